@@ -1,0 +1,41 @@
+# Talknotes: `make run` starts the app, `make test` runs the whole test suite.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PYTHON ?= python3
+
+.PHONY: run test lint bench lock clean
+
+$(VENV)/.installed: pyproject.toml requirements/constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -c requirements/constraints.txt -e ".[test,heif]"
+	touch $@
+
+run:
+	@scripts/system-deps.sh run
+	@$(MAKE) --no-print-directory $(VENV)/.installed
+	$(VENV)/bin/talknotes
+
+test:
+	@scripts/system-deps.sh test
+	@$(MAKE) --no-print-directory $(VENV)/.installed
+	$(PY) -m ruff check desktop tests bench
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed
+	$(PY) -m ruff check desktop tests bench
+
+bench: $(VENV)/.installed
+	$(PY) bench/run.py
+
+# Refresh the pinned versions CI installs: resolve the ranges in pyproject.toml afresh.
+lock:
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install -q --upgrade pip
+	.lock-venv/bin/pip install -q -e ".[test,heif]"
+	.lock-venv/bin/pip freeze --exclude-editable | grep -v '^-e ' > requirements/constraints.txt
+	rm -rf .lock-venv
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

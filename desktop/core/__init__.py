@@ -1,0 +1,1 @@
+"""The domain as plain dataclasses and functions: no Qt, no SQL."""

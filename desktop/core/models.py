@@ -1,0 +1,117 @@
+"""Domain objects shared by the store, importers, exporters, CLI and UI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class TalkStatus(StrEnum):
+    SCHEDULED = "scheduled"
+    UNSCHEDULED = "unscheduled"  # in the schedule, but without a time (Sessionize startsAt: null)
+    REMOVED = "removed"  # no longer in the schedule; kept because it carries notes or photos
+
+
+@dataclass(slots=True)
+class Link:
+    title: str
+    url: str
+
+
+@dataclass(slots=True)
+class Talk:
+    """One event of a schedule. `start`/`end` are timezone-aware (or None when unscheduled)."""
+
+    source_id: str
+    title: str
+    start: datetime | None = None
+    end: datetime | None = None
+    day: date | None = None  # the conference day it belongs to (after-midnight talks stay)
+    subtitle: str = ""
+    abstract: str = ""
+    track: str = ""
+    kind: str = ""  # frab <type>: lecture, workshop, keynote …
+    room: str = ""
+    language: str = ""
+    url: str = ""
+    speakers: list[str] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    end_estimated: bool = False  # the source gave no end; a default duration was used
+    is_break: bool = False  # Sessionize service sessions: coffee, lunch
+    status: TalkStatus = TalkStatus.SCHEDULED
+    starred: bool = False
+    attended: bool = False
+    id: int | None = None
+    conference_id: int | None = None
+    has_note: bool = False
+
+
+@dataclass(slots=True)
+class Conference:
+    title: str
+    acronym: str = ""
+    time_zone: str = "UTC"
+    source_uri: str = ""
+    imported_at: datetime | None = None
+    id: int | None = None
+
+
+@dataclass(slots=True)
+class Schedule:
+    """What an importer returns: a conference and its talks, not yet stored."""
+
+    conference: Conference
+    talks: list[Talk]
+    format: str
+    warnings: list[str] = field(default_factory=list)
+    duplicate_ids: int = 0  # events whose source id repeated and was made unique
+
+    @property
+    def days(self) -> list[date]:
+        return sorted({t.day for t in self.talks if t.day is not None})
+
+
+@dataclass(slots=True)
+class Note:
+    """A talk's note (talk_id set) or a free "hallway" note (talk_id None)."""
+
+    body: str = ""
+    talk_id: int | None = None
+    conference_id: int | None = None
+    title: str = ""
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    id: int | None = None
+
+
+@dataclass(slots=True)
+class Photo:
+    sha256: str
+    original_name: str
+    size_bytes: int
+    width: int = 0
+    height: int = 0
+    captured_at: datetime | None = None
+    capture_source: str = ""  # exif-offset | exif-zone | file-time
+    caption: str = ""
+    note_id: int | None = None
+    id: int | None = None
+
+
+@dataclass(slots=True)
+class ImportSummary:
+    conference_id: int
+    title: str
+    format: str
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    kept_annotated: int = 0
+    duplicate_ids: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return self.added + self.updated + self.unchanged

@@ -1,0 +1,146 @@
+"""Pieces every schedule importer shares: text cleaning, durations, zones, identity."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from datetime import date, datetime, timedelta
+
+from desktop.core.errors import TalknotesError
+from desktop.core.models import Talk
+from desktop.core.timezones import is_valid_zone, zone_agrees, zone_for_offset
+
+DEFAULT_DURATION = timedelta(minutes=30)  # for events that give no end
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+_HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
+
+
+def clean_title(text: str | None) -> str:
+    """One line, NFC, without soft hyphens and zero-width characters."""
+    text = unicodedata.normalize("NFC", (text or "").translate(_INVISIBLE))
+    return " ".join(text.split())
+
+
+def html_to_markdown(text: str | None) -> str:
+    """Abstracts arrive as HTML, Markdown or plain text; return Markdown-ready text."""
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
+    if not _HTML_TAG.search(text):
+        return text.strip()
+    from bs4 import BeautifulSoup
+    from markdownify import MarkdownConverter
+
+    soup = BeautifulSoup(text, "html.parser")
+    for tag in soup(["script", "style", "iframe", "object"]):
+        tag.decompose()
+    markdown = MarkdownConverter(heading_style="ATX", bullets="-").convert_soup(soup)
+    return re.sub(r"\n{3,}", "\n\n", markdown).strip()
+
+
+def combine_texts(abstract: str, description: str) -> str:
+    """The talk's text: description, falling back to abstract; both when they differ."""
+    abstract, description = abstract.strip(), description.strip()
+    if not description or description == abstract:
+        return abstract
+    if not abstract or abstract in description:
+        return description
+    return f"{abstract}\n\n{description}"
+
+
+def parse_duration(value: str | None, what: str) -> timedelta:
+    """frab durations: "H:MM", "HH:MM", "HH:MM:SS", and "D:HH:MM:SS" for multi-day events."""
+    value = (value or "").strip()
+    parts = value.split(":")
+    if not 2 <= len(parts) <= 4 or not all(p.isdigit() for p in parts):
+        raise TalknotesError(what, f"duration {value!r} is not H:MM or HH:MM:SS")
+    numbers = [int(p) for p in parts] + [0] * (3 - len(parts) if len(parts) < 3 else 0)
+    if len(parts) == 4:
+        days, hours, minutes, seconds = numbers
+    else:
+        days, (hours, minutes, seconds) = 0, numbers[:3]
+    return timedelta(days=days, hours=hours, minutes=minutes, seconds=seconds)
+
+
+def parse_iso(value: str, what: str) -> datetime:
+    try:
+        return datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except (ValueError, AttributeError) as exc:
+        raise TalknotesError(what, f"{value!r} is not an ISO 8601 date and time") from exc
+
+
+def parse_date(value: str, what: str) -> date:
+    try:
+        return date.fromisoformat(value.strip()[:10])
+    except (ValueError, AttributeError) as exc:
+        raise TalknotesError(what, f"{value!r} is not a date") from exc
+
+
+def resolve_zone(declared: str | None, instants: list[datetime]) -> tuple[str, list[str]]:
+    """The conference zone: the declared one when the events' offsets agree with it,
+    else the zone the offsets imply. Returns (zone name, warnings)."""
+    warnings: list[str] = []
+    declared = (declared or "").strip()
+    offsets = Counter(t.utcoffset() for t in instants if t.utcoffset() is not None)
+    if declared and not is_valid_zone(declared):
+        warnings.append(f"unknown time zone {declared!r} ignored")
+        declared = ""
+    if declared and (not instants or zone_agrees(declared, instants)):
+        return declared, warnings
+    if not offsets:
+        return declared or "UTC", warnings
+    implied = zone_for_offset(offsets.most_common(1)[0][0])
+    if declared:
+        warnings.append(
+            f"time zone {declared!r} contradicts the events' UTC offsets; "
+            f"the offsets win (zone {implied})"
+        )
+    return implied, warnings
+
+
+def make_ids_unique(talks: list[Talk]) -> int:
+    """Give repeated source ids a stable suffix: the 2nd "X" becomes "X#2", in file order.
+
+    Returns how many talks were renamed. Stable as long as the file keeps its order.
+    """
+    seen: Counter[str] = Counter()
+    renamed = 0
+    for talk in talks:
+        seen[talk.source_id] += 1
+        if seen[talk.source_id] > 1:
+            talk.source_id = f"{talk.source_id}#{seen[talk.source_id]}"
+            renamed += 1
+    return renamed
+
+
+def sniff_text(data: bytes, what: str) -> str:
+    """Decode schedule bytes as UTF-8 (a BOM is allowed); refuse anything else clearly."""
+    if not data.strip():
+        raise TalknotesError(what, "the file is empty")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or data[:200].count(b"\x00") > 20:
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")) or data[1:200:2].count(b"\x00") > 20:
+            raise TalknotesError(
+                what, "the file is UTF-16 text; Talknotes reads UTF-8 (save it as UTF-8)"
+            )
+        raise TalknotesError(what, "binary data, not a text schedule")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        if sum(b < 9 or 13 < b < 32 for b in data[:512]) > 8:
+            raise TalknotesError(what, "binary data, not a text schedule") from exc
+        raise TalknotesError(
+            what,
+            f"not UTF-8 text (invalid byte {data[exc.start : exc.start + 1]!r} at offset "
+            f"{exc.start}); save the file as UTF-8",
+        ) from exc
+
+
+DAY_CHANGE = timedelta(hours=4)  # a talk starting before 04:00 belongs to the previous day
+
+
+def conference_day(local_start: datetime) -> date:
+    """The conference day of a start time given in the conference's zone."""
+    return (local_start - DAY_CHANGE).date()
+
+
+class NeedsTimeZone(TalknotesError):
+    """The schedule gives UTC or floating times only: the caller must supply the zone."""

@@ -1,0 +1,99 @@
+"""Sessionize "All data" JSON: sessions, speakers, rooms and categories linked by id."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import PurePath
+from typing import Any
+
+from desktop.core.errors import TalknotesError
+from desktop.core.models import Conference, Link, Schedule, Talk, TalkStatus
+from desktop.core.timezones import get_zone
+from desktop.importers import common
+
+FORMAT = "sessionize"
+
+
+def is_schedule(doc: Any) -> bool:
+    return (
+        isinstance(doc, dict)
+        and isinstance(doc.get("sessions"), list)
+        and isinstance(doc.get("speakers"), list)
+        and isinstance(doc.get("rooms"), list)
+    )
+
+
+def _local(value: str | None, zone: Any, where: str) -> datetime | None:
+    if not value:
+        return None
+    moment = common.parse_iso(value, where)
+    return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone)
+
+
+def parse(doc: dict[str, Any], source: str, tz: str | None = None) -> Schedule:
+    what = source
+    if not tz:
+        raise common.NeedsTimeZone(
+            what,
+            "Sessionize gives local times without a zone; give the conference's time zone "
+            "with --tz ZONE (e.g. --tz Europe/Vienna)",
+        )
+    zone = get_zone(tz)
+    speakers = {str(s.get("id")): s for s in doc["speakers"] if isinstance(s, dict)}
+    rooms = {r.get("id"): r.get("name", "") for r in doc["rooms"] if isinstance(r, dict)}
+    items: dict[Any, tuple[str, str]] = {}  # category item id → (category title, item name)
+    for cat in doc.get("categories") or []:
+        for item in cat.get("items") or []:
+            items[item.get("id")] = (str(cat.get("title", "")), str(item.get("name", "")))
+
+    talks = []
+    for session in doc["sessions"]:
+        if not isinstance(session, dict):
+            raise TalknotesError(what, f"a session that is not an object: {session!r:.40}")
+        sid = str(session.get("id") or "")
+        where = f"{what}: session {sid or '?'}"
+        if not sid:
+            raise TalknotesError(where, "session without id")
+        start = _local(session.get("startsAt"), zone, where)
+        end = _local(session.get("endsAt"), zone, where)
+        cats = [items[i] for i in session.get("categoryItems") or [] if i in items]
+        track = next((name for title, name in cats if "track" in title.lower()), "")
+        kind = next((name for title, name in cats if "format" in title.lower()), "")
+        names = []
+        for ref in session.get("speakers") or []:
+            ref_id = ref.get("id") if isinstance(ref, dict) else ref
+            person = speakers.get(str(ref_id))
+            name = (person or {}).get("fullName") or (
+                ref.get("name") if isinstance(ref, dict) else ""
+            )
+            if name:
+                names.append(common.clean_title(name))
+        links = [
+            Link(title=title, url=url)
+            for title, url in (
+                ("Live stream", session.get("liveUrl")),
+                ("Recording", session.get("recordingUrl")),
+            )
+            if url
+        ]
+        talks.append(
+            Talk(
+                source_id=sid,
+                title=common.clean_title(session.get("title")) or "(untitled)",
+                abstract=common.html_to_markdown(session.get("description")),
+                track=track or (cats[0][1] if cats else ""),
+                kind=kind,
+                room=common.clean_title(rooms.get(session.get("roomId"), "")),
+                speakers=names,
+                links=links,
+                start=start,
+                end=end or start,
+                day=common.conference_day(start) if start else None,
+                is_break=bool(session.get("isServiceSession")),
+                status=TalkStatus.SCHEDULED if start else TalkStatus.UNSCHEDULED,
+            )
+        )
+    duplicates = common.make_ids_unique(talks)
+    title = PurePath(source).stem.replace("-", " ").replace("_", " ").strip() or "Conference"
+    conference = Conference(title=title, time_zone=tz, source_uri=source)
+    return Schedule(conference=conference, talks=talks, format=FORMAT, duplicate_ids=duplicates)

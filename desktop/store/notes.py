@@ -1,0 +1,99 @@
+"""Notes: one per talk, plus free "hallway" notes of a conference."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlmodel import Session, col, select
+
+from desktop.core.errors import NotFoundError
+from desktop.core.models import Note
+from desktop.store import convert
+from desktop.store.library import Library
+from desktop.store.tables import NoteRow, TalkRow
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def talk_note(lib: Library, talk_id: int) -> Note:
+    """The talk's note; an empty, unsaved Note when none was written yet."""
+    with Session(lib.engine) as s:
+        if s.get(TalkRow, talk_id) is None:
+            raise NotFoundError(f"talk {talk_id}", "no such talk")
+        row = s.exec(select(NoteRow).where(NoteRow.talk_id == talk_id)).first()
+        return convert.note(row) if row else Note(talk_id=talk_id)
+
+
+def save_talk_note(lib: Library, talk_id: int, body: str) -> Note:
+    """Store the talk's note body (creating the note on first save)."""
+    with Session(lib.engine) as s:
+        talk = s.get(TalkRow, talk_id)
+        if talk is None:
+            raise NotFoundError(f"talk {talk_id}", "no such talk")
+        row = s.exec(select(NoteRow).where(NoteRow.talk_id == talk_id)).first()
+        now = _now()
+        if row is None:
+            row = NoteRow(
+                talk_id=talk_id,
+                conference_id=talk.conference_id,
+                body=body,
+                created_at=now,
+                updated_at=now,
+            )
+        elif row.body == body:
+            return convert.note(row)
+        else:
+            row.body = body
+            row.updated_at = now
+        s.add(row)
+        s.commit()
+        s.refresh(row)
+        return convert.note(row)
+
+
+def append_to_talk_note(lib: Library, talk_id: int, text: str) -> Note:
+    """Append `text` as a new paragraph (a blank line apart from what is there)."""
+    body = talk_note(lib, talk_id).body
+    if body and not body.endswith("\n\n"):
+        body = body.rstrip("\n") + "\n\n"
+    return save_talk_note(lib, talk_id, body + text.rstrip("\n") + "\n")
+
+
+def hallway_notes(lib: Library, conference_id: int | None = None) -> list[Note]:
+    with Session(lib.engine) as s:
+        query = select(NoteRow).where(col(NoteRow.talk_id).is_(None))
+        if conference_id is not None:
+            query = query.where(NoteRow.conference_id == conference_id)
+        return [convert.note(r) for r in s.exec(query.order_by(NoteRow.id)).all()]
+
+
+def save_hallway_note(
+    lib: Library,
+    body: str,
+    *,
+    note_id: int | None = None,
+    conference_id: int | None = None,
+    title: str = "",
+) -> Note:
+    """Create (note_id None) or update a hallway note."""
+    with Session(lib.engine) as s:
+        now = _now()
+        if note_id is None:
+            row = NoteRow(
+                conference_id=conference_id, title=title, body=body, created_at=now, updated_at=now
+            )
+        else:
+            row = s.get(NoteRow, note_id)
+            if row is None or row.talk_id is not None:
+                raise NotFoundError(f"note {note_id}", "no such hallway note")
+            if row.body == body and (not title or row.title == title):
+                return convert.note(row)
+            row.body = body
+            row.title = title or row.title
+            row.updated_at = now
+        s.add(row)
+        s.commit()
+        s.refresh(row)
+        return convert.note(row)

@@ -1,0 +1,25 @@
+"""Column types: aware datetimes stored as UTC (SQLite has no time zones)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import types
+
+
+class UtcDateTime(types.TypeDecorator[datetime]):
+    """Takes aware datetimes, stores them as UTC, returns them aware in UTC."""
+
+    impl = types.DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.utcoffset() is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)

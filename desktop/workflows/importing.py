@@ -1,0 +1,85 @@
+"""Import a schedule from a file or URL into the library, keeping a copy for offline use."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+from desktop import secrets
+from desktop.core.errors import TalknotesError
+from desktop.core.models import ImportSummary
+from desktop.importers import MAX_SCHEDULE_BYTES, parse_schedule
+from desktop.importers.common import NeedsTimeZone
+from desktop.importers.fetch import download, is_url
+from desktop.store.conferences import find_conference
+from desktop.store.library import Library
+from desktop.store.schedule_sync import apply_schedule
+
+
+def read_source(source: str, token: str | None = None) -> tuple[bytes, str]:
+    """The schedule's bytes and the URI to record (absolute path or URL)."""
+    if is_url(source):
+        token = token or secrets.get_token(secrets.key_for_url(source))
+        return download(source, token), source
+    path = Path(source).expanduser()
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise TalknotesError(source, "not a file")
+        if size > MAX_SCHEDULE_BYTES:
+            raise TalknotesError(
+                source,
+                f"{size / 2**20:.0f} MB is larger than a schedule can be "
+                f"({MAX_SCHEDULE_BYTES // 2**20} MB at most)",
+            )
+        return path.read_bytes(), str(path.resolve())
+    except FileNotFoundError as exc:
+        raise TalknotesError(source, "no such file") from exc
+    except PermissionError as exc:
+        raise TalknotesError(source, "permission denied") from exc
+    except IsADirectoryError as exc:
+        raise TalknotesError(source, "is a folder, not a schedule file") from exc
+
+
+def import_schedule(
+    lib: Library,
+    source: str,
+    *,
+    tz: str | None = None,
+    conference_id: int | None = None,
+    token: str | None = None,
+) -> ImportSummary:
+    """Read, parse and store a schedule in one transaction; the library is unchanged on error."""
+    data, uri = read_source(source, token)
+    try:
+        schedule = parse_schedule(data, source, tz)
+    except NeedsTimeZone:
+        known = find_conference(lib, uri, "")
+        if tz or known is None:
+            raise
+        schedule = parse_schedule(data, source, known.time_zone)  # refresh: reuse its zone
+    schedule.conference.source_uri = uri
+
+    lib.schedules_dir.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256(data).hexdigest()[:16]
+    suffix = Path(uri.split("?", 1)[0]).suffix[:8] or ".schedule"
+    copy = lib.schedules_dir / f"{digest}{suffix}"
+    fd, tmp = tempfile.mkstemp(dir=lib.schedules_dir, prefix=".import-")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        summary = apply_schedule(
+            lib,
+            schedule,
+            conference_id=conference_id,
+            source_copy=str(copy.relative_to(lib.path)),
+        )
+        os.replace(tmp, copy)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return summary

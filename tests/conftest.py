@@ -1,0 +1,91 @@
+"""Shared fixtures: offscreen Qt, an in-memory keyring, temp libraries, the shared fixtures."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any QApplication exists
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+
+from pathlib import Path  # noqa: E402
+
+import keyring  # noqa: E402
+import pytest  # noqa: E402
+from keyring.backend import KeyringBackend  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "fixtures"
+SAMPLE = ROOT / "resources" / "sample" / "talknotes-sample-conf.xml"
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keyring that lives in memory, so tests never touch (or need) a real one."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.store.pop((service, username), None)
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> MemoryKeyring:
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    return backend
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """No test may touch the user's real library or settings."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.delenv("TALKNOTES_LIBRARY", raising=False)
+
+
+@pytest.fixture
+def library(tmp_path: Path):
+    from desktop.store.library import open_library
+
+    lib = open_library(tmp_path / "library")
+    yield lib
+    lib.close()
+
+
+def shared_fixture(relative: str) -> Path:
+    path = SHARED / relative
+    if not path.exists():
+        pytest.skip(f"shared fixture {relative} not found (expected ../shared/fixtures)")
+    return path
+
+
+def library_snapshot(lib) -> dict[str, list[tuple]]:
+    """Every row of every table, to prove that a failed operation changed nothing."""
+    with lib.engine.connect() as conn:
+        tables = [
+            r[0]
+            for r in conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
+        snapshot = {
+            t: sorted(map(tuple, conn.exec_driver_sql(f"SELECT * FROM {t}")), key=repr)
+            for t in tables
+        }
+    snapshot["__files__"] = sorted(
+        (str(p.relative_to(lib.path)), p.read_bytes() if p.is_file() else b"")
+        for p in lib.path.rglob("*")
+        if not p.name.startswith("talknotes.sqlite3")
+    )
+    return snapshot

@@ -1,0 +1,132 @@
+"""The command line as users and other tests script it: JSON contract, exit codes, errors."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import SAMPLE, shared_fixture
+
+
+def run(*args, library, stdin=None, check=True):
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "--library", str(library), *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+    )
+    if check and result.returncode != 0:
+        raise AssertionError(f"exit {result.returncode}: {result.stderr}")
+    return result
+
+
+def test_version():
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "--version"], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.startswith("talknotes ")
+
+
+def test_import_then_talks_json_with_conference_offsets(tmp_path):
+    lib = tmp_path / "scratch"
+    summary = json.loads(run("import", str(SAMPLE), "--json", library=lib).stdout)
+    assert summary["added"] == 12 and summary["format"] == "frab-xml"
+    talks = json.loads(run("talks", "--json", library=lib).stdout)
+    assert len(talks) == 12
+    first = talks[0]
+    assert set(first) >= {
+        "id",
+        "source_id",
+        "title",
+        "speakers",
+        "room",
+        "track",
+        "start",
+        "end",
+        "day",
+        "status",
+    }
+    assert first["start"] == "2026-05-14T09:00:00+01:00"
+    assert first["end"] == "2026-05-14T09:45:00+01:00"
+    night = next(t for t in talks if t["title"].startswith("Night Owls"))
+    assert night["day"] == "2026-05-14" and night["end"] == "2026-05-15T00:30:00+01:00"
+    day2 = json.loads(run("--json", "talks", "--day", "2026-05-15", library=lib).stdout)
+    assert {t["day"] for t in day2} == {"2026-05-15"} and len(day2) == 5
+    confs = json.loads(run("conferences", "--json", library=lib).stdout)
+    assert confs[0]["title"] == "Harbour Notes Conference 2026"
+    assert confs[0]["days"] == ["2026-05-14", "2026-05-15"]
+
+
+def test_note_append_and_print(tmp_path):
+    lib = tmp_path / "lib"
+    run("import", str(SAMPLE), library=lib)
+    run("note", "2", "--append", "First thought", library=lib)
+    run("note", "2", "--append", "-", library=lib, stdin='> "A quote"\n> \\- Bram Okafor\n')
+    assert run("note", "2", library=lib).stdout == (
+        'First thought\n\n> "A quote"\n> \\- Bram Okafor\n'
+    )
+    talks = json.loads(run("talks", "--json", library=lib).stdout)
+    assert [t["has_note"] for t in talks if t["id"] == 2] == [True]
+
+
+def test_check_reports_integrity_path_and_counts(tmp_path):
+    lib = tmp_path / "lib"
+    run("import", str(SAMPLE), library=lib)
+    report = json.loads(run("check", "--json", library=lib).stdout)
+    assert report["integrity"] == "ok"
+    assert report["path"] == str(lib.resolve())
+    assert report["counts"]["talks"] == 12 and report["counts"]["conferences"] == 1
+
+
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (("note", "999"), "error: talk 999: no such talk"),
+        (("talks", "--conference", "42"), "error: conference 42: no such conference"),
+        (("import", "/nonexistent/schedule.xml"), "error: /nonexistent/schedule.xml: no such file"),
+        (
+            ("import", str(SAMPLE), "--tz", "Mars/Olympus"),
+            "error: Mars/Olympus: not a known time zone",
+        ),
+    ],
+)
+def test_errors_go_to_stderr_with_status_2(tmp_path, args, message):
+    result = run(*args, library=tmp_path / "lib", check=False)
+    assert result.returncode == 2
+    assert result.stderr.startswith(message)
+    assert result.stdout == ""
+
+
+def test_invalid_schedule_message_names_file(tmp_path):
+    path = shared_fixture("schedules/json/invalid-example.json")
+    result = run("import", str(path), library=tmp_path / "lib", check=False)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"error: {path}: invalid frab schedule JSON")
+
+
+def test_utc_only_calendar_needs_tz_then_imports(tmp_path):
+    path = shared_fixture("schedules/ics/fosdem-2024-app-export-jonathan.ics")
+    lib = tmp_path / "lib"
+    failed = run("import", str(path), library=lib, check=False)
+    assert failed.returncode == 2 and "--tz ZONE" in failed.stderr
+    summary = json.loads(
+        run("import", str(path), "--tz", "Europe/Brussels", "--json", library=lib).stdout
+    )
+    assert summary["added"] == 26
+    confs = json.loads(run("conferences", "--json", library=lib).stdout)
+    assert confs[0]["time_zone"] == "Europe/Brussels"
+    # a refresh remembers the zone it was given
+    again = json.loads(run("import", str(path), "--json", library=lib).stdout)
+    assert again["unchanged"] == 26
+
+
+def test_every_command_has_help():
+    for command in ("conferences", "talks", "note", "import", "check"):
+        result = subprocess.run(
+            [sys.executable, "-m", "desktop", command, "--help"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert "usage: talknotes" in result.stdout

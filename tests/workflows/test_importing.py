@@ -1,0 +1,125 @@
+"""Import from file and URL: a kept copy, tokens from the keyring, nothing changed on failure."""
+
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+
+from desktop import secrets
+from desktop.core.errors import TalknotesError
+from desktop.store.conferences import list_conferences
+from desktop.store.notes import save_talk_note
+from desktop.store.talks import list_talks
+from desktop.workflows.importing import import_schedule
+from tests.conftest import SAMPLE, library_snapshot, shared_fixture
+
+
+@pytest.fixture
+def server():
+    """A local HTTP server: /sample.xml, /private.xml (needs a token), /huge.xml."""
+    seen_headers: list[dict[str, str]] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (http.server's name)
+            seen_headers.append(dict(self.headers))
+            if self.path == "/private.xml" and self.headers.get("Authorization") != "Token s3cret":
+                self.send_response(401)
+                self.end_headers()
+                return
+            if self.path in ("/sample.xml", "/private.xml"):
+                body = SAMPLE.read_bytes()
+            elif self.path == "/huge.xml":
+                self.send_response(200)
+                self.send_header("Content-Length", str(200 * 2**20))
+                self.end_headers()
+                return
+            else:
+                self.send_response(404)
+                self.end_headers()
+                return
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}", seen_headers
+    httpd.shutdown()
+
+
+def test_import_from_url_keeps_copy_and_records_url(library, server):
+    base, _ = server
+    summary = import_schedule(library, f"{base}/sample.xml")
+    assert summary.added == 12
+    (conf,) = list_conferences(library)
+    assert conf.source_uri == f"{base}/sample.xml"
+    copies = list(library.schedules_dir.iterdir())
+    assert [c.read_bytes() for c in copies] == [SAMPLE.read_bytes()]
+    again = import_schedule(library, f"{base}/sample.xml")  # refresh: same conference
+    assert (again.conference_id, again.unchanged) == (conf.id, 12)
+
+
+def test_private_url_uses_token_from_keyring(library, server, memory_keyring):
+    base, headers = server
+    with pytest.raises(TalknotesError, match="HTTP 401"):
+        import_schedule(library, f"{base}/private.xml")
+    secrets.set_token(secrets.key_for_url(base), "s3cret")
+    assert import_schedule(library, f"{base}/private.xml").added == 12
+    assert headers[-1]["Authorization"] == "Token s3cret"
+    assert "s3cret" not in library.database_path.read_bytes().decode("latin-1")
+
+
+def test_url_errors_are_clear(library, server):
+    base, _ = server
+    with pytest.raises(TalknotesError, match="HTTP 404"):
+        import_schedule(library, f"{base}/missing.xml")
+    with pytest.raises(TalknotesError, match="too large"):
+        import_schedule(library, f"{base}/huge.xml")
+
+
+@pytest.mark.parametrize("bad", ["invalid", "garbage", "missing", "truncated"])
+def test_failed_import_leaves_library_unchanged(library, tmp_path, bad):
+    import_schedule(library, str(SAMPLE))
+    save_talk_note(library, list_talks(library)[0].id, "precious")
+    before = library_snapshot(library)
+    path = tmp_path / "bad.xml"
+    if bad == "invalid":
+        path = shared_fixture("schedules/json/invalid-example.json")
+    elif bad == "garbage":
+        path.write_bytes(bytes(range(256)) * 4)
+    elif bad == "truncated":
+        path.write_bytes(SAMPLE.read_bytes()[:-300])
+    with pytest.raises(TalknotesError) as err:
+        import_schedule(library, str(path))
+    assert str(path) in str(err.value)
+    assert library_snapshot(library) == before
+
+
+def test_failure_inside_the_transaction_rolls_back(library, monkeypatch):
+    import_schedule(library, str(SAMPLE))
+    before = library_snapshot(library)
+    edited = SAMPLE.read_text(encoding="utf-8").replace("Closing Remarks", "Closing Words")
+    path = Path(library.path.parent / "edited.xml")
+    path.write_text(edited, encoding="utf-8")
+
+    from desktop.store import schedule_sync
+
+    real = schedule_sync._Speakers.id_for
+    calls = {"n": 0}
+
+    def failing(self, name):
+        calls["n"] += 1
+        if calls["n"] >= 1:
+            raise OSError(28, "No space left on device")
+        return real(self, name)
+
+    monkeypatch.setattr(schedule_sync._Speakers, "id_for", failing)
+    with pytest.raises(OSError):
+        import_schedule(library, str(path))
+    assert library_snapshot(library) == before
