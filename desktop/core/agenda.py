@@ -1,0 +1,42 @@
+"""Questions about time: what runs now, what comes next, how to label a talk's slot."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from desktop.core.models import Talk, TalkStatus
+
+
+def running(talks: list[Talk], now: datetime) -> list[Talk]:
+    return [
+        t
+        for t in talks
+        if t.start and t.end and t.start <= now < t.end and t.status != TalkStatus.REMOVED
+    ]
+
+
+def pick_current(talks: list[Talk], now: datetime) -> Talk | None:
+    """The talk to jump to now: a running starred one, else any running one (the latest
+    started, most specific), else None."""
+    candidates = running(talks, now)
+    if not candidates:
+        return None
+    candidates.sort(key=lambda t: (not t.starred, t.is_break, -t.start.timestamp()))  # type: ignore[union-attr]
+    return candidates[0]
+
+
+def upcoming(talks: list[Talk], now: datetime) -> list[Talk]:
+    """Talks of the next slot to start after `now` (all parallel ones)."""
+    future = [t for t in talks if t.start and t.start > now and t.status != TalkStatus.REMOVED]
+    if not future:
+        return []
+    first = min(t.start for t in future if t.start)
+    return [t for t in future if t.start == first]
+
+
+def time_label(talk: Talk) -> str:
+    """ "10:00–10:30", with "(+1)" for after-midnight talks of the previous conference day."""
+    if not (talk.start and talk.end):
+        return "unscheduled"
+    plus = " (+1)" if talk.day and talk.start.date() > talk.day else ""
+    return f"{talk.start:%H:%M}{plus}–{talk.end:%H:%M}"

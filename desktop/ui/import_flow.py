@@ -1,0 +1,96 @@
+"""File → Import: pick a file or URL, parse off the GUI thread, ask for a zone when needed."""
+
+from __future__ import annotations
+
+from zoneinfo import available_timezones
+
+from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog, QWidget
+
+from desktop.core.errors import TalknotesError
+from desktop.core.models import ImportSummary
+from desktop.core.timezones import local_zone_name
+from desktop.importers.common import NeedsTimeZone
+from desktop.store.library import Library
+from desktop.ui.workers import submit
+from desktop.workflows.importing import import_schedule
+
+SCHEDULE_FILTER = "Schedules (*.xml *.json *.ics *.ical);;All files (*)"
+
+
+def summary_text(s: ImportSummary) -> str:
+    lines = [
+        f"{s.title}: {s.total} talks ({s.format}).",
+        f"{s.added} added, {s.updated} updated, {s.unchanged} unchanged, {s.removed} removed, "
+        f"{s.kept_annotated} kept because they have notes.",
+    ]
+    if s.duplicate_ids:
+        lines.append(f"{s.duplicate_ids} repeated ids were made unique.")
+    lines += [f"Note: {w}" for w in s.warnings]
+    return "\n".join(lines)
+
+
+class ImportFlow(QObject):
+    imported = Signal(object)  # ImportSummary
+
+    def __init__(self, window: QWidget, lib: Library) -> None:
+        super().__init__(window)
+        self.window = window
+        self.lib = lib
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.quiet = False  # tests: no summary box
+
+    def import_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, "Import schedule", "", SCHEDULE_FILTER)
+        if path:
+            self.start(path)
+
+    def import_url(self) -> None:
+        url, ok = QInputDialog.getText(
+            self.window, "Import from URL", "Schedule URL (frab XML/JSON, iCalendar, Sessionize):"
+        )
+        if ok and url.strip():
+            self.start(url.strip())
+
+    def start(self, source: str, tz: str | None = None) -> None:
+        progress = QProgressDialog(f"Importing {source}…", "", 0, 0, self.window)
+        progress.setCancelButton(None)
+        progress.setMinimumDuration(400)
+        progress.setWindowTitle("Import schedule")
+        submit(
+            self.pool,
+            lambda: import_schedule(self.lib, source, tz=tz),
+            on_done=lambda summary: self._done(progress, summary),
+            on_error=lambda exc: self._failed(progress, source, exc),
+        )
+
+    def _done(self, progress: QProgressDialog, summary: ImportSummary) -> None:
+        progress.close()
+        self.imported.emit(summary)
+        if not self.quiet:
+            QMessageBox.information(self.window, "Schedule imported", summary_text(summary))
+
+    def _failed(self, progress: QProgressDialog, source: str, exc: BaseException) -> None:
+        progress.close()
+        if isinstance(exc, NeedsTimeZone):
+            zone = self.ask_zone(exc.why)
+            if zone:
+                self.start(source, zone)
+            return
+        message = f"{exc.what}\n\n{exc.why}" if isinstance(exc, TalknotesError) else str(exc)
+        QMessageBox.warning(self.window, "Import failed", message + "\n\nNothing was changed.")
+
+    def ask_zone(self, why: str) -> str | None:
+        zones = sorted(available_timezones())
+        local = local_zone_name()
+        zone, ok = QInputDialog.getItem(
+            self.window,
+            "Conference time zone",
+            "This schedule does not say where the conference takes place.\n"
+            "Choose the conference's time zone:",
+            zones,
+            zones.index(local) if local in zones else 0,
+            True,
+        )
+        return zone if ok and zone else None

@@ -1,0 +1,348 @@
+"""The main window: schedule sidebar | note editor | live preview, with menus and status."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QToolBar,
+)
+
+from desktop import __version__
+from desktop.core import agenda
+from desktop.core.errors import TalknotesError
+from desktop.core.render import word_count
+from desktop.store import conferences, notes, talks
+from desktop.store.library import Library
+from desktop.ui.autosave import Autosaver, Target
+from desktop.ui.import_flow import ImportFlow
+from desktop.ui.note_editor import NoteEditor
+from desktop.ui.preview import Preview
+from desktop.ui.schedule_model import ScheduleModel
+from desktop.ui.sidebar import Sidebar
+
+Clock = Callable[[], datetime]
+
+
+def save_target(lib: Library, target: Target, body: str) -> None:
+    """Runs on the autosave thread."""
+    if target.kind == "talk":
+        notes.save_talk_note(lib, target.id, body)
+    else:
+        notes.save_hallway_note(lib, body, note_id=target.id)
+
+
+class MainWindow(QMainWindow):
+    library_changed = Signal()
+
+    def __init__(self, lib: Library, clock: Clock | None = None) -> None:
+        super().__init__()
+        self.lib = lib
+        self.clock: Clock = clock or (lambda: datetime.now(UTC))
+        self.setWindowTitle("Talknotes")
+        self.settings = QSettings()
+
+        self.model = ScheduleModel(self)
+        self.sidebar = Sidebar(self.model)
+        self.editor = NoteEditor()
+        self.preview = Preview()
+        self.autosaver = Autosaver(lambda t, b: save_target(self.lib, t, b), self)
+        self.import_flow = ImportFlow(self, lib)
+        self.import_flow.imported.connect(lambda _s: self.reload())
+
+        self.notes_split = QSplitter(Qt.Orientation.Horizontal)
+        self.notes_split.addWidget(self.editor)
+        self.notes_split.addWidget(self.preview)
+        self.notes_split.setSizes([520, 340])
+        self.main_split = QSplitter(Qt.Orientation.Horizontal)
+        self.main_split.addWidget(self.sidebar)
+        self.main_split.addWidget(self.notes_split)
+        self.main_split.setStretchFactor(1, 1)
+        self.main_split.setSizes([470, 810])
+        self.setCentralWidget(self.main_split)
+
+        self.words_label = QLabel()
+        self.saved_label = QLabel("Saved")
+        self.statusBar().addPermanentWidget(self.words_label)
+        self.statusBar().addPermanentWidget(self.saved_label)
+
+        self.sidebar.talk_selected.connect(self.show_talk)
+        self.sidebar.hallway_selected.connect(self.show_hallway)
+        self.editor.text_edited.connect(self._edited)
+        self.autosaver.dirty_changed.connect(self._dirty_changed)
+        self.autosaver.saved.connect(self._saved)
+        self.autosaver.save_failed.connect(self._save_failed)
+
+        self._build_actions()
+        self.clock_timer = QTimer(self, interval=30_000)
+        self.clock_timer.timeout.connect(self.refresh_clock)
+        self.clock_timer.start()
+        app = QGuiApplication.instance()
+        app.applicationStateChanged.connect(self._app_state_changed)  # type: ignore[union-attr]
+        self._restore_layout()
+        self.reload()
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        a = self._action
+        self.act_import = a(
+            "&Import Schedule…",
+            self.import_flow.import_file,
+            QKeySequence.StandardKey.Open,
+            "Import a schedule file",
+        )
+        self.act_import_url = a("Import from &URL…", self.import_flow.import_url, "Ctrl+Shift+O")
+        self.act_save = a("&Save Now", self.save_now, QKeySequence.StandardKey.Save)
+        self.act_quit = a("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.act_undo = a("&Undo", lambda: self.editor.edit.undo(), None)
+        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.act_redo = a("&Redo", lambda: self.editor.edit.redo(), None)
+        self.act_redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.act_filter = a("&Filter Talks", self.focus_filter, QKeySequence.StandardKey.Find)
+        self.act_preview = a("Show &Preview", self.toggle_preview, "Ctrl+Shift+V")
+        self.act_preview.setCheckable(True)
+        self.act_preview.setChecked(True)
+        self.act_now = a(
+            "Go to &Now", self.go_to_now, "Ctrl+J", "Open the talk running now, ready to type"
+        )
+        self.act_star = a("&Star Talk", self.toggle_star, "Ctrl+D")
+        self.act_agenda = a("My &Agenda", self.sidebar.starred_button.toggle, "Ctrl+Shift+A")
+        self.act_quote = a(
+            "Insert &Quote",
+            self.insert_quote,
+            "Ctrl+Shift+Q",
+            'Insert > "…" attributed to a speaker',
+        )
+        self.act_stamp = a("Insert &Time Stamp", self.insert_timestamp, "Ctrl+Shift+T")
+        self.act_about = a("&About Talknotes", self.about)
+        for act in (self.act_undo, self.act_redo):
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.act_import, self.act_import_url])
+        file_menu.addSeparator()
+        file_menu.addActions([self.act_save])
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addActions([self.act_undo, self.act_redo])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.act_filter)
+        view_menu = bar.addMenu("&View")
+        view_menu.addActions([self.act_preview, self.act_agenda])
+        talk_menu = bar.addMenu("&Talk")
+        talk_menu.addActions([self.act_now, self.act_star])
+        talk_menu.addSeparator()
+        talk_menu.addActions([self.act_quote, self.act_stamp])
+        bar.addMenu("&Help").addAction(self.act_about)
+
+        tools = QToolBar("Capture", self)
+        tools.setObjectName("capture-toolbar")
+        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for act, label in (
+            (self.act_now, "Now"),
+            (self.act_star, "★ Star"),
+            (self.act_quote, "❝ Quote"),
+            (self.act_stamp, "[mm:ss] Time"),
+            (self.act_preview, "Preview"),
+        ):
+            button_action = tools.addAction(label)
+            button_action.setToolTip(
+                f"{act.text().replace('&', '')} "
+                f"({act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+            )
+            button_action.triggered.connect(act.trigger)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tools)
+
+    # --- data ------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Re-read the schedule from the library (after an import)."""
+        current = self.sidebar.current_talk_id()
+        self.model.populate(
+            conferences.list_conferences(self.lib),
+            talks.list_talks(self.lib),
+            notes.hallway_notes(self.lib),
+        )
+        self.sidebar.expand_initial()
+        self.refresh_clock()
+        if current is not None:
+            self.sidebar.select_talk(current)
+        self.library_changed.emit()
+
+    def refresh_clock(self) -> None:
+        self.model.mark_time(self.clock())
+
+    def show_talk(self, talk_id: int) -> None:
+        self.autosaver.save_now()  # switching talk saves at once
+        talk = self.model.talk(talk_id) or talks.get_talk(self.lib, talk_id)
+        target = Target("talk", talk_id)
+        note = notes.talk_note(self.lib, talk_id) if not self.editor.has_document(target) else None
+        self.editor.show_talk(talk, note or notes.Note(talk_id=talk_id))
+        self._text_changed_view()
+
+    def show_hallway(self, note_id: int) -> None:
+        self.autosaver.save_now()
+        note = next(n for n in notes.hallway_notes(self.lib) if n.id == note_id)
+        self.editor.show_hallway(note)
+        self._text_changed_view()
+
+    def _edited(self, target: Target) -> None:
+        self.autosaver.changed(target, lambda: self.editor.text_of(target))
+        if target == self.editor.target:
+            self._text_changed_view()
+        if target.kind == "talk":
+            talk = self.model.talk(target.id)
+            if talk and not talk.has_note:
+                talk.has_note = True
+                self.model.update_talk(talk)
+
+    def _text_changed_view(self) -> None:
+        doc = self.editor.edit.document()
+        self.words_label.setText(f"{word_count(doc.toPlainText()):,} words")
+        self.preview.schedule(doc.toPlainText, doc.characterCount())
+
+    def _dirty_changed(self, dirty: bool) -> None:
+        self.saved_label.setText("Editing…" if dirty else "Saving…")
+
+    def _saved(self, _target: Target) -> None:
+        if not self.autosaver.dirty:
+            self.saved_label.setText("Saved")
+
+    def _save_failed(self, target: Target, message: str) -> None:
+        self.saved_label.setText("⚠ Not saved — retrying")
+        self.statusBar().showMessage(
+            f"Could not save the note: {message}. Your text is kept "
+            "in the editor and saving is retried.",
+            10_000,
+        )
+
+    # --- commands --------------------------------------------------------------------------
+
+    def save_now(self) -> None:
+        self.autosaver.flush()
+
+    def focus_filter(self) -> None:
+        self.sidebar.filter_edit.setFocus()
+        self.sidebar.filter_edit.selectAll()
+
+    def toggle_preview(self) -> None:
+        shown = not self.preview.isVisible()
+        self.preview.setVisible(shown)
+        self.act_preview.setChecked(shown)
+        if shown:
+            self.preview.render_now(self.editor.edit.document().toPlainText)
+
+    def go_to_now(self) -> None:
+        """Select the running talk (the starred one among parallel talks), cursor at the end."""
+        current = agenda.pick_current(self.model.talks(), self.clock())
+        if current is None:
+            upcoming = agenda.upcoming(self.model.talks(), self.clock())
+            hint = (
+                f" Next: {upcoming[0].title} at {upcoming[0].start:%a %H:%M}." if upcoming else ""
+            )
+            self.statusBar().showMessage(f"No talk is running right now.{hint}", 6000)
+            return
+        self.sidebar.select_talk(current.id)  # type: ignore[arg-type]
+        self.editor.move_to_end()
+
+    def toggle_star(self) -> None:
+        talk_id = self.sidebar.current_talk_id()
+        if talk_id is None:
+            return
+        talk = self.model.talk(talk_id)
+        if talk is None:
+            return
+        talk.starred = not talk.starred
+        talks.set_starred(self.lib, talk_id, talk.starred)
+        self.model.update_talk(talk)
+        self.model.mark_time(self.clock())
+
+    def insert_quote(self) -> None:
+        if self.editor.target is None:
+            return
+        speakers = self.editor.talk.speakers if self.editor.talk else []
+        speaker = speakers[0] if speakers else ""
+        if len(speakers) > 1 or not speakers:
+            speaker, ok = QInputDialog.getItem(
+                self, "Quote", "Who said it?", speakers or [""], 0, True
+            )
+            if not ok:
+                return
+        self.editor.insert_quote(speaker.strip())
+
+    def insert_timestamp(self) -> None:
+        if self.editor.target is not None:
+            self.editor.insert_timestamp(self.clock())
+
+    def about(self) -> None:
+        import platform
+
+        from PySide6 import __version__ as qt_version
+
+        QMessageBox.about(
+            self,
+            "About Talknotes",
+            f"<b>Talknotes {__version__}</b><br>Conference notes that become blog "
+            f"posts.<br><br>Library: {self.lib.path}<br>Qt (PySide6) {qt_version}"
+            f" · Python {platform.python_version()}",
+        )
+
+    def show_error(self, error: TalknotesError) -> None:
+        QMessageBox.warning(self, "Talknotes", f"{error.what}\n\n{error.why}")
+
+    # --- window state ----------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        for key, splitter in (
+            ("window/main-split", self.main_split),
+            ("window/notes-split", self.notes_split),
+        ):
+            state = self.settings.value(key)
+            if isinstance(state, QByteArray):
+                splitter.restoreState(state)
+        if self.settings.value("window/preview", True) in (False, "false"):
+            self.preview.setVisible(False)
+            self.act_preview.setChecked(False)
+
+    def _app_state_changed(self, state: Qt.ApplicationState) -> None:
+        if state != Qt.ApplicationState.ApplicationActive:
+            self.autosaver.save_now()  # losing focus saves at once
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        if not self.autosaver.flush():
+            QMessageBox.warning(
+                self,
+                "Talknotes",
+                "Saving takes longer than expected; the note is still being written.",
+            )
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/main-split", self.main_split.saveState())
+        self.settings.setValue("window/notes-split", self.notes_split.saveState())
+        self.settings.setValue("window/preview", self.preview.isVisible())
+        super().closeEvent(event)

@@ -1,0 +1,187 @@
+"""The note editor: a talk header above a Markdown QPlainTextEdit.
+
+Each talk keeps its own QTextDocument for the whole run, so undo history survives switching.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontDatabase, QTextCursor, QTextDocument, QTextOption
+from PySide6.QtWidgets import (
+    QLabel,
+    QPlainTextDocumentLayout,
+    QPlainTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core import agenda
+from desktop.core.models import Note, Talk
+from desktop.ui.autosave import Target
+from desktop.ui.highlighter import MarkdownHighlighter
+
+
+def _header_html(talk: Talk) -> str:
+    esc = html.escape
+    who = ", ".join(talk.speakers) or "—"
+    when = f"{talk.start:%a %d %b}, {agenda.time_label(talk)}" if talk.start else "unscheduled"
+    facts = " · ".join(x for x in (esc(who), esc(talk.room), when, esc(talk.track)) if x)
+    links = [f'<a href="{esc(talk.url)}">Talk page</a>'] if talk.url else []
+    links += [f'<a href="{esc(link.url)}">{esc(link.title)}</a>' for link in talk.links[:6]]
+    subtitle = f"<br><i>{esc(talk.subtitle)}</i>" if talk.subtitle else ""
+    gone = (
+        '<br><span style="color:#c0392b">No longer in the schedule</span>'
+        if talk.status == "removed"
+        else ""
+    )
+    return (
+        f'<span style="font-size:14pt; font-weight:600">{esc(talk.title)}</span>{subtitle}'
+        f"<br>{facts}{gone}" + (f"<br>{' · '.join(links)}" if links else "")
+    )
+
+
+class NoteEditor(QWidget):
+    text_edited = Signal(object)  # Target
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.header = QLabel(textFormat=Qt.TextFormat.RichText, wordWrap=True)
+        self.header.setOpenExternalLinks(True)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.abstract_button = QToolButton(text="Abstract ▸", checkable=True, autoRaise=True)
+        self.abstract_button.toggled.connect(self._toggle_abstract)
+        self.abstract = QLabel(wordWrap=True, textFormat=Qt.TextFormat.MarkdownText)
+        self.abstract.setVisible(False)
+        self.abstract.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.abstract.setOpenExternalLinks(True)
+
+        self.edit = QPlainTextEdit()
+        self.edit.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
+        font.setPointSizeF(max(font.pointSizeF(), 10.5) + 1)
+        font.setStyleHint(QFont.StyleHint.SansSerif)
+        self.edit.setFont(font)
+        self.edit.setPlaceholderText("Type your notes… (Markdown)")
+        self.edit.document().setDocumentMargin(12)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 6, 6)
+        layout.addWidget(self.header)
+        layout.addWidget(self.abstract_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.abstract)
+        layout.addWidget(self.edit, 1)
+
+        self._documents: dict[Target, QTextDocument] = {}
+        self._highlighters: dict[Target, MarkdownHighlighter] = {}
+        self.target: Target | None = None
+        self.talk: Talk | None = None
+        self._show_placeholder()
+
+    def _show_placeholder(self) -> None:
+        self.header.setText(
+            '<span style="font-size:13pt">Pick a talk on the left '
+            "(or press Ctrl+J for the one running now)</span>"
+        )
+        self.abstract_button.setVisible(False)
+        self.edit.setEnabled(False)
+
+    def _toggle_abstract(self, shown: bool) -> None:
+        self.abstract.setVisible(shown)
+        self.abstract_button.setText("Abstract ▾" if shown else "Abstract ▸")
+
+    def _document(self, target: Target, body: str) -> QTextDocument:
+        doc = self._documents.get(target)
+        if doc is None:
+            doc = QTextDocument(self)
+            doc.setDocumentLayout(QPlainTextDocumentLayout(doc))
+            doc.setDefaultFont(self.edit.font())
+            doc.setPlainText(body)
+            doc.setModified(False)
+            doc.setDocumentMargin(12)
+            self._highlighters[target] = MarkdownHighlighter(doc)
+            doc.contentsChange.connect(lambda *_a, t=target: self.text_edited.emit(t))
+            self._documents[target] = doc
+        return doc
+
+    def has_document(self, target: Target) -> bool:
+        return target in self._documents
+
+    def text_of(self, target: Target) -> str:
+        doc = self._documents.get(target)
+        return doc.toPlainText() if doc is not None else ""
+
+    def show_talk(self, talk: Talk, note: Note) -> None:
+        self.talk = talk
+        self.header.setText(_header_html(talk))
+        self.abstract.setText(talk.abstract)
+        self.abstract_button.setVisible(bool(talk.abstract))
+        self._open(Target("talk", talk.id), note.body)  # type: ignore[arg-type]
+
+    def show_hallway(self, note: Note) -> None:
+        self.talk = None
+        self.header.setText(
+            f'<span style="font-size:14pt; font-weight:600">☕ '
+            f"{html.escape(note.title or 'Hallway notes')}</span><br>"
+            "Notes that belong to no talk"
+        )
+        self.abstract_button.setVisible(False)
+        self.abstract.setVisible(False)
+        self._open(Target("hallway", note.id), note.body)  # type: ignore[arg-type]
+
+    def _open(self, target: Target, body: str) -> None:
+        self.target = target
+        self.edit.setDocument(self._document(target, body))
+        self.edit.setEnabled(True)
+
+    def move_to_end(self) -> None:
+        cursor = self.edit.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        self.edit.setTextCursor(cursor)
+        self.edit.ensureCursorVisible()
+        self.edit.setFocus()
+
+    # --- capture actions -------------------------------------------------------------------
+
+    def insert_quote(self, speaker: str) -> None:
+        """`> "…"` / `> \\- Speaker`, the cursor inside the quotes; a selection becomes the quote."""
+        cursor = self.edit.textCursor()
+        selected = cursor.selectedText().replace("\u2029", " ").strip()
+        cursor.beginEditBlock()
+        if cursor.positionInBlock() > 0 or cursor.block().text().strip():
+            if not selected:
+                cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+                cursor.insertText("\n\n")
+        cursor.insertText('> "')
+        inside = cursor.position()
+        cursor.insertText(selected)
+        after_quote = cursor.position()
+        cursor.insertText(f'"\n> \\- {speaker}\n')
+        cursor.endEditBlock()
+        cursor.setPosition(after_quote if selected else inside)
+        self.edit.setTextCursor(cursor)
+        self.edit.setFocus()
+
+    def insert_timestamp(self, now: datetime) -> None:
+        """[mm:ss] into the talk (elapsed since its start), else the clock time [HH:MM]."""
+        talk = self.talk
+        if (
+            talk
+            and talk.start
+            and talk.end
+            and talk.start <= now <= talk.end + (talk.end - talk.start)
+        ):
+            elapsed = int((now - talk.start).total_seconds())
+            hours, rest = divmod(elapsed, 3600)
+            stamp = (
+                f"[{hours}:{rest // 60:02d}:{rest % 60:02d}]"
+                if hours
+                else f"[{rest // 60:02d}:{rest % 60:02d}]"
+            )
+        else:
+            stamp = f"[{now:%H:%M}]"
+        self.edit.textCursor().insertText(stamp + " ")
+        self.edit.setFocus()

@@ -1,0 +1,209 @@
+"""The sidebar's tree: conferences → days → talks (plus each conference's hallway notes)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QFont, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QApplication
+
+from desktop.core import agenda
+from desktop.core.models import Conference, Note, Talk, TalkStatus
+
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "conference" | "day" | "talk" | "hallway"
+ID_ROLE = Qt.ItemDataRole.UserRole + 2  # talk id, conference id or note id
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3  # text the filter box matches
+STARRED_ROLE = Qt.ItemDataRole.UserRole + 4
+NOTED_ROLE = Qt.ItemDataRole.UserRole + 5
+DAY_ROLE = Qt.ItemDataRole.UserRole + 6
+
+COLUMNS = ["Talk", "Room"]
+
+
+def _day_label(day: date, index: int) -> str:
+    return f"Day {index} · {day:%A %d %B}"
+
+
+def _talk_tooltip(talk: Talk) -> str:
+    who = ", ".join(talk.speakers) or "no speakers listed"
+    gone = "\n⚠ no longer in the schedule" if talk.status == TalkStatus.REMOVED else ""
+    return f"{talk.title}\n{who}\n{talk.room} · {talk.track}{gone}"
+
+
+class ScheduleModel(QStandardItemModel):
+    """Rebuilt from core objects; never touches the database itself."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(0, len(COLUMNS), parent)
+        self.setHorizontalHeaderLabels(COLUMNS)
+        self._talk_rows: dict[int, list[QStandardItem]] = {}
+        self._talks: dict[int, Talk] = {}
+        self._band: dict[int, QBrush | None] = {}  # slot banding, restored after highlighting
+        self._state: dict[int, str] = {}  # "running" | "next" | ""
+
+    def talk(self, talk_id: int) -> Talk | None:
+        return self._talks.get(talk_id)
+
+    def talks(self) -> list[Talk]:
+        return list(self._talks.values())
+
+    def populate(
+        self, conferences: list[Conference], talks: list[Talk], hallway: list[Note]
+    ) -> None:
+        self.removeRows(0, self.rowCount())
+        self._talk_rows.clear()
+        self._band.clear()
+        self._state.clear()
+        self._talks = {t.id: t for t in talks if t.id is not None}
+        for conf in conferences:
+            conf_item = QStandardItem(conf.title)
+            conf_item.setData("conference", KIND_ROLE)
+            conf_item.setData(conf.id, ID_ROLE)
+            conf_item.setData(conf.title, SEARCH_ROLE)
+            bold = QFont()
+            bold.setBold(True)
+            conf_item.setFont(bold)
+            self.appendRow([conf_item, QStandardItem()])
+            conf_talks = [t for t in talks if t.conference_id == conf.id]
+            days = sorted({t.day for t in conf_talks if t.day})
+            for index, day in enumerate(days, start=1):
+                day_item = QStandardItem(_day_label(day, index))
+                day_item.setData("day", KIND_ROLE)
+                day_item.setData(day.isoformat(), DAY_ROLE)
+                day_item.setData(conf.id, ID_ROLE)
+                conf_item.appendRow([day_item, QStandardItem()])
+                self._add_talks(day_item, [t for t in conf_talks if t.day == day])
+            undated = [t for t in conf_talks if t.day is None]
+            if undated:
+                item = QStandardItem("Unscheduled")
+                item.setData("day", KIND_ROLE)
+                conf_item.appendRow([item, QStandardItem()])
+                self._add_talks(item, undated)
+            for note in [n for n in hallway if n.conference_id == conf.id]:
+                self._add_hallway(conf_item, note)
+        for note in [n for n in hallway if n.conference_id is None]:
+            self._add_hallway(self.invisibleRootItem(), note)
+
+    def _add_hallway(self, parent: QStandardItem, note: Note) -> None:
+        item = QStandardItem(f"☕ {note.title or 'Hallway notes'}")
+        item.setData("hallway", KIND_ROLE)
+        item.setData(note.id, ID_ROLE)
+        item.setData(f"{note.title} {note.body[:2000]}", SEARCH_ROLE)
+        parent.appendRow([item, QStandardItem()])
+
+    def _add_talks(self, parent: QStandardItem, talks: list[Talk]) -> None:
+        band = QApplication.palette().color(QPalette.ColorRole.AlternateBase)
+        slot_index, last_start = -1, None
+        for talk in talks:
+            if talk.start != last_start:
+                slot_index, last_start = slot_index + 1, talk.start
+            row = [QStandardItem(), QStandardItem(talk.room)]
+            brush = QBrush(band) if slot_index % 2 else None  # parallel talks share a band
+            self._band[talk.id] = brush  # type: ignore[index]
+            for item in row:
+                item.setData("talk", KIND_ROLE)
+                item.setData(talk.id, ID_ROLE)
+                item.setToolTip(_talk_tooltip(talk))
+                item.setEditable(False)
+                if brush is not None:
+                    item.setBackground(brush)
+            row[0].setData(
+                " ".join(
+                    [
+                        talk.title,
+                        talk.subtitle,
+                        *talk.speakers,
+                        talk.room,
+                        talk.track,
+                        talk.abstract[:3000],
+                    ]
+                ),
+                SEARCH_ROLE,
+            )
+            parent.appendRow(row)
+            self._talk_rows[talk.id] = row  # type: ignore[index]
+            self.update_talk(talk)
+
+    def _label(self, talk: Talk) -> str:
+        state = self._state.get(talk.id, "")  # type: ignore[arg-type]
+        when = agenda.time_label(talk)
+        prefix = {"running": "▶ ", "next": "next · "}.get(state, "")
+        marks = ("★ " if talk.starred else "") + ("✎ " if talk.has_note else "")
+        who = f" — {', '.join(talk.speakers)}" if talk.speakers else ""
+        gone = " (no longer in the schedule)" if talk.status == TalkStatus.REMOVED else ""
+        return f"{prefix}{when}   {marks}{talk.title}{who}{gone}"
+
+    def update_talk(self, talk: Talk) -> None:
+        """Refresh a talk's row (marks for starred / notes / removed)."""
+        row = self._talk_rows.get(talk.id)  # type: ignore[arg-type]
+        if row is None:
+            return
+        self._talks[talk.id] = talk  # type: ignore[index]
+        row[0].setText(self._label(talk))
+        row[0].setData(talk.starred, STARRED_ROLE)
+        row[0].setData(talk.has_note, NOTED_ROLE)
+        font = row[0].font()
+        font.setStrikeOut(talk.status == TalkStatus.REMOVED)
+        font.setBold(self._state.get(talk.id, "") == "running")  # type: ignore[arg-type]
+        row[0].setFont(font)
+
+    def mark_time(self, now: datetime) -> None:
+        """Highlight the running talks and mark the next ones (only rows that change)."""
+        talks = self.talks()
+        running = {t.id for t in agenda.running(talks, now)}
+        following = {t.id for t in agenda.upcoming(talks, now)}
+        accent = QApplication.palette().color(QPalette.ColorRole.Highlight)
+        accent.setAlpha(70)
+        for talk_id, row in self._talk_rows.items():
+            state = "running" if talk_id in running else "next" if talk_id in following else ""
+            if self._state.get(talk_id, "") == state:
+                continue
+            self._state[talk_id] = state
+            brush = QBrush(accent) if state == "running" else self._band.get(talk_id)
+            for item in row:
+                item.setData(brush, Qt.ItemDataRole.BackgroundRole)
+            self.update_talk(self._talks[talk_id])
+
+    def index_of_talk(self, talk_id: int):
+        row = self._talk_rows.get(talk_id)
+        return row[0].index() if row else None
+
+
+class ScheduleFilter(QSortFilterProxyModel):
+    """Text filter over SEARCH_ROLE plus quick filters (starred only, with notes only)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setRecursiveFilteringEnabled(True)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterRole(SEARCH_ROLE)
+        self.starred_only = False
+        self.noted_only = False
+
+    def set_quick(self, *, starred: bool | None = None, noted: bool | None = None) -> None:
+        begin = getattr(self, "beginFilterChange", None)  # Qt ≥ 6.9
+        if begin:
+            begin()
+        if starred is not None:
+            self.starred_only = starred
+        if noted is not None:
+            self.noted_only = noted
+        if begin:
+            self.endFilterChange()
+        else:
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent) -> bool:  # noqa: N802 (Qt override)
+        index = self.sourceModel().index(row, 0, parent)
+        kind = index.data(KIND_ROLE)
+        if kind != "talk":
+            # containers show when a child matches (recursive filtering); alone only when idle
+            return not (
+                self.starred_only or self.noted_only or self.filterRegularExpression().pattern()
+            )
+        if self.starred_only and not index.data(STARRED_ROLE):
+            return False
+        if self.noted_only and not index.data(NOTED_ROLE):
+            return False
+        return super().filterAcceptsRow(row, parent)

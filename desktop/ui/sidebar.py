@@ -1,0 +1,119 @@
+"""The schedule sidebar: filter box, quick filters, and the conference → day → talk tree."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QRegularExpression, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.schedule_model import ID_ROLE, KIND_ROLE, ScheduleFilter, ScheduleModel
+
+
+class Sidebar(QWidget):
+    talk_selected = Signal(int)
+    hallway_selected = Signal(int)
+
+    def __init__(self, model: ScheduleModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.proxy = ScheduleFilter(self)
+        self.proxy.setSourceModel(model)
+
+        self.filter_edit = QLineEdit(placeholderText="Filter: title, speaker, room, track…")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self._filter_text)
+        self.starred_button = self._toggle("★ My agenda", "Show starred talks only")
+        self.starred_button.toggled.connect(lambda on: self._quick(starred=on))
+        self.noted_button = self._toggle("✎ With notes", "Show talks that have notes")
+        self.noted_button.toggled.connect(lambda on: self._quick(noted=on))
+
+        self.tree = QTreeView()
+        self.tree.setModel(self.proxy)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setAllColumnsShowFocus(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 105)
+        self.tree.selectionModel().currentRowChanged.connect(self._current_changed)
+
+        quick = QHBoxLayout()
+        quick.setContentsMargins(0, 0, 0, 0)
+        quick.addWidget(self.starred_button)
+        quick.addWidget(self.noted_button)
+        quick.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 0, 6)
+        layout.addWidget(self.filter_edit)
+        layout.addLayout(quick)
+        layout.addWidget(self.tree, 1)
+
+    @staticmethod
+    def _toggle(text: str, tip: str) -> QToolButton:
+        button = QToolButton(text=text, toolTip=tip, checkable=True)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        return button
+
+    def _filter_text(self, text: str) -> None:
+        self.proxy.setFilterRegularExpression(
+            QRegularExpression(
+                QRegularExpression.escape(text.strip()),
+                QRegularExpression.PatternOption.CaseInsensitiveOption,
+            )
+        )
+        self._expand_after_filter()
+
+    def _quick(self, **flags: bool) -> None:
+        self.proxy.set_quick(**flags)
+        self._expand_after_filter()
+
+    def _expand_after_filter(self) -> None:
+        if self.filter_edit.text() or self.proxy.starred_only or self.proxy.noted_only:
+            self.tree.expandAll()
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        kind = current.data(KIND_ROLE)
+        item_id = current.data(ID_ROLE)
+        if kind == "talk" and item_id is not None:
+            self.talk_selected.emit(int(item_id))
+        elif kind == "hallway" and item_id is not None:
+            self.hallway_selected.emit(int(item_id))
+
+    def select_talk(self, talk_id: int) -> bool:
+        source = self.model.index_of_talk(talk_id)
+        if source is None:
+            return False
+        index = self.proxy.mapFromSource(source)
+        if not index.isValid():  # hidden by a filter: clear filters so it can be shown
+            self.filter_edit.clear()
+            self.starred_button.setChecked(False)
+            self.noted_button.setChecked(False)
+            index = self.proxy.mapFromSource(source)
+        self.tree.expand(index.parent().parent())
+        self.tree.expand(index.parent())
+        self.tree.setCurrentIndex(index)
+        self.tree.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
+
+    def current_talk_id(self) -> int | None:
+        index = self.tree.currentIndex()
+        return int(index.data(ID_ROLE)) if index.data(KIND_ROLE) == "talk" else None
+
+    def expand_initial(self) -> None:
+        """Conferences open, days collapsed except the first: the day list fits the screen."""
+        for row in range(self.proxy.rowCount()):
+            conf = self.proxy.index(row, 0)
+            self.tree.expand(conf)
+            if self.proxy.rowCount(conf):
+                self.tree.expand(self.proxy.index(0, 0, conf))

@@ -1,0 +1,148 @@
+"""The main window, driven through real widgets: select, type, autosave, quote, star, filter."""
+
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.store.notes import talk_note
+from desktop.store.talks import list_talks
+from desktop.ui.main_window import MainWindow
+from desktop.workflows.importing import import_schedule
+from tests.conftest import SAMPLE
+
+
+@pytest.fixture
+def window(qtbot, library):
+    import_schedule(library, str(SAMPLE))
+    clock = {"now": datetime(2026, 5, 14, 9, 10, tzinfo=UTC)}  # 10:10 in Lisbon
+    win = MainWindow(library, clock=lambda: clock["now"])
+    win.clock_value = clock
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.autosaver.flush()
+
+
+def _talk(library, title):
+    return next(t for t in list_talks(library) if t.title == title)
+
+
+def test_sidebar_shows_sample_conference(window):
+    model = window.model
+    assert model.rowCount() == 1
+    conf = model.index(0, 0)
+    assert conf.data() == "Harbour Notes Conference 2026"
+    assert [model.index(i, 0, conf).data() for i in range(model.rowCount(conf))] == [
+        "Day 1 · Thursday 14 May",
+        "Day 2 · Friday 15 May",
+    ]
+
+
+def test_select_type_and_autosave(window, qtbot, library):
+    talk = _talk(library, "Static Sites in 2026")
+    assert window.sidebar.select_talk(talk.id)
+    assert window.editor.talk.id == talk.id
+    qtbot.keyClicks(window.editor.edit, "Hugo is fast")
+    qtbot.waitUntil(lambda: talk_note(library, talk.id).body == "Hugo is fast", timeout=3000)
+    qtbot.waitUntil(lambda: window.saved_label.text() == "Saved", timeout=3000)
+
+
+def test_undo_survives_switching_talks(window, qtbot, library):
+    first = _talk(library, "Static Sites in 2026")
+    second = _talk(library, "Schedules Are Data")
+    window.sidebar.select_talk(first.id)
+    qtbot.keyClicks(window.editor.edit, "abc")
+    window.sidebar.select_talk(second.id)
+    window.sidebar.select_talk(first.id)
+    window.editor.edit.undo()
+    assert window.editor.edit.toPlainText() == ""
+
+
+def test_go_to_now_prefers_starred_parallel_talk(window, qtbot, library):
+    workshop = _talk(library, "Sketchnoting for Engineers")  # parallel with "Offline First"
+    window.sidebar.select_talk(workshop.id)
+    window.toggle_star()
+    window.sidebar.select_talk(_talk(library, "Closing Remarks").id)
+    qtbot.keyClick(window, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    assert window.editor.talk.id == workshop.id
+    assert window.editor.edit.hasFocus()
+    qtbot.keyClicks(window.editor.edit, "typing at once")
+    assert window.editor.edit.toPlainText() == "typing at once"
+
+
+def test_quote_for_two_speaker_talk(window, qtbot, library, monkeypatch):
+    talk = _talk(library, "Offline First, Always")
+    window.sidebar.select_talk(talk.id)
+    offered = {}
+
+    def pick(parent, title, label, items, current, editable):
+        offered["items"] = items
+        return items[1], True
+
+    monkeypatch.setattr("desktop.ui.main_window.QInputDialog.getItem", pick)
+    qtbot.keyClick(
+        window.editor.edit,
+        Qt.Key.Key_Q,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.keyClicks(window.editor.edit, "Never lose a keystroke")
+    assert offered["items"] == ["Bram Okafor", "Chen Liu"]
+    assert window.editor.edit.toPlainText() == '> "Never lose a keystroke"\n> \\- Chen Liu\n'
+
+
+def test_quote_with_selection_single_speaker(window, qtbot, library):
+    talk = _talk(library, "Static Sites in 2026")
+    window.sidebar.select_talk(talk.id)
+    qtbot.keyClicks(window.editor.edit, "plain files win")
+    window.editor.edit.selectAll()
+    window.insert_quote()
+    assert window.editor.edit.toPlainText() == '> "plain files win"\n> \\- Eitan Cohen\n'
+
+
+def test_time_stamp_elapsed_in_talk(window, qtbot, library):
+    talk = _talk(library, "Offline First, Always")  # 10:00 Lisbon = 09:00 UTC
+    window.clock_value["now"] = datetime(2026, 5, 14, 9, 12, 34, tzinfo=UTC)
+    window.sidebar.select_talk(talk.id)
+    window.insert_timestamp()
+    assert window.editor.edit.toPlainText() == "[12:34] "
+
+
+def test_filter_and_star(window, qtbot, library):
+    window.sidebar.filter_edit.setText("fatima")
+    proxy = window.sidebar.proxy
+    conf = proxy.index(0, 0)
+    day1 = proxy.index(0, 0, conf)
+    assert proxy.rowCount(conf) == 1 and proxy.rowCount(day1) == 1
+    assert "Schedules Are Data" in proxy.index(0, 0, day1).data()
+    window.sidebar.filter_edit.clear()
+
+    talk = _talk(library, "Markdown Beyond the Basics")
+    window.sidebar.select_talk(talk.id)
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert _talk(library, "Markdown Beyond the Basics").starred
+    window.sidebar.starred_button.setChecked(True)
+    conf = proxy.index(0, 0)
+    shown = [
+        proxy.index(r, 0, proxy.index(d, 0, conf)).data()
+        for d in range(proxy.rowCount(conf))
+        for r in range(proxy.rowCount(proxy.index(d, 0, conf)))
+    ]
+    assert shown == ["10:00–10:30   ★ Markdown Beyond the Basics — Kofi Mensah"]
+
+
+def test_running_talk_is_highlighted(window):
+    talk = next(t for t in window.model.talks() if t.title == "Offline First, Always")
+    index = window.model.index_of_talk(talk.id)
+    assert index.data().startswith("▶ ")
+
+
+def test_preview_renders_markdown(window, qtbot, library):
+    window.sidebar.select_talk(_talk(library, "Static Sites in 2026").id)
+    qtbot.keyClicks(window.editor.edit, "# Big idea")
+    qtbot.waitUntil(lambda: "Big idea" in window.preview.toPlainText(), timeout=3000)
+    assert (
+        "<h1" in window.preview.toHtml()
+        or window.preview.document().firstBlock().blockFormat().headingLevel() == 1
+    )
