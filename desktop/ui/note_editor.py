@@ -147,14 +147,16 @@ class NoteEditor(QWidget):
     # --- capture actions -------------------------------------------------------------------
 
     def insert_quote(self, speaker: str) -> None:
-        """`> "…"` / `> \\- Speaker`, the cursor inside the quotes; a selection becomes the quote."""
+        """Insert `> "…"` / `> \\- Speaker` with the cursor inside the quotes.
+
+        A selection becomes the quote; otherwise the quote starts a new paragraph.
+        """
         cursor = self.edit.textCursor()
         selected = cursor.selectedText().replace("\u2029", " ").strip()
         cursor.beginEditBlock()
-        if cursor.positionInBlock() > 0 or cursor.block().text().strip():
-            if not selected:
-                cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
-                cursor.insertText("\n\n")
+        if not selected and (cursor.positionInBlock() > 0 or cursor.block().text().strip()):
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+            cursor.insertText("\n\n")
         cursor.insertText('> "')
         inside = cursor.position()
         cursor.insertText(selected)
