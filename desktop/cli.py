@@ -197,6 +197,34 @@ def cmd_import(lib: Library, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_search(lib: Library, args: argparse.Namespace) -> int:
+    from desktop.store.search import search_notes
+
+    hits = search_notes(lib, args.query, limit=args.limit)
+    _emit(
+        args,
+        [
+            {
+                "note_id": h.note_id,
+                "talk_id": h.talk_id,
+                "conference_id": h.conference_id,
+                "title": h.title,
+                "speakers": h.speakers,
+                "snippet": h.snippet,
+            }
+            for h in hits
+        ],
+        lambda: (
+            "\n".join(
+                f"{h.talk_id if h.talk_id is not None else '-':>5}  {h.title}\n       {h.snippet}"
+                for h in hits
+            )
+            or "No notes match."
+        ),
+    )
+    return 0
+
+
 def cmd_check(lib: Library, args: argparse.Namespace) -> int:
     from desktop.store.health import check_library
 
@@ -273,6 +301,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="prompt for an API token and keep it in the system keyring",
     )
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("search", parents=[common], help="full-text search over all notes")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--limit", type=int, default=50, metavar="N")
+    p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("check", parents=[common], help="integrity check, path and counts")
     p.set_defaults(func=cmd_check)

@@ -70,6 +70,16 @@ def test_note_append_and_print(tmp_path):
     assert [t["has_note"] for t in talks if t["id"] == 2] == [True]
 
 
+def test_search_finds_appended_text(tmp_path):
+    lib = tmp_path / "lib"
+    run("import", str(SAMPLE), library=lib)
+    run("note", "3", "--append", "Hugo renders thousands of pages per second", library=lib)
+    hits = json.loads(run("search", "thousand", "--json", library=lib).stdout)
+    assert [(h["talk_id"], h["title"]) for h in hits] == [(3, "Static Sites in 2026")]
+    assert "[thousands]" in hits[0]["snippet"]
+    assert run("search", "nothing-like-this", library=lib).stdout == "No notes match.\n"
+
+
 def test_check_reports_integrity_path_and_counts(tmp_path):
     lib = tmp_path / "lib"
     run("import", str(SAMPLE), library=lib)
@@ -122,7 +132,7 @@ def test_utc_only_calendar_needs_tz_then_imports(tmp_path):
 
 
 def test_every_command_has_help():
-    for command in ("conferences", "talks", "note", "import", "check"):
+    for command in ("conferences", "talks", "note", "import", "search", "check"):
         result = subprocess.run(
             [sys.executable, "-m", "desktop", command, "--help"],
             capture_output=True,

@@ -115,3 +115,13 @@ class ImportSummary:
     @property
     def total(self) -> int:
         return self.added + self.updated + self.unchanged
+
+
+@dataclass(slots=True)
+class SearchHit:
+    note_id: int
+    talk_id: int | None
+    conference_id: int | None
+    title: str
+    speakers: str
+    snippet: str  # with the matches between [ and ]

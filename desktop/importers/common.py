@@ -12,29 +12,26 @@ from desktop.core.models import Talk
 from desktop.core.timezones import is_valid_zone, zone_agrees, zone_for_offset
 
 DEFAULT_DURATION = timedelta(minutes=30)  # for events that give no end
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")  # soft hyphen, zero-width
 _HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
 
 
 def clean_title(text: str | None) -> str:
     """One line, NFC, without soft hyphens and zero-width characters."""
-    text = unicodedata.normalize("NFC", (text or "").translate(_INVISIBLE))
+    text = _INVISIBLE.sub("", text or "")
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
     return " ".join(text.split())
 
 
 def html_to_markdown(text: str | None) -> str:
     """Abstracts arrive as HTML, Markdown or plain text; return Markdown-ready text."""
-    text = (text or "").replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
+    text = _INVISIBLE.sub("", (text or "").replace("\r\n", "\n").replace("\r", "\n"))
     if not _HTML_TAG.search(text):
         return text.strip()
-    from bs4 import BeautifulSoup
-    from markdownify import MarkdownConverter
+    from desktop.importers.html_markdown import html_to_markdown as convert
 
-    soup = BeautifulSoup(text, "html.parser")
-    for tag in soup(["script", "style", "iframe", "object"]):
-        tag.decompose()
-    markdown = MarkdownConverter(heading_style="ATX", bullets="-").convert_soup(soup)
-    return re.sub(r"\n{3,}", "\n\n", markdown).strip()
+    return convert(text)
 
 
 def combine_texts(abstract: str, description: str) -> str:

@@ -27,6 +27,7 @@ from desktop.ui.import_flow import ImportFlow
 from desktop.ui.note_editor import NoteEditor
 from desktop.ui.preview import Preview
 from desktop.ui.schedule_model import ScheduleModel
+from desktop.ui.search_panel import SearchPanel
 from desktop.ui.sidebar import Sidebar
 
 Clock = Callable[[], datetime]
@@ -57,6 +58,8 @@ class MainWindow(QMainWindow):
         self.autosaver = Autosaver(lambda t, b: save_target(self.lib, t, b), self)
         self.import_flow = ImportFlow(self, lib)
         self.import_flow.imported.connect(lambda _s: self.reload())
+        self.search_panel = SearchPanel(lib, self)
+        self.search_panel.hit_chosen.connect(self.open_hit)
 
         self.notes_split = QSplitter(Qt.Orientation.Horizontal)
         self.notes_split.addWidget(self.editor)
@@ -118,6 +121,7 @@ class MainWindow(QMainWindow):
         self.act_redo = a("&Redo", lambda: self.editor.edit.redo(), None)
         self.act_redo.setShortcut(QKeySequence.StandardKey.Redo)
         self.act_filter = a("&Filter Talks", self.focus_filter, QKeySequence.StandardKey.Find)
+        self.act_search = a("&Search Notes…", self.search_notes, "Ctrl+Shift+F")
         self.act_preview = a("Show &Preview", self.toggle_preview, "Ctrl+Shift+V")
         self.act_preview.setCheckable(True)
         self.act_preview.setChecked(True)
@@ -147,7 +151,7 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addActions([self.act_undo, self.act_redo])
         edit_menu.addSeparator()
-        edit_menu.addAction(self.act_filter)
+        edit_menu.addActions([self.act_filter, self.act_search])
         view_menu = bar.addMenu("&View")
         view_menu.addActions([self.act_preview, self.act_agenda])
         talk_menu = bar.addMenu("&Talk")
@@ -245,6 +249,18 @@ class MainWindow(QMainWindow):
     def focus_filter(self) -> None:
         self.sidebar.filter_edit.setFocus()
         self.sidebar.filter_edit.selectAll()
+
+    def search_notes(self) -> None:
+        self.autosaver.save_now()
+        self.autosaver.flush()  # search what was just typed too
+        self.search_panel.open_panel()
+
+    def open_hit(self, hit) -> None:
+        if hit.talk_id is not None:
+            self.sidebar.select_talk(hit.talk_id)
+        else:
+            self.show_hallway(hit.note_id)
+        self.editor.edit.setFocus()
 
     def toggle_preview(self) -> None:
         shown = not self.preview.isVisible()

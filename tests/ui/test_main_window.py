@@ -146,3 +146,22 @@ def test_preview_renders_markdown(window, qtbot, library):
         "<h1" in window.preview.toHtml()
         or window.preview.document().firstBlock().blockFormat().headingLevel() == 1
     )
+
+
+def test_search_finds_word_typed_earlier(window, qtbot, library):
+    talk = _talk(library, "Schedules Are Data")
+    window.sidebar.select_talk(talk.id)
+    qtbot.keyClicks(window.editor.edit, "pentabarf lives on")
+    window.sidebar.select_talk(_talk(library, "Closing Remarks").id)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_F,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    panel = window.search_panel
+    assert panel.isVisible()
+    qtbot.keyClicks(panel.query, "pentab")
+    qtbot.waitUntil(lambda: panel.results.count() == 1, timeout=3000)
+    qtbot.keyClick(panel.query, Qt.Key.Key_Return)
+    assert window.editor.talk.id == talk.id
+    assert not panel.isVisible()

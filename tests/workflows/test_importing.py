@@ -110,16 +110,10 @@ def test_failure_inside_the_transaction_rolls_back(library, monkeypatch):
 
     from desktop.store import schedule_sync
 
-    real = schedule_sync._Speakers.id_for
-    calls = {"n": 0}
+    def failing(s, names):  # fails after the talk rows were written
+        raise OSError(28, "No space left on device")
 
-    def failing(self, name):
-        calls["n"] += 1
-        if calls["n"] >= 1:
-            raise OSError(28, "No space left on device")
-        return real(self, name)
-
-    monkeypatch.setattr(schedule_sync._Speakers, "id_for", failing)
+    monkeypatch.setattr(schedule_sync, "_speaker_ids", failing)
     with pytest.raises(OSError):
         import_schedule(library, str(path))
     assert library_snapshot(library) == before

@@ -1,0 +1,40 @@
+"""Helpers for benchmark scripts: each prints figures as JSON lines for bench/run.py."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "fixtures"
+FOSDEM = SHARED / "schedules" / "xml" / "fosdem-2024-schedule.xml"
+
+
+def figure(
+    name: str, value: float, unit: str, target: str = "", floor: str = "", note: str = ""
+) -> None:
+    print(
+        json.dumps(
+            {
+                "name": name,
+                "value": value,
+                "unit": unit,
+                "target": target,
+                "floor": floor,
+                "note": note,
+            }
+        ),
+        flush=True,
+    )
+
+
+def median_time(fn: Callable[[], object], runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)

@@ -1,0 +1,54 @@
+"""Run every bench/bench_*.py and print one table of figures (never a pass/fail verdict).
+
+Exits non-zero only when a benchmark itself failed, not when a target is missed.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def main() -> int:
+    selected = sys.argv[1:]
+    scripts = sorted(HERE.glob("bench_*.py"))
+    if selected:
+        scripts = [s for s in scripts if any(k in s.stem for k in selected)]
+    rows, failed = [], []
+    for script in scripts:
+        print(f"running {script.name} …", file=sys.stderr, flush=True)
+        result = subprocess.run(
+            [sys.executable, str(script)], capture_output=True, text=True, cwd=HERE.parent
+        )
+        if result.returncode != 0:
+            failed.append(script.name)
+            print(result.stderr[-2000:], file=sys.stderr)
+        for line in result.stdout.splitlines():
+            if line.startswith("{"):
+                rows.append(json.loads(line))
+    widths = (44, 12, 26, 34)
+    header = ("figure", "measured", "target", "floor / note")
+    print("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)))
+    print("  ".join("-" * w for w in widths))
+    for r in rows:
+        value = (
+            f"{r['value']:.3f} {r['unit']}" if r["unit"] == "s" else f"{r['value']:.1f} {r['unit']}"
+        )
+        note = "; ".join(x for x in (r["floor"], r["note"]) if x)
+        print(
+            "  ".join(
+                str(c).ljust(w)
+                for c, w in zip((r["name"], value, r["target"], note), widths, strict=True)
+            )
+        )
+    if failed:
+        print(f"\nbenchmarks that failed: {', '.join(failed)}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
