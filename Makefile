@@ -19,11 +19,11 @@ run:
 test:
 	@scripts/system-deps.sh test
 	@$(MAKE) --no-print-directory $(VENV)/.installed
-	$(PY) -m ruff check desktop tests bench
+	$(PY) -m ruff check desktop tests bench scripts
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed
-	$(PY) -m ruff check desktop tests bench
+	$(PY) -m ruff check desktop tests bench scripts
 
 bench: $(VENV)/.installed
 	$(PY) bench/run.py

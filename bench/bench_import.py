@@ -39,7 +39,9 @@ def _tenfold(path: Path, out: Path) -> None:
     copies = []
     for n in range(1, 10):
         for ev in events:
-            copies.append(re.sub(r'guid="([^"]+)"', lambda m, n=n: f'guid="{m[1]}-x{n}"', ev, 1))
+            copies.append(
+                re.sub(r'guid="([^"]+)"', lambda m, n=n: f'guid="{m[1]}-x{n}"', ev, count=1)
+            )
     marker = xml.rfind("</room>")
     out.write_text(xml[:marker] + "\n".join(copies) + xml[marker:], encoding="utf-8")
 

@@ -3,9 +3,9 @@
 from alembic import context
 from sqlmodel import SQLModel
 
-UNMANAGED_PREFIXES = ("note_fts",)
-
 from desktop.store import tables  # noqa: F401  (registers the tables on the metadata)
+
+UNMANAGED_PREFIXES = ("note_fts",)
 
 connection = context.config.attributes.get("connection")
 if connection is None:  # `alembic` command line: use the URL given with -x db=PATH
