@@ -32,6 +32,7 @@ def summary_text(s: ImportSummary) -> str:
 
 class ImportFlow(QObject):
     imported = Signal(object)  # ImportSummary
+    failed = Signal(str)
 
     def __init__(self, window: QWidget, lib: Library) -> None:
         super().__init__(window)
@@ -53,7 +54,7 @@ class ImportFlow(QObject):
         if ok and url.strip():
             self.start(url.strip())
 
-    def start(self, source: str, tz: str | None = None) -> None:
+    def start(self, source: str, tz: str | None = None, conference_id: int | None = None) -> None:
         progress = QProgressDialog(f"Importing {source}…", "", 0, 0, self.window)
         progress.setCancelButton(None)
         progress.setMinimumDuration(400)
@@ -71,15 +72,23 @@ class ImportFlow(QObject):
         if not self.quiet:
             QMessageBox.information(self.window, "Schedule imported", summary_text(summary))
 
-    def _failed(self, progress: QProgressDialog, source: str, exc: BaseException) -> None:
+    def _failed(
+        self,
+        progress: QProgressDialog,
+        source: str,
+        exc: BaseException,
+        conference_id: int | None = None,
+    ) -> None:
         progress.close()
         if isinstance(exc, NeedsTimeZone):
             zone = self.ask_zone(exc.why)
             if zone:
-                self.start(source, zone)
+                self.start(source, zone, conference_id)
             return
         message = f"{exc.what}\n\n{exc.why}" if isinstance(exc, TalknotesError) else str(exc)
-        QMessageBox.warning(self.window, "Import failed", message + "\n\nNothing was changed.")
+        self.failed.emit(message)
+        if not self.quiet:
+            QMessageBox.warning(self.window, "Import failed", message + "\n\nNothing was changed.")
 
     def ask_zone(self, why: str) -> str | None:
         zones = sorted(available_timezones())

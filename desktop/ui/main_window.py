@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         self.lib = lib
         self.clock: Clock = clock or (lambda: datetime.now(UTC))
         self.setWindowTitle("Talknotes")
+        self.setAcceptDrops(True)
         self.settings = QSettings()
 
         self.model = ScheduleModel(self)
@@ -114,6 +115,12 @@ class MainWindow(QMainWindow):
             "Import a schedule file",
         )
         self.act_import_url = a("Import from &URL…", self.import_flow.import_url, "Ctrl+Shift+O")
+        self.act_refresh = a(
+            "&Refresh Schedule",
+            self.refresh_schedule,
+            "F5",
+            "Fetch the selected conference's schedule again (notes are kept)",
+        )
         self.act_save = a("&Save Now", self.save_now, QKeySequence.StandardKey.Save)
         self.act_quit = a("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.act_undo = a("&Undo", lambda: self.editor.edit.undo(), None)
@@ -143,7 +150,7 @@ class MainWindow(QMainWindow):
 
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        file_menu.addActions([self.act_import, self.act_import_url])
+        file_menu.addActions([self.act_import, self.act_import_url, self.act_refresh])
         file_menu.addSeparator()
         file_menu.addActions([self.act_save])
         file_menu.addSeparator()
@@ -188,6 +195,7 @@ class MainWindow(QMainWindow):
             talks.list_talks(self.lib),
             notes.hallway_notes(self.lib),
         )
+        self.sidebar.refresh_choices()
         self.sidebar.expand_initial()
         self.refresh_clock()
         if current is not None:
@@ -249,6 +257,28 @@ class MainWindow(QMainWindow):
     def focus_filter(self) -> None:
         self.sidebar.filter_edit.setFocus()
         self.sidebar.filter_edit.selectAll()
+
+    def refresh_schedule(self) -> None:
+        conference_id = self.sidebar.current_conference_id()
+        confs = conferences.list_conferences(self.lib)
+        conf = next((c for c in confs if c.id == conference_id), confs[0] if confs else None)
+        if conf is None:
+            self.statusBar().showMessage("No conference to refresh.", 4000)
+            return
+        self.autosaver.flush()
+        self.import_flow.start(conf.source_uri, conference_id=conf.id)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """A schedule file dropped on the window is imported."""
+        for url in event.mimeData().urls():
+            if url.isLocalFile():
+                self.import_flow.start(url.toLocalFile())
+                event.acceptProposedAction()
+                return
 
     def search_notes(self) -> None:
         self.autosaver.save_now()

@@ -17,6 +17,8 @@ SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3  # text the filter box matches
 STARRED_ROLE = Qt.ItemDataRole.UserRole + 4
 NOTED_ROLE = Qt.ItemDataRole.UserRole + 5
 DAY_ROLE = Qt.ItemDataRole.UserRole + 6
+TRACK_ROLE = Qt.ItemDataRole.UserRole + 7
+ROOM_ROLE = Qt.ItemDataRole.UserRole + 8
 
 COLUMNS = ["Talk", "Room"]
 
@@ -108,6 +110,9 @@ class ScheduleModel(QStandardItemModel):
                 item.setEditable(False)
                 if brush is not None:
                     item.setBackground(brush)
+            row[0].setData(talk.track, TRACK_ROLE)
+            row[0].setData(talk.room, ROOM_ROLE)
+            row[0].setData(talk.day.isoformat() if talk.day else "", DAY_ROLE)
             row[0].setData(
                 " ".join(
                     [
@@ -180,15 +185,29 @@ class ScheduleFilter(QSortFilterProxyModel):
         self.setFilterRole(SEARCH_ROLE)
         self.starred_only = False
         self.noted_only = False
+        self.day = ""  # ISO date, "" for all
+        self.track = ""
+        self.room = ""
 
-    def set_quick(self, *, starred: bool | None = None, noted: bool | None = None) -> None:
+    @property
+    def narrowed(self) -> bool:
+        return bool(
+            self.starred_only
+            or self.noted_only
+            or self.day
+            or self.track
+            or self.room
+            or self.filterRegularExpression().pattern()
+        )
+
+    def set_quick(self, **flags: object) -> None:
+        """starred=, noted= (bool); day=, track=, room= ("" for all)."""
         begin = getattr(self, "beginFilterChange", None)  # Qt ≥ 6.9
         if begin:
             begin()
-        if starred is not None:
-            self.starred_only = starred
-        if noted is not None:
-            self.noted_only = noted
+        mapping = {"starred": "starred_only", "noted": "noted_only"}
+        for key, value in flags.items():
+            setattr(self, mapping.get(key, key), value)
         if begin:
             self.endFilterChange()
         else:
@@ -199,11 +218,16 @@ class ScheduleFilter(QSortFilterProxyModel):
         kind = index.data(KIND_ROLE)
         if kind != "talk":
             # containers show when a child matches (recursive filtering); alone only when idle
-            return not (
-                self.starred_only or self.noted_only or self.filterRegularExpression().pattern()
-            )
+            return not self.narrowed
         if self.starred_only and not index.data(STARRED_ROLE):
             return False
         if self.noted_only and not index.data(NOTED_ROLE):
             return False
+        for wanted, role in (
+            (self.day, DAY_ROLE),
+            (self.track, TRACK_ROLE),
+            (self.room, ROOM_ROLE),
+        ):
+            if wanted and index.data(role) != wanted:
+                return False
         return super().filterAcceptsRow(row, parent)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QRegularExpression, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -35,6 +36,10 @@ class Sidebar(QWidget):
         self.noted_button = self._toggle("✎ With notes", "Show talks that have notes")
         self.noted_button.toggled.connect(lambda on: self._quick(noted=on))
 
+        self.day_box = self._combo("All days", "day")
+        self.track_box = self._combo("All tracks", "track")
+        self.room_box = self._combo("All rooms", "room")
+
         self.tree = QTreeView()
         self.tree.setModel(self.proxy)
         self.tree.setUniformRowHeights(True)
@@ -53,10 +58,15 @@ class Sidebar(QWidget):
         quick.addWidget(self.starred_button)
         quick.addWidget(self.noted_button)
         quick.addStretch(1)
+        combos = QHBoxLayout()
+        combos.setContentsMargins(0, 0, 0, 0)
+        for box in (self.day_box, self.track_box, self.room_box):
+            combos.addWidget(box, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 6)
         layout.addWidget(self.filter_edit)
         layout.addLayout(quick)
+        layout.addLayout(combos)
         layout.addWidget(self.tree, 1)
 
     @staticmethod
@@ -64,6 +74,34 @@ class Sidebar(QWidget):
         button = QToolButton(text=text, toolTip=tip, checkable=True)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         return button
+
+    def _combo(self, everything: str, key: str) -> QComboBox:
+        box = QComboBox()
+        box.addItem(everything, "")
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(8)
+        box.currentIndexChanged.connect(lambda _i: self._quick(**{key: box.currentData()}))
+        return box
+
+    def refresh_choices(self) -> None:
+        """Fill the day / track / room boxes from the talks in the model."""
+        talks = self.model.talks()
+        days = sorted({t.day for t in talks if t.day})
+        choices = (
+            (self.day_box, [(f"{d:%a %d %b}", d.isoformat()) for d in days]),
+            (self.track_box, [(x, x) for x in sorted({t.track for t in talks if t.track})]),
+            (self.room_box, [(x, x) for x in sorted({t.room for t in talks if t.room})]),
+        )
+        for box, items in choices:
+            current = box.currentData()
+            box.blockSignals(True)
+            while box.count() > 1:
+                box.removeItem(1)
+            for label, value in items:
+                box.addItem(label, value)
+            index = box.findData(current)
+            box.setCurrentIndex(max(index, 0))
+            box.blockSignals(False)
 
     def _filter_text(self, text: str) -> None:
         self.proxy.setFilterRegularExpression(
@@ -79,7 +117,7 @@ class Sidebar(QWidget):
         self._expand_after_filter()
 
     def _expand_after_filter(self) -> None:
-        if self.filter_edit.text() or self.proxy.starred_only or self.proxy.noted_only:
+        if self.proxy.narrowed:
             self.tree.expandAll()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -96,15 +134,36 @@ class Sidebar(QWidget):
             return False
         index = self.proxy.mapFromSource(source)
         if not index.isValid():  # hidden by a filter: clear filters so it can be shown
-            self.filter_edit.clear()
-            self.starred_button.setChecked(False)
-            self.noted_button.setChecked(False)
+            self.clear_filters()
             index = self.proxy.mapFromSource(source)
         self.tree.expand(index.parent().parent())
         self.tree.expand(index.parent())
         self.tree.setCurrentIndex(index)
         self.tree.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         return True
+
+    def clear_filters(self) -> None:
+        self.filter_edit.clear()
+        self.starred_button.setChecked(False)
+        self.noted_button.setChecked(False)
+        for box in (self.day_box, self.track_box, self.room_box):
+            box.setCurrentIndex(0)
+
+    def current_conference_id(self) -> int | None:
+        index = self.tree.currentIndex()
+        while index.isValid() and index.data(KIND_ROLE) != "conference":
+            if index.data(KIND_ROLE) in ("talk", "day"):
+                talk = (
+                    self.model.talk(int(index.data(ID_ROLE)))
+                    if index.data(KIND_ROLE) == "talk"
+                    else None
+                )
+                if talk is not None:
+                    return talk.conference_id
+                if index.data(KIND_ROLE) == "day":
+                    return int(index.data(ID_ROLE))
+            index = index.parent()
+        return int(index.data(ID_ROLE)) if index.isValid() else None
 
     def current_talk_id(self) -> int | None:
         index = self.tree.currentIndex()

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from desktop.store.notes import talk_note
 from desktop.store.talks import list_talks
 from desktop.ui.main_window import MainWindow
+from desktop.ui.schedule_model import ID_ROLE
 from desktop.workflows.importing import import_schedule
 from tests.conftest import SAMPLE
 
@@ -165,3 +166,56 @@ def test_search_finds_word_typed_earlier(window, qtbot, library):
     qtbot.keyClick(panel.query, Qt.Key.Key_Return)
     assert window.editor.talk.id == talk.id
     assert not panel.isVisible()
+
+
+def test_quick_filters_track_room_day(window, library):
+    sidebar = window.sidebar
+    proxy = sidebar.proxy
+
+    def shown():
+        conf = proxy.index(0, 0)
+        return sorted(
+            window.model.talk(proxy.index(r, 0, proxy.index(d, 0, conf)).data(ID_ROLE)).title
+            for d in range(proxy.rowCount(conf))
+            for r in range(proxy.rowCount(proxy.index(d, 0, conf)))
+            if proxy.index(r, 0, proxy.index(d, 0, conf)).data(ID_ROLE) is not None
+        )
+
+    sidebar.track_box.setCurrentIndex(sidebar.track_box.findData("Data"))
+    assert shown() == ["Schedules Are Data", "Time Zones for the Perplexed"]
+    sidebar.day_box.setCurrentIndex(sidebar.day_box.findData("2026-05-15"))
+    assert shown() == ["Time Zones for the Perplexed"]
+    sidebar.clear_filters()
+    sidebar.room_box.setCurrentIndex(sidebar.room_box.findData("Workshop Room"))
+    assert len(shown()) == 3
+
+
+def test_import_by_drop_and_refresh_keeps_notes(window, qtbot, library, tmp_path):
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from tests.conftest import shared_fixture
+
+    window.import_flow.quiet = True
+    camp = shared_fixture("schedules/json/frab-camp2019.json")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(camp))])
+    event = QDropEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(window.import_flow.imported, timeout=10_000):
+        window.dropEvent(event)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=3000)
+
+    talk = _talk(library, "Static Sites in 2026")
+    window.sidebar.select_talk(talk.id)
+    qtbot.keyClicks(window.editor.edit, "kept through refresh")
+    with qtbot.waitSignal(window.import_flow.imported, timeout=10_000) as blocker:
+        window.refresh_schedule()
+    assert blocker.args[0].title == "Harbour Notes Conference 2026"
+    assert blocker.args[0].unchanged == 12
+    assert talk_note(library, talk.id).body == "kept through refresh"
