@@ -225,6 +225,108 @@ def cmd_search(lib: Library, args: argparse.Namespace) -> int:
     return 0
 
 
+def photo_json(photo) -> dict[str, Any]:
+    from desktop.store.photos import photo_key
+
+    return {
+        "id": photo.id,
+        "note_id": photo.note_id,
+        "key": photo_key(photo.sha256),
+        "sha256": photo.sha256,
+        "original_name": photo.original_name,
+        "caption": photo.caption,
+        "width": photo.width,
+        "height": photo.height,
+        "size_bytes": photo.size_bytes,
+        "captured_at": photo.captured_at.isoformat() if photo.captured_at else None,
+        "capture_source": photo.capture_source,
+    }
+
+
+def cmd_attach(lib: Library, args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from desktop.workflows.photos import attach_to_talk
+
+    attached = attach_to_talk(lib, args.talk_id, [Path(p) for p in args.photos], args.caption)
+    _emit(
+        args,
+        [{**photo_json(a.photo), "added": a.added, "markdown": a.markdown} for a in attached],
+        lambda: "\n".join(
+            ("attached " if a.added else "already attached ")
+            + f"{a.photo.original_name}: {a.markdown}"
+            for a in attached
+        ),
+    )
+    return 0
+
+
+def cmd_photos_list(lib: Library, args: argparse.Namespace) -> int:
+    from desktop.store.notes import talk_note
+    from desktop.store.photos import note_photos
+
+    note = talk_note(lib, args.talk_id)
+    items = note_photos(lib, note.id) if note.id is not None else []
+    _emit(
+        args,
+        [photo_json(p) for p in items],
+        lambda: (
+            "\n".join(
+                f"{p.id:>5}  {p.original_name}  {p.width}×{p.height}  {p.caption}" for p in items
+            )
+            or "No photos."
+        ),
+    )
+    return 0
+
+
+def cmd_photos_import(lib: Library, args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from desktop.workflows import camera_roll
+
+    filings = camera_roll.plan(lib, Path(args.folder), args.conference, args.clock_offset)
+    added = 0 if args.dry_run else camera_roll.apply(lib, filings)
+    rows = [
+        {
+            "file": str(f.path),
+            "talk_id": f.talk_id,
+            "conference_id": f.conference_id,
+            "day": f.day.isoformat() if f.day else None,
+            "title": f.title,
+            "captured_at": f.captured_at.isoformat() if f.captured_at else None,
+            "capture_source": f.capture_source,
+            "reason": f.reason,
+            "skipped": f.skip,
+        }
+        for f in filings
+    ]
+    _emit(
+        args,
+        {"dry_run": args.dry_run, "added": added, "photos": rows},
+        lambda: "\n".join(
+            [
+                f"{Path(r['file']).name:<28} → "
+                + (
+                    f"skipped ({r['reason']})"
+                    if r["skipped"]
+                    else f"{r['title']}  [{r['captured_at'][11:16]}, {r['reason']}]"
+                )
+                for r in rows
+            ]
+            + [("dry run: nothing was changed" if args.dry_run else f"{added} photos added")]
+        ),
+    )
+    return 0
+
+
+def _clock_offset(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of minutes (e.g. -7)") from exc
+
+
 def cmd_check(lib: Library, args: argparse.Namespace) -> int:
     from desktop.store.health import check_library
 
@@ -301,6 +403,34 @@ def build_parser() -> argparse.ArgumentParser:
         help="prompt for an API token and keep it in the system keyring",
     )
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("attach", parents=[common], help="attach photos to a talk's note")
+    p.add_argument("talk_id", type=int, metavar="TALK_ID")
+    p.add_argument("photos", nargs="+", metavar="PHOTO")
+    p.add_argument("--caption", metavar="TEXT", help='default: "<talk title> – <n>"')
+    p.set_defaults(func=cmd_attach)
+
+    photos = sub.add_parser("photos", parents=[common], help="list photos, file a camera roll")
+    photos_sub = photos.add_subparsers(dest="photos_command", metavar="ACTION", required=True)
+    p = photos_sub.add_parser("list", parents=[common], help="photos of a talk's note")
+    p.add_argument("talk_id", type=int, metavar="TALK_ID")
+    p.set_defaults(func=cmd_photos_list)
+    p = photos_sub.add_parser(
+        "import",
+        parents=[common],
+        help="file a folder of photos to the talks they were taken in",
+    )
+    p.add_argument("folder", metavar="FOLDER")
+    p.add_argument("--conference", type=int, metavar="ID")
+    p.add_argument(
+        "--clock-offset",
+        type=_clock_offset,
+        default=0,
+        metavar="±MINUTES",
+        help="add this to the camera's clock (it was MINUTES behind: +MINUTES)",
+    )
+    p.add_argument("--dry-run", action="store_true", help="show the plan, change nothing")
+    p.set_defaults(func=cmd_photos_import)
 
     p = sub.add_parser("search", parents=[common], help="full-text search over all notes")
     p.add_argument("query", metavar="QUERY")

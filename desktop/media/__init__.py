@@ -1,0 +1,1 @@
+"""Photos with Pillow: validation, capture time, orientation, thumbnails, clean export. No Qt."""

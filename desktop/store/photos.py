@@ -1,0 +1,110 @@
+"""Photos attached to notes."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlmodel import Session, col, select
+
+from desktop.core.errors import NotFoundError
+from desktop.core.models import Photo
+from desktop.store import convert
+from desktop.store.library import Library
+from desktop.store.tables import NoteRow, PhotoRow, TalkRow
+
+KEY_LENGTH = 16  # photo:<first 16 hex digits of the SHA-256> in notes
+
+
+def photo_key(sha256: str) -> str:
+    return sha256[:KEY_LENGTH]
+
+
+def add_photo(lib: Library, note_id: int, photo: Photo) -> tuple[Photo, bool]:
+    """Attach `photo` to the note; returns (photo, added). The same file twice is one photo."""
+    with Session(lib.engine) as s:
+        existing = s.exec(
+            select(PhotoRow).where(PhotoRow.note_id == note_id, PhotoRow.sha256 == photo.sha256)
+        ).first()
+        if existing is not None:
+            return convert.photo(existing), False
+        row = PhotoRow(
+            sha256=photo.sha256,
+            original_name=photo.original_name,
+            size_bytes=photo.size_bytes,
+            width=photo.width,
+            height=photo.height,
+            captured_at=photo.captured_at,
+            capture_source=photo.capture_source,
+            caption=photo.caption,
+            note_id=note_id,
+            added_at=datetime.now(UTC),
+        )
+        s.add(row)
+        s.commit()
+        s.refresh(row)
+        return convert.photo(row), True
+
+
+def note_photos(lib: Library, note_id: int) -> list[Photo]:
+    with Session(lib.engine) as s:
+        rows = s.exec(select(PhotoRow).where(PhotoRow.note_id == note_id).order_by(PhotoRow.id))
+        return [convert.photo(r) for r in rows]
+
+
+def photos_of_conference(lib: Library, conference_id: int) -> list[Photo]:
+    with Session(lib.engine) as s:
+        rows = s.exec(
+            select(PhotoRow)
+            .join(NoteRow, col(NoteRow.id) == PhotoRow.note_id)
+            .where(NoteRow.conference_id == conference_id)
+        )
+        return [convert.photo(r) for r in rows]
+
+
+def find_by_key(lib: Library, key: str) -> Photo | None:
+    with Session(lib.engine) as s:
+        row = s.exec(select(PhotoRow).where(col(PhotoRow.sha256).startswith(key))).first()
+        return convert.photo(row) if row else None
+
+
+def set_caption(lib: Library, photo_id: int, caption: str) -> None:
+    with Session(lib.engine) as s:
+        row = s.get(PhotoRow, photo_id)
+        if row is None:
+            raise NotFoundError(f"photo {photo_id}", "no such photo")
+        row.caption = caption
+        s.add(row)
+        s.commit()
+
+
+def remove_photo(lib: Library, photo_id: int) -> None:
+    """Detach the photo from its note (the original stays in the media folder)."""
+    with Session(lib.engine) as s:
+        row = s.get(PhotoRow, photo_id)
+        if row is None:
+            raise NotFoundError(f"photo {photo_id}", "no such photo")
+        s.delete(row)
+        s.commit()
+
+
+def ensure_talk_note_id(lib: Library, talk_id: int) -> int:
+    """The id of the talk's note, creating an empty note when there is none yet."""
+    with Session(lib.engine) as s:
+        talk = s.get(TalkRow, talk_id)
+        if talk is None:
+            raise NotFoundError(f"talk {talk_id}", "no such talk")
+        row = s.exec(select(NoteRow).where(NoteRow.talk_id == talk_id)).first()
+        if row is None:
+            now = datetime.now(UTC)
+            row = NoteRow(
+                talk_id=talk_id,
+                conference_id=talk.conference_id,
+                body="",
+                created_at=now,
+                updated_at=now,
+            )
+            s.add(row)
+            s.commit()
+            s.refresh(row)
+        assert row.id is not None
+        return row.id

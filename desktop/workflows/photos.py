@@ -1,0 +1,101 @@
+"""Attach photos to a talk's note: validate, store the original once, reference it in Markdown."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.core.errors import TalknotesError
+from desktop.core.models import Photo
+from desktop.core.timezones import get_zone
+from desktop.media import files
+from desktop.media.images import inspect
+from desktop.store import conferences, notes, photos, talks
+from desktop.store.library import Library
+
+
+@dataclass(frozen=True)
+class Attached:
+    photo: Photo
+    added: bool  # False when the same file was already attached to this note
+    markdown: str  # the reference to put into the note
+
+
+def photo_markdown(photo: Photo) -> str:
+    caption = photo.caption.replace("[", "(").replace("]", ")").replace("\n", " ")
+    return f"![{caption}](photo:{photos.photo_key(photo.sha256)})"
+
+
+def prepare(paths: list[Path], zone_name: str) -> list[tuple[Path, Photo]]:
+    """Check every file first: one bad file refuses the whole batch, so nothing is added."""
+    zone = get_zone(zone_name)
+    prepared = []
+    for path in paths:
+        info = inspect(path, zone)
+        prepared.append(
+            (
+                path,
+                Photo(
+                    sha256=files.sha256_of(path),
+                    original_name=path.name,
+                    size_bytes=path.stat().st_size,
+                    width=info.width,
+                    height=info.height,
+                    captured_at=info.captured_at,
+                    capture_source=info.capture_source,
+                ),
+            )
+        )
+    return prepared
+
+
+def attach_to_note(
+    lib: Library,
+    note_id: int,
+    prepared: list[tuple[Path, Photo]],
+    caption_base: str,
+    caption: str | None = None,
+) -> list[Attached]:
+    existing = len(photos.note_photos(lib, note_id))
+    result = []
+    for path, photo in prepared:
+        files.store_original(lib.media_dir, path, photo.sha256)
+        existing += 1
+        photo.caption = caption or f"{caption_base} – {existing}"
+        stored, added = photos.add_photo(lib, note_id, photo)
+        if not added:
+            existing -= 1
+        result.append(Attached(stored, added, photo_markdown(stored)))
+    return result
+
+
+def attach_to_talk(
+    lib: Library,
+    talk_id: int,
+    paths: list[Path],
+    caption: str | None = None,
+    append_to_note: bool = True,
+) -> list[Attached]:
+    """Attach files to the talk's note; with `append_to_note`, add their references to it."""
+    talk = talks.get_talk(lib, talk_id)
+    conference = conferences.get_conference(lib, talk.conference_id)  # type: ignore[arg-type]
+    if not paths:
+        raise TalknotesError(f"talk {talk_id}", "no photos given")
+    prepared = prepare(paths, conference.time_zone)
+    note_id = photos.ensure_talk_note_id(lib, talk_id)
+    attached = attach_to_note(lib, note_id, prepared, talk.title, caption)
+    if append_to_note:
+        new = [a.markdown for a in attached if a.added]
+        if new:
+            notes.append_to_talk_note(lib, talk_id, "\n\n".join(new))
+    return attached
+
+
+def resolve_photo_file(lib: Library, key: str, thumbnail: bool = False) -> Path | None:
+    """The file behind `photo:KEY` (the original, or its upright thumbnail)."""
+    photo = photos.find_by_key(lib, key)
+    if photo is None:
+        return None
+    if thumbnail:
+        return files.ensure_thumbnail(lib.media_dir, photo.sha256)
+    return files.find_original(lib.media_dir, photo.sha256)
