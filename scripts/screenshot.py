@@ -53,6 +53,22 @@ def main() -> int:
     save_talk_note(lib, offline.id, NOTE)
     save_talk_note(lib, talks["Opening Keynote: Notes That Outlive the Conference"].id, "x")
     set_starred(lib, offline.id, True)
+    from pathlib import Path
+
+    from PIL import Image, ImageDraw
+
+    from desktop.workflows.photos import attach_to_talk
+
+    slides = []
+    for n, (title, color) in enumerate((("WAL mode", "#1f5fbf"), ("fsync or lose", "#2d7a3a"))):
+        slide = Image.new("RGB", (1600, 900), color)
+        draw = ImageDraw.Draw(slide)
+        draw.rectangle((80, 80, 1520, 820), outline="white", width=12)
+        draw.text((140, 380), title, fill="white", font_size=140)
+        path = Path(lib.path) / f"IMG_20260514_10{n}0.jpg"
+        slide.save(path, "JPEG")
+        slides.append(path)
+    attach_to_talk(lib, offline.id, slides)
     window = MainWindow(lib, clock=lambda: datetime(2026, 5, 14, 9, 20, tzinfo=UTC))
     window.resize(width, height)
     window.move(0, 0)

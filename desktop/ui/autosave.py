@@ -34,8 +34,8 @@ class Autosaver(QObject):
     def __init__(self, save: SaveFn, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._save = save
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)  # saves stay in order
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)  # saves (and other note writes) stay in order
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._timer.timeout.connect(self.save_now)
         self._pending: dict[Target, Callable[[], str]] = {}
@@ -60,7 +60,7 @@ class Autosaver(QObject):
         for target, text in pending.items():
             body = text()
             submit(
-                self._pool,
+                self.pool,
                 self._save,
                 target,
                 body,
@@ -81,4 +81,4 @@ class Autosaver(QObject):
     def flush(self, timeout_ms: int = 5000) -> bool:
         """Save everything and wait for it: before quitting."""
         self.save_now()
-        return self._pool.waitForDone(timeout_ms)
+        return self.pool.waitForDone(timeout_ms)

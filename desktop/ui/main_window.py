@@ -25,6 +25,7 @@ from desktop.store.library import Library
 from desktop.ui.autosave import Autosaver, Target
 from desktop.ui.import_flow import ImportFlow
 from desktop.ui.note_editor import NoteEditor
+from desktop.ui.photo_actions import PhotoActions, preview_src
 from desktop.ui.preview import Preview
 from desktop.ui.schedule_model import ScheduleModel
 from desktop.ui.search_panel import SearchPanel
@@ -59,6 +60,10 @@ class MainWindow(QMainWindow):
         self.autosaver = Autosaver(lambda t, b: save_target(self.lib, t, b), self)
         self.import_flow = ImportFlow(self, lib)
         self.import_flow.imported.connect(lambda _s: self.reload())
+        self.photos = PhotoActions(self, lib, self.editor, self.autosaver)
+        self.photos.attached.connect(lambda _r: self._text_changed_view())
+        self.photos.failed.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        self.preview.resolve_photo = lambda key: preview_src(self.lib, key)
         self.search_panel = SearchPanel(lib, self)
         self.search_panel.hit_chosen.connect(self.open_hit)
 
@@ -144,6 +149,12 @@ class MainWindow(QMainWindow):
             'Insert > "…" attributed to a speaker',
         )
         self.act_stamp = a("Insert &Time Stamp", self.insert_timestamp, "Ctrl+Shift+T")
+        self.act_photo = a(
+            "Attach &Photos…",
+            self.photos.choose_files,
+            "Ctrl+Shift+P",
+            "Attach photos to this note (also: paste, or drop files)",
+        )
         self.act_about = a("&About Talknotes", self.about)
         for act in (self.act_undo, self.act_redo):
             act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -164,7 +175,7 @@ class MainWindow(QMainWindow):
         talk_menu = bar.addMenu("&Talk")
         talk_menu.addActions([self.act_now, self.act_star])
         talk_menu.addSeparator()
-        talk_menu.addActions([self.act_quote, self.act_stamp])
+        talk_menu.addActions([self.act_quote, self.act_stamp, self.act_photo])
         bar.addMenu("&Help").addAction(self.act_about)
 
         tools = QToolBar("Capture", self)
@@ -175,6 +186,7 @@ class MainWindow(QMainWindow):
             (self.act_star, "★ Star"),
             (self.act_quote, "❝ Quote"),
             (self.act_stamp, "[mm:ss] Time"),
+            (self.act_photo, "Photo"),
             (self.act_preview, "Preview"),
         ):
             button_action = tools.addAction(label)
@@ -211,12 +223,14 @@ class MainWindow(QMainWindow):
         target = Target("talk", talk_id)
         note = notes.talk_note(self.lib, talk_id) if not self.editor.has_document(target) else None
         self.editor.show_talk(talk, note or notes.Note(talk_id=talk_id))
+        self.photos.refresh_strip()
         self._text_changed_view()
 
     def show_hallway(self, note_id: int) -> None:
         self.autosaver.save_now()
         note = next(n for n in notes.hallway_notes(self.lib) if n.id == note_id)
         self.editor.show_hallway(note)
+        self.photos.refresh_strip()
         self._text_changed_view()
 
     def _edited(self, target: Target) -> None:

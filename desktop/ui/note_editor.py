@@ -13,7 +13,6 @@ from PySide6.QtGui import QFont, QFontDatabase, QTextCursor, QTextDocument, QTex
 from PySide6.QtWidgets import (
     QLabel,
     QPlainTextDocumentLayout,
-    QPlainTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -23,6 +22,8 @@ from desktop.core import agenda
 from desktop.core.models import Note, Talk
 from desktop.ui.autosave import Target
 from desktop.ui.highlighter import MarkdownHighlighter
+from desktop.ui.notes_edit import NotesEdit
+from desktop.ui.photo_strip import PhotoStrip
 
 
 def _header_html(talk: Talk) -> str:
@@ -59,7 +60,7 @@ class NoteEditor(QWidget):
         self.abstract.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.abstract.setOpenExternalLinks(True)
 
-        self.edit = QPlainTextEdit()
+        self.edit = NotesEdit()
         self.edit.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
         font.setPointSizeF(max(font.pointSizeF(), 10.5) + 1)
@@ -74,6 +75,9 @@ class NoteEditor(QWidget):
         layout.addWidget(self.abstract_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.abstract)
         layout.addWidget(self.edit, 1)
+        self.strip = PhotoStrip()
+        self.strip.setVisible(False)
+        layout.addWidget(self.strip)
 
         self._documents: dict[Target, QTextDocument] = {}
         self._highlighters: dict[Target, MarkdownHighlighter] = {}

@@ -99,3 +99,19 @@ def resolve_photo_file(lib: Library, key: str, thumbnail: bool = False) -> Path 
     if thumbnail:
         return files.ensure_thumbnail(lib.media_dir, photo.sha256)
     return files.find_original(lib.media_dir, photo.sha256)
+
+
+def attach_files(lib: Library, kind: str, target_id: int, paths: list[Path]) -> list[Attached]:
+    """Attach files to a talk's note (kind "talk") or a hallway note (kind "hallway"),
+    without touching the note's text: the caller inserts the references where it wants."""
+    from desktop.store.notes import hallway_notes
+
+    if kind == "talk":
+        return attach_to_talk(lib, target_id, paths, append_to_note=False)
+    note = next((n for n in hallway_notes(lib) if n.id == target_id), None)
+    if note is None:
+        raise TalknotesError(f"note {target_id}", "no such hallway note")
+    zone = "UTC"
+    if note.conference_id is not None:
+        zone = conferences.get_conference(lib, note.conference_id).time_zone
+    return attach_to_note(lib, target_id, prepare(paths, zone), note.title or "Hallway")

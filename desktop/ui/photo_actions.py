@@ -1,0 +1,193 @@
+"""Photo actions of the main window: attach (dialog, paste, drop), strip, caption, remove."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtGui import QImage, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+from desktop.core.errors import TalknotesError
+from desktop.core.models import Photo
+from desktop.media import files
+from desktop.store import photos as photo_store
+from desktop.store.library import Library
+from desktop.store.notes import talk_note
+from desktop.ui.autosave import Autosaver, Target
+from desktop.ui.note_editor import NoteEditor
+from desktop.ui.photo_strip import PhotoViewer
+from desktop.ui.workers import submit
+from desktop.workflows.photos import Attached, attach_files, resolve_photo_file
+
+IMAGE_FILTER = "Images (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff *.heic *.heif)"
+
+
+def preview_src(lib: Library, key: str) -> str | None:
+    """Runs in the preview's render thread: the photo's upright thumbnail as a file URL."""
+    path = resolve_photo_file(lib, key, thumbnail=True)
+    return QUrl.fromLocalFile(str(path)).toString() if path else None
+
+
+def _strip_rows(lib: Library, target: Target) -> list[tuple[Photo, Path | None]]:
+    """Runs off the GUI thread: the note's photos and their (possibly new) thumbnails."""
+    if target.kind == "talk":
+        note_id = talk_note(lib, target.id).id
+    else:
+        note_id = target.id
+    if note_id is None:
+        return []
+    return [
+        (p, files.ensure_thumbnail(lib.media_dir, p.sha256))
+        for p in photo_store.note_photos(lib, note_id)
+    ]
+
+
+class PhotoActions(QObject):
+    attached = Signal(list)  # [Attached]
+    failed = Signal(str)
+
+    def __init__(
+        self, window: QWidget, lib: Library, editor: NoteEditor, autosaver: Autosaver
+    ) -> None:
+        super().__init__(window)
+        self.window, self.lib, self.editor, self.autosaver = window, lib, editor, autosaver
+        self.pool = autosaver.pool  # one ordered writer thread for notes and photos
+        self.quiet = False
+        editor.edit.images_dropped.connect(self.attach_paths)
+        editor.edit.image_pasted.connect(self.attach_image)
+        strip = editor.strip
+        strip.files_dropped.connect(self.attach_paths)
+        strip.jump_requested.connect(self.jump_to)
+        strip.view_requested.connect(self.view)
+        strip.caption_requested.connect(self.edit_caption)
+        strip.remove_requested.connect(self.remove)
+
+    # --- attach ----------------------------------------------------------------------------
+
+    def choose_files(self) -> None:
+        if self.editor.target is None:
+            return
+        paths, _ = QFileDialog.getOpenFileNames(self.window, "Attach photos", "", IMAGE_FILTER)
+        if paths:
+            self.attach_paths(paths)
+
+    def attach_image(self, image: QImage) -> None:
+        """A pasted screenshot: written to a temp PNG, then attached like a file."""
+        incoming = Path(tempfile.mkdtemp(prefix="paste-", dir=self.lib.path))
+        path = incoming / "Pasted image.png"
+        if not image.save(str(path), "PNG"):
+            self.failed.emit("the pasted image could not be read")
+            return
+        self.attach_paths([str(path)], cleanup=incoming)
+
+    def attach_paths(self, paths: list[str], cleanup: Path | None = None) -> None:
+        target = self.editor.target
+        if target is None:
+            return
+        self.autosaver.save_now()
+
+        def work() -> list[Attached]:
+            try:
+                return attach_files(self.lib, target.kind, target.id, [Path(p) for p in paths])
+            finally:
+                if cleanup is not None:
+                    for leftover in cleanup.iterdir():
+                        leftover.unlink()
+                    cleanup.rmdir()
+
+        submit(
+            self.pool,
+            work,
+            on_done=lambda result: self._attached(target, result),
+            on_error=self._failed,
+        )
+
+    def _attached(self, target: Target, result: list[Attached]) -> None:
+        new = [a.markdown for a in result if a.added]
+        if new and self.editor.target == target:
+            cursor = self.editor.edit.textCursor()
+            prefix = "\n\n" if cursor.positionInBlock() > 0 else ""
+            cursor.insertText(prefix + "\n\n".join(new) + "\n")
+            self.editor.edit.setTextCursor(cursor)
+        self.refresh_strip()
+        self.attached.emit(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        message = f"{exc.what}: {exc.why}" if isinstance(exc, TalknotesError) else str(exc)
+        self.failed.emit(message)
+        if not self.quiet:
+            QMessageBox.warning(self.window, "Photo not added", f"{message}\n\nNothing was added.")
+
+    # --- strip -----------------------------------------------------------------------------
+
+    def refresh_strip(self) -> None:
+        target = self.editor.target
+        if target is None:
+            self.editor.strip.show_photos([])
+            return
+        submit(
+            self.pool,
+            _strip_rows,
+            self.lib,
+            target,
+            on_done=lambda rows: self._show_rows(target, rows),
+        )
+
+    def _show_rows(self, target: Target, rows) -> None:
+        if self.editor.target == target:
+            self.editor.strip.show_photos(rows)
+
+    def _reference(self, photo: Photo) -> str:
+        return f"(photo:{photo_store.photo_key(photo.sha256)})"
+
+    def jump_to(self, photo: Photo) -> None:
+        found = self.editor.edit.document().find(self._reference(photo))
+        if not found.isNull():
+            found.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+            self.editor.edit.setTextCursor(found)
+            self.editor.edit.centerCursor()
+            self.editor.edit.setFocus()
+
+    def view(self, photo: Photo) -> None:
+        path = files.ensure_thumbnail(self.lib.media_dir, photo.sha256, size=1600)
+        if path is not None:
+            PhotoViewer(path, photo.caption, self.window).exec()
+
+    def edit_caption(self, photo: Photo) -> None:
+        caption, ok = QInputDialog.getText(self.window, "Caption", "Caption:", text=photo.caption)
+        if not ok:
+            return
+        photo_store.set_caption(self.lib, photo.id, caption)  # type: ignore[arg-type]
+        doc: QTextDocument = self.editor.edit.document()
+        found = doc.find(self._reference(photo))
+        if not found.isNull():  # rewrite ![old](photo:key) in place
+            block = found.block()
+            text = block.text()
+            start = text.find("![")
+            if start >= 0:
+                cursor = QTextCursor(block)
+                cursor.setPosition(block.position() + start)
+                end = text.find(self._reference(photo)) + len(self._reference(photo))
+                cursor.setPosition(block.position() + end, QTextCursor.MoveMode.KeepAnchor)
+                safe = caption.replace("[", "(").replace("]", ")")
+                cursor.insertText(f"![{safe}]{self._reference(photo)}")
+        self.refresh_strip()
+
+    def remove(self, photo: Photo) -> None:
+        doc = self.editor.edit.document()
+        found = doc.find(self._reference(photo))
+        if not found.isNull():
+            answer = QMessageBox.question(
+                self.window,
+                "Remove photo",
+                "The note still shows this photo. Remove the photo and its place in the note?",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            cursor = QTextCursor(found.block())
+            cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
+            cursor.removeSelectedText()
+        photo_store.remove_photo(self.lib, photo.id)  # type: ignore[arg-type]
+        self.refresh_strip()

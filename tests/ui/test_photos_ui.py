@@ -1,0 +1,74 @@
+"""Photos in the window: paste from the clipboard, drop a file on the editor, the strip."""
+
+import pytest
+from PySide6.QtCore import QMimeData, QUrl
+from PySide6.QtGui import QColor, QImage
+
+from desktop.store.notes import talk_note
+from desktop.store.photos import note_photos
+from desktop.store.talks import list_talks
+from desktop.ui.main_window import MainWindow
+from desktop.workflows.importing import import_schedule
+from tests.conftest import SAMPLE
+from tests.imagegen import make_photo
+
+
+@pytest.fixture
+def window(qtbot, library):
+    import_schedule(library, str(SAMPLE))
+    win = MainWindow(library)
+    win.photos.quiet = True
+    qtbot.addWidget(win)
+    win.show()
+    talk = next(t for t in list_talks(library) if t.title == "Static Sites in 2026")
+    win.sidebar.select_talk(talk.id)
+    win.talk = talk
+    yield win
+    win.autosaver.flush()
+
+
+def test_paste_and_drop_land_in_note_and_strip(window, qtbot, library, tmp_path, monkeypatch):
+    image = QImage(64, 48, QImage.Format.Format_RGB32)
+    image.fill(QColor("orange"))
+    mime = QMimeData()
+    mime.setImageData(image)
+    with qtbot.waitSignal(window.photos.attached, timeout=10_000):
+        window.editor.edit.insertFromMimeData(mime)
+
+    dropped = make_photo(tmp_path / "IMG_2001.jpg")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(dropped))])
+    assert window.editor.edit.canInsertFromMimeData(mime)
+    with qtbot.waitSignal(window.photos.attached, timeout=10_000):
+        window.editor.edit.insertFromMimeData(mime)
+
+    text = window.editor.edit.toPlainText()
+    assert text.count("](photo:") == 2
+    assert "![Static Sites in 2026 – 1](photo:" in text
+    assert "![Static Sites in 2026 – 2](photo:" in text
+    qtbot.waitUntil(lambda: window.editor.strip.count() == 2, timeout=5000)
+    names = sorted(p.original_name for p in window.editor.strip.photos())
+    assert names == ["IMG_2001.jpg", "Pasted image.png"]
+    window.autosaver.flush()
+    note = talk_note(library, window.talk.id)
+    assert note.body.count("](photo:") == 2
+    assert len(note_photos(library, note.id)) == 2
+    assert not list(library.path.glob("paste-*"))  # the temp file is gone
+    qtbot.waitUntil(
+        lambda: (
+            "<img" in window.preview.toHtml()
+            or window.preview.document().toHtml().count("<img") > 0
+        ),
+        timeout=5000,
+    )
+
+
+def test_bad_file_dropped_is_refused(window, qtbot, library, tmp_path):
+    bad = tmp_path / "broken.jpg"
+    bad.write_text("nope")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(bad))])
+    with qtbot.waitSignal(window.photos.failed, timeout=10_000) as blocker:
+        window.editor.edit.insertFromMimeData(mime)
+    assert str(bad) in blocker.args[0]
+    assert "](photo:" not in window.editor.edit.toPlainText()
