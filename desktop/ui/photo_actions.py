@@ -32,10 +32,7 @@ def preview_src(lib: Library, key: str) -> str | None:
 
 def _strip_rows(lib: Library, target: Target) -> list[tuple[Photo, Path | None]]:
     """Runs off the GUI thread: the note's photos and their (possibly new) thumbnails."""
-    if target.kind == "talk":
-        note_id = talk_note(lib, target.id).id
-    else:
-        note_id = target.id
+    note_id = talk_note(lib, target.id).id if target.kind == "talk" else target.id
     if note_id is None:
         return []
     return [
