@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
@@ -23,6 +24,7 @@ from desktop.core.render import word_count
 from desktop.store import conferences, notes, talks
 from desktop.store.library import Library
 from desktop.ui.autosave import Autosaver, Target
+from desktop.ui.camera_roll_dialog import CameraRollDialog
 from desktop.ui.import_flow import ImportFlow
 from desktop.ui.note_editor import NoteEditor
 from desktop.ui.photo_actions import PhotoActions, preview_src
@@ -120,6 +122,12 @@ class MainWindow(QMainWindow):
             "Import a schedule file",
         )
         self.act_import_url = a("Import from &URL…", self.import_flow.import_url, "Ctrl+Shift+O")
+        self.act_camera_roll = a(
+            "Import &Photos from Folder…",
+            self.import_photo_folder,
+            None,
+            "File a phone's photos to the talks they were taken in",
+        )
         self.act_refresh = a(
             "&Refresh Schedule",
             self.refresh_schedule,
@@ -162,6 +170,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addActions([self.act_import, self.act_import_url, self.act_refresh])
+        file_menu.addAction(self.act_camera_roll)
         file_menu.addSeparator()
         file_menu.addActions([self.act_save])
         file_menu.addSeparator()
@@ -281,6 +290,23 @@ class MainWindow(QMainWindow):
             return
         self.autosaver.flush()
         self.import_flow.start(conf.source_uri, conference_id=conf.id)
+
+    def import_photo_folder(self, folder: str | None = None) -> CameraRollDialog | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        folder = folder or QFileDialog.getExistingDirectory(self, "Photos to file")
+        if not folder:
+            return None
+        self.autosaver.flush()
+        dialog = CameraRollDialog(self.lib, Path(folder), self.autosaver.pool, self)
+        dialog.applied.connect(self._photos_filed)
+        dialog.open()
+        return dialog
+
+    def _photos_filed(self, added: int) -> None:
+        self.editor.forget_documents()  # notes changed on disk: reload them
+        self.reload()
+        self.statusBar().showMessage(f"{added} photos filed to their talks.", 8000)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if event.mimeData().hasUrls():

@@ -111,6 +111,13 @@ class NoteEditor(QWidget):
             self._documents[target] = doc
         return doc
 
+    def forget_documents(self) -> None:
+        """Drop cached documents (except the open one) after notes changed on disk."""
+        for target in list(self._documents):
+            if target != self.target:
+                self._highlighters.pop(target, None)
+                self._documents.pop(target).deleteLater()
+
     def has_document(self, target: Target) -> bool:
         return target in self._documents
 

@@ -72,3 +72,25 @@ def test_bad_file_dropped_is_refused(window, qtbot, library, tmp_path):
         window.editor.edit.insertFromMimeData(mime)
     assert str(bad) in blocker.args[0]
     assert "](photo:" not in window.editor.edit.toPlainText()
+
+
+def test_camera_roll_review_lets_user_move_and_skip(window, qtbot, library, tmp_path):
+    roll = tmp_path / "roll"
+    make_photo(roll / "IMG_a.jpg", when="2026:05:14 11:10:00")  # Static Sites / Schedules
+    make_photo(roll / "IMG_b.jpg", when="2026:05:14 09:10:00")  # Opening keynote
+    dialog = window.import_photo_folder(str(roll))
+    qtbot.waitUntil(
+        lambda: dialog.table.rowCount() == 2 and dialog.buttons.isEnabled(), timeout=10_000
+    )
+    keynote = next(t for t in list_talks(library) if t.title.startswith("Opening Keynote"))
+    box_a, box_b = dialog.table.cellWidget(0, 2), dialog.table.cellWidget(1, 2)
+    assert box_b.currentData() == keynote.id
+    box_a.setCurrentIndex(box_a.findData(-1))  # skip the first
+    with qtbot.waitSignal(dialog.applied, timeout=10_000) as blocker:
+        dialog.apply()
+    assert blocker.args == [1]
+    keynote_note = talk_note(library, keynote.id)
+    assert len(note_photos(library, keynote_note.id)) == 1
+    assert talk_note(library, window.talk.id).id is None or not note_photos(
+        library, talk_note(library, window.talk.id).id
+    )
