@@ -132,7 +132,17 @@ def test_utc_only_calendar_needs_tz_then_imports(tmp_path):
 
 
 def test_every_command_has_help():
-    for command in ("conferences", "talks", "note", "import", "search", "check"):
+    for command in (
+        "conferences",
+        "talks",
+        "note",
+        "import",
+        "search",
+        "attach",
+        "photos",
+        "export",
+        "check",
+    ):
         result = subprocess.run(
             [sys.executable, "-m", "desktop", command, "--help"],
             capture_output=True,
@@ -140,3 +150,71 @@ def test_every_command_has_help():
             check=True,
         )
         assert "usage: talknotes" in result.stdout
+
+
+def test_attach_and_export_day_recap(tmp_path):
+    import shutil
+
+    from tests.imagegen import make_photo
+
+    lib = tmp_path / "lib"
+    run("import", str(SAMPLE), library=lib)
+    run("note", "2", "--append", "Autosave matters.", library=lib)
+    photo = make_photo(tmp_path / "IMG_0001.jpg")
+    attached = json.loads(run("attach", "2", str(photo), "--json", library=lib).stdout)
+    assert attached[0]["added"] and attached[0]["markdown"].startswith(
+        "![Offline First, Always – 1]"
+    )
+    listed = json.loads(run("photos", "list", "2", "--json", library=lib).stdout)
+    assert [p["original_name"] for p in listed] == ["IMG_0001.jpg"]
+
+    blog = tmp_path / "blog"
+    shutil.copytree(shared_fixture("blogs/jaxxstorm+leebriggs.co.uk"), blog)
+    before = sorted(p.name for p in blog.rglob("*"))
+    dry = json.loads(
+        run(
+            "export",
+            "--day",
+            "2026-05-14",
+            "--conference",
+            "1",
+            "--to",
+            str(blog),
+            "--dry-run",
+            "--json",
+            library=lib,
+        ).stdout
+    )
+    assert dry["dry_run"] and [f["action"] for f in dry["files"]] == ["create", "create"]
+    assert sorted(p.name for p in blog.rglob("*")) == before
+    done = json.loads(
+        run(
+            "export",
+            "--day",
+            "2026-05-14",
+            "--conference",
+            "1",
+            "--to",
+            str(blog),
+            "--no-draft",
+            "--json",
+            library=lib,
+        ).stdout
+    )
+    assert done["post"] == "_posts/2026-05-14-harbour-notes-conference-2026-day-1-recap.md"
+    assert (blog / done["post"]).read_text().count("](/img/") == 1
+
+
+def test_export_refuses_edited_post(tmp_path):
+    lib = tmp_path / "lib"
+    run("import", str(SAMPLE), library=lib)
+    run("note", "3", "--append", "Hugo!", library=lib)
+    blog = tmp_path / "blog"
+    (blog / "_posts").mkdir(parents=True)
+    (blog / "_config.yml").write_text("title: t\n")
+    done = json.loads(run("export", "--talk", "3", "--to", str(blog), "--json", library=lib).stdout)
+    post = blog / done["post"]
+    post.write_text(post.read_text() + "edited by hand\n")
+    result = run("export", "--talk", "3", "--to", str(blog), library=lib, check=False)
+    assert result.returncode == 2 and "edited in the blog" in result.stderr
+    assert post.read_text().endswith("edited by hand\n")

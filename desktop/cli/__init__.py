@@ -1,0 +1,162 @@
+"""The `talknotes` command line: the same core as the GUI, for users and for tests.
+
+Errors go to stderr as `error: <what>: <why>` with exit status 2. `--json` output is a stable
+contract (see README): add fields, never rename or remove them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import date
+
+from desktop import __version__
+from desktop.cli import export_commands
+from desktop.cli.library_commands import (
+    cmd_check,
+    cmd_conferences,
+    cmd_import,
+    cmd_note,
+    cmd_search,
+    cmd_talks,
+)
+from desktop.cli.photo_commands import _clock_offset, cmd_attach, cmd_photos_import, cmd_photos_list
+from desktop.core.errors import TalknotesError
+from desktop.store.library import open_library
+
+
+def _parse_day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD)") from exc
+
+
+# --- parser --------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--library",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="library folder (default: $TALKNOTES_LIBRARY or the user data dir)",
+    )
+    common.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output"
+    )
+
+    parser = argparse.ArgumentParser(
+        prog="talknotes",
+        parents=[common],
+        description="Conference notes that become blog posts. With no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"talknotes {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("conferences", parents=[common], help="list conferences")
+    p.set_defaults(func=cmd_conferences)
+
+    p = sub.add_parser("talks", parents=[common], help="list talks")
+    p.add_argument("--conference", type=int, metavar="ID")
+    p.add_argument("--day", type=_parse_day, metavar="DATE", help="conference day, YYYY-MM-DD")
+    p.add_argument("--starred", action="store_true", help="only starred talks (my agenda)")
+    p.set_defaults(func=cmd_talks)
+
+    p = sub.add_parser("note", parents=[common], help="print or append to a talk's note")
+    p.add_argument("talk_id", type=int, metavar="TALK_ID")
+    p.add_argument("--append", metavar="TEXT", help="append TEXT as a paragraph (- reads stdin)")
+    p.set_defaults(func=cmd_note)
+
+    p = sub.add_parser("import", parents=[common], help="import or refresh a schedule")
+    p.add_argument("source", metavar="SOURCE", help="schedule file or http(s) URL")
+    p.add_argument(
+        "--tz",
+        metavar="ZONE",
+        help="the conference's IANA time zone, for UTC-only or floating schedules",
+    )
+    p.add_argument(
+        "--conference",
+        type=int,
+        metavar="ID",
+        help="refresh this conference (default: the one with the same source/acronym)",
+    )
+    p.add_argument(
+        "--ask-token",
+        action="store_true",
+        help="prompt for an API token and keep it in the system keyring",
+    )
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("attach", parents=[common], help="attach photos to a talk's note")
+    p.add_argument("talk_id", type=int, metavar="TALK_ID")
+    p.add_argument("photos", nargs="+", metavar="PHOTO")
+    p.add_argument("--caption", metavar="TEXT", help='default: "<talk title> – <n>"')
+    p.set_defaults(func=cmd_attach)
+
+    photos = sub.add_parser("photos", parents=[common], help="list photos, file a camera roll")
+    photos_sub = photos.add_subparsers(dest="photos_command", metavar="ACTION", required=True)
+    p = photos_sub.add_parser("list", parents=[common], help="photos of a talk's note")
+    p.add_argument("talk_id", type=int, metavar="TALK_ID")
+    p.set_defaults(func=cmd_photos_list)
+    p = photos_sub.add_parser(
+        "import",
+        parents=[common],
+        help="file a folder of photos to the talks they were taken in",
+    )
+    p.add_argument("folder", metavar="FOLDER")
+    p.add_argument("--conference", type=int, metavar="ID")
+    p.add_argument(
+        "--clock-offset",
+        type=_clock_offset,
+        default=0,
+        metavar="±MINUTES",
+        help="add this to the camera's clock (it was MINUTES behind: +MINUTES)",
+    )
+    p.add_argument("--dry-run", action="store_true", help="show the plan, change nothing")
+    p.set_defaults(func=cmd_photos_import)
+
+    p = sub.add_parser("search", parents=[common], help="full-text search over all notes")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--limit", type=int, default=50, metavar="N")
+    p.set_defaults(func=cmd_search)
+
+    export_commands.add_parser(sub, common, _parse_day)
+
+    p = sub.add_parser("check", parents=[common], help="integrity check, path and counts")
+    p.set_defaults(func=cmd_check)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.json = getattr(args, "json", False)
+    library = getattr(args, "library", None)
+    if args.command is None:
+        from desktop.app import main as gui_main
+
+        return gui_main(library)
+    try:
+        lib = open_library(library)
+        try:
+            return int(args.func(lib, args))
+        finally:
+            lib.close()
+    except TalknotesError as exc:
+        print(f"error: {exc.what}: {exc.why}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `talknotes talks | head`: the reader left; that's fine
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

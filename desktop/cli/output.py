@@ -1,0 +1,80 @@
+"""Output helpers: --json data (a stable contract: add fields, never rename) or text."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from desktop.core.models import ImportSummary, Photo, Talk
+
+
+def talk_json(talk: Talk) -> dict[str, Any]:
+    return {
+        "id": talk.id,
+        "conference_id": talk.conference_id,
+        "source_id": talk.source_id,
+        "title": talk.title,
+        "subtitle": talk.subtitle,
+        "speakers": talk.speakers,
+        "room": talk.room,
+        "track": talk.track,
+        "type": talk.kind,
+        "language": talk.language,
+        "start": talk.start.isoformat() if talk.start else None,
+        "end": talk.end.isoformat() if talk.end else None,
+        "end_estimated": talk.end_estimated,
+        "day": talk.day.isoformat() if talk.day else None,
+        "status": str(talk.status),
+        "starred": talk.starred,
+        "has_note": talk.has_note,
+        "is_break": talk.is_break,
+        "url": talk.url,
+        "links": [{"title": link.title, "url": link.url} for link in talk.links],
+    }
+
+
+def summary_json(summary: ImportSummary) -> dict[str, Any]:
+    return {
+        "conference_id": summary.conference_id,
+        "title": summary.title,
+        "format": summary.format,
+        "talks": summary.total,
+        "added": summary.added,
+        "updated": summary.updated,
+        "unchanged": summary.unchanged,
+        "removed": summary.removed,
+        "kept_annotated": summary.kept_annotated,
+        "duplicate_ids": summary.duplicate_ids,
+        "warnings": summary.warnings,
+    }
+
+
+def emit(args: argparse.Namespace, data: Any, text: Callable[[], str]) -> None:
+    if args.json:
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        out = text()
+        if out:
+            print(out)
+
+
+def photo_json(photo: Photo) -> dict[str, Any]:
+    from desktop.store.photos import photo_key
+
+    return {
+        "id": photo.id,
+        "note_id": photo.note_id,
+        "key": photo_key(photo.sha256),
+        "sha256": photo.sha256,
+        "original_name": photo.original_name,
+        "caption": photo.caption,
+        "width": photo.width,
+        "height": photo.height,
+        "size_bytes": photo.size_bytes,
+        "captured_at": photo.captured_at.isoformat() if photo.captured_at else None,
+        "capture_source": photo.capture_source,
+    }

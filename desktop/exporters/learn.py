@@ -1,0 +1,196 @@
+"""Recognise a Hugo or Jekyll blog and learn its conventions from the posts it has."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from desktop.core.errors import TalknotesError
+from desktop.exporters import frontmatter_io
+from desktop.exporters.profile import BlogProfile, default_profile
+
+HUGO_CONFIGS = (
+    "hugo.toml",
+    "hugo.yaml",
+    "hugo.yml",
+    "hugo.json",
+    "config.toml",
+    "config.yaml",
+    "config.yml",
+    "config.json",
+)
+_FIGURE = re.compile(r"\{\{<\s*figure\s[^>]*?>\}\}")
+_FIGURE_WIDTH = re.compile(r'width="([^"]+)"')
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)")
+_RELATIVE_URL = re.compile(r"\{\{\s*['\"][^'\"]+['\"]\s*\|\s*relative_url\s*\}\}")
+
+
+def detect(blog: Path) -> str:
+    """ "hugo" or "jekyll"; raises when the folder is neither."""
+    if not blog.is_dir():
+        raise TalknotesError(str(blog), "not a folder")
+    if (
+        (blog / "_config.yml").exists()
+        or (blog / "_config.yaml").exists()
+        or (blog / "_posts").is_dir()
+    ):
+        return "jekyll"
+    if any((blog / name).exists() for name in HUGO_CONFIGS) or (blog / "content").is_dir():
+        return "hugo"
+    raise TalknotesError(
+        str(blog),
+        "not a Hugo or Jekyll blog (no hugo.toml/config.*, content/, _config.yml or _posts/ found)",
+    )
+
+
+def _hugo_config(blog: Path) -> dict[str, Any]:
+    for name in HUGO_CONFIGS:
+        path = blog / name
+        if not path.exists():
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        try:
+            if name.endswith(".toml"):
+                import tomllib
+
+                return tomllib.loads(text)
+            if name.endswith(".json"):
+                import json
+
+                return json.loads(text)
+            return yaml.safe_load(text) or {}
+        except Exception:  # noqa: BLE001 (a config we can't read just teaches nothing)
+            return {}
+    return {}
+
+
+def _posts(blog: Path, generator: str) -> list[Path]:
+    if generator == "jekyll":
+        return sorted(p for p in (blog / "_posts").glob("*.md*") if p.is_file())
+    content = blog / "content"
+    return (
+        sorted(p for p in content.rglob("*.md") if p.name != "_index.md")
+        if content.is_dir()
+        else []
+    )
+
+
+def _front_matter_format(text: str) -> str:
+    return "toml" if text.lstrip().startswith("+++") else "yaml"
+
+
+def learn(blog: Path) -> BlogProfile:
+    """A profile matching what the blog's existing posts do (defaults when it has none)."""
+    generator = detect(blog)
+    profile = default_profile(generator)
+    posts = _posts(blog, generator)
+    parsed = []
+    for path in posts:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        try:
+            post = frontmatter_io.read(text)
+        except Exception:  # noqa: BLE001 (skip a post we cannot parse)
+            continue
+        if post.metadata:
+            parsed.append((path, text, post))
+    if generator == "hugo":
+        config = _hugo_config(blog)
+        keep_case = bool(config.get("disablePathToLower"))
+    else:
+        keep_case = False
+    if not parsed:
+        return profile
+
+    profile.learned_from = len(parsed)
+    formats = Counter(_front_matter_format(text) for _, text, _ in parsed)
+    profile.front_matter = formats.most_common(1)[0][0]
+    key_counts = Counter(key for _, _, post in parsed for key in post.metadata)
+    common = {k for k, n in key_counts.items() if n * 2 >= len(parsed)}
+    # the order of the (latest) post that uses the most of the common keys
+    model = max(reversed(parsed), key=lambda x: len(common & set(x[2].metadata)))[2]
+    ordered = [k for k in model.metadata if k in common]
+    profile.keys = ordered + sorted(common - set(ordered))
+
+    tags = [post.metadata.get("tags") for _, _, post in parsed if "tags" in post.metadata]
+    if tags:
+        lists = sum(isinstance(t, list) for t in tags)
+        profile.tags_style = "list" if lists * 2 >= len(tags) else "string"
+    for key in ("category", "categories"):
+        values = [post.metadata[key] for _, _, post in parsed if key in post.metadata]
+        if values and key in profile.keys:
+            profile.category_key = key
+            flat = [v if isinstance(v, str) else (v[0] if v else "") for v in values]
+            profile.category = Counter(flat).most_common(1)[0][0]
+    profile.date_in_front_matter = "date" in profile.keys
+    date_lines = [re.search(r"^date\s*[:=]\s*(\S)", text, re.M) for _, text, _ in parsed]
+    quoted = [m.group(1) in "\"'" for m in date_lines if m]
+    profile.date_quoted = bool(quoted) and sum(quoted) * 2 >= len(quoted)
+    layouts = Counter(
+        str(post.metadata["layout"]) for _, _, post in parsed if "layout" in post.metadata
+    )
+    profile.layout = layouts.most_common(1)[0][0] if layouts else ""
+    authors = Counter(
+        str(post.metadata["author"])
+        for _, _, post in parsed
+        if isinstance(post.metadata.get("author"), str)
+    )
+    profile.author = authors.most_common(1)[0][0] if authors else ""
+    for key in ("toc", "sitemap", "comments"):
+        values = [
+            post.metadata[key] for _, _, post in parsed if isinstance(post.metadata.get(key), bool)
+        ]
+        if values and key in profile.keys:
+            profile.defaults[key] = Counter(values).most_common(1)[0][0]
+
+    bodies = "\n".join(post.content for _, _, post in parsed)
+    figures = _FIGURE.findall(bodies)
+    md_images = [src for src in _MD_IMAGE.findall(bodies) if "://" not in src]
+    if generator == "hugo":
+        _learn_hugo_layout(blog, profile, [p for p, _, _ in parsed], keep_case)
+        if figures and len(figures) >= len(md_images):
+            profile.image_style = "figure"
+            widths = Counter(w for f in figures for w in _FIGURE_WIDTH.findall(f))
+            profile.image_width = widths.most_common(1)[0][0] if widths else ""
+        elif md_images:
+            profile.image_style = "markdown"
+    else:
+        profile.post_dir = "_posts"
+        if _RELATIVE_URL.search(bodies):
+            profile.image_style = "relative_url"
+        elif md_images:
+            profile.image_style = "markdown"
+        absolute = [src for src in md_images if src.startswith("/")]
+        if absolute:
+            folders = Counter(src.strip("/").split("/")[0] for src in absolute)
+            profile.static_dir = folders.most_common(1)[0][0]
+        profile.photos = "static"
+    return profile
+
+
+def _learn_hugo_layout(
+    blog: Path, profile: BlogProfile, posts: list[Path], keep_case: bool
+) -> None:
+    bundles = [p for p in posts if p.name == "index.md"]
+    parents = Counter()
+    for post in posts:
+        folder = post.parent.parent if post.name == "index.md" else post.parent
+        parts = list(folder.relative_to(blog).parts)
+        if parts and re.fullmatch(r"\d{4}", parts[-1]):
+            parts[-1] = "{year}"
+        parents["/".join(parts)] += 1
+    if parents:
+        profile.post_dir = parents.most_common(1)[0][0]
+    siblings = [p for p in posts if p.name != "index.md" and p.with_suffix("").is_dir()]
+    if bundles and len(bundles) >= len(siblings):
+        profile.photos = "bundle"
+    elif siblings:
+        profile.photos = "sibling"
+    else:
+        profile.photos = "bundle"
+    stems = [p.parent.name if p.name == "index.md" else p.stem for p in posts]
+    has_upper = sum(any(c.isupper() for c in s) for s in stems)
+    profile.name_case = "keep" if keep_case and has_upper * 2 >= len(stems) else "lower"

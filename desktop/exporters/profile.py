@@ -1,0 +1,89 @@
+"""A blog profile: how one blog writes its posts. Learned from its posts, editable, saved."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+
+@dataclass
+class BlogProfile:
+    generator: str  # "hugo" | "jekyll"
+    front_matter: str = "yaml"  # "yaml" (---) | "toml" (+++)
+    keys: list[str] = field(default_factory=list)  # front matter keys, in the blog's order
+    tags_style: str = "list"  # "list" | "string" (space separated, as some Jekyll posts do)
+    category_key: str = ""  # "category" | "categories" | ""
+    category: str = ""
+    date_in_front_matter: bool = True  # Jekyll posts often take the date from the file name
+    date_quoted: bool = True
+    layout: str = ""  # Jekyll: "post"
+    post_dir: str = "content/post"  # may contain {year}
+    name_case: str = "lower"  # "lower" | "keep" (Hugo with disablePathToLower)
+    photos: str = "sibling"  # "sibling" (post.md + post/), "bundle" (post/index.md), "static"
+    image_style: str = "markdown"  # "figure" (Hugo shortcode) | "markdown" | "relative_url"
+    image_width: str = ""  # figure width, e.g. "600px"
+    static_dir: str = ""  # photos = "static": folder under the site root, e.g. "img"
+    author: str = ""
+    defaults: dict[str, Any] = field(default_factory=dict)  # toc, sitemap, comments …
+    extra: dict[str, Any] = field(default_factory=dict)  # values for other keys the blog uses
+    heading_level: int = 2
+    speakers_line: bool = True
+    links: bool = False
+    max_width: int | None = 1600  # None: original size
+    quality: int = 85
+    draft: bool = True
+    learned_from: int = 0  # how many posts the profile was learned from
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), indent=2, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> BlogProfile:
+        data = json.loads(text)
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+def default_profile(generator: str) -> BlogProfile:
+    """Sensible defaults when a blog has no posts to learn from."""
+    if generator == "jekyll":
+        return BlogProfile(
+            generator="jekyll",
+            keys=["layout", "title", "date", "description", "categories", "tags"],
+            category_key="categories",
+            layout="post",
+            post_dir="_posts",
+            photos="static",
+            static_dir="assets/img",
+            image_style="relative_url",
+        )
+    return BlogProfile(
+        generator="hugo",
+        keys=["title", "date", "draft", "description", "tags"],
+        post_dir="content/posts",
+        photos="bundle",
+        image_style="figure",
+    )
+
+
+def saved_profile(folder: Path, blog: Path) -> BlogProfile | None:
+    path = profile_path(folder, blog)
+    return BlogProfile.from_json(path.read_text(encoding="utf-8")) if path.exists() else None
+
+
+def profile_path(folder: Path, blog: Path) -> Path:
+    import hashlib
+
+    key = hashlib.sha256(str(blog.resolve()).encode()).hexdigest()[:16]
+    return folder / "blog-profiles" / f"{key}.json"
+
+
+def save_profile(folder: Path, blog: Path, profile: BlogProfile) -> Path:
+    path = profile_path(folder, blog)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(profile.to_json(), encoding="utf-8")
+    tmp.replace(path)
+    return path

@@ -1,0 +1,60 @@
+"""Read a built page: headings, quotes and images (resolved against the site folder)."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+from posixpath import normpath
+from urllib.parse import unquote, urlsplit
+
+
+class Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.headings: list[str] = []
+        self.by_tag: dict[str, list[str]] = {}
+        self.quotes: list[str] = []
+        self.images: list[str] = []
+        self.title = ""
+        self._stack: list[str] = []
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img":
+            self.images.append(dict(attrs).get("src", ""))
+        if tag in ("h1", "h2", "h3", "h4", "blockquote", "title"):
+            self._stack.append(tag)
+            self._text = []
+
+    def handle_endtag(self, tag):
+        if self._stack and tag == self._stack[-1]:
+            self._stack.pop()
+            text = " ".join("".join(self._text).split())
+            if tag == "blockquote":
+                self.quotes.append(text)
+            elif tag == "title":
+                self.title = text
+            else:
+                self.headings.append(text)
+                self.by_tag.setdefault(tag, []).append(text)
+
+    def handle_data(self, data):
+        if self._stack:
+            self._text.append(data)
+
+
+def read_page(path: Path) -> Page:
+    page = Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+def image_files(site: Path, page_path: Path, page: Page) -> list[Path]:
+    """Each <img src> as a file in the built site (relative srcs resolved like a browser)."""
+    url_dir = "/" + str(page_path.parent.relative_to(site)).replace("\\", "/") + "/"
+    found = []
+    for src in page.images:
+        path = unquote(urlsplit(src).path)
+        absolute = path if path.startswith("/") else normpath(url_dir + path)
+        found.append(site / absolute.lstrip("/"))
+    return found

@@ -1,0 +1,82 @@
+"""Jekyll export: golden post in the learned blog, real `jekyll build`, drafts, Liquid safety."""
+
+import os
+from datetime import date
+from pathlib import Path
+
+from desktop.exporters.compose import ExportRequest
+from desktop.exporters.learn import learn
+from desktop.workflows.exporting import export
+from tests.exporters.conftest import build_jekyll, copy_blog, jekyll_site
+from tests.exporters.html_check import image_files, read_page
+
+GOLDEN = Path(__file__).parent / "golden"
+DAY1 = ExportRequest("day", conference_id=1, day=date(2026, 5, 14))
+
+
+def test_day_recap_into_learned_blog_matches_golden(recap_library, tmp_path):
+    blog = copy_blog("jaxxstorm+leebriggs.co.uk", tmp_path)
+    result = export(recap_library, DAY1, blog, draft=False)
+    post = "_posts/2026-05-14-harbour-notes-conference-2026-day-1-recap.md"
+    folder = "img/harbour-notes-conference-2026-day-1-recap"
+    assert sorted(result.written) == sorted(
+        [
+            post,
+            f"{folder}/IMG_20260514_100500.jpg",
+            f"{folder}/IMG_20260514_101200.jpg",
+            f"{folder}/IMG_20260514_110300.jpg",
+        ]
+    )
+    if os.environ.get("UPDATE_GOLDEN"):
+        (GOLDEN / "jekyll-day1.md").write_text((blog / post).read_text(encoding="utf-8"))
+    assert (blog / post).read_text(encoding="utf-8") == (GOLDEN / "jekyll-day1.md").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_post_looks_like_its_neighbours(recap_library, tmp_path):
+    import frontmatter
+
+    blog = copy_blog("jaxxstorm+leebriggs.co.uk", tmp_path)
+    result = export(recap_library, DAY1, blog, draft=False)
+    ours = frontmatter.load(blog / result.plan.post_path)
+    neighbour = frontmatter.load(blog / "_posts" / "2017-03-28-kubecon-day-1.md")
+    assert list(ours.metadata) == ["title", "layout", "category", "tags"]
+    assert set(ours.metadata) == set(neighbour.metadata)
+    assert ours["layout"] == "post" and ours["category"] == "blog"
+    assert isinstance(ours["tags"], list)
+    assert "](/img/" in ours.content  # site-absolute /img/ links like the neighbours
+
+
+def test_real_jekyll_builds_draft_recap(recap_library, tmp_path):
+    site = jekyll_site(tmp_path)
+    profile = learn(copy_blog("jaxxstorm+leebriggs.co.uk", tmp_path))
+    result = export(recap_library, DAY1, site, profile=profile)  # drafts by default
+    assert result.plan.post_path == "_drafts/harbour-notes-conference-2026-day-1-recap.md"
+    built = build_jekyll(site)
+    pages = [p for p in built.rglob("*.html") if "harbour-notes" in p.as_posix()]
+    assert len(pages) == 1
+    page = read_page(pages[0])
+    assert page.title == "Harbour Notes Conference 2026 – Day 1 Recap"
+    assert page.by_tag["h2"] == [
+        "Offline First, Always",
+        "Sketchnoting for Engineers",
+        "Static Sites in 2026",
+    ]
+    assert any("kill -9 it safely" in q for q in page.quotes)
+    images = image_files(built, pages[0], page)
+    assert len(images) == 3 and all(p.is_file() for p in images), images
+    html = pages[0].read_text()
+    assert "{{ site.title }}" in html  # Liquid in a note is shown, not run
+
+
+def test_relative_url_style_builds(recap_library, tmp_path):
+    site = jekyll_site(tmp_path)
+    profile = learn(copy_blog("jaxxstorm+leebriggs.co.uk", tmp_path))
+    profile.image_style, profile.draft = "relative_url", False
+    result = export(recap_library, DAY1, site, profile=profile)
+    assert "| relative_url }}" in (site / result.plan.post_path).read_text()
+    built = build_jekyll(site)
+    (page_path,) = [p for p in built.rglob("*.html") if "harbour-notes" in p.as_posix()]
+    images = image_files(built, page_path, read_page(page_path))
+    assert len(images) == 3 and all(p.is_file() for p in images)

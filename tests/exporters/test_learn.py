@@ -1,0 +1,70 @@
+"""Learning a blog's conventions from the two real blogs in ../shared/fixtures/blogs/."""
+
+import pytest
+
+from desktop.core.errors import TalknotesError
+from desktop.exporters.learn import detect, learn
+from tests.exporters.conftest import copy_blog
+
+
+def test_hugo_blog_profile(tmp_path):
+    profile = learn(copy_blog("galexrt+www.edenmal.moe", tmp_path))
+    assert profile.generator == "hugo" and profile.front_matter == "yaml"
+    assert profile.keys == [
+        "title",
+        "description",
+        "toc",
+        "sitemap",
+        "comments",
+        "author",
+        "date",
+        "tags",
+        "cover",
+    ]
+    assert profile.post_dir == "content/post/{year}"
+    assert profile.photos == "sibling"  # Name.md + Name/IMG_….jpg
+    assert (profile.image_style, profile.image_width) == ("figure", "600px")
+    assert profile.name_case == "keep"  # the blog sets disablePathToLower
+    assert profile.author == "Alexander Trost"
+    assert profile.date_quoted and profile.tags_style == "list"
+    assert profile.defaults == {"toc": True, "sitemap": True, "comments": True}
+
+
+def test_jekyll_blog_profile(tmp_path):
+    profile = learn(copy_blog("jaxxstorm+leebriggs.co.uk", tmp_path))
+    assert profile.generator == "jekyll"
+    assert set(profile.keys) == {"title", "layout", "category", "tags"}
+    assert (profile.category_key, profile.category, profile.layout) == ("category", "blog", "post")
+    assert not profile.date_in_front_matter  # the file name carries the date
+    assert profile.post_dir == "_posts"
+    assert (profile.image_style, profile.static_dir) == ("markdown", "img")
+
+
+def test_empty_blogs_get_defaults(tmp_path):
+    (tmp_path / "h" / "content").mkdir(parents=True)
+    (tmp_path / "h" / "hugo.toml").write_text("title = 'x'\n")
+    hugo = learn(tmp_path / "h")
+    assert (hugo.generator, hugo.photos, hugo.learned_from) == ("hugo", "bundle", 0)
+    (tmp_path / "j" / "_posts").mkdir(parents=True)
+    assert learn(tmp_path / "j").generator == "jekyll"
+
+
+def test_not_a_blog(tmp_path):
+    with pytest.raises(TalknotesError, match="not a Hugo or Jekyll blog"):
+        detect(tmp_path)
+
+
+def test_toml_front_matter_blog(tmp_path):
+    posts = tmp_path / "t" / "content" / "blog"
+    posts.mkdir(parents=True)
+    (tmp_path / "t" / "config.toml").write_text("title = 'x'\n")
+    for n in range(3):
+        (posts / f"p{n}.md").write_text(
+            f'+++\ntitle = "Post {n}"\ndate = 2024-01-0{n + 1}T10:00:00+01:00\n'
+            f'categories = ["talks"]\ntags = ["a"]\n+++\n\n![x](/images/p{n}.png)\n'
+        )
+    profile = learn(tmp_path / "t")
+    assert profile.front_matter == "toml" and profile.learned_from == 3
+    assert profile.keys == ["title", "date", "categories", "tags"]
+    assert (profile.category_key, profile.category) == ("categories", "talks")
+    assert profile.post_dir == "content/blog" and profile.image_style == "markdown"
