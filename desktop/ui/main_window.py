@@ -25,6 +25,7 @@ from desktop.store import conferences, notes, talks
 from desktop.store.library import Library
 from desktop.ui.autosave import Autosaver, Target
 from desktop.ui.camera_roll_dialog import CameraRollDialog
+from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.import_flow import ImportFlow
 from desktop.ui.note_editor import NoteEditor
 from desktop.ui.photo_actions import PhotoActions, preview_src
@@ -134,6 +135,12 @@ class MainWindow(QMainWindow):
             "F5",
             "Fetch the selected conference's schedule again (notes are kept)",
         )
+        self.act_export = a(
+            "&Export to Blog…",
+            self.open_export,
+            "Ctrl+E",
+            "Write this talk, the day or the conference as a blog post",
+        )
         self.act_save = a("&Save Now", self.save_now, QKeySequence.StandardKey.Save)
         self.act_quit = a("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.act_undo = a("&Undo", lambda: self.editor.edit.undo(), None)
@@ -171,6 +178,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         file_menu.addActions([self.act_import, self.act_import_url, self.act_refresh])
         file_menu.addAction(self.act_camera_roll)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_export)
         file_menu.addSeparator()
         file_menu.addActions([self.act_save])
         file_menu.addSeparator()
@@ -290,6 +299,22 @@ class MainWindow(QMainWindow):
             return
         self.autosaver.flush()
         self.import_flow.start(conf.source_uri, conference_id=conf.id)
+
+    def open_export(self) -> ExportDialog:
+        self.autosaver.flush()  # export what was just typed
+        talk_id = self.sidebar.current_talk_id()
+        talk = self.model.talk(talk_id) if talk_id is not None else None
+        conference_id = talk.conference_id if talk else self.sidebar.current_conference_id()
+        dialog = ExportDialog(
+            self.lib,
+            self.autosaver.pool,
+            self,
+            conference_id=conference_id,
+            talk_id=talk_id,
+            day=talk.day if talk else None,
+        )
+        dialog.open()
+        return dialog
 
     def import_photo_folder(self, folder: str | None = None) -> CameraRollDialog | None:
         from PySide6.QtWidgets import QFileDialog
@@ -430,5 +455,5 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/main-split", self.main_split.saveState())
         self.settings.setValue("window/notes-split", self.notes_split.saveState())
-        self.settings.setValue("window/preview", self.preview.isVisible())
+        self.settings.setValue("window/preview", self.act_preview.isChecked())
         super().closeEvent(event)

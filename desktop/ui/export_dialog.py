@@ -1,0 +1,365 @@
+"""File → Export…: scope, blog, learned profile (editable), talks, preview, then export."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.errors import TalknotesError
+from desktop.core.render import render_html
+from desktop.exporters.compose import ExportRequest, build_post
+from desktop.exporters.profile import BlogProfile
+from desktop.exporters.writer import ExportConflict
+from desktop.store.library import Library
+from desktop.store.talks import list_talks
+from desktop.ui.workers import submit
+from desktop.workflows.exporting import GENERATORS, ExportResult, blog_profile, export
+
+TALK_ROLE = Qt.ItemDataRole.UserRole + 1
+# (attribute, label, kind, choices)
+PROFILE_FIELDS = [
+    ("generator", "Generator", "choice", ["hugo", "jekyll"]),
+    ("front_matter", "Front matter", "choice", ["yaml", "toml"]),
+    ("post_dir", "Posts folder", "text", None),
+    ("photos", "Photos", "choice", ["sibling", "bundle", "static"]),
+    ("static_dir", "Photo folder (static)", "text", None),
+    ("image_style", "Image markup", "choice", ["figure", "markdown", "relative_url"]),
+    ("image_width", "Figure width", "text", None),
+    ("author", "Author", "text", None),
+    ("category_key", "Category key", "choice", ["", "category", "categories"]),
+    ("category", "Category", "text", None),
+    ("layout", "Layout (Jekyll)", "text", None),
+    ("heading_level", "Talk heading level", "int", (1, 5)),
+    ("speakers_line", "Speaker line under headings", "bool", None),
+    ("links", "Links from the schedule", "bool", None),
+    ("draft", "Draft", "bool", None),
+    ("max_width", "Photo width (0: original)", "int", (0, 8000)),
+    ("quality", "JPEG quality", "int", (30, 100)),
+]
+
+
+class ExportDialog(QDialog):
+    exported = Signal(object)  # ExportResult
+
+    def __init__(
+        self,
+        lib: Library,
+        pool: QThreadPool,
+        parent: QWidget | None = None,
+        *,
+        conference_id: int | None = None,
+        talk_id: int | None = None,
+        day: date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.lib, self.pool = lib, pool
+        self.settings = QSettings()
+        self.profile: BlogProfile | None = None
+        self.cancel_event = threading.Event()
+        self.quiet = False
+        self.conference_id, self.talk_id, self.day = conference_id, talk_id, day
+        self.setWindowTitle("Export to blog")
+        self.resize(1100, 720)
+
+        self.scope = QComboBox()
+        self.scope.addItem("This talk", "talk")
+        self.scope.addItem("Day recap", "day")
+        self.scope.addItem("Whole conference", "conference")
+        self.scope.setCurrentIndex(self.scope.findData("day" if day else "talk"))
+        self.scope.currentIndexChanged.connect(self.refresh_talks)
+        self.blog = QLineEdit(self.settings.value("export/blog", "", str))
+        self.blog.setPlaceholderText("Your Hugo or Jekyll blog folder")
+        browse = QPushButton("Choose…")
+        browse.clicked.connect(self.choose_blog)
+        self.blog.editingFinished.connect(self.load_profile)
+        self.title_edit = QLineEdit(placeholderText="(default title)")
+        self.tags_edit = QLineEdit(placeholderText="(default: conference and tracks)")
+        self.intro = QPlainTextEdit(placeholderText="A short introduction (optional)")
+        self.intro.setMaximumHeight(80)
+        self.talks = QListWidget()
+        self.talks.setDragDropMode(QListWidget.DragDropMode.InternalMove)
+        self.talks.itemChanged.connect(lambda _i: self.update_preview())
+        self.profile_form = QFormLayout()
+        self.profile_widgets: dict[str, QWidget] = {}
+        self.profile_note = QLabel()
+        self.profile_note.setWordWrap(True)
+        self.preview = QTextBrowser()
+        self.progress = QProgressBar(visible=False)
+        self.buttons = QDialogButtonBox()
+        self.export_button = self.buttons.addButton(
+            "Export", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.dry_button = self.buttons.addButton("Dry Run", QDialogButtonBox.ButtonRole.ActionRole)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.export_button.clicked.connect(lambda: self.run_export(dry_run=False))
+        self.dry_button.clicked.connect(lambda: self.run_export(dry_run=True))
+        self.close_button.clicked.connect(self.close_or_cancel)
+
+        post_form = QFormLayout()
+        row = QHBoxLayout()
+        row.addWidget(self.blog, 1)
+        row.addWidget(browse)
+        post_form.addRow("Export", self.scope)
+        post_form.addRow("Blog folder", row)
+        post_form.addRow("Title", self.title_edit)
+        post_form.addRow("Tags", self.tags_edit)
+        post_form.addRow("Intro", self.intro)
+        post_form.addRow(QLabel("Talks (tick to include, drag to reorder)"))
+        post_form.addRow(self.talks)
+        post_tab = QWidget()
+        post_tab.setLayout(post_form)
+        profile_tab = QWidget()
+        profile_box = QVBoxLayout(profile_tab)
+        profile_box.addWidget(self.profile_note)
+        profile_box.addLayout(self.profile_form)
+        profile_box.addStretch(1)
+        tabs = QTabWidget()
+        tabs.addTab(post_tab, "Post")
+        tabs.addTab(profile_tab, "Blog profile")
+        split = QSplitter()
+        split.addWidget(tabs)
+        split.addWidget(self.preview)
+        split.setSizes([520, 560])
+        layout = QVBoxLayout(self)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.buttons)
+        self.title_edit.editingFinished.connect(self.update_preview)
+        self.intro.textChanged.connect(self.update_preview)
+        self.refresh_talks()
+        self.load_profile()
+
+    # --- inputs ----------------------------------------------------------------------------
+
+    def choose_blog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Blog folder", self.blog.text())
+        if folder:
+            self.blog.setText(folder)
+            self.load_profile()
+
+    def load_profile(self) -> None:
+        folder = self.blog.text().strip()
+        self.profile = None
+        if folder:
+            try:
+                self.profile = blog_profile(self.lib, Path(folder))
+            except TalknotesError as exc:
+                self.profile_note.setText(f"⚠ {exc.why}")
+        if self.profile is not None:
+            learned = self.profile.learned_from
+            self.profile_note.setText(
+                f"Learned from {learned} posts of this {self.profile.generator} blog; "
+                "change anything that should differ."
+                if learned
+                else f"No posts to learn from: {self.profile.generator} defaults."
+            )
+            self.settings.setValue("export/blog", folder)
+        self._fill_profile_form()
+        self.update_preview()
+
+    def _fill_profile_form(self) -> None:
+        while self.profile_form.rowCount():
+            self.profile_form.removeRow(0)
+        self.profile_widgets.clear()
+        if self.profile is None:
+            return
+        for name, label, kind, choices in PROFILE_FIELDS:
+            value = getattr(self.profile, name)
+            if kind == "choice":
+                widget = QComboBox()
+                widget.addItems(choices)
+                widget.setCurrentText(str(value))
+            elif kind == "int":
+                widget = QSpinBox(minimum=choices[0], maximum=choices[1])
+                widget.setValue(int(value or 0))
+            elif kind == "bool":
+                widget = QCheckBox()
+                widget.setChecked(bool(value))
+            else:
+                widget = QLineEdit(str(value))
+            self.profile_widgets[name] = widget
+            self.profile_form.addRow(label, widget)
+
+    def edited_profile(self) -> BlogProfile | None:
+        if self.profile is None:
+            return None
+        for name, _label, kind, _choices in PROFILE_FIELDS:
+            widget = self.profile_widgets[name]
+            if kind == "choice":
+                value = widget.currentText()  # type: ignore[attr-defined]
+            elif kind == "int":
+                value = widget.value() or (None if name == "max_width" else 0)  # type: ignore[attr-defined]
+            elif kind == "bool":
+                value = widget.isChecked()  # type: ignore[attr-defined]
+            else:
+                value = widget.text()  # type: ignore[attr-defined]
+            setattr(self.profile, name, value)
+        return self.profile
+
+    def refresh_talks(self) -> None:
+        scope = self.scope.currentData()
+        self.talks.blockSignals(True)
+        self.talks.clear()
+        if scope != "talk" and self.conference_id is not None:
+            day = self.day if scope == "day" else None
+            for talk in list_talks(self.lib, self.conference_id, day):
+                item = QListWidgetItem(
+                    f"{talk.start:%a %H:%M}  {talk.title}" if talk.start else talk.title
+                )
+                item.setData(TALK_ROLE, talk.id)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(
+                    Qt.CheckState.Checked if talk.has_note else Qt.CheckState.Unchecked
+                )
+                self.talks.addItem(item)
+        self.talks.setEnabled(scope != "talk")
+        self.talks.blockSignals(False)
+        self.update_preview()
+
+    def request(self) -> ExportRequest:
+        scope = self.scope.currentData()
+        request = ExportRequest(
+            scope, conference_id=self.conference_id, talk_id=self.talk_id, day=self.day
+        )
+        if scope != "talk":
+            request.talk_ids = [
+                self.talks.item(i).data(TALK_ROLE)
+                for i in range(self.talks.count())
+                if self.talks.item(i).checkState() == Qt.CheckState.Checked
+            ]
+        request.title = self.title_edit.text().strip() or None
+        request.intro = self.intro.toPlainText()
+        tags = [t.strip() for t in self.tags_edit.text().split(",") if t.strip()]
+        request.tags = tags or None
+        return request
+
+    def update_preview(self) -> None:
+        profile = self.edited_profile()
+        try:
+            request = self.request()
+            post = build_post(self.lib, request, profile.heading_level if profile else 2)
+        except TalknotesError as exc:
+            self.preview.setPlainText(f"{exc.what}: {exc.why}")
+            return
+        generator = GENERATORS[profile.generator](profile) if profile else None
+        body = generator.body(post) if generator else ""
+        if generator is None:
+            from desktop.exporters.base import Generator
+            from desktop.exporters.profile import default_profile
+
+            body = Generator(default_profile("hugo")).body(post)
+        self.preview.setHtml(f"<h1>{post.title}</h1>" + render_html(body))
+
+    # --- export ----------------------------------------------------------------------------
+
+    def run_export(self, dry_run: bool, overwrite: bool = False, copy: bool = False) -> None:
+        folder = self.blog.text().strip()
+        if not folder:
+            self._error("Choose the blog folder first.")
+            return
+        profile = self.edited_profile()
+        request = self.request()
+        self.cancel_event.clear()
+        self.progress.setVisible(True)
+        self.progress.setRange(0, 0)
+        self.export_button.setEnabled(False)
+        self.dry_button.setEnabled(False)
+        self.close_button.setText("Cancel")
+
+        def progress(done: int, total: int) -> None:
+            pass  # the bar shows activity; workers must not touch widgets
+
+        submit(
+            self.pool,
+            lambda: export(
+                self.lib,
+                request,
+                Path(folder),
+                profile=profile,
+                dry_run=dry_run,
+                overwrite=overwrite,
+                copy=copy,
+                progress=progress,
+                cancel=self.cancel_event,
+            ),
+            on_done=self._done,
+            on_error=lambda exc: self._failed(exc, dry_run),
+        )
+
+    def _reset(self) -> None:
+        self.progress.setVisible(False)
+        self.export_button.setEnabled(True)
+        self.dry_button.setEnabled(True)
+        self.close_button.setText("Close")
+
+    def _done(self, result: ExportResult) -> None:
+        self._reset()
+        if result.dry_run:
+            lines = [f"{f.action:<9} {f.path}" for f in result.plan.files]
+            self.preview.setPlainText("Dry run — nothing was written:\n\n" + "\n".join(lines))
+            return
+        self.exported.emit(result)
+        if not self.quiet:
+            QMessageBox.information(
+                self,
+                "Exported",
+                f"Wrote {len(result.written)} files.\nPost: {result.plan.post_path}",
+            )
+
+    def _failed(self, exc: BaseException, dry_run: bool) -> None:
+        self._reset()
+        if isinstance(exc, ExportConflict) and not self.quiet:
+            box = QMessageBox(
+                QMessageBox.Icon.Question,
+                "Post was edited",
+                f"{exc.what}\n\n{exc.why}",
+                parent=self,
+            )
+            over = box.addButton("Overwrite", QMessageBox.ButtonRole.DestructiveRole)
+            copy = box.addButton("Write a Copy", QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.exec()
+            if box.clickedButton() in (over, copy):
+                self.run_export(
+                    dry_run, overwrite=box.clickedButton() is over, copy=box.clickedButton() is copy
+                )
+            return
+        message = f"{exc.what}: {exc.why}" if isinstance(exc, TalknotesError) else str(exc)
+        self._error(message + "\n\nThe blog folder was left as it was.")
+
+    def _error(self, message: str) -> None:
+        self.preview.setPlainText(message)
+        if not self.quiet:
+            QMessageBox.warning(self, "Export", message)
+
+    def close_or_cancel(self) -> None:
+        if self.close_button.text() == "Cancel":
+            self.cancel_event.set()
+        else:
+            self.reject()

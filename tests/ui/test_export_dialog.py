@@ -1,0 +1,43 @@
+"""The export dialog: learned profile shown, talks picked, post written into the blog."""
+
+import shutil
+
+from desktop.store.notes import save_talk_note
+from desktop.store.talks import list_talks
+from desktop.ui.main_window import MainWindow
+from desktop.workflows.importing import import_schedule
+from tests.conftest import SAMPLE, shared_fixture
+
+
+def test_export_day_recap_from_the_window(qtbot, library, tmp_path):
+    import_schedule(library, str(SAMPLE))
+    talks = {t.title: t for t in list_talks(library)}
+    save_talk_note(library, talks["Offline First, Always"].id, '> "Never lose a note"\n')
+    save_talk_note(library, talks["Schedules Are Data"].id, "Schedules are messy.\n")
+    blog = tmp_path / "blog"
+    shutil.copytree(shared_fixture("blogs/jaxxstorm+leebriggs.co.uk"), blog)
+    window = MainWindow(library)
+    qtbot.addWidget(window)
+    window.sidebar.select_talk(talks["Offline First, Always"].id)
+    dialog = window.open_export()
+    dialog.quiet = True
+    dialog.scope.setCurrentIndex(dialog.scope.findData("day"))
+    dialog.blog.setText(str(blog))
+    dialog.load_profile()
+    assert dialog.profile_widgets["generator"].currentText() == "jekyll"
+    assert dialog.profile_widgets["category"].text() == "blog"
+    checked = [
+        dialog.talks.item(i).text()
+        for i in range(dialog.talks.count())
+        if dialog.talks.item(i).checkState().name == "Checked"
+    ]
+    assert len(checked) == 2
+    assert "Never lose a note" in dialog.preview.toPlainText()
+    dialog.profile_widgets["draft"].setChecked(False)
+    with qtbot.waitSignal(dialog.exported, timeout=20_000) as blocker:
+        dialog.run_export(dry_run=False)
+    result = blocker.args[0]
+    post = blog / result.plan.post_path
+    assert post.name == "2026-05-14-harbour-notes-conference-2026-day-1-recap.md"
+    text = post.read_text()
+    assert text.index("Offline First, Always") < text.index("Schedules Are Data")
