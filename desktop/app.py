@@ -22,12 +22,11 @@ def first_run_sample(lib, settings) -> bool:
 
 
 def main(library: str | Path | None = None, argv: list[str] | None = None) -> int:
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from desktop.core.errors import TalknotesError
-    from desktop.store.library import open_library
+    from desktop.store.lock import LibraryBusy, acquire
     from desktop.ui.main_window import MainWindow
 
     QCoreApplication.setOrganizationName(config.ORGANIZATION)
@@ -37,24 +36,70 @@ def main(library: str | Path | None = None, argv: list[str] | None = None) -> in
     icon = config.resources_dir() / "icons" / "talknotes.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
+
+    folder = Path(library).expanduser() if library else config.default_library_dir()
+    folder.mkdir(parents=True, exist_ok=True)
     try:
-        lib = open_library(library)
+        lock = acquire(folder, 0.5, "window or command")
+    except LibraryBusy:
+        QMessageBox.information(
+            None,
+            "Talknotes",
+            f"Talknotes is already open with this library ({folder}).\n\nSwitch to that window.",
+        )
+        return 2
+    try:
+        lib = open_or_recover(folder)
+        if lib is None:
+            return 2
+        sample_loaded = first_run_sample(lib, QSettings())
+        window = MainWindow(lib)
+        window.show()
+        if sample_loaded:
+            window.statusBar().showMessage(
+                "Welcome! This is a sample conference. Import your own schedule with File → "
+                "Import Schedule… (Ctrl+O).",
+                30_000,
+            )
+        code = app.exec()
+        lib.close()
+        return code
+    finally:
+        lock.release()
+
+
+def open_or_recover(folder: Path):
+    """Open the library; if it is damaged, say so and offer the newest good backup."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.core.errors import TalknotesError
+    from desktop.store import backup
+    from desktop.store.library import open_library
+
+    try:
+        return open_library(folder)
+    except backup.LibraryDamaged as exc:
+        good = backup.newest_good_backup(folder)
+        if good is None:
+            QMessageBox.critical(
+                None,
+                "Talknotes",
+                f"{exc.why}\n\nNo good backup was found in "
+                f"{backup.backup_dir(folder)}. The damaged file was left as it is.",
+            )
+            return None
+        answer = QMessageBox.question(
+            None,
+            "Talknotes — library damaged",
+            f"The library database is damaged:\n{exc.why}\n\nRestore the newest good backup, "
+            f"from {good.created:%A %d %B %Y, %H:%M}? The damaged file is kept beside it.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        backup.restore_backup(folder / config.DATABASE_NAME, good.path)
+        return open_library(folder)
     except TalknotesError as exc:
         QMessageBox.critical(
             None, "Talknotes", f"Cannot open the library.\n\n{exc.what}\n{exc.why}"
         )
-        return 2
-    from PySide6.QtCore import QSettings
-
-    sample_loaded = first_run_sample(lib, QSettings())
-    window = MainWindow(lib)
-    window.show()
-    if sample_loaded:
-        window.statusBar().showMessage(
-            "Welcome! This is a sample conference. Import your own schedule with File → "
-            "Import Schedule… (Ctrl+O).",
-            30_000,
-        )
-    code = app.exec()
-    lib.close()
-    return code
+        return None

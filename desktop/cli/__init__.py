@@ -10,14 +10,17 @@ import argparse
 import sys
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 
 from desktop import __version__
 from desktop.cli import export_commands
 from desktop.cli.library_commands import (
+    cmd_backup,
     cmd_check,
     cmd_conferences,
     cmd_import,
     cmd_note,
+    cmd_restore,
     cmd_search,
     cmd_talks,
 )
@@ -125,9 +128,30 @@ def build_parser() -> argparse.ArgumentParser:
 
     export_commands.add_parser(sub, common, _parse_day)
 
-    p = sub.add_parser("check", parents=[common], help="integrity check, path and counts")
-    p.set_defaults(func=cmd_check)
+    p = sub.add_parser("backup", parents=[common], help="back up the library database now")
+    p.add_argument("--to", metavar="FILE", help="write the backup here (default: backups/)")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser(
+        "restore", parents=[common], help="restore a backup (the current state is backed up first)"
+    )
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(func=cmd_restore, opens_library=False)
+
+    p = sub.add_parser(
+        "check", parents=[common], help="integrity check, path, counts, backups and their ages"
+    )
+    p.set_defaults(func=cmd_check, opens_library=False)
     return parser
+
+
+def _writes(args: argparse.Namespace) -> bool:
+    """Commands that change the library wait for (or fail on) the library lock."""
+    if args.command in ("import", "attach", "restore"):
+        return True
+    if args.command == "note":
+        return args.append is not None
+    return args.command == "photos" and args.photos_command == "import" and not args.dry_run
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -140,11 +164,28 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return gui_main(library)
     try:
-        lib = open_library(library)
+        lock = None
+        if _writes(args):
+            from desktop.config import default_library_dir
+            from desktop.store.lock import CLI_WAIT_SECONDS, acquire
+
+            folder = Path(library) if library else default_library_dir()
+            folder.mkdir(parents=True, exist_ok=True)
+            lock = acquire(folder, CLI_WAIT_SECONDS, "window or command")
         try:
-            return int(args.func(lib, args))
+            if not getattr(args, "opens_library", True):
+                from desktop.config import default_library_dir
+
+                folder = Path(library).expanduser() if library else default_library_dir()
+                return int(args.func(folder.resolve(), args))
+            lib = open_library(library)
+            try:
+                return int(args.func(lib, args))
+            finally:
+                lib.close()
         finally:
-            lib.close()
+            if lock is not None:
+                lock.release()
     except TalknotesError as exc:
         print(f"error: {exc.what}: {exc.why}", file=sys.stderr)
         return 2

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from desktop.cli.output import emit, summary_json, talk_json
+from desktop.core.errors import TalknotesError
 from desktop.core.models import Talk
 from desktop.store.library import Library
 
@@ -155,21 +157,84 @@ def cmd_search(lib: Library, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_check(lib: Library, args: argparse.Namespace) -> int:
+def cmd_check(folder: Path, args: argparse.Namespace) -> int:
+    from desktop.config import DATABASE_NAME
+    from desktop.store import backup
     from desktop.store.health import check_library
+    from desktop.store.library import open_library
 
-    report = check_library(lib)
-    emit(
-        args,
-        report,
-        lambda: "\n".join(
-            [
-                f"library:   {report['path']}",
+    database = folder / DATABASE_NAME
+    if not database.exists():
+        raise TalknotesError(str(folder), "no Talknotes library here")
+    integrity = backup.integrity(database, quick=False)
+    report = {"path": str(folder), "database": str(database), "integrity": integrity}
+    if integrity == "ok":
+        lib = open_library(folder, auto_backup=False)
+        try:
+            report = check_library(lib)
+        finally:
+            lib.close()
+    report["backups"] = [
+        {
+            "file": str(b.path),
+            "created": b.created.isoformat(timespec="seconds"),
+            "age_days": round(b.age_days, 2),
+            "reason": b.reason,
+        }
+        for b in backup.list_backups(folder)
+    ]
+
+    def text() -> str:
+        lines = [f"library:   {report['path']}", f"integrity: {report['integrity']}"]
+        if "counts" in report:
+            lines.insert(
+                1,
                 f"database:  {report['database']} ({report['database_bytes']} bytes, "
                 f"schema {report['schema_revision']})",
-                f"integrity: {report['integrity']}",
-            ]
-            + [f"{k + ':':<10} {v}" for k, v in report["counts"].items()]
+            )
+            lines += [f"{k + ':':<10} {v}" for k, v in report["counts"].items()]
+        backups = report["backups"]
+        lines.append(
+            f"backups:   {len(backups)}"
+            + (
+                f", newest {backups[0]['age_days']:.1f} days old, oldest "
+                f"{backups[-1]['age_days']:.1f} days old"
+                if backups
+                else " (none yet)"
+            )
+        )
+        if integrity != "ok":
+            lines.append(
+                "The database is damaged. Restore the newest good backup with: "
+                "talknotes restore FILE"
+            )
+        return "\n".join(lines)
+
+    emit(args, report, text)
+    return 0 if integrity == "ok" else 1
+
+
+def cmd_backup(lib: Library, args: argparse.Namespace) -> int:
+    from desktop.store.backup import make_backup
+
+    target = make_backup(lib.database_path, "manual", Path(args.to) if args.to else None)
+    emit(args, {"backup": str(target)}, lambda: f"backed up to {target}")
+    return 0
+
+
+def cmd_restore(folder: Path, args: argparse.Namespace) -> int:
+    from desktop.config import DATABASE_NAME
+    from desktop.store.backup import restore_backup
+
+    source = Path(args.file).expanduser()
+    if not source.is_file():
+        raise TalknotesError(str(source), "no such file")
+    safety = restore_backup(folder / DATABASE_NAME, source)
+    emit(
+        args,
+        {"restored": str(source), "previous_state": str(safety) if safety else None},
+        lambda: (
+            f"restored {source}" + (f"; the previous state is kept in {safety}" if safety else "")
         ),
     )
-    return 0 if report["integrity"] == "ok" else 1
+    return 0

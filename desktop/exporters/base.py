@@ -8,18 +8,10 @@ from typing import Any
 
 from slugify import slugify
 
-from desktop.exporters.compose import PHOTO_REF, Post, PostPhoto
+from desktop.exporters.compose import PHOTO_REF, RESERVED, Post, PostPhoto
 from desktop.exporters.profile import BlogProfile
 
 _NAME = re.compile(r"[^-A-Za-z0-9_]+")
-RESERVED = {
-    "con",
-    "prn",
-    "aux",
-    "nul",
-    *(f"com{i}" for i in range(10)),
-    *(f"lpt{i}" for i in range(10)),
-}
 
 
 def photo_filenames(post: Post) -> None:

@@ -16,6 +16,14 @@ from desktop.media import files
 from desktop.store import conferences, notes, photos, talks
 from desktop.store.library import Library
 
+RESERVED = {
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{i}" for i in range(10)),
+    *(f"lpt{i}" for i in range(10)),
+}  # names Windows will not create
 PHOTO_REF = re.compile(r"!\[([^\]\n]*)\]\(photo:([0-9a-f]{8,64})\)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -208,6 +216,8 @@ def build_post(lib: Library, request: ExportRequest, heading_level: int = 2) -> 
                 tags.append(t.track)
     title = clean_text(request.title if request.title is not None else title)
     slug = request.slug or slugify(title, max_length=80, word_boundary=True) or "talknotes-post"
+    if slug in RESERVED:
+        slug += "-post"
     ordered_keys = [key for s in sections for _, key in PHOTO_REF.findall(s.body)]
     ordered = [post_photos[k] for k in dict.fromkeys(ordered_keys) if k in post_photos]
     cover = post_photos.get(request.cover) if request.cover else None

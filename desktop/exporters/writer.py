@@ -20,8 +20,8 @@ from pathlib import Path
 
 from desktop.core.errors import TalknotesError
 from desktop.exporters import frontmatter_io
-from desktop.exporters.base import RESERVED, Generator, photo_filenames
-from desktop.exporters.compose import Post, PostPhoto
+from desktop.exporters.base import Generator, photo_filenames
+from desktop.exporters.compose import RESERVED, Post, PostPhoto
 from desktop.media.export import export_photo
 
 MANIFEST = "exports.json"

@@ -12,6 +12,9 @@ from desktop.core.models import Talk
 from desktop.core.timezones import is_valid_zone, zone_agrees, zone_for_offset
 
 DEFAULT_DURATION = timedelta(minutes=30)  # for events that give no end
+MAX_EVENTS = 20_000  # the largest real conferences have a few thousand
+MAX_DURATION = timedelta(days=14)
+YEARS = range(1970, 2201)
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")  # soft hyphen, zero-width
 _HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
 
@@ -60,9 +63,42 @@ def parse_duration(value: str | None, what: str) -> timedelta:
 
 def parse_iso(value: str, what: str) -> datetime:
     try:
-        return datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
     except (ValueError, AttributeError) as exc:
         raise TalknotesError(what, f"{value!r} is not an ISO 8601 date and time") from exc
+    return in_range(moment, what)
+
+
+def in_range(moment: datetime, what: str) -> datetime:
+    """Refuse dates no conference has (year 1, 9999): they also overflow zone arithmetic."""
+    if moment.year not in YEARS:
+        raise TalknotesError(
+            what, f"date {moment.date()} is out of range ({YEARS.start}–{YEARS.stop - 1})"
+        )
+    return moment
+
+
+def check_count(count: int, what: str) -> None:
+    if count > MAX_EVENTS:
+        raise TalknotesError(
+            what,
+            f"{count:,} events is more than a conference schedule has ({MAX_EVENTS:,} at most)",
+        )
+
+
+def tame_durations(talks: list[Talk]) -> list[str]:
+    """A talk "lasting" weeks is a data error: keep the start, give it the default length."""
+    long = [t for t in talks if t.start and t.end and t.end - t.start > MAX_DURATION]
+    for talk in long:
+        talk.end = talk.start + DEFAULT_DURATION  # type: ignore[operator]
+        talk.end_estimated = True
+    if not long:
+        return []
+    names = ", ".join(repr(t.title) for t in long[:3])
+    return [
+        f"{len(long)} events lasted more than {MAX_DURATION.days} days ({names}); "
+        "they were given the default length"
+    ]
 
 
 def parse_date(value: str, what: str) -> date:

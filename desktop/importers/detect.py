@@ -7,6 +7,7 @@ import json
 from desktop.core.errors import TalknotesError
 from desktop.core.models import Schedule
 from desktop.importers import common, frab_json, frab_xml, ical, sessionize
+from desktop.importers.common import check_count, tame_durations
 
 MAX_SCHEDULE_BYTES = 32 * 1024 * 1024  # the largest real schedules are a few MB
 NOT_A_SCHEDULE = (
@@ -16,6 +17,14 @@ NOT_A_SCHEDULE = (
 
 
 def parse_schedule(data: bytes, source: str, tz: str | None = None) -> Schedule:
+    """Parse schedule bytes (see _parse) and apply the checks every format shares."""
+    schedule = _parse(data, source, tz)
+    check_count(len(schedule.talks), source)
+    schedule.warnings += tame_durations(schedule.talks)
+    return schedule
+
+
+def _parse(data: bytes, source: str, tz: str | None = None) -> Schedule:
     """Parse schedule bytes from `source` (a path or URL, used in messages).
 
     `tz` is the conference's zone for formats that do not carry one (UTC-only iCalendar,
@@ -32,6 +41,7 @@ def parse_schedule(data: bytes, source: str, tz: str | None = None) -> Schedule:
     if head == "<":
         root = frab_xml.parse_xml(data, source)
         if frab_xml.is_schedule(root):
+            check_count(sum(1 for _ in root.iter("event")), source)
             return frab_xml.parse(data, source, root)
         raise TalknotesError(source, NOT_A_SCHEDULE)
     if ical.looks_like(text):
@@ -45,6 +55,8 @@ def parse_schedule(data: bytes, source: str, tz: str | None = None) -> Schedule:
             ) from exc
         except RecursionError as exc:
             raise TalknotesError(source, "JSON nested too deeply") from exc
+        if sessionize.is_schedule(doc):
+            check_count(len(doc["sessions"]), source)
         if frab_json.is_schedule(doc):
             return frab_json.parse(doc, source)
         if sessionize.is_schedule(doc):

@@ -78,6 +78,7 @@ def parse(doc: dict[str, Any], source: str) -> Schedule:
     what = source
     schedule = doc["schedule"]
     conference = schedule["conference"]
+    common.check_count(_count_events(schedule), what)
     if isinstance(schedule.get("events"), list):
         talks, fmt = _v2_events(schedule["events"], conference, what), FORMAT_V2
     else:
@@ -94,6 +95,19 @@ def parse(doc: dict[str, Any], source: str) -> Schedule:
     )
     return Schedule(
         conference=conf, talks=talks, format=fmt, warnings=warnings, duplicate_ids=duplicates
+    )
+
+
+def _count_events(schedule: dict[str, Any]) -> int:
+    if isinstance(schedule.get("events"), list):
+        return len(schedule["events"])
+    days = (schedule.get("conference") or {}).get("days") or []
+    return sum(
+        len(events)
+        for day in days
+        if isinstance(day, dict)
+        for events in (day.get("rooms") or {}).values()
+        if isinstance(events, list)
     )
 
 

@@ -63,6 +63,7 @@ def parse(data: bytes, source: str, tz: str | None = None) -> Schedule:
     events = cal.walk("VEVENT")
     if not events:
         raise TalknotesError(what, "an iCalendar file without events")
+    common.check_count(len(events), what)
 
     raw: list[tuple[Any, date | datetime, date | datetime | None, timedelta | None]] = []
     for ev in events:
@@ -133,6 +134,11 @@ def _talk(
     ev: Any, start_value: Any, end_value: Any, duration: timedelta | None, zone: tzinfo, what: str
 ) -> Talk:
     uid = _text(ev, "UID")
+    where = f"{what}: event {uid or '?'}"
+    for value in (start_value, end_value):
+        if value is not None and not isinstance(value, timedelta):
+            probe = value if isinstance(value, datetime) else datetime(value.year, 1, 1)
+            common.in_range(probe, where)
     start = _instant(start_value, zone)
     estimated = False
     if end_value is not None:

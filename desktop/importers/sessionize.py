@@ -26,7 +26,7 @@ def is_schedule(doc: Any) -> bool:
 def _local(value: str | None, zone: Any, where: str) -> datetime | None:
     if not value:
         return None
-    moment = common.parse_iso(value, where)
+    moment = common.parse_iso(value, where)  # range-checked
     return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone)
 
 

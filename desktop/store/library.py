@@ -10,6 +10,7 @@ from sqlalchemy import Engine, create_engine, event
 
 from desktop import config
 from desktop.core.errors import TalknotesError
+from desktop.store import backup
 from desktop.store.migrations import HEAD_REVISION, MIGRATIONS_DIR
 
 
@@ -74,8 +75,13 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         command.upgrade(cfg, revision)
 
 
-def open_library(path: Path | str | None = None, *, create: bool = True) -> Library:
-    """Open (and create or migrate) the library at `path`, default: the platform data dir."""
+def open_library(
+    path: Path | str | None = None, *, create: bool = True, auto_backup: bool = True
+) -> Library:
+    """Open (and create or migrate) the library at `path`, default: the platform data dir.
+
+    A damaged database raises LibraryDamaged and is never replaced by an empty one. The first
+    open of each day, and every migration, makes a backup first."""
     folder = Path(path) if path is not None else config.default_library_dir()
     folder = folder.expanduser().resolve()
     database = folder / config.DATABASE_NAME
@@ -91,10 +97,24 @@ def open_library(path: Path | str | None = None, *, create: bool = True) -> Libr
         raise TalknotesError(
             str(folder), f"cannot create the library folder ({exc.strerror})"
         ) from exc
+    existed = database.exists() and database.stat().st_size > 0
+    if existed:
+        check = backup.integrity(database)
+        if check != "ok":
+            raise backup.LibraryDamaged(
+                str(database),
+                f"the library database is damaged ({check}); nothing was "
+                "changed. Restore a backup: talknotes restore FILE (see backups/)",
+            )
     engine = make_engine(database)
     try:
-        if current_revision(engine) != HEAD_REVISION:
+        revision = current_revision(engine)
+        if revision != HEAD_REVISION:
+            if existed and revision is not None:
+                backup.make_backup(database, f"before-migration-{revision}")
             upgrade(engine)
+        if auto_backup and existed and backup.needs_daily_backup(folder):
+            backup.make_backup(database, "daily")
     except Exception as exc:
         engine.dispose()
         if isinstance(exc, TalknotesError):

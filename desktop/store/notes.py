@@ -9,6 +9,7 @@ from sqlmodel import Session, col, select
 from desktop.core.errors import NotFoundError
 from desktop.core.models import Note
 from desktop.store import convert
+from desktop.store.history import snapshot_before_change
 from desktop.store.library import Library
 from desktop.store.tables import NoteRow, TalkRow
 
@@ -26,8 +27,10 @@ def talk_note(lib: Library, talk_id: int) -> Note:
         return convert.note(row) if row else Note(talk_id=talk_id)
 
 
-def save_talk_note(lib: Library, talk_id: int, body: str) -> Note:
-    """Store the talk's note body (creating the note on first save)."""
+def save_talk_note(lib: Library, talk_id: int, body: str, snapshot: str = "") -> Note:
+    """Store the talk's note body (creating the note on first save).
+
+    With `snapshot` (a reason), the previous text is always kept as a version first."""
     with Session(lib.engine) as s:
         talk = s.get(TalkRow, talk_id)
         if talk is None:
@@ -45,6 +48,7 @@ def save_talk_note(lib: Library, talk_id: int, body: str) -> Note:
         elif row.body == body:
             return convert.note(row)
         else:
+            snapshot_before_change(s, row, body, now, snapshot or "edit", force=bool(snapshot))
             row.body = body
             row.updated_at = now
         s.add(row)
@@ -58,7 +62,7 @@ def append_to_talk_note(lib: Library, talk_id: int, text: str) -> Note:
     body = talk_note(lib, talk_id).body
     if body and not body.endswith("\n\n"):
         body = body.rstrip("\n") + "\n\n"
-    return save_talk_note(lib, talk_id, body + text.rstrip("\n") + "\n")
+    return save_talk_note(lib, talk_id, body + text.rstrip("\n") + "\n", snapshot="append")
 
 
 def hallway_notes(lib: Library, conference_id: int | None = None) -> list[Note]:
@@ -90,6 +94,7 @@ def save_hallway_note(
                 raise NotFoundError(f"note {note_id}", "no such hallway note")
             if row.body == body and (not title or row.title == title):
                 return convert.note(row)
+            snapshot_before_change(s, row, body, now)
             row.body = body
             row.title = title or row.title
             row.updated_at = now

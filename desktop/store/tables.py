@@ -123,3 +123,19 @@ class PhotoRow(SQLModel, table=True):
         ),
     )
     added_at: datetime = Field(sa_type=UtcDateTime)
+
+
+class NoteVersionRow(SQLModel, table=True):
+    """An earlier version of a note (history), kept when a note changes."""
+
+    __tablename__ = "note_version"
+
+    id: int | None = Field(default=None, primary_key=True)
+    note_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("note.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    body: str
+    saved_at: datetime = Field(sa_type=UtcDateTime)
+    reason: str = ""  # "edit" | "restore" | "photos" | …

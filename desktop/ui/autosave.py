@@ -72,10 +72,10 @@ class Autosaver(QObject):
 
     def _failed(self, target: Target, body: str, exc: BaseException) -> None:
         """Keep the text (the editor still holds it) and try again shortly."""
-        self.save_failed.emit(target, str(exc))
         if target not in self._pending:
             self._pending[target] = lambda: body
             self.dirty_changed.emit(True)
+        self.save_failed.emit(target, str(exc))  # last: the warning stays on screen
         self._timer.start(max(SAVE_DELAY_MS, 2000))
 
     def flush(self, timeout_ms: int = 5000) -> bool:

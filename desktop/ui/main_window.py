@@ -21,11 +21,12 @@ from desktop import __version__
 from desktop.core import agenda
 from desktop.core.errors import TalknotesError
 from desktop.core.render import word_count
-from desktop.store import conferences, notes, talks
+from desktop.store import conferences, history, notes, talks
 from desktop.store.library import Library
 from desktop.ui.autosave import Autosaver, Target
 from desktop.ui.camera_roll_dialog import CameraRollDialog
 from desktop.ui.export_dialog import ExportDialog
+from desktop.ui.history_dialog import HistoryDialog
 from desktop.ui.import_flow import ImportFlow
 from desktop.ui.note_editor import NoteEditor
 from desktop.ui.photo_actions import PhotoActions, preview_src
@@ -170,6 +171,9 @@ class MainWindow(QMainWindow):
             "Ctrl+Shift+P",
             "Attach photos to this note (also: paste, or drop files)",
         )
+        self.act_history = a(
+            "Note &History…", self.show_history, "Ctrl+Shift+H", "Earlier versions of this note"
+        )
         self.act_about = a("&About Talknotes", self.about)
         for act in (self.act_undo, self.act_redo):
             act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -194,6 +198,8 @@ class MainWindow(QMainWindow):
         talk_menu.addActions([self.act_now, self.act_star])
         talk_menu.addSeparator()
         talk_menu.addActions([self.act_quote, self.act_stamp, self.act_photo])
+        talk_menu.addSeparator()
+        talk_menu.addAction(self.act_history)
         bar.addMenu("&Help").addAction(self.act_about)
 
         tools = QToolBar("Capture", self)
@@ -405,6 +411,28 @@ class MainWindow(QMainWindow):
     def insert_timestamp(self) -> None:
         if self.editor.target is not None:
             self.editor.insert_timestamp(self.clock())
+
+    def show_history(self) -> HistoryDialog | None:
+        """Earlier versions; restoring replaces the text in the editor (undoable, autosaved)."""
+        target = self.editor.target
+        if target is None:
+            return None
+        self.autosaver.flush()
+        note_id = target.id if target.kind == "hallway" else notes.talk_note(self.lib, target.id).id
+        dialog = HistoryDialog(history.versions(self.lib, note_id) if note_id else [], self)
+        dialog.accepted.connect(lambda: self._restore_text(dialog.chosen_text))
+        dialog.open()
+        return dialog
+
+    def _restore_text(self, text: str | None) -> None:
+        if text is None:
+            return
+        cursor = self.editor.edit.textCursor()
+        cursor.beginEditBlock()
+        cursor.select(cursor.SelectionType.Document)
+        cursor.insertText(text)
+        cursor.endEditBlock()
+        self.autosaver.save_now()
 
     def about(self) -> None:
         import platform

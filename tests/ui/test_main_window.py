@@ -219,3 +219,25 @@ def test_import_by_drop_and_refresh_keeps_notes(window, qtbot, library, tmp_path
     assert blocker.args[0].title == "Harbour Notes Conference 2026"
     assert blocker.args[0].unchanged == 12
     assert talk_note(library, talk.id).body == "kept through refresh"
+
+
+def test_disk_full_keeps_text_and_retries(window, qtbot, library, monkeypatch):
+    import desktop.ui.main_window as main_window
+
+    real = main_window.save_target
+    failures = {"left": 2}
+
+    def flaky(lib, target, body):
+        if failures["left"]:
+            failures["left"] -= 1
+            raise OSError(28, "No space left on device")
+        return real(lib, target, body)
+
+    monkeypatch.setattr(main_window, "save_target", flaky)
+    talk = _talk(library, "Static Sites in 2026")
+    window.sidebar.select_talk(talk.id)
+    qtbot.keyClicks(window.editor.edit, "precious words")
+    qtbot.waitUntil(lambda: "Not saved" in window.saved_label.text(), timeout=3000)
+    assert window.editor.edit.toPlainText() == "precious words"
+    qtbot.waitUntil(lambda: talk_note(library, talk.id).body == "precious words", timeout=10_000)
+    qtbot.waitUntil(lambda: window.saved_label.text() == "Saved", timeout=3000)

@@ -1,0 +1,43 @@
+"""Note history: a version is kept when a note changes after a pause, and can be restored."""
+
+from datetime import UTC, datetime, timedelta
+
+from sqlmodel import Session, select
+
+from desktop.store import history
+from desktop.store.notes import append_to_talk_note, save_talk_note, talk_note
+from desktop.store.tables import NoteRow
+from desktop.workflows.importing import import_schedule
+from tests.conftest import SAMPLE
+
+
+def _age(library, note_id, minutes):
+    with Session(library.engine) as s:
+        row = s.get(NoteRow, note_id)
+        row.created_at -= timedelta(minutes=minutes)
+        s.add(row)
+        s.commit()
+
+
+def test_versions_kept_after_pauses_and_restorable(library):
+    import_schedule(library, str(SAMPLE))
+    note = save_talk_note(library, 1, "first")
+    save_talk_note(library, 1, "first, typing on")  # seconds later: no version
+    assert history.versions(library, note.id) == []
+    _age(library, note.id, 10)
+    save_talk_note(library, 1, "rewritten")
+    (v,) = history.versions(library, note.id)
+    assert v.body == "first, typing on" and v.reason == "edit"
+    assert history.restore(library, v.id) == "first, typing on"
+    assert talk_note(library, 1).body == "first, typing on"
+    assert history.versions(library, note.id)[0].body == "rewritten"  # the restore is undoable
+
+
+def test_append_always_keeps_a_version(library):
+    import_schedule(library, str(SAMPLE))
+    note = save_talk_note(library, 2, "mine")
+    append_to_talk_note(library, 2, "from the command line")
+    assert [v.body for v in history.versions(library, note.id)] == ["mine"]
+    assert history.versions(library, note.id)[0].saved_at <= datetime.now(UTC)
+    with Session(library.engine) as s:
+        assert s.exec(select(NoteRow)).first() is not None
