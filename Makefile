@@ -3,12 +3,12 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PYTHON ?= python3
 
-.PHONY: run test lint bench lock clean
+.PHONY: run test test-slow lint bench bundle lock clean
 
 $(VENV)/.installed: pyproject.toml requirements/constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -c requirements/constraints.txt -e ".[test,heif]"
+	$(PY) -m pip install -q -c requirements/constraints.txt -e ".[test,heif,bundle]"
 	touch $@
 
 run:
@@ -22,6 +22,17 @@ test:
 	$(PY) -m ruff check desktop tests bench scripts
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# The long runs left out of `make test` (e.g. 100 kills of the crash test).
+test-slow:
+	@scripts/system-deps.sh test
+	@$(MAKE) --no-print-directory $(VENV)/.installed
+	$(PY) -m pytest -m slow $(PYTEST_ARGS)
+
+# One-folder app bundle: dist/talknotes/talknotes (see packaging/README.md).
+bundle: $(VENV)/.installed
+	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build \
+		packaging/pyinstaller/talknotes.spec
+
 lint: $(VENV)/.installed
 	$(PY) -m ruff check desktop tests bench scripts
 
@@ -33,7 +44,7 @@ lock:
 	rm -rf .lock-venv
 	$(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/pip install -q --upgrade pip
-	.lock-venv/bin/pip install -q -e ".[test,heif]"
+	.lock-venv/bin/pip install -q -e ".[test,heif,bundle]"
 	.lock-venv/bin/pip freeze --exclude-editable | grep -v '^-e ' > requirements/constraints.txt
 	rm -rf .lock-venv
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -11,11 +12,12 @@ from desktop import config
 def first_run_sample(lib, settings) -> bool:
     """Load the bundled sample conference into a new, empty library (once per library)."""
     from desktop.store.conferences import list_conferences
-    from desktop.workflows.importing import import_schedule
 
     key = f"sample-offered/{lib.path}"
     if list_conferences(lib) or settings.value(key, False) in (True, "true"):
         return False
+    from desktop.workflows.importing import import_schedule
+
     settings.setValue(key, True)
     import_schedule(lib, str(config.sample_schedule_path()))
     return True
@@ -53,8 +55,11 @@ def main(library: str | Path | None = None, argv: list[str] | None = None) -> in
         if lib is None:
             return 2
         sample_loaded = first_run_sample(lib, QSettings())
-        window = MainWindow(lib)
+        window = MainWindow(lib, load_now=False)
+        if os.environ.get("TALKNOTES_EXIT_AFTER_FIRST_PAINT"):
+            _exit_after_first_paint(window)  # benchmarks and smoke tests
         window.show()
+        window.reload_in_background()
         if sample_loaded:
             window.statusBar().showMessage(
                 "Welcome! This is a sample conference. Import your own schedule with File → "
@@ -66,6 +71,24 @@ def main(library: str | Path | None = None, argv: list[str] | None = None) -> in
         return code
     finally:
         lock.release()
+
+
+def _exit_after_first_paint(window) -> None:
+    """Print the monotonic time of the window's first paint, then quit."""
+    import time
+
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 (Qt override)
+            if event.type() == QEvent.Type.Paint:
+                print(f"first-paint {time.monotonic():.6f}", flush=True)
+                window.removeEventFilter(self)
+                QTimer.singleShot(0, window.close)
+            return False
+
+    window._first_paint = FirstPaint(window)  # kept alive with the window
+    window.installEventFilter(window._first_paint)
 
 
 def open_or_recover(folder: Path):

@@ -26,11 +26,14 @@ def default_library_dir() -> Path:
 
 
 def resources_dir() -> Path:
-    """The `resources/` folder, in a source checkout or inside a PyInstaller bundle."""
+    """`resources/`: in a PyInstaller bundle, a source checkout, or a wheel's share/ folder."""
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    checkout = Path(__file__).resolve().parent.parent / "resources"
+    if checkout.is_dir():
+        return checkout
+    return Path(sys.prefix) / "share" / "talknotes" / "resources"
 
 
 def sample_schedule_path() -> Path:

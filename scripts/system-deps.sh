@@ -6,7 +6,7 @@
 # otherwise prints exactly what to install and fails.
 set -euo pipefail
 RUN_PACKAGES="libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfreetype6 libfontconfig1 fonts-dejavu-core fonts-noto-color-emoji libdbus-1-3 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0"
-TEST_PACKAGES="xvfb xauth hugo jekyll"
+TEST_PACKAGES="xvfb xauth hugo jekyll git desktop-file-utils appstream"
 wanted="$RUN_PACKAGES"
 [ "${1:-run}" = "test" ] && wanted="$wanted $TEST_PACKAGES"
 if ! python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then

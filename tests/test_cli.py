@@ -218,3 +218,10 @@ def test_export_refuses_edited_post(tmp_path):
     result = run("export", "--talk", "3", "--to", str(blog), library=lib, check=False)
     assert result.returncode == 2 and "edited in the blog" in result.stderr
     assert post.read_text().endswith("edited by hand\n")
+
+
+def test_import_sample(tmp_path):
+    summary = json.loads(run("import", "--sample", "--json", library=tmp_path / "l").stdout)
+    assert summary["title"] == "Harbour Notes Conference 2026" and summary["added"] == 12
+    missing = run("import", library=tmp_path / "l", check=False)
+    assert missing.returncode == 2 and "or --sample" in missing.stderr

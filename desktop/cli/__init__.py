@@ -74,7 +74,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_note)
 
     p = sub.add_parser("import", parents=[common], help="import or refresh a schedule")
-    p.add_argument("source", metavar="SOURCE", help="schedule file or http(s) URL")
+    p.add_argument("source", metavar="SOURCE", nargs="?", help="schedule file or http(s) URL")
+    p.add_argument(
+        "--sample",
+        action="store_true",
+        help="import the bundled sample conference (to try Talknotes out)",
+    )
     p.add_argument(
         "--tz",
         metavar="ZONE",

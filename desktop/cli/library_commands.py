@@ -97,6 +97,12 @@ def cmd_import(lib: Library, args: argparse.Namespace) -> int:
     from desktop.core.timezones import get_zone
     from desktop.workflows.importing import import_schedule
 
+    if args.sample:
+        from desktop.config import sample_schedule_path
+
+        args.source = str(sample_schedule_path())
+    if not args.source:
+        raise TalknotesError("import", "give a schedule file or URL (or --sample)")
     if args.tz:
         get_zone(args.tz)
     token = None

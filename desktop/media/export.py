@@ -26,10 +26,14 @@ def export_photo(
     quality: int = DEFAULT_QUALITY,
 ) -> tuple[int, int]:
     """Write a clean copy of `source` to `target` (atomically); returns its size."""
-    image = open_checked(source)
+    # JPEG: decode at the smallest scale whose upright width is still ≥ max_width (draft)
+    draft = None
+    if max_width:
+        with Image.open(source) as header:
+            turned = header.getexif().get(0x0112, 1) in (5, 6, 7, 8)
+        draft = (1, max_width) if turned else (max_width, 1)
+    image = open_checked(source, draft=draft)
     try:
-        if max_width and image.format == "JPEG":
-            image.draft("RGB", (max_width, max_width * 4))
         clean = upright(image)
         has_alpha = clean.mode in ("RGBA", "LA") or "transparency" in clean.info
         out_format = "PNG" if target.suffix.lower() == ".png" else "JPEG"

@@ -65,9 +65,8 @@ def ensure_thumbnail(media_dir: Path, sha256: str, size: int = THUMB_SIZE) -> Pa
     original = find_original(media_dir, sha256)
     if original is None:
         return None
-    image = open_checked(original)
+    image = open_checked(original, draft=(size * 2, size * 2))  # JPEG: reduced-scale decode
     try:
-        image.draft("RGB", (size * 2, size * 2))  # JPEG: decode at reduced scale, much faster
         thumb = upright(image).convert("RGB")
         thumb.thumbnail((size, size), Image.Resampling.LANCZOS)
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -10,10 +10,8 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressD
 from desktop.core.errors import TalknotesError
 from desktop.core.models import ImportSummary
 from desktop.core.timezones import local_zone_name
-from desktop.importers.common import NeedsTimeZone
 from desktop.store.library import Library
 from desktop.ui.workers import submit
-from desktop.workflows.importing import import_schedule
 
 SCHEDULE_FILTER = "Schedules (*.xml *.json *.ics *.ical);;All files (*)"
 
@@ -59,11 +57,13 @@ class ImportFlow(QObject):
         progress.setCancelButton(None)
         progress.setMinimumDuration(400)
         progress.setWindowTitle("Import schedule")
+        from desktop.workflows.importing import import_schedule
+
         submit(
             self.pool,
-            lambda: import_schedule(self.lib, source, tz=tz),
+            lambda: import_schedule(self.lib, source, tz=tz, conference_id=conference_id),
             on_done=lambda summary: self._done(progress, summary),
-            on_error=lambda exc: self._failed(progress, source, exc),
+            on_error=lambda exc: self._failed(progress, source, exc, conference_id),
         )
 
     def _done(self, progress: QProgressDialog, summary: ImportSummary) -> None:
@@ -79,6 +79,8 @@ class ImportFlow(QObject):
         exc: BaseException,
         conference_id: int | None = None,
     ) -> None:
+        from desktop.importers.common import NeedsTimeZone
+
         progress.close()
         if isinstance(exc, NeedsTimeZone):
             zone = self.ask_zone(exc.why)

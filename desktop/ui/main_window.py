@@ -24,15 +24,11 @@ from desktop.core.render import word_count
 from desktop.store import conferences, history, notes, talks
 from desktop.store.library import Library
 from desktop.ui.autosave import Autosaver, Target
-from desktop.ui.camera_roll_dialog import CameraRollDialog
-from desktop.ui.export_dialog import ExportDialog
-from desktop.ui.history_dialog import HistoryDialog
 from desktop.ui.import_flow import ImportFlow
 from desktop.ui.note_editor import NoteEditor
 from desktop.ui.photo_actions import PhotoActions, preview_src
 from desktop.ui.preview import Preview
 from desktop.ui.schedule_model import ScheduleModel
-from desktop.ui.search_panel import SearchPanel
 from desktop.ui.sidebar import Sidebar
 
 Clock = Callable[[], datetime]
@@ -49,7 +45,7 @@ def save_target(lib: Library, target: Target, body: str) -> None:
 class MainWindow(QMainWindow):
     library_changed = Signal()
 
-    def __init__(self, lib: Library, clock: Clock | None = None) -> None:
+    def __init__(self, lib: Library, clock: Clock | None = None, load_now: bool = True) -> None:
         super().__init__()
         self.lib = lib
         self.clock: Clock = clock or (lambda: datetime.now(UTC))
@@ -68,8 +64,7 @@ class MainWindow(QMainWindow):
         self.photos.attached.connect(lambda _r: self._text_changed_view())
         self.photos.failed.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.preview.resolve_photo = lambda key: preview_src(self.lib, key)
-        self.search_panel = SearchPanel(lib, self)
-        self.search_panel.hit_chosen.connect(self.open_hit)
+        self._search_panel = None
 
         self.notes_split = QSplitter(Qt.Orientation.Horizontal)
         self.notes_split.addWidget(self.editor)
@@ -89,19 +84,22 @@ class MainWindow(QMainWindow):
 
         self.sidebar.talk_selected.connect(self.show_talk)
         self.sidebar.hallway_selected.connect(self.show_hallway)
-        self.editor.text_edited.connect(self._edited)
+        self.editor.on_edit = self._edited
         self.autosaver.dirty_changed.connect(self._dirty_changed)
         self.autosaver.saved.connect(self._saved)
         self.autosaver.save_failed.connect(self._save_failed)
 
         self._build_actions()
+        self.words_timer = QTimer(self, singleShot=True, interval=400)
+        self.words_timer.timeout.connect(self._count_words)
         self.clock_timer = QTimer(self, interval=30_000)
         self.clock_timer.timeout.connect(self.refresh_clock)
         self.clock_timer.start()
         app = QGuiApplication.instance()
         app.applicationStateChanged.connect(self._app_state_changed)  # type: ignore[union-attr]
         self._restore_layout()
-        self.reload()
+        if load_now:
+            self.reload()
 
     # --- actions ---------------------------------------------------------------------------
 
@@ -223,14 +221,31 @@ class MainWindow(QMainWindow):
 
     # --- data ------------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        """Re-read the schedule from the library (after an import)."""
-        current = self.sidebar.current_talk_id()
-        self.model.populate(
+    def _read_schedule(self) -> tuple:
+        return (
             conferences.list_conferences(self.lib),
             talks.list_talks(self.lib),
             notes.hallway_notes(self.lib),
         )
+
+    def reload_in_background(self) -> None:
+        """Read the schedule off the GUI thread (at start-up: the window paints first)."""
+        from desktop.ui.workers import submit
+
+        self.statusBar().showMessage("Loading the schedule…")
+        submit(self.autosaver.pool, self._read_schedule, on_done=self._loaded)
+
+    def _loaded(self, data: tuple) -> None:
+        self._populate(data)
+        self.statusBar().clearMessage()
+
+    def reload(self) -> None:
+        """Re-read the schedule from the library (after an import)."""
+        self._populate(self._read_schedule())
+
+    def _populate(self, data: tuple) -> None:
+        current = self.sidebar.current_talk_id()
+        self.model.populate(*data)
         self.sidebar.refresh_choices()
         self.sidebar.expand_initial()
         self.refresh_clock()
@@ -269,8 +284,13 @@ class MainWindow(QMainWindow):
 
     def _text_changed_view(self) -> None:
         doc = self.editor.edit.document()
-        self.words_label.setText(f"{word_count(doc.toPlainText()):,} words")
+        if not self.words_timer.isActive():  # counting a long note on every key costs ms
+            self.words_timer.start()
         self.preview.schedule(doc.toPlainText, doc.characterCount())
+
+    def _count_words(self) -> None:
+        text = self.editor.edit.document().toPlainText()
+        self.words_label.setText(f"{word_count(text):,} words")
 
     def _dirty_changed(self, dirty: bool) -> None:
         self.saved_label.setText("Editing…" if dirty else "Saving…")
@@ -306,7 +326,9 @@ class MainWindow(QMainWindow):
         self.autosaver.flush()
         self.import_flow.start(conf.source_uri, conference_id=conf.id)
 
-    def open_export(self) -> ExportDialog:
+    def open_export(self):
+        from desktop.ui.export_dialog import ExportDialog
+
         self.autosaver.flush()  # export what was just typed
         talk_id = self.sidebar.current_talk_id()
         talk = self.model.talk(talk_id) if talk_id is not None else None
@@ -322,8 +344,10 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def import_photo_folder(self, folder: str | None = None) -> CameraRollDialog | None:
+    def import_photo_folder(self, folder: str | None = None):
         from PySide6.QtWidgets import QFileDialog
+
+        from desktop.ui.camera_roll_dialog import CameraRollDialog
 
         folder = folder or QFileDialog.getExistingDirectory(self, "Photos to file")
         if not folder:
@@ -350,6 +374,15 @@ class MainWindow(QMainWindow):
                 self.import_flow.start(url.toLocalFile())
                 event.acceptProposedAction()
                 return
+
+    @property
+    def search_panel(self):
+        if self._search_panel is None:  # made on first use: start-up stays light
+            from desktop.ui.search_panel import SearchPanel
+
+            self._search_panel = SearchPanel(self.lib, self)
+            self._search_panel.hit_chosen.connect(self.open_hit)
+        return self._search_panel
 
     def search_notes(self) -> None:
         self.autosaver.save_now()
@@ -412,8 +445,10 @@ class MainWindow(QMainWindow):
         if self.editor.target is not None:
             self.editor.insert_timestamp(self.clock())
 
-    def show_history(self) -> HistoryDialog | None:
+    def show_history(self):
         """Earlier versions; restoring replaces the text in the editor (undoable, autosaved)."""
+        from desktop.ui.history_dialog import HistoryDialog
+
         target = self.editor.target
         if target is None:
             return None

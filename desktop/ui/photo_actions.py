@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from desktop.core.errors import TalknotesError
 from desktop.core.models import Photo
-from desktop.media import files
 from desktop.store import photos as photo_store
 from desktop.store.library import Library
 from desktop.store.notes import talk_note
@@ -19,19 +18,22 @@ from desktop.ui.autosave import Autosaver, Target
 from desktop.ui.note_editor import NoteEditor
 from desktop.ui.photo_strip import PhotoViewer
 from desktop.ui.workers import submit
-from desktop.workflows.photos import Attached, attach_files, resolve_photo_file
 
 IMAGE_FILTER = "Images (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff *.heic *.heif)"
 
 
 def preview_src(lib: Library, key: str) -> str | None:
     """Runs in the preview's render thread: the photo's upright thumbnail as a file URL."""
+    from desktop.workflows.photos import resolve_photo_file
+
     path = resolve_photo_file(lib, key, thumbnail=True)
     return QUrl.fromLocalFile(str(path)).toString() if path else None
 
 
 def _strip_rows(lib: Library, target: Target) -> list[tuple[Photo, Path | None]]:
     """Runs off the GUI thread: the note's photos and their (possibly new) thumbnails."""
+    from desktop.media import files
+
     note_id = talk_note(lib, target.id).id if target.kind == "talk" else target.id
     if note_id is None:
         return []
@@ -85,7 +87,9 @@ class PhotoActions(QObject):
             return
         self.autosaver.save_now()
 
-        def work() -> list[Attached]:
+        def work() -> list:
+            from desktop.workflows.photos import attach_files
+
             try:
                 return attach_files(self.lib, target.kind, target.id, [Path(p) for p in paths])
             finally:
@@ -101,7 +105,7 @@ class PhotoActions(QObject):
             on_error=self._failed,
         )
 
-    def _attached(self, target: Target, result: list[Attached]) -> None:
+    def _attached(self, target: Target, result: list) -> None:
         new = [a.markdown for a in result if a.added]
         if new and self.editor.target == target:
             cursor = self.editor.edit.textCursor()
@@ -148,6 +152,8 @@ class PhotoActions(QObject):
             self.editor.edit.setFocus()
 
     def view(self, photo: Photo) -> None:
+        from desktop.media import files
+
         path = files.ensure_thumbnail(self.lib.media_dir, photo.sha256, size=1600)
         if path is not None:
             PhotoViewer(path, photo.caption, self.window).exec()

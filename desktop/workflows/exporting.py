@@ -58,6 +58,7 @@ def export(
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
     remember_profile: bool = True,
+    workers: int | None = None,
 ) -> ExportResult:
     blog = blog.expanduser()
     if not blog.is_dir():
@@ -70,7 +71,9 @@ def export(
     plan = plan_export(generator, post, blog, lib.path, overwrite=overwrite, copy=copy)
     if dry_run:
         return ExportResult(plan, [], True)
-    written = write_export(generator, plan, lib.path, progress=progress, cancel=cancel)
+    written = write_export(
+        generator, plan, lib.path, progress=progress, cancel=cancel, workers=workers
+    )
     if remember_profile:
         save_profile(lib.path, blog, profile)
     result = ExportResult(plan, [f.path for f in written], False)

@@ -18,8 +18,14 @@ def no_event_loop(monkeypatch, qapp):
     shown = {}
 
     def exec_once():
+        from PySide6.QtTest import QTest
+
         for widget in QApplication.topLevelWidgets():
             if widget.isVisible() and widget.windowTitle() == "Talknotes":
+                for _ in range(100):  # the schedule loads in the background after first paint
+                    if widget.model.talks():
+                        break
+                    QTest.qWait(50)
                 shown["window"] = widget
                 shown["talks"] = widget.model.talks()
                 widget.close()
