@@ -43,7 +43,7 @@ def words(n: int) -> str:
     paragraphs = []
     for p in range(n // 100):
         line = " ".join(rng.choice(vocab) for _ in range(100))
-        paragraphs.append(("## Section %d\n\n" % p if p % 10 == 0 else "") + line)
+        paragraphs.append((f"## Section {p}\n\n" if p % 10 == 0 else "") + line)
     return "\n\n".join(paragraphs)
 
 
