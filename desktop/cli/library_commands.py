@@ -120,16 +120,8 @@ def cmd_import(lib: Library, args: argparse.Namespace) -> int:
     )
 
     def text() -> str:
-        lines = [
-            f"Imported {summary.title!r} ({summary.format}) as conference "
-            f"{summary.conference_id}: {summary.total} talks",
-            f"  {summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged, "
-            f"{summary.removed} removed, {summary.kept_annotated} kept because annotated",
-        ]
-        if summary.duplicate_ids:
-            lines.append(f"  {summary.duplicate_ids} repeated ids made unique (suffix #2, #3 …)")
-        lines += [f"  warning: {w}" for w in summary.warnings]
-        return "\n".join(lines)
+        first, *rest = summary.describe()
+        return "\n".join([f"Imported {first}", *(f"  {line}" for line in rest)])
 
     emit(args, summary_json(summary), text)
     return 0

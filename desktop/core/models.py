@@ -116,6 +116,17 @@ class ImportSummary:
     def total(self) -> int:
         return self.added + self.updated + self.unchanged
 
+    def describe(self) -> list[str]:
+        """The summary in words, one line each (CLI and GUI show the same)."""
+        lines = [
+            f"{self.title!r} ({self.format}), conference {self.conference_id}: {self.total} talks",
+            f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
+            f"{self.removed} removed, {self.kept_annotated} kept because they have notes",
+        ]
+        if self.duplicate_ids:
+            lines.append(f"{self.duplicate_ids} repeated ids made unique (suffix #2, #3 …)")
+        return lines + [f"warning: {w}" for w in self.warnings]
+
 
 @dataclass(slots=True)
 class SearchHit:

@@ -87,6 +87,8 @@ class Generator:
         for key in ("title", "date", "draft", "tags"):
             if key not in ordered and key in values and self.wants(key):
                 ordered[key] = values[key]
+        for key, value in p.extra.items():  # keys the user gave a value: always written
+            ordered.setdefault(key, value)
         return ordered
 
     def wants(self, key: str) -> bool:

@@ -100,6 +100,14 @@ class ExportDialog(QDialog):
         self.blog.editingFinished.connect(self.load_profile)
         self.title_edit = QLineEdit(placeholderText="(default title)")
         self.tags_edit = QLineEdit(placeholderText="(default: conference and tracks)")
+        self.description_edit = QLineEdit(placeholderText="(default: from the intro or notes)")
+        self.slug_edit = QLineEdit(placeholderText="(default: from the title)")
+        self.cover = QComboBox()
+        self.cover.addItem("(blog's default)", None)
+        self.extra = QPlainTextEdit(
+            placeholderText="other front matter, as YAML, e.g.\nseries: conferences\nshowToc: true"
+        )
+        self.extra.setMaximumHeight(90)
         self.intro = QPlainTextEdit(placeholderText="A short introduction (optional)")
         self.intro.setMaximumHeight(80)
         self.talks = QListWidget()
@@ -129,6 +137,9 @@ class ExportDialog(QDialog):
         post_form.addRow("Blog folder", row)
         post_form.addRow("Title", self.title_edit)
         post_form.addRow("Tags", self.tags_edit)
+        post_form.addRow("Description", self.description_edit)
+        post_form.addRow("Slug", self.slug_edit)
+        post_form.addRow("Cover photo", self.cover)
         post_form.addRow("Intro", self.intro)
         post_form.addRow(QLabel("Talks (tick to include, drag to reorder)"))
         post_form.addRow(self.talks)
@@ -138,6 +149,8 @@ class ExportDialog(QDialog):
         profile_box = QVBoxLayout(profile_tab)
         profile_box.addWidget(self.profile_note)
         profile_box.addLayout(self.profile_form)
+        profile_box.addWidget(QLabel("Other front matter keys (YAML):"))
+        profile_box.addWidget(self.extra)
         profile_box.addStretch(1)
         tabs = QTabWidget()
         tabs.addTab(post_tab, "Post")
@@ -189,6 +202,11 @@ class ExportDialog(QDialog):
         self.profile_widgets.clear()
         if self.profile is None:
             return
+        import yaml
+
+        self.extra.setPlainText(
+            yaml.safe_dump(self.profile.extra, allow_unicode=True) if self.profile.extra else ""
+        )
         for name, label, kind, choices in PROFILE_FIELDS:
             value = getattr(self.profile, name)
             if kind == "choice":
@@ -220,6 +238,14 @@ class ExportDialog(QDialog):
             else:
                 value = widget.text()  # type: ignore[attr-defined]
             setattr(self.profile, name, value)
+        import yaml
+
+        try:
+            extra = yaml.safe_load(self.extra.toPlainText()) or {}
+        except yaml.YAMLError:
+            extra = None
+        if isinstance(extra, dict):
+            self.profile.extra = {str(k): v for k, v in extra.items()}
         return self.profile
 
     def refresh_talks(self) -> None:
@@ -257,6 +283,9 @@ class ExportDialog(QDialog):
         request.intro = self.intro.toPlainText()
         tags = [t.strip() for t in self.tags_edit.text().split(",") if t.strip()]
         request.tags = tags or None
+        request.description = self.description_edit.text().strip() or None
+        request.slug = self.slug_edit.text().strip() or None
+        request.cover = self.cover.currentData()
         return request
 
     def update_preview(self) -> None:
@@ -267,6 +296,7 @@ class ExportDialog(QDialog):
         except TalknotesError as exc:
             self.preview.setPlainText(f"{exc.what}: {exc.why}")
             return
+        self._fill_covers(post)
         generator = GENERATORS[profile.generator](profile) if profile else None
         body = generator.body(post) if generator else ""
         if generator is None:
@@ -275,6 +305,20 @@ class ExportDialog(QDialog):
 
             body = Generator(default_profile("hugo")).body(post)
         self.preview.setHtml(f"<h1>{post.title}</h1>" + render_html(body))
+
+    def _fill_covers(self, post) -> None:
+        keys = [p.key for p in post.photos]
+        current = [self.cover.itemData(i) for i in range(1, self.cover.count())]
+        if keys == current:
+            return
+        chosen = self.cover.currentData()
+        self.cover.blockSignals(True)
+        while self.cover.count() > 1:
+            self.cover.removeItem(1)
+        for photo in post.photos:
+            self.cover.addItem(f"{photo.caption} ({photo.original_name})", photo.key)
+        self.cover.setCurrentIndex(max(self.cover.findData(chosen), 0))
+        self.cover.blockSignals(False)
 
     # --- export ----------------------------------------------------------------------------
 

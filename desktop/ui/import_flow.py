@@ -17,15 +17,7 @@ SCHEDULE_FILTER = "Schedules (*.xml *.json *.ics *.ical);;All files (*)"
 
 
 def summary_text(s: ImportSummary) -> str:
-    lines = [
-        f"{s.title}: {s.total} talks ({s.format}).",
-        f"{s.added} added, {s.updated} updated, {s.unchanged} unchanged, {s.removed} removed, "
-        f"{s.kept_annotated} kept because they have notes.",
-    ]
-    if s.duplicate_ids:
-        lines.append(f"{s.duplicate_ids} repeated ids were made unique.")
-    lines += [f"Note: {w}" for w in s.warnings]
-    return "\n".join(lines)
+    return "\n".join(s.describe())
 
 
 class ImportFlow(QObject):

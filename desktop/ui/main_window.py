@@ -76,6 +76,8 @@ class MainWindow(QMainWindow):
         self.main_split.setStretchFactor(1, 1)
         self.main_split.setSizes([470, 810])
         self.setCentralWidget(self.main_split)
+        for splitter in (self.main_split, self.notes_split):  # the user's sizes win from then on
+            splitter.splitterMoved.connect(lambda *_: setattr(self, "_default_split", False))
 
         self.words_label = QLabel()
         self.saved_label = QLabel("Saved")
@@ -84,6 +86,7 @@ class MainWindow(QMainWindow):
 
         self.sidebar.talk_selected.connect(self.show_talk)
         self.sidebar.hallway_selected.connect(self.show_hallway)
+        self.sidebar.hallway_requested.connect(self.new_hallway_note)
         self.editor.on_edit = self._edited
         self.autosaver.dirty_changed.connect(self._dirty_changed)
         self.autosaver.saved.connect(self._saved)
@@ -264,6 +267,17 @@ class MainWindow(QMainWindow):
         self.editor.show_talk(talk, note or notes.Note(talk_id=talk_id))
         self.photos.refresh_strip()
         self._text_changed_view()
+
+    def new_hallway_note(self, conference_id: int) -> None:
+        """The conference's hallway note, made on first use."""
+        from desktop.ui.schedule_model import HALLWAY_TITLE
+
+        note = notes.save_hallway_note(
+            self.lib, "", conference_id=conference_id, title=HALLWAY_TITLE
+        )
+        self.reload()
+        self.sidebar.select_hallway(note.id)  # type: ignore[arg-type]
+        self.editor.move_to_end()
 
     def show_hallway(self, note_id: int) -> None:
         self.autosaver.save_now()
@@ -493,6 +507,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
+        self._default_split = not isinstance(self.settings.value("window/main-split"), QByteArray)
         for key, splitter in (
             ("window/main-split", self.main_split),
             ("window/notes-split", self.notes_split),
@@ -503,6 +518,16 @@ class MainWindow(QMainWindow):
         if self.settings.value("window/preview", True) in (False, "false"):
             self.preview.setVisible(False)
             self.act_preview.setChecked(False)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """Until the user moves a splitter: sidebar ~30 %, editor and preview share the rest."""
+        super().resizeEvent(event)
+        if getattr(self, "_default_split", False):
+            width = self.width()
+            side = max(380, int(width * 0.3))
+            self.main_split.setSizes([side, width - side])
+            rest = width - side
+            self.notes_split.setSizes([int(rest * 0.58), rest - int(rest * 0.58)])
 
     def _app_state_changed(self, state: Qt.ApplicationState) -> None:
         if state != Qt.ApplicationState.ApplicationActive:

@@ -21,6 +21,7 @@ TRACK_ROLE = Qt.ItemDataRole.UserRole + 7
 ROOM_ROLE = Qt.ItemDataRole.UserRole + 8
 
 COLUMNS = ["Talk", "Room"]
+HALLWAY_TITLE = "Hallway notes"
 
 
 def _day_label(day: date, index: int) -> str:
@@ -41,6 +42,7 @@ class ScheduleModel(QStandardItemModel):
         self.setHorizontalHeaderLabels(COLUMNS)
         self._talk_rows: dict[int, list[QStandardItem]] = {}
         self._talks: dict[int, Talk] = {}
+        self._hallway_rows: dict[int, QStandardItem] = {}
         self._band: dict[int, QBrush | None] = {}  # slot banding, restored after highlighting
         self._state: dict[int, str] = {}  # "running" | "next" | ""
 
@@ -55,6 +57,7 @@ class ScheduleModel(QStandardItemModel):
     ) -> None:
         self.removeRows(0, self.rowCount())
         self._talk_rows.clear()
+        self._hallway_rows.clear()
         self._band.clear()
         self._state.clear()
         self._talks = {t.id: t for t in talks if t.id is not None}
@@ -82,15 +85,23 @@ class ScheduleModel(QStandardItemModel):
                 item.setData("day", KIND_ROLE)
                 conf_item.appendRow([item, QStandardItem()])
                 self._add_talks(item, undated)
-            for note in [n for n in hallway if n.conference_id == conf.id]:
+            own = [n for n in hallway if n.conference_id == conf.id]
+            for note in own:
                 self._add_hallway(conf_item, note)
+            if not any(n.title == HALLWAY_TITLE for n in own):  # made when first chosen
+                item = QStandardItem(f"☕ {HALLWAY_TITLE}")
+                item.setData("hallway-new", KIND_ROLE)
+                item.setData(conf.id, ID_ROLE)
+                item.setData(HALLWAY_TITLE, SEARCH_ROLE)
+                conf_item.appendRow([item, QStandardItem()])
         for note in [n for n in hallway if n.conference_id is None]:
             self._add_hallway(self.invisibleRootItem(), note)
 
     def _add_hallway(self, parent: QStandardItem, note: Note) -> None:
-        item = QStandardItem(f"☕ {note.title or 'Hallway notes'}")
+        item = QStandardItem(f"☕ {note.title or HALLWAY_TITLE}")
         item.setData("hallway", KIND_ROLE)
         item.setData(note.id, ID_ROLE)
+        self._hallway_rows[note.id] = item  # type: ignore[index]
         item.setData(f"{note.title} {note.body[:2000]}", SEARCH_ROLE)
         parent.appendRow([item, QStandardItem()])
 
@@ -169,6 +180,10 @@ class ScheduleModel(QStandardItemModel):
             for item in row:
                 item.setData(brush, Qt.ItemDataRole.BackgroundRole)
             self.update_talk(self._talks[talk_id])
+
+    def index_of_hallway(self, note_id: int):
+        item = self._hallway_rows.get(note_id)
+        return item.index() if item else None
 
     def index_of_talk(self, talk_id: int):
         row = self._talk_rows.get(talk_id)

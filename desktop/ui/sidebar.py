@@ -16,11 +16,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.schedule_model import ID_ROLE, KIND_ROLE, ScheduleFilter, ScheduleModel
+from desktop.ui.talk_delegate import TalkDelegate
 
 
 class Sidebar(QWidget):
     talk_selected = Signal(int)
     hallway_selected = Signal(int)
+    hallway_requested = Signal(int)  # conference id: make its hallway note
 
     def __init__(self, model: ScheduleModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,15 +44,15 @@ class Sidebar(QWidget):
 
         self.tree = QTreeView()
         self.tree.setModel(self.proxy)
-        self.tree.setUniformRowHeights(True)
+        self.tree.setItemDelegate(TalkDelegate(model, self.tree))  # two-line talk rows
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setAllColumnsShowFocus(True)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, 105)
+        header.setSectionHidden(1, True)  # the room is on each talk's second line
+        self.tree.setHeaderHidden(True)
         self.tree.selectionModel().currentRowChanged.connect(self._current_changed)
 
         quick = QHBoxLayout()
@@ -127,6 +129,8 @@ class Sidebar(QWidget):
             self.talk_selected.emit(int(item_id))
         elif kind == "hallway" and item_id is not None:
             self.hallway_selected.emit(int(item_id))
+        elif kind == "hallway-new" and item_id is not None:
+            self.hallway_requested.emit(int(item_id))
 
     def select_talk(self, talk_id: int) -> bool:
         source = self.model.index_of_talk(talk_id)
@@ -148,6 +152,18 @@ class Sidebar(QWidget):
         self.noted_button.setChecked(False)
         for box in (self.day_box, self.track_box, self.room_box):
             box.setCurrentIndex(0)
+
+    def select_hallway(self, note_id: int) -> bool:
+        source = self.model.index_of_hallway(note_id)
+        if source is None:
+            return False
+        index = self.proxy.mapFromSource(source)
+        if not index.isValid():
+            self.clear_filters()
+            index = self.proxy.mapFromSource(source)
+        self.tree.expand(index.parent())
+        self.tree.setCurrentIndex(index)
+        return True
 
     def current_conference_id(self) -> int | None:
         index = self.tree.currentIndex()

@@ -34,10 +34,14 @@ def test_export_day_recap_from_the_window(qtbot, library, tmp_path):
     assert len(checked) == 2
     assert "Never lose a note" in dialog.preview.toPlainText()
     dialog.profile_widgets["draft"].setChecked(False)
+    dialog.description_edit.setText("Day one: offline apps and messy schedules")
+    dialog.slug_edit.setText("harbour-day-one")
+    dialog.extra.setPlainText("series: conferences\n")
     with qtbot.waitSignal(dialog.exported, timeout=20_000) as blocker:
         dialog.run_export(dry_run=False)
     result = blocker.args[0]
     post = blog / result.plan.post_path
-    assert post.name == "2026-05-14-harbour-notes-conference-2026-day-1-recap.md"
+    assert post.name == "2026-05-14-harbour-day-one.md"
     text = post.read_text()
+    assert "series: conferences" in text
     assert text.index("Offline First, Always") < text.index("Schedules Are Data")

@@ -38,6 +38,7 @@ def test_sidebar_shows_sample_conference(window):
     assert [model.index(i, 0, conf).data() for i in range(model.rowCount(conf))] == [
         "Day 1 · Thursday 14 May",
         "Day 2 · Friday 15 May",
+        "☕ Hallway notes",
     ]
 
 
@@ -241,3 +242,47 @@ def test_disk_full_keeps_text_and_retries(window, qtbot, library, monkeypatch):
     assert window.editor.edit.toPlainText() == "precious words"
     qtbot.waitUntil(lambda: talk_note(library, talk.id).body == "precious words", timeout=10_000)
     qtbot.waitUntil(lambda: window.saved_label.text() == "Saved", timeout=3000)
+
+
+def test_talk_rows_show_two_lines(window, library):
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    tree = window.sidebar.tree
+    talk = _talk(library, "Offline First, Always")
+    window.sidebar.select_talk(talk.id)
+    index = tree.currentIndex()
+    delegate = tree.itemDelegate()
+    option = QStyleOptionViewItem()
+    option.font = tree.font()
+    day_index = index.parent()
+    talk_height = delegate.sizeHint(option, index).height()
+    day_height = delegate.sizeHint(option, day_index).height()
+    assert talk_height > day_height * 1.6  # time + title, then speakers · room · track
+    image = tree.viewport().grab()  # painting the rows does not fail
+    assert not image.isNull()
+
+
+def test_hallway_note_made_on_first_use_and_saved(window, qtbot, library):
+    from desktop.store.notes import hallway_notes
+    from desktop.ui.schedule_model import ID_ROLE, KIND_ROLE
+
+    model = window.model
+    conf = model.index(0, 0)
+    rows = [model.index(r, 0, conf) for r in range(model.rowCount(conf))]
+    (entry,) = [i for i in rows if i.data(KIND_ROLE) == "hallway-new"]
+    assert entry.data() == "☕ Hallway notes"
+    window.sidebar.tree.setCurrentIndex(window.sidebar.proxy.mapFromSource(entry))
+    assert window.editor.target.kind == "hallway"
+    qtbot.keyClicks(window.editor.edit, "Met the Jekyll maintainers at lunch")
+    window.autosaver.flush()
+    (note,) = hallway_notes(library)
+    assert note.title == "Hallway notes" and note.body == "Met the Jekyll maintainers at lunch"
+    kinds = [
+        model.index(r, 0, model.index(0, 0)).data(KIND_ROLE)
+        for r in range(model.rowCount(model.index(0, 0)))
+    ]
+    assert "hallway-new" not in kinds and "hallway" in kinds
+    assert note.id in [
+        model.index(r, 0, model.index(0, 0)).data(ID_ROLE)
+        for r in range(model.rowCount(model.index(0, 0)))
+    ]
