@@ -58,8 +58,15 @@ class PhotoStrip(QListWidget):
             item.setToolTip(
                 f"{photo.caption}\n{photo.original_name} · {photo.width}×{photo.height}"
             )
-            if thumb is not None:
-                item.setIcon(QIcon(QPixmap(str(thumb))))
+            if thumb is not None:  # keep only icon-sized pixels: 500 photos stay light
+                ratio = self.devicePixelRatioF()
+                pixmap = QPixmap(str(thumb)).scaled(
+                    self.iconSize() * ratio,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+                pixmap.setDevicePixelRatio(ratio)
+                item.setIcon(QIcon(pixmap))
             self.addItem(item)
         self.setVisible(bool(photos))
 
