@@ -32,6 +32,7 @@ from desktop.ui.schedule_model import ScheduleModel
 from desktop.ui.sidebar import Sidebar
 
 Clock = Callable[[], datetime]
+LOADING = "Loading the schedule…"
 
 
 def save_target(lib: Library, target: Target, body: str) -> None:
@@ -235,12 +236,13 @@ class MainWindow(QMainWindow):
         """Read the schedule off the GUI thread (at start-up: the window paints first)."""
         from desktop.ui.workers import submit
 
-        self.statusBar().showMessage("Loading the schedule…")
+        self.statusBar().showMessage(LOADING)
         submit(self.autosaver.pool, self._read_schedule, on_done=self._loaded)
 
     def _loaded(self, data: tuple) -> None:
         self._populate(data)
-        self.statusBar().clearMessage()
+        if self.statusBar().currentMessage() == LOADING:  # keep a welcome shown meanwhile
+            self.statusBar().clearMessage()
 
     def reload(self) -> None:
         """Re-read the schedule from the library (after an import)."""
