@@ -23,6 +23,7 @@ def summary_text(s: ImportSummary) -> str:
 class ImportFlow(QObject):
     imported = Signal(object)  # ImportSummary
     failed = Signal(str)
+    notice = Signal(str)
 
     def __init__(self, window: QWidget, lib: Library) -> None:
         super().__init__(window)
@@ -44,7 +45,13 @@ class ImportFlow(QObject):
         if ok and url.strip():
             self.start(url.strip())
 
-    def start(self, source: str, tz: str | None = None, conference_id: int | None = None) -> None:
+    def start(
+        self,
+        source: str,
+        tz: str | None = None,
+        conference_id: int | None = None,
+        token: str | None = None,
+    ) -> None:
         progress = QProgressDialog(f"Importing {source}…", "", 0, 0, self.window)
         progress.setCancelButton(None)
         progress.setMinimumDuration(400)
@@ -53,7 +60,9 @@ class ImportFlow(QObject):
 
         submit(
             self.pool,
-            lambda: import_schedule(self.lib, source, tz=tz, conference_id=conference_id),
+            lambda: import_schedule(
+                self.lib, source, tz=tz, conference_id=conference_id, token=token
+            ),
             on_done=lambda summary: self._done(progress, summary),
             on_error=lambda exc: self._failed(progress, source, exc, conference_id),
         )
@@ -79,10 +88,42 @@ class ImportFlow(QObject):
             if zone:
                 self.start(source, zone, conference_id)
             return
+        if isinstance(exc, TalknotesError) and exc.why.startswith(("HTTP 401", "HTTP 403")):
+            token = self.ask_token(source)
+            if token:
+                self.start(source, None, conference_id, token)
+                return
         message = f"{exc.what}\n\n{exc.why}" if isinstance(exc, TalknotesError) else str(exc)
         self.failed.emit(message)
         if not self.quiet:
             QMessageBox.warning(self.window, "Import failed", message + "\n\nNothing was changed.")
+
+    def ask_token(self, url: str) -> str | None:
+        """A private schedule: ask for the API token; keep it in the system keyring only."""
+        from PySide6.QtWidgets import QLineEdit
+
+        from desktop import secrets
+
+        token, ok = QInputDialog.getText(
+            self.window,
+            "Token needed",
+            f"{secrets.key_for_url(url)} needs an API token:",
+            QLineEdit.EchoMode.Password,
+        )
+        token = token.strip()
+        if not ok or not token:
+            return None
+        try:
+            secrets.set_token(secrets.key_for_url(url), token)
+        except secrets.SecretsUnavailable as exc:
+            self.notice.emit(str(exc))
+            if not self.quiet:
+                QMessageBox.information(
+                    self.window,
+                    "Token not stored",
+                    f"{exc}\n\nThe token is used for this import only.",
+                )
+        return token
 
     def ask_zone(self, why: str) -> str | None:
         zones = sorted(available_timezones())
