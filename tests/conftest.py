@@ -89,3 +89,33 @@ def library_snapshot(lib) -> dict[str, list[tuple]]:
         if not p.name.startswith("talknotes.sqlite3")
     )
     return snapshot
+
+
+PRIVATE_TOKEN = "tok-SECRET-7f3a9c"
+
+
+@pytest.fixture
+def private_schedule():
+    """A local HTTP server serving the sample only with `Authorization: Token PRIVATE_TOKEN`."""
+    import http.server
+    import threading
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (http.server's name)
+            if self.headers.get("Authorization") != f"Token {PRIVATE_TOKEN}":
+                self.send_response(401)
+                self.end_headers()
+                return
+            body = SAMPLE.read_bytes()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/schedule.xml"
+    httpd.shutdown()

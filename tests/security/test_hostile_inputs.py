@@ -6,9 +6,6 @@ the file (or value) and that the library — and the blog folder — are exactly
 
 from __future__ import annotations
 
-import http.server
-import json
-import threading
 import time
 from datetime import date
 from pathlib import Path
@@ -25,7 +22,7 @@ from desktop.store.talks import list_talks
 from desktop.workflows.exporting import export
 from desktop.workflows.importing import import_schedule
 from desktop.workflows.photos import attach_to_talk
-from tests.conftest import SAMPLE, library_snapshot
+from tests.conftest import PRIVATE_TOKEN, SAMPLE, library_snapshot
 from tests.imagegen import make_photo
 
 XML_HEAD = '<?xml version="1.0"?>'
@@ -214,32 +211,12 @@ def test_hostile_export_titles_and_captions_stay_inside_and_round_trip(
     assert post["title"] == clean_text(title) and post["tags"] == [clean_text(title)]
 
 
-def test_secret_token_is_stored_nowhere_but_the_keyring(populated, tmp_path, memory_keyring):
-    token = "tok-SECRET-7f3a9c"
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
-            if self.headers.get("Authorization") != f"Token {token}":
-                self.send_response(401)
-                self.end_headers()
-                return
-            body = SAMPLE.read_bytes()
-            self.send_response(200)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{httpd.server_address[1]}/schedule.xml"
-    try:
-        secrets.set_token(secrets.key_for_url(url), token)
-        import_schedule(populated, url)
-    finally:
-        httpd.shutdown()
+def test_secret_token_is_stored_nowhere_but_the_keyring(
+    populated, tmp_path, memory_keyring, private_schedule
+):
+    token, url = PRIVATE_TOKEN, private_schedule
+    secrets.set_token(secrets.key_for_url(url), token)
+    import_schedule(populated, url)
     QSettings().setValue("export/blog", str(tmp_path / "blog"))
     QSettings().sync()
     blog = tmp_path / "blog"
@@ -255,4 +232,3 @@ def test_secret_token_is_stored_nowhere_but_the_keyring(populated, tmp_path, mem
         for path in root.rglob("*"):
             if path.is_file():
                 assert token.encode() not in path.read_bytes(), f"token found in {path}"
-    json.dumps({})  # (the manifest and profiles are JSON files under the library: checked above)
