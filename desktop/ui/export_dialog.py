@@ -66,6 +66,7 @@ PROFILE_FIELDS = [
 
 class ExportDialog(QDialog):
     exported = Signal(object)  # ExportResult
+    progressed = Signal(int, int)  # done, total: emitted from the export thread, shown here
 
     def __init__(
         self,
@@ -119,6 +120,7 @@ class ExportDialog(QDialog):
         self.profile_note.setWordWrap(True)
         self.preview = QTextBrowser()
         self.progress = QProgressBar(visible=False)
+        self.progressed.connect(self._show_progress)
         self.buttons = QDialogButtonBox()
         self.export_button = self.buttons.addButton(
             "Export", QDialogButtonBox.ButtonRole.AcceptRole
@@ -336,8 +338,8 @@ class ExportDialog(QDialog):
         self.dry_button.setEnabled(False)
         self.close_button.setText("Cancel")
 
-        def progress(done: int, total: int) -> None:
-            pass  # the bar shows activity; workers must not touch widgets
+        def progress(done: int, total: int) -> None:  # export thread: signal, never widgets
+            self.progressed.emit(done, total)
 
         submit(
             self.pool,
@@ -355,6 +357,11 @@ class ExportDialog(QDialog):
             on_done=self._done,
             on_error=lambda exc: self._failed(exc, dry_run),
         )
+
+    def _show_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress.setFormat("%v of %m files")
 
     def _reset(self) -> None:
         self.progress.setVisible(False)

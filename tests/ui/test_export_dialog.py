@@ -37,8 +37,11 @@ def test_export_day_recap_from_the_window(qtbot, library, tmp_path):
     dialog.description_edit.setText("Day one: offline apps and messy schedules")
     dialog.slug_edit.setText("harbour-day-one")
     dialog.extra.setPlainText("series: conferences\n")
+    steps = []
+    dialog.progressed.connect(lambda done, total: steps.append((done, total)))
     with qtbot.waitSignal(dialog.exported, timeout=20_000) as blocker:
         dialog.run_export(dry_run=False)
+    assert steps and steps[-1][0] == steps[-1][1]  # progress reached the end
     result = blocker.args[0]
     post = blog / result.plan.post_path
     assert post.name == "2026-05-14-harbour-day-one.md"
