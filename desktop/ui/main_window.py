@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         self.autosaver.save_failed.connect(self._save_failed)
 
         self._build_actions()
-        self.words_timer = QTimer(self, singleShot=True, interval=400)
+        self.words_timer = QTimer(self, singleShot=True, interval=1000)
         self.words_timer.timeout.connect(self._count_words)
         self.clock_timer = QTimer(self, interval=30_000)
         self.clock_timer.timeout.connect(self.refresh_clock)
@@ -300,8 +300,8 @@ class MainWindow(QMainWindow):
 
     def _text_changed_view(self) -> None:
         doc = self.editor.edit.document()
-        if not self.words_timer.isActive():  # counting a long note on every key costs ms
-            self.words_timer.start()
+        # counting a long note costs tens of ms: do it when typing pauses, not mid-burst
+        self.words_timer.start()
         self.preview.schedule(doc.toPlainText, doc.characterCount())
 
     def _count_words(self) -> None:
