@@ -127,3 +127,23 @@ def test_truncated_jpeg_refused(tmp_path):
 def test_upright_returns_image_without_orientation(tmp_path):
     with Image.open(make_photo(tmp_path / "a.jpg")) as image:
         assert upright(image).size == (400, 200)
+
+
+def test_heic_from_a_phone_is_accepted_and_exported_as_jpeg(tmp_path):
+    pytest.importorskip("pillow_heif")
+    from desktop.media.images import HEIF_SUPPORTED
+
+    assert HEIF_SUPPORTED
+    path = tmp_path / "IMG_0001.HEIC"
+    image = Image.new("RGB", (400, 200), "blue")
+    image.paste(Image.new("RGB", (200, 200), "red"), (0, 0))
+    image.save(path, format="HEIF", quality=90)
+    info = inspect(path, LISBON)
+    assert (info.width, info.height, info.format) == (400, 200, "HEIF")
+    sha = files.sha256_of(path)
+    files.store_original(tmp_path / "media", path, sha)
+    assert files.ensure_thumbnail(tmp_path / "media", sha) is not None
+    out = tmp_path / "out" / "IMG_0001.jpg"
+    export_photo(path, out)
+    with Image.open(out) as exported:
+        assert exported.format == "JPEG" and left_right_colors(exported) == ("red", "blue")
