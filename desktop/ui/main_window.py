@@ -4,27 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QToolBar,
 )
 
 from desktop import __version__
 from desktop.core import agenda
 from desktop.core.errors import TalknotesError
 from desktop.core.render import word_count
-from desktop.store import conferences, history, notes, talks
+from desktop.store import conferences, notes, talks
 from desktop.store.library import Library
+from desktop.ui import window_dialogs
 from desktop.ui.autosave import Autosaver, Target
 from desktop.ui.import_flow import ImportFlow
+from desktop.ui.menus import build_actions
 from desktop.ui.note_editor import NoteEditor
 from desktop.ui.photo_actions import PhotoActions, preview_src
 from desktop.ui.preview import Preview
@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
         self.autosaver.saved.connect(self._saved)
         self.autosaver.save_failed.connect(self._save_failed)
 
-        self._build_actions()
+        build_actions(self)
         self.words_timer = QTimer(self, singleShot=True, interval=1000)
         self.words_timer.timeout.connect(self._count_words)
         self.clock_timer = QTimer(self, interval=30_000)
@@ -106,122 +106,6 @@ class MainWindow(QMainWindow):
             self.reload()
 
     # --- actions ---------------------------------------------------------------------------
-
-    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        a = self._action
-        self.act_import = a(
-            "&Import Schedule…",
-            self.import_flow.import_file,
-            QKeySequence.StandardKey.Open,
-            "Import a schedule file",
-        )
-        self.act_import_url = a("Import from &URL…", self.import_flow.import_url, "Ctrl+Shift+O")
-        self.act_camera_roll = a(
-            "Import &Photos from Folder…",
-            self.import_photo_folder,
-            None,
-            "File a phone's photos to the talks they were taken in",
-        )
-        self.act_refresh = a(
-            "&Refresh Schedule",
-            self.refresh_schedule,
-            "F5",
-            "Fetch the selected conference's schedule again (notes are kept)",
-        )
-        self.act_export = a(
-            "&Export to Blog…",
-            self.open_export,
-            "Ctrl+E",
-            "Write this talk, the day or the conference as a blog post",
-        )
-        self.act_save = a("&Save Now", self.save_now, QKeySequence.StandardKey.Save)
-        self.act_quit = a("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        self.act_undo = a("&Undo", lambda: self.editor.edit.undo(), None)
-        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.act_redo = a("&Redo", lambda: self.editor.edit.redo(), None)
-        self.act_redo.setShortcut(QKeySequence.StandardKey.Redo)
-        self.act_filter = a("&Filter Talks", self.focus_filter, QKeySequence.StandardKey.Find)
-        self.act_search = a("&Search Notes…", self.search_notes, "Ctrl+Shift+F")
-        self.act_preview = a("Show &Preview", self.toggle_preview, "Ctrl+Shift+V")
-        self.act_preview.setCheckable(True)
-        self.act_preview.setChecked(True)
-        self.act_now = a(
-            "Go to &Now", self.go_to_now, "Ctrl+J", "Open the talk running now, ready to type"
-        )
-        self.act_star = a("&Star Talk", self.toggle_star, "Ctrl+D")
-        self.act_agenda = a("My &Agenda", self.sidebar.starred_button.toggle, "Ctrl+Shift+A")
-        self.act_quote = a(
-            "Insert &Quote",
-            self.insert_quote,
-            "Ctrl+Shift+Q",
-            'Insert > "…" attributed to a speaker',
-        )
-        self.act_stamp = a("Insert &Time Stamp", self.insert_timestamp, "Ctrl+Shift+T")
-        self.act_photo = a(
-            "Attach &Photos…",
-            self.photos.choose_files,
-            "Ctrl+Shift+P",
-            "Attach photos to this note (also: paste, or drop files)",
-        )
-        self.act_history = a(
-            "Note &History…", self.show_history, "Ctrl+Shift+H", "Earlier versions of this note"
-        )
-        self.act_about = a("&About Talknotes", self.about)
-        for act in (self.act_undo, self.act_redo):
-            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addActions([self.act_import, self.act_import_url, self.act_refresh])
-        file_menu.addAction(self.act_camera_roll)
-        file_menu.addSeparator()
-        file_menu.addAction(self.act_export)
-        file_menu.addSeparator()
-        file_menu.addActions([self.act_save])
-        file_menu.addSeparator()
-        file_menu.addAction(self.act_quit)
-        edit_menu = bar.addMenu("&Edit")
-        edit_menu.addActions([self.act_undo, self.act_redo])
-        edit_menu.addSeparator()
-        edit_menu.addActions([self.act_filter, self.act_search])
-        view_menu = bar.addMenu("&View")
-        view_menu.addActions([self.act_preview, self.act_agenda])
-        talk_menu = bar.addMenu("&Talk")
-        talk_menu.addActions([self.act_now, self.act_star])
-        talk_menu.addSeparator()
-        talk_menu.addActions([self.act_quote, self.act_stamp, self.act_photo])
-        talk_menu.addSeparator()
-        talk_menu.addAction(self.act_history)
-        bar.addMenu("&Help").addAction(self.act_about)
-
-        tools = QToolBar("Capture", self)
-        tools.setObjectName("capture-toolbar")
-        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for act, label in (
-            (self.act_now, "Now"),
-            (self.act_star, "★ Star"),
-            (self.act_quote, "❝ Quote"),
-            (self.act_stamp, "[mm:ss] Time"),
-            (self.act_photo, "Photo"),
-            (self.act_preview, "Preview"),
-        ):
-            button_action = tools.addAction(label)
-            button_action.setToolTip(
-                f"{act.text().replace('&', '')} "
-                f"({act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
-            )
-            button_action.triggered.connect(act.trigger)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tools)
 
     # --- data ------------------------------------------------------------------------------
 
@@ -343,41 +227,10 @@ class MainWindow(QMainWindow):
         self.import_flow.start(conf.source_uri, conference_id=conf.id)
 
     def open_export(self):
-        from desktop.ui.export_dialog import ExportDialog
-
-        self.autosaver.flush()  # export what was just typed
-        talk_id = self.sidebar.current_talk_id()
-        talk = self.model.talk(talk_id) if talk_id is not None else None
-        conference_id = talk.conference_id if talk else self.sidebar.current_conference_id()
-        dialog = ExportDialog(
-            self.lib,
-            self.autosaver.pool,
-            self,
-            conference_id=conference_id,
-            talk_id=talk_id,
-            day=talk.day if talk else None,
-        )
-        dialog.open()
-        return dialog
+        return window_dialogs.open_export(self)
 
     def import_photo_folder(self, folder: str | None = None):
-        from PySide6.QtWidgets import QFileDialog
-
-        from desktop.ui.camera_roll_dialog import CameraRollDialog
-
-        folder = folder or QFileDialog.getExistingDirectory(self, "Photos to file")
-        if not folder:
-            return None
-        self.autosaver.flush()
-        dialog = CameraRollDialog(self.lib, Path(folder), self.autosaver.pool, self)
-        dialog.applied.connect(self._photos_filed)
-        dialog.open()
-        return dialog
-
-    def _photos_filed(self, added: int) -> None:
-        self.editor.forget_documents()  # notes changed on disk: reload them
-        self.reload()
-        self.statusBar().showMessage(f"{added} photos filed to their talks.", 8000)
+        return window_dialogs.import_photo_folder(self, folder)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if event.mimeData().hasUrls():
@@ -462,28 +315,8 @@ class MainWindow(QMainWindow):
             self.editor.insert_timestamp(self.clock())
 
     def show_history(self):
-        """Earlier versions; restoring replaces the text in the editor (undoable, autosaved)."""
-        from desktop.ui.history_dialog import HistoryDialog
-
-        target = self.editor.target
-        if target is None:
-            return None
-        self.autosaver.flush()
-        note_id = target.id if target.kind == "hallway" else notes.talk_note(self.lib, target.id).id
-        dialog = HistoryDialog(history.versions(self.lib, note_id) if note_id else [], self)
-        dialog.accepted.connect(lambda: self._restore_text(dialog.chosen_text))
-        dialog.open()
-        return dialog
-
-    def _restore_text(self, text: str | None) -> None:
-        if text is None:
-            return
-        cursor = self.editor.edit.textCursor()
-        cursor.beginEditBlock()
-        cursor.select(cursor.SelectionType.Document)
-        cursor.insertText(text)
-        cursor.endEditBlock()
-        self.autosaver.save_now()
+        """Talk → Note History…: restoring replaces the text in the editor (undoable)."""
+        return window_dialogs.show_history(self)
 
     def about(self) -> None:
         import platform

@@ -1,0 +1,75 @@
+"""The main window's dialogs: export, camera-roll filing, note history."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.store import history, notes
+
+
+def open_export(window):
+    """File → Export to Blog…, for the selected talk, its day or its conference."""
+    from desktop.ui.export_dialog import ExportDialog
+
+    window.autosaver.flush()  # export what was just typed
+    talk_id = window.sidebar.current_talk_id()
+    talk = window.model.talk(talk_id) if talk_id is not None else None
+    conference_id = talk.conference_id if talk else window.sidebar.current_conference_id()
+    dialog = ExportDialog(
+        window.lib,
+        window.autosaver.pool,
+        window,
+        conference_id=conference_id,
+        talk_id=talk_id,
+        day=talk.day if talk else None,
+    )
+    dialog.open()
+    return dialog
+
+
+def import_photo_folder(window, folder: str | None = None):
+    """File → Import Photos from Folder…: review, then file."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.ui.camera_roll_dialog import CameraRollDialog
+
+    folder = folder or QFileDialog.getExistingDirectory(window, "Photos to file")
+    if not folder:
+        return None
+    window.autosaver.flush()
+    dialog = CameraRollDialog(window.lib, Path(folder), window.autosaver.pool, window)
+    dialog.applied.connect(lambda added: _photos_filed(window, added))
+    dialog.open()
+    return dialog
+
+
+def _photos_filed(window, added: int) -> None:
+    window.editor.forget_documents()  # notes changed on disk: reload them
+    window.reload()
+    window.statusBar().showMessage(f"{added} photos filed to their talks.", 8000)
+
+
+def show_history(window):
+    """Earlier versions; restoring replaces the text in the editor (undoable, autosaved)."""
+    from desktop.ui.history_dialog import HistoryDialog
+
+    target = window.editor.target
+    if target is None:
+        return None
+    window.autosaver.flush()
+    note_id = target.id if target.kind == "hallway" else notes.talk_note(window.lib, target.id).id
+    dialog = HistoryDialog(history.versions(window.lib, note_id) if note_id else [], window)
+    dialog.accepted.connect(lambda: _restore_text(window, dialog.chosen_text))
+    dialog.open()
+    return dialog
+
+
+def _restore_text(window, text: str | None) -> None:
+    if text is None:
+        return
+    cursor = window.editor.edit.textCursor()
+    cursor.beginEditBlock()
+    cursor.select(cursor.SelectionType.Document)
+    cursor.insertText(text)
+    cursor.endEditBlock()
+    window.autosaver.save_now()
