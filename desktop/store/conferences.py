@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from desktop.core.errors import NotFoundError
 from desktop.core.models import Conference
 from desktop.store import convert
 from desktop.store.library import Library
+from desktop.store.rows import get_row, matching_conference
 from desktop.store.tables import ConferenceRow
 
 
@@ -19,16 +19,11 @@ def list_conferences(lib: Library) -> list[Conference]:
 
 def get_conference(lib: Library, conference_id: int) -> Conference:
     with Session(lib.engine) as s:
-        row = s.get(ConferenceRow, conference_id)
-        if row is None:
-            raise NotFoundError(f"conference {conference_id}", "no such conference")
-        return convert.conference(row)
+        return convert.conference(get_row(s, ConferenceRow, conference_id))
 
 
 def find_conference(lib: Library, source_uri: str, acronym: str) -> Conference | None:
     """The conference a re-import refreshes: same source, else same (non-empty) acronym."""
     with Session(lib.engine) as s:
-        row = s.exec(select(ConferenceRow).where(ConferenceRow.source_uri == source_uri)).first()
-        if row is None and acronym:
-            row = s.exec(select(ConferenceRow).where(ConferenceRow.acronym == acronym)).first()
+        row = matching_conference(s, source_uri, acronym)
         return convert.conference(row) if row else None

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session, col, select
 
-from desktop.core.errors import NotFoundError
 from desktop.store.library import Library
+from desktop.store.rows import get_row
 from desktop.store.tables import NoteRow, NoteVersionRow
 
 SNAPSHOT_EVERY = timedelta(minutes=5)
@@ -72,11 +72,8 @@ def versions(lib: Library, note_id: int) -> list[NoteVersion]:
 def restore(lib: Library, version_id: int) -> str:
     """Put a version back as the note's text (the current text becomes a version first)."""
     with Session(lib.engine) as s:
-        version = s.get(NoteVersionRow, version_id)
-        if version is None:
-            raise NotFoundError(f"version {version_id}", "no such note version")
-        row = s.get(NoteRow, version.note_id)
-        assert row is not None
+        version = get_row(s, NoteVersionRow, version_id)
+        row = get_row(s, NoteRow, version.note_id)
         now = datetime.now(UTC)
         snapshot_before_change(s, row, version.body, now, reason="before restore", force=True)
         row.body, row.updated_at = version.body, now

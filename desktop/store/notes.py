@@ -11,6 +11,7 @@ from desktop.core.models import Note
 from desktop.store import convert
 from desktop.store.history import snapshot_before_change
 from desktop.store.library import Library
+from desktop.store.rows import get_row
 from desktop.store.tables import NoteRow, TalkRow
 
 
@@ -18,13 +19,37 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def _talk_note_row(s: Session, talk_id: int, create: bool) -> NoteRow | None:
+    """The talk's note row; with `create`, an empty one is added (not yet committed)."""
+    talk = get_row(s, TalkRow, talk_id)
+    row = s.exec(select(NoteRow).where(NoteRow.talk_id == talk_id)).first()
+    if row is None and create:
+        now = _now()
+        row = NoteRow(
+            talk_id=talk_id,
+            conference_id=talk.conference_id,
+            body="",
+            created_at=now,
+            updated_at=now,
+        )
+        s.add(row)
+    return row
+
+
 def talk_note(lib: Library, talk_id: int) -> Note:
     """The talk's note; an empty, unsaved Note when none was written yet."""
     with Session(lib.engine) as s:
-        if s.get(TalkRow, talk_id) is None:
-            raise NotFoundError(f"talk {talk_id}", "no such talk")
-        row = s.exec(select(NoteRow).where(NoteRow.talk_id == talk_id)).first()
+        row = _talk_note_row(s, talk_id, create=False)
         return convert.note(row) if row else Note(talk_id=talk_id)
+
+
+def ensure_talk_note_id(lib: Library, talk_id: int) -> int:
+    """The id of the talk's note, creating an empty note when there is none yet."""
+    with Session(lib.engine) as s:
+        row = _talk_note_row(s, talk_id, create=True)
+        s.commit()
+        assert row is not None and row.id is not None
+        return row.id
 
 
 def save_talk_note(lib: Library, talk_id: int, body: str, snapshot: str = "") -> Note:
@@ -32,19 +57,12 @@ def save_talk_note(lib: Library, talk_id: int, body: str, snapshot: str = "") ->
 
     With `snapshot` (a reason), the previous text is always kept as a version first."""
     with Session(lib.engine) as s:
-        talk = s.get(TalkRow, talk_id)
-        if talk is None:
-            raise NotFoundError(f"talk {talk_id}", "no such talk")
-        row = s.exec(select(NoteRow).where(NoteRow.talk_id == talk_id)).first()
+        existing = _talk_note_row(s, talk_id, create=False)
+        row = existing or _talk_note_row(s, talk_id, create=True)
+        assert row is not None
         now = _now()
-        if row is None:
-            row = NoteRow(
-                talk_id=talk_id,
-                conference_id=talk.conference_id,
-                body=body,
-                created_at=now,
-                updated_at=now,
-            )
+        if existing is None:
+            row.body = body
         elif row.body == body:
             return convert.note(row)
         else:

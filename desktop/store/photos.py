@@ -6,11 +6,11 @@ from datetime import UTC, datetime
 
 from sqlmodel import Session, col, select
 
-from desktop.core.errors import NotFoundError
 from desktop.core.models import Photo
 from desktop.store import convert
 from desktop.store.library import Library
-from desktop.store.tables import NoteRow, PhotoRow, TalkRow
+from desktop.store.rows import get_row
+from desktop.store.tables import NoteRow, PhotoRow
 
 KEY_LENGTH = 16  # photo:<first 16 hex digits of the SHA-256> in notes
 
@@ -69,9 +69,7 @@ def find_by_key(lib: Library, key: str) -> Photo | None:
 
 def set_caption(lib: Library, photo_id: int, caption: str) -> None:
     with Session(lib.engine) as s:
-        row = s.get(PhotoRow, photo_id)
-        if row is None:
-            raise NotFoundError(f"photo {photo_id}", "no such photo")
+        row = get_row(s, PhotoRow, photo_id)
         row.caption = caption
         s.add(row)
         s.commit()
@@ -80,31 +78,5 @@ def set_caption(lib: Library, photo_id: int, caption: str) -> None:
 def remove_photo(lib: Library, photo_id: int) -> None:
     """Detach the photo from its note (the original stays in the media folder)."""
     with Session(lib.engine) as s:
-        row = s.get(PhotoRow, photo_id)
-        if row is None:
-            raise NotFoundError(f"photo {photo_id}", "no such photo")
-        s.delete(row)
+        s.delete(get_row(s, PhotoRow, photo_id))
         s.commit()
-
-
-def ensure_talk_note_id(lib: Library, talk_id: int) -> int:
-    """The id of the talk's note, creating an empty note when there is none yet."""
-    with Session(lib.engine) as s:
-        talk = s.get(TalkRow, talk_id)
-        if talk is None:
-            raise NotFoundError(f"talk {talk_id}", "no such talk")
-        row = s.exec(select(NoteRow).where(NoteRow.talk_id == talk_id)).first()
-        if row is None:
-            now = datetime.now(UTC)
-            row = NoteRow(
-                talk_id=talk_id,
-                conference_id=talk.conference_id,
-                body="",
-                created_at=now,
-                updated_at=now,
-            )
-            s.add(row)
-            s.commit()
-            s.refresh(row)
-        assert row.id is not None
-        return row.id

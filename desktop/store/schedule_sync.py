@@ -14,6 +14,7 @@ from sqlmodel import Session, col, delete, select
 from desktop.core.models import Conference, ImportSummary, Schedule, Talk, TalkStatus
 from desktop.store import convert
 from desktop.store.library import Library
+from desktop.store.rows import get_row, matching_conference, speakers_by_talk
 from desktop.store.tables import (
     ConferenceRow,
     NoteRow,
@@ -71,31 +72,14 @@ def _speaker_ids(s: Session, names: set[str]) -> dict[str, int]:
     return known
 
 
-def _current_speakers(s: Session, conference_id: int) -> dict[int, list[str]]:
-    rows = s.exec(
-        select(TalkSpeakerRow.talk_id, SpeakerRow.name)
-        .join(SpeakerRow, col(SpeakerRow.id) == TalkSpeakerRow.speaker_id)
-        .join(TalkRow, col(TalkRow.id) == TalkSpeakerRow.talk_id)
-        .where(TalkRow.conference_id == conference_id)
-        .order_by(TalkSpeakerRow.talk_id, TalkSpeakerRow.position)
-    ).all()
-    result: dict[int, list[str]] = {}
-    for talk_id, name in rows:
-        result.setdefault(talk_id, []).append(name)
-    return result
-
-
 def _conference_row(
     s: Session, conf: Conference, conference_id: int | None, source_copy: str, now: datetime
 ) -> ConferenceRow:
     """The conference to refresh (by id, same source, or same acronym), else a new one."""
-    row = s.get(ConferenceRow, conference_id) if conference_id is not None else None
-    if row is None and conference_id is None:
-        row = s.exec(
-            select(ConferenceRow).where(ConferenceRow.source_uri == conf.source_uri)
-        ).first()
-        if row is None and conf.acronym:
-            row = s.exec(select(ConferenceRow).where(ConferenceRow.acronym == conf.acronym)).first()
+    if conference_id is not None:
+        row = get_row(s, ConferenceRow, conference_id)
+    else:
+        row = matching_conference(s, conf.source_uri, conf.acronym)
     if row is None:
         row = ConferenceRow(title=conf.title, imported_at=now)
     row.title, row.acronym, row.time_zone = conf.title, conf.acronym, conf.time_zone
@@ -130,7 +114,7 @@ def apply_schedule(
         existing = {
             t.source_id: t for t in s.exec(select(TalkRow).where(TalkRow.conference_id == cid))
         }
-        old_speakers = _current_speakers(s, cid) if existing else {}
+        old_speakers = speakers_by_talk(s, conference_id=cid) if existing else {}
         new_rows: list[dict[str, object]] = []
         links: dict[str, list[str]] = {}  # source id → speakers, for new and relinked talks
         ids: dict[str, int] = {}

@@ -2,39 +2,22 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from desktop.core.errors import NotFoundError
 from desktop.core.models import Talk
 from desktop.store import convert
 from desktop.store.library import Library
-from desktop.store.tables import ConferenceRow, NoteRow, SpeakerRow, TalkRow, TalkSpeakerRow
-
-_IN_LIMIT = 500  # above this many ids, read the whole table rather than a long IN (…)
-
-
-def _speakers_by_talk(s: Session, talk_ids: list[int]) -> dict[int, list[str]]:
-    query = (
-        select(TalkSpeakerRow.talk_id, SpeakerRow.name)
-        .join(SpeakerRow, col(SpeakerRow.id) == TalkSpeakerRow.speaker_id)
-        .order_by(TalkSpeakerRow.talk_id, TalkSpeakerRow.position)
-    )
-    if len(talk_ids) <= _IN_LIMIT:
-        query = query.where(col(TalkSpeakerRow.talk_id).in_(talk_ids))
-    result: dict[int, list[str]] = defaultdict(list)
-    for talk_id, name in s.exec(query).all():
-        result[talk_id].append(name)
-    return result
+from desktop.store.rows import IN_LIMIT, get_row, speakers_by_talk
+from desktop.store.tables import ConferenceRow, NoteRow, TalkRow
 
 
 def _noted(s: Session, talk_ids: list[int]) -> set[int]:
     """Talks whose note is not empty."""
     query = select(NoteRow.talk_id).where(func.length(NoteRow.body) > 0)
-    if len(talk_ids) <= _IN_LIMIT:
+    if len(talk_ids) <= IN_LIMIT:
         query = query.where(col(NoteRow.talk_id).in_(talk_ids))
     return {r for r in s.exec(query).all() if r is not None}
 
@@ -42,7 +25,7 @@ def _noted(s: Session, talk_ids: list[int]) -> set[int]:
 def _to_talks(s: Session, rows: list[TalkRow]) -> list[Talk]:
     zones = {c.id: c.time_zone for c in s.exec(select(ConferenceRow)).all()}
     ids = [r.id for r in rows if r.id is not None]
-    speakers = _speakers_by_talk(s, ids)
+    speakers = speakers_by_talk(s, ids)
     noted = _noted(s, ids)
     return [
         convert.talk(r, speakers.get(r.id or 0, []), zones[r.conference_id], r.id in noted)
@@ -72,17 +55,12 @@ def list_talks(
 
 def get_talk(lib: Library, talk_id: int) -> Talk:
     with Session(lib.engine) as s:
-        row = s.get(TalkRow, talk_id)
-        if row is None:
-            raise NotFoundError(f"talk {talk_id}", "no such talk")
-        return _to_talks(s, [row])[0]
+        return _to_talks(s, [get_row(s, TalkRow, talk_id)])[0]
 
 
 def set_starred(lib: Library, talk_id: int, starred: bool) -> None:
     with Session(lib.engine) as s:
-        row = s.get(TalkRow, talk_id)
-        if row is None:
-            raise NotFoundError(f"talk {talk_id}", "no such talk")
+        row = get_row(s, TalkRow, talk_id)
         row.starred = starred
         s.add(row)
         s.commit()

@@ -121,7 +121,7 @@ def apply(lib: Library, filings: list[Filing]) -> int:
             [entry.path], conferences.get_conference(lib, entry.conference_id).time_zone
         )
         if entry.talk_id is not None:
-            note_id = photos.ensure_talk_note_id(lib, entry.talk_id)
+            note_id = notes.ensure_talk_note_id(lib, entry.talk_id)
         else:
             note_id = _hallway_note_id(lib, entry.conference_id, entry.day)  # type: ignore[arg-type]
         attached = attach_to_note(lib, note_id, prepared, entry.title)

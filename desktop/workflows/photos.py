@@ -82,7 +82,7 @@ def attach_to_talk(
     if not paths:
         raise TalknotesError(f"talk {talk_id}", "no photos given")
     prepared = prepare(paths, conference.time_zone)
-    note_id = photos.ensure_talk_note_id(lib, talk_id)
+    note_id = notes.ensure_talk_note_id(lib, talk_id)
     attached = attach_to_note(lib, note_id, prepared, talk.title, caption)
     if append_to_note:
         new = [a.markdown for a in attached if a.added]
