@@ -23,6 +23,7 @@ from desktop.exporters import frontmatter_io
 from desktop.exporters.base import Generator, photo_filenames
 from desktop.exporters.compose import RESERVED, Post, PostPhoto
 from desktop.media.export import export_photo
+from desktop.media.files import sha256_of
 
 MANIFEST = "exports.json"
 Progress = Callable[[int, int], None]
@@ -58,10 +59,6 @@ class ExportPlan:
 
 def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def _file_sha(path: Path) -> str:
-    return _sha(path.read_bytes())
 
 
 def safe_target(blog: Path, relative: str) -> Path:
@@ -131,7 +128,7 @@ def plan_export(
         entry = manifest.get(relative)
         action = "create"
         if target.exists():
-            ours = entry is not None and entry.get("sha256") == _file_sha(target)
+            ours = entry is not None and entry.get("sha256") == sha256_of(target)
             if not ours and not overwrite:
                 raise ExportConflict(
                     relative,
@@ -245,12 +242,12 @@ def write_export(
         if f.kind == "photo":
             manifest.record(
                 f.path,
-                sha256=_file_sha(target),
+                sha256=sha256_of(target),
                 source=f.photo.sha256,  # type: ignore[union-attr]
                 settings=_photo_settings(generator),
             )
         else:
-            manifest.record(f.path, sha256=_file_sha(target))
+            manifest.record(f.path, sha256=sha256_of(target))
     manifest.save()
     if progress:
         progress(total, total)

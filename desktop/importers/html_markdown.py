@@ -16,6 +16,8 @@ _DROP = {"script", "style", "iframe", "object", "noscript", "template"}
 _BLOCK = {"p", "div", "section", "article", "table", "tr", "dl", "dt", "dd", "figure"}
 _ESCAPE = re.compile(r"([\\`*_\[\]])")
 _SPACES = re.compile(r"\s+")
+_INLINE = {"strong": "**", "b": "**", "em": "*", "i": "*"}  # the same mark opens and closes
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 class _Converter(HTMLParser):
@@ -44,12 +46,10 @@ class _Converter(HTMLParser):
             self.out.append("  \n")
         elif tag == "hr":
             self.out.append("\n\n---\n\n")
-        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        elif tag in _HEADINGS:
             self.out.append("\n\n" + "#" * int(tag[1]) + " ")
-        elif tag in ("strong", "b"):
-            self.out.append("**")
-        elif tag in ("em", "i"):
-            self.out.append("*")
+        elif tag in _INLINE:
+            self.out.append(_INLINE[tag])
         elif tag == "code" and not self.pre:
             self.out.append("`")
         elif tag == "pre":
@@ -80,12 +80,10 @@ class _Converter(HTMLParser):
             self.drop = max(self.drop - 1, 0)
         elif self.drop:
             return
-        elif tag in _BLOCK or tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        elif tag in _BLOCK or tag in _HEADINGS:
             self._block()
-        elif tag in ("strong", "b"):
-            self.out.append("**")
-        elif tag in ("em", "i"):
-            self.out.append("*")
+        elif tag in _INLINE:
+            self.out.append(_INLINE[tag])
         elif tag == "code" and not self.pre:
             self.out.append("`")
         elif tag == "pre":
