@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QTabWidget,
     QTextBrowser,
@@ -38,30 +36,11 @@ from desktop.exporters.profile import BlogProfile
 from desktop.exporters.writer import ExportConflict
 from desktop.store.library import Library
 from desktop.store.talks import list_talks
+from desktop.ui.profile_form import ProfileForm
 from desktop.ui.workers import submit
 from desktop.workflows.exporting import GENERATORS, ExportResult, blog_profile, export
 
 TALK_ROLE = Qt.ItemDataRole.UserRole + 1
-# (attribute, label, kind, choices)
-PROFILE_FIELDS = [
-    ("generator", "Generator", "choice", ["hugo", "jekyll"]),
-    ("front_matter", "Front matter", "choice", ["yaml", "toml"]),
-    ("post_dir", "Posts folder", "text", None),
-    ("photos", "Photos", "choice", ["sibling", "bundle", "static"]),
-    ("static_dir", "Photo folder (static)", "text", None),
-    ("image_style", "Image markup", "choice", ["figure", "markdown", "relative_url"]),
-    ("image_width", "Figure width", "text", None),
-    ("author", "Author", "text", None),
-    ("category_key", "Category key", "choice", ["", "category", "categories"]),
-    ("category", "Category", "text", None),
-    ("layout", "Layout (Jekyll)", "text", None),
-    ("heading_level", "Talk heading level", "int", (1, 5)),
-    ("speakers_line", "Speaker line under headings", "bool", None),
-    ("links", "Links from the schedule", "bool", None),
-    ("draft", "Draft", "bool", None),
-    ("max_width", "Photo width (0: original)", "int", (0, 8000)),
-    ("quality", "JPEG quality", "int", (30, 100)),
-]
 
 
 class ExportDialog(QDialog):
@@ -105,19 +84,14 @@ class ExportDialog(QDialog):
         self.slug_edit = QLineEdit(placeholderText="(default: from the title)")
         self.cover = QComboBox()
         self.cover.addItem("(blog's default)", None)
-        self.extra = QPlainTextEdit(
-            placeholderText="other front matter, as YAML, e.g.\nseries: conferences\nshowToc: true"
-        )
-        self.extra.setMaximumHeight(90)
         self.intro = QPlainTextEdit(placeholderText="A short introduction (optional)")
         self.intro.setMaximumHeight(80)
         self.talks = QListWidget()
         self.talks.setDragDropMode(QListWidget.DragDropMode.InternalMove)
         self.talks.itemChanged.connect(lambda _i: self.update_preview())
-        self.profile_form = QFormLayout()
-        self.profile_widgets: dict[str, QWidget] = {}
-        self.profile_note = QLabel()
-        self.profile_note.setWordWrap(True)
+        self.profile_form = ProfileForm()
+        self.profile_widgets = self.profile_form.widgets  # the same dict, refilled in place
+        self.extra = self.profile_form.extra
         self.preview = QTextBrowser()
         self.progress = QProgressBar(visible=False)
         self.progressed.connect(self._show_progress)
@@ -147,16 +121,9 @@ class ExportDialog(QDialog):
         post_form.addRow(self.talks)
         post_tab = QWidget()
         post_tab.setLayout(post_form)
-        profile_tab = QWidget()
-        profile_box = QVBoxLayout(profile_tab)
-        profile_box.addWidget(self.profile_note)
-        profile_box.addLayout(self.profile_form)
-        profile_box.addWidget(QLabel("Other front matter keys (YAML):"))
-        profile_box.addWidget(self.extra)
-        profile_box.addStretch(1)
         tabs = QTabWidget()
         tabs.addTab(post_tab, "Post")
-        tabs.addTab(profile_tab, "Blog profile")
+        tabs.addTab(self.profile_form, "Blog profile")
         split = QSplitter()
         split.addWidget(tabs)
         split.addWidget(self.preview)
@@ -185,70 +152,21 @@ class ExportDialog(QDialog):
             try:
                 self.profile = blog_profile(self.lib, Path(folder))
             except TalknotesError as exc:
-                self.profile_note.setText(f"⚠ {exc.why}")
+                self.profile_form.note.setText(f"⚠ {exc.why}")
         if self.profile is not None:
             learned = self.profile.learned_from
-            self.profile_note.setText(
+            self.profile_form.note.setText(
                 f"Learned from {learned} posts of this {self.profile.generator} blog; "
                 "change anything that should differ."
                 if learned
                 else f"No posts to learn from: {self.profile.generator} defaults."
             )
             self.settings.setValue("export/blog", folder)
-        self._fill_profile_form()
+        self.profile_form.show_profile(self.profile)
         self.update_preview()
 
-    def _fill_profile_form(self) -> None:
-        while self.profile_form.rowCount():
-            self.profile_form.removeRow(0)
-        self.profile_widgets.clear()
-        if self.profile is None:
-            return
-        import yaml
-
-        self.extra.setPlainText(
-            yaml.safe_dump(self.profile.extra, allow_unicode=True) if self.profile.extra else ""
-        )
-        for name, label, kind, choices in PROFILE_FIELDS:
-            value = getattr(self.profile, name)
-            if kind == "choice":
-                widget = QComboBox()
-                widget.addItems(choices)
-                widget.setCurrentText(str(value))
-            elif kind == "int":
-                widget = QSpinBox(minimum=choices[0], maximum=choices[1])
-                widget.setValue(int(value or 0))
-            elif kind == "bool":
-                widget = QCheckBox()
-                widget.setChecked(bool(value))
-            else:
-                widget = QLineEdit(str(value))
-            self.profile_widgets[name] = widget
-            self.profile_form.addRow(label, widget)
-
     def edited_profile(self) -> BlogProfile | None:
-        if self.profile is None:
-            return None
-        for name, _label, kind, _choices in PROFILE_FIELDS:
-            widget = self.profile_widgets[name]
-            if kind == "choice":
-                value = widget.currentText()  # type: ignore[attr-defined]
-            elif kind == "int":
-                value = widget.value() or (None if name == "max_width" else 0)  # type: ignore[attr-defined]
-            elif kind == "bool":
-                value = widget.isChecked()  # type: ignore[attr-defined]
-            else:
-                value = widget.text()  # type: ignore[attr-defined]
-            setattr(self.profile, name, value)
-        import yaml
-
-        try:
-            extra = yaml.safe_load(self.extra.toPlainText()) or {}
-        except yaml.YAMLError:
-            extra = None
-        if isinstance(extra, dict):
-            self.profile.extra = {str(k): v for k, v in extra.items()}
-        return self.profile
+        return self.profile_form.edited()
 
     def refresh_talks(self) -> None:
         scope = self.scope.currentData()

@@ -1,0 +1,110 @@
+"""The export dialog's "Blog profile" tab: every learned convention, editable."""
+
+from __future__ import annotations
+
+import yaml
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.exporters.profile import BlogProfile
+
+# (attribute, label, kind, choices)
+PROFILE_FIELDS = [
+    ("generator", "Generator", "choice", ["hugo", "jekyll"]),
+    ("front_matter", "Front matter", "choice", ["yaml", "toml"]),
+    ("post_dir", "Posts folder", "text", None),
+    ("photos", "Photos", "choice", ["sibling", "bundle", "static"]),
+    ("static_dir", "Photo folder (static)", "text", None),
+    ("image_style", "Image markup", "choice", ["figure", "markdown", "relative_url"]),
+    ("image_width", "Figure width", "text", None),
+    ("author", "Author", "text", None),
+    ("category_key", "Category key", "choice", ["", "category", "categories"]),
+    ("category", "Category", "text", None),
+    ("layout", "Layout (Jekyll)", "text", None),
+    ("heading_level", "Talk heading level", "int", (1, 5)),
+    ("speakers_line", "Speaker line under headings", "bool", None),
+    ("links", "Links from the schedule", "bool", None),
+    ("draft", "Draft", "bool", None),
+    ("max_width", "Photo width (0: original)", "int", (0, 8000)),
+    ("quality", "JPEG quality", "int", (30, 100)),
+]
+
+
+class ProfileForm(QWidget):
+    """Shows a BlogProfile field by field; edited() writes the user's changes back into it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.profile: BlogProfile | None = None
+        self.note = QLabel(wordWrap=True)
+        self.form = QFormLayout()
+        self.widgets: dict[str, QWidget] = {}
+        self.extra = QPlainTextEdit(
+            placeholderText="other front matter, as YAML, e.g.\nseries: conferences\nshowToc: true"
+        )
+        self.extra.setMaximumHeight(90)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
+        layout.addLayout(self.form)
+        layout.addWidget(QLabel("Other front matter keys (YAML):"))
+        layout.addWidget(self.extra)
+        layout.addStretch(1)
+
+    def show_profile(self, profile: BlogProfile | None) -> None:
+        self.profile = profile
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.widgets.clear()
+        if profile is None:
+            return
+        self.extra.setPlainText(
+            yaml.safe_dump(profile.extra, allow_unicode=True) if profile.extra else ""
+        )
+        for name, label, kind, choices in PROFILE_FIELDS:
+            value = getattr(profile, name)
+            if kind == "choice":
+                widget = QComboBox()
+                widget.addItems(choices)
+                widget.setCurrentText(str(value))
+            elif kind == "int":
+                widget = QSpinBox(minimum=choices[0], maximum=choices[1])
+                widget.setValue(int(value or 0))
+            elif kind == "bool":
+                widget = QCheckBox()
+                widget.setChecked(bool(value))
+            else:
+                widget = QLineEdit(str(value))
+            self.widgets[name] = widget
+            self.form.addRow(label, widget)
+
+    def edited(self) -> BlogProfile | None:
+        """The profile with every field as the form shows it (None when there is none)."""
+        if self.profile is None:
+            return None
+        for name, _label, kind, _choices in PROFILE_FIELDS:
+            widget = self.widgets[name]
+            if kind == "choice":
+                value = widget.currentText()  # type: ignore[attr-defined]
+            elif kind == "int":
+                value = widget.value() or (None if name == "max_width" else 0)  # type: ignore[attr-defined]
+            elif kind == "bool":
+                value = widget.isChecked()  # type: ignore[attr-defined]
+            else:
+                value = widget.text()  # type: ignore[attr-defined]
+            setattr(self.profile, name, value)
+        try:
+            extra = yaml.safe_load(self.extra.toPlainText()) or {}
+        except yaml.YAMLError:
+            extra = None  # not valid YAML: keep the keys as they were
+        if isinstance(extra, dict):
+            self.profile.extra = {str(k): v for k, v in extra.items()}
+        return self.profile
