@@ -21,9 +21,10 @@ _HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
 
 def clean_title(text: str | None) -> str:
     """One line, NFC, without soft hyphens and zero-width characters."""
-    text = _INVISIBLE.sub("", text or "")
-    if not text.isascii():
-        text = unicodedata.normalize("NFC", text)
+    if not text:
+        return ""
+    if not text.isascii():  # the invisible characters are never ASCII
+        text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
     return " ".join(text.split())
 
 
