@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from datetime import date, datetime, timedelta
 
+from desktop.core.abstracts import INVISIBLE
 from desktop.core.errors import TalknotesError
 from desktop.core.models import Talk
 from desktop.core.timezones import is_valid_zone, zone_agrees, zone_for_offset
@@ -15,8 +15,6 @@ DEFAULT_DURATION = timedelta(minutes=30)  # for events that give no end
 MAX_EVENTS = 20_000  # the largest real conferences have a few thousand
 MAX_DURATION = timedelta(days=14)
 YEARS = range(1970, 2201)
-_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")  # soft hyphen, zero-width
-_HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
 
 
 def clean_title(text: str | None) -> str:
@@ -24,28 +22,8 @@ def clean_title(text: str | None) -> str:
     if not text:
         return ""
     if not text.isascii():  # the invisible characters are never ASCII
-        text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
+        text = unicodedata.normalize("NFC", INVISIBLE.sub("", text))
     return " ".join(text.split())
-
-
-def html_to_markdown(text: str | None) -> str:
-    """Abstracts arrive as HTML, Markdown or plain text; return Markdown-ready text."""
-    text = _INVISIBLE.sub("", (text or "").replace("\r\n", "\n").replace("\r", "\n"))
-    if not _HTML_TAG.search(text):
-        return text.strip()
-    from desktop.importers.html_markdown import html_to_markdown as convert
-
-    return convert(text)
-
-
-def combine_texts(abstract: str, description: str) -> str:
-    """The talk's text: description, falling back to abstract; both when they differ."""
-    abstract, description = abstract.strip(), description.strip()
-    if not description or description == abstract:
-        return abstract
-    if not abstract or abstract in description:
-        return description
-    return f"{abstract}\n\n{description}"
 
 
 def parse_duration(value: str | None, what: str) -> timedelta:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from desktop.core import abstracts
 from desktop.core.errors import TalknotesError
 from desktop.core.models import Conference, Link, Schedule, Talk
 from desktop.importers import common
@@ -156,10 +157,7 @@ def _talk(ev: dict[str, Any], day: date | None, what: str) -> Talk:
         source_id=source_id,
         title=common.clean_title(_str(ev.get("title"))) or "(untitled)",
         subtitle=common.clean_title(_str(ev.get("subtitle"))),
-        abstract=common.combine_texts(
-            common.html_to_markdown(_str(ev.get("abstract"))),
-            common.html_to_markdown(_str(ev.get("description"))),
-        ),
+        abstract=abstracts.combine(_str(ev.get("abstract")), _str(ev.get("description"))),
         track=common.clean_title(_name(ev.get("track"))),
         kind=_str(ev.get("type")),
         room=common.clean_title(_name(ev.get("room"))),

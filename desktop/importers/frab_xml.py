@@ -8,6 +8,7 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
+from desktop.core import abstracts
 from desktop.core.errors import TalknotesError
 from desktop.core.models import Conference, Link, Schedule, Talk
 from desktop.core.timezones import get_zone
@@ -118,10 +119,7 @@ def _event(
         source_id=source_id,
         title=common.clean_title(_text(ev, "title")) or "(untitled)",
         subtitle=common.clean_title(_text(ev, "subtitle")),
-        abstract=common.combine_texts(
-            common.html_to_markdown(_text(ev, "abstract")),
-            common.html_to_markdown(_text(ev, "description")),
-        ),
+        abstract=abstracts.combine(_text(ev, "abstract"), _text(ev, "description")),
         track=common.clean_title(_text(ev, "track")),
         kind=_text(ev, "type"),
         room=common.clean_title(_text(ev, "room") or room_name),

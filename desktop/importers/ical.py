@@ -8,6 +8,7 @@ from typing import Any
 
 from icalendar import Calendar
 
+from desktop.core import abstracts
 from desktop.core.errors import TalknotesError
 from desktop.core.models import Conference, Link, Schedule, Talk
 from desktop.core.timezones import get_zone
@@ -150,9 +151,7 @@ def _talk(
     if end < start:
         raise TalknotesError(f"{what}: event {uid or '?'}", "ends before it starts")
     html = _text(ev, "X-ALT-DESC")
-    description = (
-        common.html_to_markdown(html) if html else common.html_to_markdown(_text(ev, "DESCRIPTION"))
-    )
+    description = abstracts.clean(html or _text(ev, "DESCRIPTION"))
     categories = _categories(ev)
     url = _text(ev, "URL")
     title = common.clean_title(_text(ev, "SUMMARY"))

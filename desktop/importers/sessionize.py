@@ -6,6 +6,7 @@ from datetime import datetime
 from pathlib import PurePath
 from typing import Any
 
+from desktop.core import abstracts
 from desktop.core.errors import TalknotesError
 from desktop.core.models import Conference, Link, Schedule, Talk, TalkStatus
 from desktop.core.timezones import get_zone
@@ -80,7 +81,7 @@ def parse(doc: dict[str, Any], source: str, tz: str | None = None) -> Schedule:
             Talk(
                 source_id=sid,
                 title=common.clean_title(session.get("title")) or "(untitled)",
-                abstract=common.html_to_markdown(session.get("description")),
+                abstract=abstracts.clean(session.get("description")),
                 track=track or (cats[0][1] if cats else ""),
                 kind=kind,
                 room=common.clean_title(rooms.get(session.get("roomId"), "")),

@@ -49,8 +49,12 @@ def talk(row: TalkRow, speakers: list[str], time_zone: str, has_note: bool = Fal
     )
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(…, ensure_ascii=False)
+# builds a new encoder on every call: 10 µs a talk, a tenth of an import's store time
+
+
 def links_json(links: list[Link]) -> str:
-    return json.dumps([{"title": x.title, "url": x.url} for x in links], ensure_ascii=False)
+    return _ENCODE([{"title": x.title, "url": x.url} for x in links]) if links else "[]"
 
 
 def note(row: NoteRow) -> Note:

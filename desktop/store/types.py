@@ -23,3 +23,15 @@ class UtcDateTime(types.TypeDecorator[datetime]):
 
     def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
         return None if value is None else value.replace(tzinfo=UTC)
+
+
+def utc_text(value: datetime | None) -> str | None:
+    """An aware datetime as UtcDateTime stores it: UTC, in SQLAlchemy's SQLite DateTime text.
+
+    For bulk inserts through the DB-API cursor, which skip SQLAlchemy's type processing.
+    """
+    if value is None:
+        return None
+    if value.utcoffset() is None:
+        raise ValueError("naive datetime given to a UTC column")
+    return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")

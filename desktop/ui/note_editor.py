@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core import agenda
+from desktop.core import abstracts, agenda
 from desktop.core.models import Note, Talk
 from desktop.ui.autosave import Target
 from desktop.ui.highlighter import MarkdownHighlighter
@@ -129,7 +129,7 @@ class NoteEditor(QWidget):
     def show_talk(self, talk: Talk, note: Note) -> None:
         self.talk = talk
         self.header.setText(_header_html(talk))
-        self.abstract.setText(talk.abstract)
+        self.abstract.setText(abstracts.to_markdown(talk.abstract))
         self.abstract_button.setVisible(bool(talk.abstract))
         self._open(Target("talk", talk.id), note.body)  # type: ignore[arg-type]
 

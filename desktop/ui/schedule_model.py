@@ -8,7 +8,7 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QFont, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication
 
-from desktop.core import agenda
+from desktop.core import abstracts, agenda
 from desktop.core.models import Conference, Note, Talk, TalkStatus
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "conference" | "day" | "talk" | "hallway"
@@ -132,7 +132,7 @@ class ScheduleModel(QStandardItemModel):
                         *talk.speakers,
                         talk.room,
                         talk.track,
-                        talk.abstract[:3000],
+                        abstracts.search_text(talk.abstract),
                     ]
                 ),
                 SEARCH_ROLE,

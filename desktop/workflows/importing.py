@@ -5,11 +5,12 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from desktop import secrets
 from desktop.core.errors import TalknotesError
-from desktop.core.models import ImportSummary
+from desktop.core.models import ImportSummary, Schedule
 from desktop.importers import MAX_SCHEDULE_BYTES, parse_schedule
 from desktop.importers.common import NeedsTimeZone
 from desktop.importers.fetch import download, is_url
@@ -43,6 +44,23 @@ def read_source(source: str, token: str | None = None) -> tuple[bytes, str]:
         raise TalknotesError(source, "is a folder, not a schedule file") from exc
 
 
+def _write_copy(folder: Path, data: bytes) -> tuple[str, str]:
+    """Write `data` to a new hidden file in `folder`, on disk for sure; returns its path and
+    the start of its SHA-256."""
+    folder.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256(data).hexdigest()[:16]
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".import-")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    return tmp, digest
+
+
 def import_schedule(
     lib: Library,
     source: str,
@@ -51,8 +69,36 @@ def import_schedule(
     conference_id: int | None = None,
     token: str | None = None,
 ) -> ImportSummary:
-    """Read, parse and store a schedule in one transaction; the library is unchanged on error."""
+    """Read, parse and store a schedule in one transaction; the library is unchanged on error.
+
+    The offline copy is written on a second thread while the schedule is parsed (hashing and
+    disk writes release the GIL), and joins the library only when the transaction commits.
+    """
     data, uri = read_source(source, token)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        copying = pool.submit(_write_copy, lib.schedules_dir, data)
+        tmp: str | None = None
+        try:
+            schedule = _parse(lib, data, source, uri, tz)
+            tmp, digest = copying.result()
+            suffix = Path(uri.split("?", 1)[0]).suffix[:8] or ".schedule"
+            copy = lib.schedules_dir / f"{digest}{suffix}"
+            summary = apply_schedule(
+                lib,
+                schedule,
+                conference_id=conference_id,
+                source_copy=str(copy.relative_to(lib.path)),
+            )
+            os.replace(tmp, copy)
+        finally:
+            if tmp is None and copying.exception() is None:
+                tmp = copying.result()[0]
+            if tmp is not None and os.path.exists(tmp):
+                os.unlink(tmp)
+    return summary
+
+
+def _parse(lib: Library, data: bytes, source: str, uri: str, tz: str | None) -> Schedule:
     try:
         schedule = parse_schedule(data, source, tz)
     except NeedsTimeZone:
@@ -61,25 +107,4 @@ def import_schedule(
             raise
         schedule = parse_schedule(data, source, known.time_zone)  # refresh: reuse its zone
     schedule.conference.source_uri = uri
-
-    lib.schedules_dir.mkdir(parents=True, exist_ok=True)
-    digest = hashlib.sha256(data).hexdigest()[:16]
-    suffix = Path(uri.split("?", 1)[0]).suffix[:8] or ".schedule"
-    copy = lib.schedules_dir / f"{digest}{suffix}"
-    fd, tmp = tempfile.mkstemp(dir=lib.schedules_dir, prefix=".import-")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        summary = apply_schedule(
-            lib,
-            schedule,
-            conference_id=conference_id,
-            source_copy=str(copy.relative_to(lib.path)),
-        )
-        os.replace(tmp, copy)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return summary
+    return schedule

@@ -286,3 +286,19 @@ def test_hallway_note_made_on_first_use_and_saved(window, qtbot, library):
         model.index(r, 0, model.index(0, 0)).data(ID_ROLE)
         for r in range(model.rowCount(model.index(0, 0)))
     ]
+
+
+def test_html_abstract_shown_as_text_and_filterable(window, qtbot, library):
+    talk = _talk(library, "Offline First, Always")
+    assert "<li>" in talk.abstract  # stored as the schedule published it
+    window.sidebar.select_talk(talk.id)
+    window.editor.abstract_button.click()
+    label = window.editor.abstract
+    assert label.isVisible() and "<" not in label.text() and "- write-ahead logging" in label.text()
+
+    window.sidebar.filter_edit.setText("atomic renames")  # words inside the HTML list
+    proxy = window.sidebar.proxy
+    day1 = proxy.index(0, 0, proxy.index(0, 0))
+    assert proxy.rowCount(day1) == 1 and "Offline First" in proxy.index(0, 0, day1).data()
+    window.sidebar.filter_edit.setText("<li>")  # markup is not text
+    assert proxy.rowCount(proxy.index(0, 0)) == 0

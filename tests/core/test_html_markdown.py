@@ -2,8 +2,8 @@
 
 import pytest
 
+from desktop.core.html_markdown import html_to_markdown
 from desktop.core.render import render_html
-from desktop.importers.html_markdown import html_to_markdown
 
 
 @pytest.mark.parametrize(
