@@ -117,3 +117,30 @@ def test_failure_inside_the_transaction_rolls_back(library, monkeypatch):
     with pytest.raises(OSError):
         import_schedule(library, str(path))
     assert library_snapshot(library) == before
+
+
+def test_garbage_collection_is_paused_during_import_and_restored(library, monkeypatch, tmp_path):
+    import gc
+
+    from desktop.workflows import importing
+
+    seen = []
+    real_apply = importing.apply_schedule
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real_apply(*args, **kwargs)
+
+    monkeypatch.setattr(importing, "apply_schedule", spy)
+    assert gc.isenabled()
+    importing.import_schedule(library, str(SAMPLE))
+    broken = tmp_path / "broken.xml"
+    broken.write_bytes(SAMPLE.read_bytes()[:500])
+    with pytest.raises(TalknotesError, match="not well-formed"):
+        importing.import_schedule(library, str(broken))  # fails inside the pause
+    assert seen == [False] and gc.isenabled()
+    with importing._gc_paused():  # overlapping pauses: enabled again only after the last
+        with importing._gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
