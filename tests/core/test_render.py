@@ -1,0 +1,84 @@
+"""The incremental renderer gives exactly what rendering the whole note gives."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop.core.render import IncrementalRenderer, render_html, split_blocks
+
+WORDS = st.sampled_from(
+    ["talk", "*slide*", "**bold**", "`code`", "[link](https://x.org)", "it's", '"quoted"', "x_y"]
+)
+TEXT = st.lists(WORDS, min_size=1, max_size=8).map(" ".join)
+
+BLOCKS = st.one_of(
+    TEXT,
+    TEXT.map(lambda t: f"## {t}"),
+    TEXT.map(lambda t: f"{t}\n{'=' * 5}"),
+    st.lists(TEXT, min_size=1, max_size=3).map(lambda items: "\n".join(f"- {i}" for i in items)),
+    st.lists(TEXT, min_size=1, max_size=3).map(
+        lambda items: "\n".join(f"{n}. {i}" for n, i in enumerate(items, 1))
+    ),
+    TEXT.map(lambda t: f"    continued {t}"),  # a list item's paragraph, or code
+    TEXT.map(lambda t: f"  - nested {t}"),
+    TEXT.map(lambda t: f"> {t}"),
+    TEXT.map(lambda t: f">\n> {t}"),
+    TEXT.map(lambda t: f"```\n{t}\n\n\n{t}\n```"),
+    TEXT.map(lambda t: f"~~~~python\nx = 1\n\n~~~\n{t}\n~~~~"),
+    TEXT.map(lambda t: f"| a | b |\n|---|---|\n| {t} | 2 |"),
+    st.just("---"),
+    st.just("* * *"),
+    TEXT.map(lambda t: f"![{t}](photo:0123456789abcdef)"),
+    TEXT.map(lambda t: f"{t}  \nsecond line"),
+)
+GAPS = st.sampled_from(["\n\n", "\n\n\n", "\n", "\n  \n", "\n\t\n"])
+
+
+@st.composite
+def notes(draw):
+    blocks = draw(st.lists(BLOCKS, min_size=1, max_size=12))
+    text = blocks[0]
+    for block in blocks[1:]:
+        text += draw(GAPS) + block
+    return text
+
+
+def _resolve(key: str) -> str:
+    return f"/thumbs/{key}.jpg"
+
+
+@settings(max_examples=300, deadline=None)
+@given(notes(), notes())
+def test_incremental_render_equals_whole_render(note, addition):
+    renderer = IncrementalRenderer()
+    assert renderer.render(note, _resolve) == render_html(note, _resolve)
+    edited = note + "\n\n" + addition  # the second render reuses the first one's parts
+    assert renderer.render(edited, _resolve) == render_html(edited, _resolve)
+    shorter = edited[: len(edited) // 2]
+    assert renderer.render(shorter, _resolve) == render_html(shorter, _resolve)
+
+
+def test_parts_are_reused_and_only_the_edited_one_renders(monkeypatch):
+    from desktop.core import render
+
+    note = "\n\n".join(f"Paragraph {n} about *talks*." for n in range(50))
+    renderer = IncrementalRenderer()
+    renderer.render(note)
+    rendered = []
+    real = render.render_html
+    monkeypatch.setattr(render, "render_html", lambda t, r=None: rendered.append(t) or real(t, r))
+    html = renderer.render(note + " More.")
+    assert rendered == ["Paragraph 49 about *talks*. More."]
+    assert html == real(note + " More.")
+
+
+def test_notes_with_references_or_footnotes_render_whole():
+    note = "See [the docs][d].\n\n[d]: https://x.org\n\nA claim[^1].\n\n[^1]: Source."
+    assert IncrementalRenderer().render(note) == render_html(note)
+    assert 'href="https://x.org"' in IncrementalRenderer().render(note)
+
+
+def test_split_keeps_fences_lists_and_quotes_together():
+    note = "a\n\n```\nx\n\ny\n```\n\n- one\n\n- two\n\n> q\n\n> r\n\nb"
+    # a list or quote after a blank line may belong to what is above: it is never split off
+    blocks = ["a\n", "```\nx\n\ny\n```\n\n- one\n\n- two\n\n> q\n\n> r\n", "b"]
+    assert split_blocks(note) == blocks
