@@ -24,6 +24,12 @@ class NoteVersion:
     reason: str
 
 
+def snapshot_due(last_saved_at: datetime | None, created_at: datetime, now: datetime) -> bool:
+    """Whether an edit now keeps the previous text as a version: the last version (or, with
+    none yet, the note itself) is older than SNAPSHOT_EVERY."""
+    return now - (last_saved_at or created_at) >= SNAPSHOT_EVERY
+
+
 def snapshot_before_change(
     s: Session,
     row: NoteRow,
@@ -43,9 +49,7 @@ def snapshot_before_change(
     ).first()
     if last is not None and last.body == row.body:
         return
-    if not force and last is not None and now - last.saved_at < SNAPSHOT_EVERY:
-        return
-    if not force and last is None and now - row.created_at < SNAPSHOT_EVERY:
+    if not force and not snapshot_due(last.saved_at if last else None, row.created_at, now):
         return
     s.add(NoteVersionRow(note_id=row.id, body=row.body, saved_at=now, reason=reason))
     old = s.exec(

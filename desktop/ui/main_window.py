@@ -21,7 +21,7 @@ from desktop.core.errors import TalknotesError
 from desktop.core.render import word_count
 from desktop.store import conferences, notes, talks
 from desktop.store.library import Library
-from desktop.ui import window_dialogs
+from desktop.ui import runtime, window_dialogs
 from desktop.ui.autosave import Autosaver, Target
 from desktop.ui.import_flow import ImportFlow
 from desktop.ui.menus import build_actions
@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, lib: Library, clock: Clock | None = None, load_now: bool = True) -> None:
         super().__init__()
+        runtime.tune_for_interaction()
         self.lib = lib
         self.clock: Clock = clock or (lambda: datetime.now(UTC))
         self.setWindowTitle("Talknotes")
@@ -141,6 +142,7 @@ class MainWindow(QMainWindow):
         if current is not None:
             self.sidebar.select_talk(current)
         self.library_changed.emit()
+        runtime.settle_long_lived()
 
     def refresh_clock(self) -> None:
         self.model.mark_time(self.clock())

@@ -41,3 +41,18 @@ def test_append_always_keeps_a_version(library):
     assert history.versions(library, note.id)[0].saved_at <= datetime.now(UTC)
     with Session(library.engine) as s:
         assert s.exec(select(NoteRow)).first() is not None
+
+
+def test_quick_autosave_matches_a_full_read_and_still_keeps_versions(library):
+    import_schedule(library, str(SAMPLE))
+    first = save_talk_note(library, 3, "one")  # creates the note: the full path
+    saved = save_talk_note(library, 3, "one two")  # in place: the quick path
+    assert saved == talk_note(library, 3)
+    assert saved.updated_at >= first.updated_at and saved.created_at == first.created_at
+    again = save_talk_note(library, 3, "one two")  # unchanged: nothing written
+    assert again.updated_at == saved.updated_at
+    _age(library, saved.id, 10)
+    save_talk_note(library, 3, "one two three")  # a version is due: the full path keeps it
+    save_talk_note(library, 3, "one two three four")  # and the next edit is quick again
+    assert [v.body for v in history.versions(library, saved.id)] == ["one two"]
+    assert talk_note(library, 3).body == "one two three four"
