@@ -114,7 +114,7 @@ def main(schedule: list[float] | None = None, label: str = "") -> None:
         if window.preview.renders < 1:
             return
         waiting.stop()
-        started = time.perf_counter() + 0.2
+        started = time.perf_counter() + 1.0  # its layout goes on ~0.1 s after it shows
         timer.start()
 
     waiting = QTimer(interval=20)

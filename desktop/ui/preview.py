@@ -43,6 +43,7 @@ class Preview(QTextBrowser):
         self._source: Callable[[], str] = lambda: ""
         self.resolve_photo: Callable[[str], str | None] | None = None
         self._renderer = IncrementalRenderer()  # used on the pool's one thread only
+        self._shown = ""
         self._busy = False
         self._again = False
         self.renders = 0
@@ -76,12 +77,14 @@ class Preview(QTextBrowser):
         )
 
     def _show(self, html: str) -> None:
-        bar = self.verticalScrollBar()
-        position = bar.value()
-        self.setHtml(STYLE + html)
-        bar.setValue(position)
-        self.renders += 1
         self._busy = False
+        if html != self._shown:  # re-laying out a long note costs ~80 ms: only for a change
+            self._shown = html
+            bar = self.verticalScrollBar()
+            position = bar.value()
+            self.setHtml(STYLE + html)
+            bar.setValue(position)
+            self.renders += 1
         if self._again:
             self._again = False
             self._timer.start(DEBOUNCE_MS)
