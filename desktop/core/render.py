@@ -121,6 +121,12 @@ class IncrementalRenderer:
         self._parts: dict[str, str] = {}
 
     def render(self, text: str, resolve_photo: Resolver | None = None) -> str:
+        parts = self.render_parts(text, resolve_photo)
+        return parts if isinstance(parts, str) else "\n".join(parts)
+
+    def render_parts(self, text: str, resolve_photo: Resolver | None = None) -> list[str] | str:
+        """The HTML of each top-level part, in order (joined with newlines they are
+        render_html(text)); or the whole note's HTML when its parts refer to each other."""
         if _WHOLE_NOTE.search(text):
             self._parts = {}
             return render_html(text, resolve_photo)
@@ -135,4 +141,4 @@ class IncrementalRenderer:
             if html:
                 out.append(html)
         self._parts = parts
-        return "\n".join(out)
+        return out

@@ -188,7 +188,7 @@ class MainWindow(QMainWindow):
         doc = self.editor.edit.document()
         # counting a long note costs tens of ms: do it when typing pauses, not mid-burst
         self.words_timer.start()
-        self.preview.schedule(doc.toPlainText, doc.characterCount())
+        self.preview.schedule(doc.toPlainText)
 
     def _count_words(self) -> None:
         text = self.editor.edit.document().toPlainText()

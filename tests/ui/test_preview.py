@@ -1,0 +1,78 @@
+"""The live preview of a long note replaces only the parts that changed, and shows the same
+text as rendering the whole note."""
+
+import re
+
+import pytest
+from PySide6.QtWidgets import QTextBrowser
+
+from desktop.core.render import render_html, split_blocks
+from desktop.ui.preview import FRAMED_PARTS, Preview
+
+
+def _long_note(n: int = 2 * FRAMED_PARTS) -> str:
+    parts = []
+    for i in range(n):
+        if i % 7 == 0:
+            parts.append(f"## Section {i}")
+        elif i % 5 == 0:
+            parts.append(f"- item {i}\n- item {i}b")
+        else:
+            parts.append(f"Paragraph {i} about *talks* and `code`.")
+    return "\n\n".join(parts)
+
+
+def _words(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.fixture
+def preview(qtbot):
+    widget = Preview()
+    qtbot.addWidget(widget)
+    widget.resize(500, 600)
+    widget.show()
+    return widget
+
+
+def _show(qtbot, preview, text):
+    before = preview.renders
+    preview.render_now(lambda: text)
+    qtbot.waitUntil(lambda: preview.renders > before, timeout=5000)
+    reference = QTextBrowser()
+    reference.setHtml(render_html(text))
+    assert _words(preview.toPlainText()) == _words(reference.toPlainText())
+
+
+def test_long_note_is_patched_part_by_part(qtbot, preview):
+    note = _long_note()
+    _show(qtbot, preview, note)
+    assert len(preview.document().rootFrame().childFrames()) == len(split_blocks(note))
+    first, last = preview.document().rootFrame().childFrames()[:: len(split_blocks(note)) - 1]
+    _show(qtbot, preview, note + " More words.")  # typing at the end: only its frame changes
+    frames = preview.document().rootFrame().childFrames()
+    assert frames[0] is first and frames[-1] is last and "More words." in preview.toPlainText()
+
+    edits = [
+        note.replace("Paragraph 3 about", "Paragraph 3, edited, about"),  # in the middle
+        note.replace("Paragraph 3 about", "New one.\n\nParagraph 3 about"),  # a part added
+        note.replace("Paragraph 4 about *talks* and `code`.\n\n", ""),  # a part removed
+        "Top.\n\n" + note,  # added first
+        note + "\n\nLast.\n\nVery last.",  # two added at the end
+        _long_note(2 * FRAMED_PARTS - 8),  # several removed from the end
+        _long_note(FRAMED_PARTS // 2),  # now short: one plain document
+    ]
+    for text in edits:
+        _show(qtbot, preview, text)
+        parts = len(split_blocks(text))
+        framed = parts if parts >= FRAMED_PARTS else 0
+        assert len(preview.document().rootFrame().childFrames()) == framed
+
+
+def test_short_notes_and_whole_notes_use_one_document(qtbot, preview):
+    _show(qtbot, preview, _long_note())
+    _show(qtbot, preview, "# Short\n\nnote")  # back to one plain document
+    assert preview.document().rootFrame().childFrames() == []
+    footnoted = _long_note() + "\n\nA claim[^1].\n\n[^1]: Source."
+    _show(qtbot, preview, footnoted)  # footnotes: rendered whole
+    assert preview.document().rootFrame().childFrames() == []
