@@ -14,7 +14,7 @@ from desktop.store.history import snapshot_before_change, snapshot_due
 from desktop.store.library import Library
 from desktop.store.rows import get_row
 from desktop.store.tables import NoteRow, TalkRow
-from desktop.store.types import utc_text
+from desktop.store.types import from_utc_text, utc_text
 
 
 def _now() -> datetime:
@@ -65,10 +65,6 @@ _QUICK_LOOK = text(
 _QUICK_UPDATE = text("UPDATE note SET body = :body, updated_at = :now WHERE id = :id")
 
 
-def _stored_utc(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value).replace(tzinfo=UTC) if value else None
-
-
 def _quick_save(lib: Library, talk_id: int, body: str) -> Note | None:
     """Save in place when the note exists and no version is due; None when it did not."""
     now = _now()
@@ -77,10 +73,10 @@ def _quick_save(lib: Library, talk_id: int, body: str) -> Note | None:
         if found is None:
             return None
         note_id, conference_id, title, created, updated, same, last = found
-        created_at, updated_at = _stored_utc(created), _stored_utc(updated)
+        created_at, updated_at = from_utc_text(created), from_utc_text(updated)
         assert created_at is not None and updated_at is not None
         if not same:
-            if snapshot_due(_stored_utc(last), created_at, now):
+            if snapshot_due(from_utc_text(last), created_at, now):
                 return None
             conn.execute(_QUICK_UPDATE, {"body": body, "now": utc_text(now), "id": note_id})
             updated_at = now

@@ -35,3 +35,8 @@ def utc_text(value: datetime | None) -> str | None:
     if value.utcoffset() is None:
         raise ValueError("naive datetime given to a UTC column")
     return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+
+
+def from_utc_text(value: str | None) -> datetime | None:
+    """utc_text's inverse: stored text back to an aware datetime in UTC."""
+    return datetime.fromisoformat(value).replace(tzinfo=UTC) if value else None

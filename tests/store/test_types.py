@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import Column, Integer, MetaData, Table, create_engine, insert, select
 
-from desktop.store.types import UtcDateTime, utc_text
+from desktop.store.types import UtcDateTime, from_utc_text, utc_text
 
 _ENGINE = create_engine("sqlite://")
 _TABLE = Table("t", MetaData(), Column("id", Integer, primary_key=True), Column("at", UtcDateTime))
@@ -30,6 +30,7 @@ def test_utc_text_is_what_sqlalchemy_stores(moment):
         read = conn.execute(select(_TABLE.c.at).order_by(_TABLE.c.id.desc())).scalar()
     assert utc_text(moment) == stored  # the same text SQLAlchemy writes
     assert read == moment and read.tzinfo == UTC  # and it reads back as the same instant
+    assert from_utc_text(stored) == read
 
 
 def test_utc_text_refuses_naive_and_passes_none():
