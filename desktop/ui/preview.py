@@ -132,6 +132,7 @@ class Preview(QTextBrowser):
         self._shown = ""
 
     def _rebuild(self, parts: list[str]) -> None:
+        position = self.verticalScrollBar().value()
         doc = self.document()
         doc.clear()
         doc.setDefaultStyleSheet(CSS)
@@ -141,6 +142,7 @@ class Preview(QTextBrowser):
         for html in parts:
             anchor = self._insert(cursor, html, anchor)
         cursor.endEditBlock()
+        self.verticalScrollBar().setValue(position)  # as setHtml does in _show
         self._parts = parts
         self._shown = ""
 
