@@ -8,6 +8,15 @@ from typing import Any
 from sqlalchemy import types
 
 
+def _naive_utc(value: datetime | None) -> datetime | None:
+    """An aware datetime as naive UTC (what SQLite stores); refuses naive ones."""
+    if value is None:
+        return None
+    if value.utcoffset() is None:
+        raise ValueError("naive datetime given to a UTC column")
+    return value.astimezone(UTC).replace(tzinfo=None)
+
+
 class UtcDateTime(types.TypeDecorator[datetime]):
     """Takes aware datetimes, stores them as UTC, returns them aware in UTC."""
 
@@ -15,11 +24,7 @@ class UtcDateTime(types.TypeDecorator[datetime]):
     cache_ok = True
 
     def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
-        if value is None:
-            return None
-        if value.utcoffset() is None:
-            raise ValueError("naive datetime given to a UTC column")
-        return value.astimezone(UTC).replace(tzinfo=None)
+        return _naive_utc(value)
 
     def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
         return None if value is None else value.replace(tzinfo=UTC)
@@ -30,11 +35,8 @@ def utc_text(value: datetime | None) -> str | None:
 
     For bulk inserts through the DB-API cursor, which skip SQLAlchemy's type processing.
     """
-    if value is None:
-        return None
-    if value.utcoffset() is None:
-        raise ValueError("naive datetime given to a UTC column")
-    return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+    naive = _naive_utc(value)
+    return None if naive is None else naive.isoformat(" ", "microseconds")
 
 
 def from_utc_text(value: str | None) -> datetime | None:
