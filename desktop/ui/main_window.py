@@ -35,6 +35,12 @@ Clock = Callable[[], datetime]
 LOADING = "Loading the schedule…"
 
 
+def _hold_width(label: QLabel, *texts: str) -> None:
+    """Keep `label` at least as wide as the widest of `texts`."""
+    metrics = label.fontMetrics()
+    label.setMinimumWidth(max(metrics.horizontalAdvance(t) for t in texts) + 8)
+
+
 def save_target(lib: Library, target: Target, body: str) -> None:
     """Runs on the autosave thread."""
     if target.kind == "talk":
@@ -83,6 +89,10 @@ class MainWindow(QMainWindow):
 
         self.words_label = QLabel()
         self.saved_label = QLabel("Saved")
+        # Steady widths: a label that changes size re-lays out the whole window, which cost
+        # typing several ms twice per autosave.
+        _hold_width(self.words_label, "999,999 words")
+        _hold_width(self.saved_label, "Editing…", "Saving…", "Saved")
         self.statusBar().addPermanentWidget(self.words_label)
         self.statusBar().addPermanentWidget(self.saved_label)
 
