@@ -1,0 +1,94 @@
+"""The editor's Markdown colours follow every edit, and typing at the end of a coloured
+paragraph repaints only that paragraph."""
+
+import pytest
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QPlainTextEdit
+
+from desktop.ui.highlighter import MarkdownHighlighter
+
+
+@pytest.fixture
+def edit(qtbot):
+    widget = QPlainTextEdit()
+    qtbot.addWidget(widget)
+    widget.resize(480, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def _spans(highlighter, block) -> list[tuple[str, str]]:
+    """(text, kind) of each coloured run of `block`."""
+    text = block.text()
+    out = []
+    for r in block.layout().formats():
+        kind = next(k for k in highlighter._formats if highlighter.format_of(k) == r.format)
+        out.append((text[r.start : r.start + r.length], kind))
+    return out
+
+
+def _type_at(edit, position: int, text: str) -> None:
+    """Insert `text` at `position` as the editor's cursor does (QTest cannot type "`")."""
+    cursor = edit.textCursor()
+    cursor.setPosition(position)
+    edit.setTextCursor(cursor)
+    edit.textCursor().insertText(text)
+
+
+def test_colours_each_line_and_follow_typing(edit):
+    edit.setPlainText("## Day one\n\nA **big** idea")
+    hl = MarkdownHighlighter(edit.document())
+    doc = edit.document()
+    assert _spans(hl, doc.findBlockByNumber(0)) == [("## Day one", "heading")]
+    assert _spans(hl, doc.findBlockByNumber(2)) == [("**big**", "bold")]
+    _type_at(edit, doc.findBlockByNumber(2).position(), "Such ")  # shifts the bold run
+    assert _spans(hl, doc.findBlockByNumber(2)) == [("**big**", "bold")]
+    _type_at(edit, doc.characterCount() - 1, " with `code`")
+    assert _spans(hl, doc.findBlockByNumber(2)) == [("**big**", "bold"), ("`code`", "code")]
+    edit.undo()
+    assert _spans(hl, doc.findBlockByNumber(2)) == [("**big**", "bold")]
+
+
+def test_a_fence_colours_the_lines_after_it_until_it_closes(edit):
+    edit.setPlainText("before\nx = 1\ny = 2\nafter")
+    hl = MarkdownHighlighter(edit.document())
+    doc = edit.document()
+    assert _spans(hl, doc.findBlockByNumber(1)) == []
+    _type_at(edit, doc.findBlockByNumber(1).position(), "```\n")
+    kinds = [_spans(hl, doc.findBlockByNumber(n)) for n in range(doc.blockCount())]
+    assert kinds[2:] == [[("x = 1", "code")], [("y = 2", "code")], [("after", "code")]]
+    _type_at(edit, doc.findBlockByNumber(3).position() + len("y = 2"), "\n```")
+    assert _spans(hl, doc.findBlockByNumber(5)) == []  # "after" is text again
+    assert _spans(hl, doc.findBlockByNumber(4)) == [("```", "code")]
+
+
+class _Paints(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.rects = []
+
+    def eventFilter(self, obj, event):  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Paint:
+            self.rects.append(event.rect())
+        return False
+
+
+def test_typing_at_the_end_of_a_coloured_paragraph_repaints_only_it(edit, qtbot):
+    paragraph = " ".join(["words **bold** `code` *it*"] * 12)
+    edit.setPlainText("\n\n".join([paragraph] * 30))
+    MarkdownHighlighter(edit.document())
+    edit.moveCursor(QTextCursor.MoveOperation.End)
+    QTest.keyClick(edit, Qt.Key.Key_A)  # the first key scrolls to the cursor: a full repaint
+    qtbot.wait(50)
+    paints = _Paints()
+    edit.viewport().installEventFilter(paints)
+    for _ in range(5):
+        QTest.keyClick(edit, Qt.Key.Key_A)
+        qtbot.wait(5)
+    viewport = edit.viewport().height()
+    assert paints.rects, "typing repainted nothing"
+    # QSyntaxHighlighter set the formats again on every key, which repainted the whole view
+    assert max(r.height() for r in paints.rects) < viewport / 2
