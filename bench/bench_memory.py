@@ -18,6 +18,8 @@ import os, sys, time
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
+from desktop.ui.runtime import prepare_qt
+prepare_qt()
 app = QApplication([])
 from desktop.store.library import open_library
 from desktop.ui.main_window import MainWindow

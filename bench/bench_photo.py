@@ -62,6 +62,9 @@ def main() -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
+    from desktop.ui.runtime import prepare_qt
+
+    prepare_qt()  # as the app does
     QCoreApplication.setOrganizationName("Talknotes-bench")
     app = QApplication(sys.argv[:1])
     from desktop.config import sample_schedule_path

@@ -30,7 +30,9 @@ def main(library: str | Path | None = None, argv: list[str] | None = None) -> in
 
     from desktop.store.lock import LibraryBusy, acquire
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.runtime import prepare_qt
 
+    prepare_qt()
     QCoreApplication.setOrganizationName(config.ORGANIZATION)
     QCoreApplication.setApplicationName(config.APP_NAME)
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])

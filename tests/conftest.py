@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any QApplication exists
+os.environ["QT_NO_GUI_THREADPOOL"] = "1"  # as desktop.ui.runtime.prepare_qt sets it for the app
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
 from pathlib import Path  # noqa: E402
