@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.bench_typing import main, with_pauses  # noqa: E402
+from bench.bench_typing import main  # noqa: E402
 
 if __name__ == "__main__":
-    main(with_pauses(), label=", bursts and pauses")
+    main("pauses", label=", bursts and pauses")
