@@ -24,6 +24,11 @@ from PySide6.QtWidgets import QApplication
 from desktop.core.markdown_spans import line_spans
 
 IN_FENCE = 1  # a block's user state: a fenced code block is open after it
+# Kinds that colour a line to its end: their last run is given a length past any line's end, so
+# typing at the end of a quote or heading leaves the formats as they are (nothing to repaint
+# but the line). QTextLayout reads a range only as far as the text goes.
+LINE_KINDS = frozenset({"heading", "quote", "code_block"})
+TO_LINE_END = 1 << 20
 
 
 def _fmt(color: QColor | None = None, *, bold=False, italic=False, mono=False) -> QTextCharFormat:
@@ -100,7 +105,10 @@ class MarkdownHighlighter(QObject):
         (with `state_only`), else whether its formats changed."""
         previous = block.previous()
         in_fence = previous.isValid() and previous.userState() == IN_FENCE
-        spans, fence_after = line_spans(block.text(), in_fence)
+        text = block.text()
+        spans, fence_after = line_spans(text, in_fence)
+        if spans and spans[-1][2] in LINE_KINDS and sum(spans[-1][:2]) == len(text):
+            spans[-1] = (spans[-1][0], TO_LINE_END, spans[-1][2])
         state = IN_FENCE if fence_after else 0
         state_changed = block.userState() != state
         block.setUserState(state)

@@ -92,3 +92,17 @@ def test_typing_at_the_end_of_a_coloured_paragraph_repaints_only_it(edit, qtbot)
     assert paints.rects, "typing repainted nothing"
     # QSyntaxHighlighter set the formats again on every key, which repainted the whole view
     assert max(r.height() for r in paints.rects) < viewport / 2
+
+
+def test_typing_a_quote_repaints_only_its_line(edit, qtbot):
+    edit.setPlainText("\n\n".join(["Plain words and **bold** ones."] * 40) + '\n\n> "It')
+    hl = MarkdownHighlighter(edit.document())
+    edit.moveCursor(QTextCursor.MoveOperation.End)
+    QTest.keyClick(edit, Qt.Key.Key_A)
+    qtbot.wait(50)
+    paints = _Paints()
+    edit.viewport().installEventFilter(paints)
+    QTest.keyClicks(edit, "s true")
+    qtbot.wait(20)
+    assert _spans(hl, edit.document().lastBlock()) == [('> "Itas true', "quote")]
+    assert paints.rects and max(r.height() for r in paints.rects) < edit.viewport().height() / 4
