@@ -3,11 +3,14 @@
 Only the parts of the note that changed are rendered again (core.render.IncrementalRenderer):
 rendering holds the GIL, and a whole long note took 0.7 s of it, which typing felt. A long
 note is shown one frame per part, and only changed parts are replaced: setHtml of a
-20,000-word note blocked the GUI thread for ~100 ms, a patch takes ~5 ms.
+20,000-word note blocked the GUI thread for ~100 ms, a patch takes ~5 ms. A long note shown
+anew (opening it) is built a few frames per turn of the event loop, so a key typed meanwhile
+waits for one slice (~8 ms), not for the whole build (~150 ms for 20,000 words).
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QThreadPool, QTimer
@@ -19,6 +22,7 @@ from desktop.ui.workers import submit
 
 DEBOUNCE_MS = 250
 FRAMED_PARTS = 40  # from this many parts on, a change replaces only its part's frame
+BUILD_SLICE_S = 0.004  # building a long note anew: inserting per turn (its layout takes as long)
 CSS = """
 blockquote { margin: 8px 16px; font-style: italic; color: #2d6a3a; }
 table { border-collapse: collapse; margin: 6px 0; }
@@ -49,6 +53,11 @@ class Preview(QTextBrowser):
         self._renderer = IncrementalRenderer()  # used on the pool's one thread only
         self._shown = ""
         self._parts: list[str] = []  # shown one frame each (long notes)
+        self._target: list[str] | None = None  # the parts a build under way is heading for
+        self._last_frame: QTextFrame | None = None  # the build's last frame
+        self._scroll_to = 0
+        self._build_timer = QTimer(self, singleShot=True, interval=0)
+        self._build_timer.timeout.connect(self._build_step)
         self._busy = False
         self._again = False
         self.renders = 0
@@ -84,10 +93,16 @@ class Preview(QTextBrowser):
     def _show(self, rendered: list[str] | str) -> None:
         self._busy = False
         if isinstance(rendered, list) and len(rendered) >= FRAMED_PARTS:
-            if rendered != self._parts:
-                self._patch(rendered)
-                self.renders += 1
+            if self._target is not None:  # a build is under way
+                if rendered[: len(self._parts)] == self._parts:
+                    self._target = rendered  # typing at the end: build on, to the new parts
+                else:
+                    self._rebuild(rendered)
+            elif rendered != self._parts and self._patch(rendered):
+                self.renders += 1  # (a build counts itself when done)
         else:
+            self._target = None
+            self._build_timer.stop()
             html = rendered if isinstance(rendered, str) else "\n".join(rendered)
             if html != self._shown or self._parts:
                 self._parts = []
@@ -103,15 +118,16 @@ class Preview(QTextBrowser):
 
     # --- long notes: one frame per part, and only changed parts are replaced ---------------
 
-    def _patch(self, parts: list[str]) -> None:
-        """Show `parts`, touching only the frames of parts that differ from those shown."""
+    def _patch(self, parts: list[str]) -> bool:
+        """Show `parts`, touching only the frames of parts that differ from those shown.
+        False when it is building them anew instead."""
         old = self._parts
         same = min(len(old), len(parts))
         head = next((i for i in range(same) if old[i] != parts[i]), same)
         tail = next((i for i in range(same - head) if old[-1 - i] != parts[-1 - i]), same - head)
         if not old or head + tail < len(parts) // 2:  # another note: building anew is faster
             self._rebuild(parts)
-            return
+            return False
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()  # one layout pass for the whole change
         frames = self.document().rootFrame().childFrames()
@@ -130,21 +146,40 @@ class Preview(QTextBrowser):
         cursor.endEditBlock()
         self._parts = parts
         self._shown = ""
+        return True
 
     def _rebuild(self, parts: list[str]) -> None:
-        position = self.verticalScrollBar().value()
+        """Show `parts` anew, a slice at a time (see _build_step)."""
+        if self._target is None:
+            self._scroll_to = self.verticalScrollBar().value()  # kept, as setHtml does in _show
         doc = self.document()
         doc.clear()
         doc.setDefaultStyleSheet(CSS)
-        cursor = QTextCursor(doc)
-        cursor.beginEditBlock()
-        anchor = None
-        for html in parts:
-            anchor = self._insert(cursor, html, anchor)
-        cursor.endEditBlock()
-        self.verticalScrollBar().setValue(position)  # as setHtml does in _show
-        self._parts = parts
+        self._parts, self._last_frame, self._target = [], None, parts
         self._shown = ""
+        self._build_step()
+
+    def _build_step(self) -> None:
+        """Add frames for BUILD_SLICE_S, then let the event loop run; done, show what
+        changed meanwhile."""
+        target = self._target
+        if target is None:
+            return
+        deadline = time.perf_counter() + BUILD_SLICE_S
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        while len(self._parts) < len(target) and time.perf_counter() < deadline:
+            html = target[len(self._parts)]
+            self._last_frame = self._insert(cursor, html, self._last_frame)
+            self._parts.append(html)
+        cursor.endEditBlock()
+        self.verticalScrollBar().setValue(self._scroll_to)
+        if len(self._parts) < len(target):
+            self._build_timer.start()
+            return
+        self._target = None
+        if self._parts == target or self._patch(target):  # (a newer render came meanwhile)
+            self.renders += 1
 
     @staticmethod
     def _insert(cursor: QTextCursor, html: str, after: QTextFrame | None) -> QTextFrame:

@@ -76,3 +76,34 @@ def test_short_notes_and_whole_notes_use_one_document(qtbot, preview):
     footnoted = _long_note() + "\n\nA claim[^1].\n\n[^1]: Source."
     _show(qtbot, preview, footnoted)  # footnotes: rendered whole
     assert preview.document().rootFrame().childFrames() == []
+
+
+def test_a_long_note_is_built_a_slice_at_a_time_and_ends_current(qtbot, preview):
+    """Opening a long note must not hold the GUI thread for the whole build; a render that
+    arrives meanwhile (typing at the end) is what is finally shown."""
+    note = _long_note(6 * FRAMED_PARTS)
+    parts = len(split_blocks(note))
+    before = preview.renders
+    preview._show(preview._renderer.render_parts(note))  # as a finished render arrives
+    built_at_once = len(preview.document().rootFrame().childFrames())
+    assert 0 < built_at_once < parts
+    assert preview.renders == before  # not shown whole yet
+    preview._show(preview._renderer.render_parts(note + " Typed meanwhile."))
+    qtbot.waitUntil(lambda: preview.renders > before, timeout=5000)
+    assert len(preview.document().rootFrame().childFrames()) == parts
+    assert "Typed meanwhile." in preview.toPlainText()
+    reference = QTextBrowser()
+    reference.setHtml(render_html(note + " Typed meanwhile."))
+    assert _words(preview.toPlainText()) == _words(reference.toPlainText())
+
+
+def test_switching_notes_during_a_build_shows_the_second(qtbot, preview):
+    first = _long_note(6 * FRAMED_PARTS)
+    second = first.replace("Paragraph", "Absatz")
+    before = preview.renders
+    preview._show(preview._renderer.render_parts(first))
+    preview._show(preview._renderer.render_parts(second))
+    qtbot.waitUntil(lambda: preview.renders > before, timeout=5000)
+    qtbot.wait(50)
+    assert "Paragraph" not in preview.toPlainText() and "Absatz 1 about" in preview.toPlainText()
+    assert len(preview.document().rootFrame().childFrames()) == len(split_blocks(second))
