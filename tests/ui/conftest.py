@@ -11,3 +11,17 @@ def isolated_settings(tmp_path):
     QSettings().clear()
     yield
     QSettings().clear()
+
+
+@pytest.fixture
+def shown(qtbot):
+    """show(widget, width, height): the widget shown at that size, closed after the test."""
+
+    def show(widget, width: int = 500, height: int = 600):
+        qtbot.addWidget(widget)
+        widget.resize(width, height)
+        widget.show()
+        qtbot.waitExposed(widget)
+        return widget
+
+    return show

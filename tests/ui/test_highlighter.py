@@ -11,13 +11,8 @@ from desktop.ui.highlighter import MarkdownHighlighter
 
 
 @pytest.fixture
-def edit(qtbot):
-    widget = QPlainTextEdit()
-    qtbot.addWidget(widget)
-    widget.resize(480, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def edit(shown):
+    return shown(QPlainTextEdit(), 480, 600)
 
 
 def _spans(highlighter, block) -> list[tuple[str, str]]:

@@ -27,12 +27,8 @@ def _words(text: str) -> str:
 
 
 @pytest.fixture
-def preview(qtbot):
-    widget = Preview()
-    qtbot.addWidget(widget)
-    widget.resize(500, 600)
-    widget.show()
-    return widget
+def preview(shown):
+    return shown(Preview())
 
 
 def _show(qtbot, preview, text):
