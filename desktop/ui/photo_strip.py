@@ -37,6 +37,8 @@ class PhotoStrip(QListWidget):
         self.setWrapping(False)
         self.setIconSize(QSize(96, 72))
         self.setFixedHeight(118)
+        self.setGridSize(QSize(112, 96))
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keeps a caption's start and number
         self.setMovement(QListView.Movement.Static)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAcceptDrops(True)
@@ -53,7 +55,7 @@ class PhotoStrip(QListWidget):
         self.clear()
         for photo, thumb in photos:
             label = photo.caption or photo.original_name
-            item = QListWidgetItem(label if len(label) <= 16 else "…" + label[-15:])
+            item = QListWidgetItem(label)  # elided to the grid's width, in the middle
             item.setData(PHOTO_ROLE, photo)
             item.setToolTip(
                 f"{photo.caption}\n{photo.original_name} · {photo.width}×{photo.height}"
