@@ -77,6 +77,15 @@ def test_notes_with_references_or_footnotes_render_whole():
     assert 'href="https://x.org"' in IncrementalRenderer().render(note)
 
 
+def test_a_reference_added_to_a_note_rendered_in_parts_makes_it_render_whole():
+    note = "\n\n".join(f"See [the docs][d] {n}." for n in range(30))
+    renderer = IncrementalRenderer()
+    assert isinstance(renderer.render_parts(note), list)  # no definition yet: in parts
+    defined = note + "\n\n[d]: https://x.org"
+    assert renderer.render(defined) == render_html(defined)
+    assert renderer.render(defined).count('href="https://x.org"') == 30
+
+
 def test_split_keeps_fences_lists_and_quotes_together():
     note = "a\n\n```\nx\n\ny\n```\n\n- one\n\n- two\n\n> q\n\n> r\n\nb"
     # a list or quote after a blank line may belong to what is above: it is never split off
