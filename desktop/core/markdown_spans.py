@@ -27,9 +27,9 @@ def line_spans(text: str, in_fence: bool) -> tuple[list[Span], bool]:
     """The coloured runs of one line, in order and not overlapping, and whether a fenced code
     block is still open after it."""
     if text.lstrip().startswith(_FENCE):
-        return ([(0, len(text), "code_block")] if text else []), not in_fence
-    if in_fence:
-        return ([(0, len(text), "code_block")] if text else []), True
+        return [(0, len(text), "code_block")], not in_fence
+    if in_fence:  # even an empty line: what is typed into it is code
+        return [(0, len(text), "code_block")], True
     if _HEADING.match(text):
         return [(0, len(text), "heading")], False
     base: list[Span] = []
@@ -49,6 +49,17 @@ def line_spans(text: str, in_fence: bool) -> tuple[list[Span], bool]:
     for start, length, kind in marks:
         kinds[start : start + length] = [kind] * length
     return _runs(kinds), False
+
+
+def unchanged_by_append(text: str, start: int) -> bool:
+    """Whether the marks of `text` are those of text[:start] (a line-wide one reaching the
+    end either way): true when everything from the word that text[:start] ends in to the end
+    is letters, digits and spaces. No mark can open, close or grow then: each needs a
+    character such as * _ ` ) ] : # - to do so, next to or in the words typed."""
+    word = start
+    while word > 0 and not text[word - 1].isspace():
+        word -= 1
+    return all(c.isalnum() or c == " " for c in text[word:])
 
 
 def _merged(spans: list[Span]) -> list[Span]:

