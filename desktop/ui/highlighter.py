@@ -83,7 +83,7 @@ class MarkdownHighlighter(QObject):
         """Colour every line (once, then one layout pass for the whole document)."""
         block, changed = self._doc.begin(), False
         while block.isValid():
-            changed |= self._apply(block, dirty=False)
+            changed |= self._apply(block, dirty=False)[0]
             block = block.next()
         if changed:
             self._dirty(0, self._doc.characterCount())
@@ -99,14 +99,14 @@ class MarkdownHighlighter(QObject):
             return  # the common keystroke, typing on: nothing to colour anew (saves 0.35 ms)
         last = self._doc.findBlock(position + added).blockNumber()
         while block.isValid():
-            fence_changed = self._apply(block, dirty=True, state_only=True)
+            fence_changed = self._apply(block, dirty=True)[1]
             if block.blockNumber() >= last and not fence_changed:
                 break
             block = block.next()
 
-    def _apply(self, block: QTextBlock, *, dirty: bool, state_only: bool = False) -> bool:
-        """Set `block`'s formats when they differ. Returns whether its fence state changed
-        (with `state_only`), else whether its formats changed."""
+    def _apply(self, block: QTextBlock, *, dirty: bool) -> tuple[bool, bool]:
+        """Set `block`'s formats when they differ (with `dirty`, lay it out again). Returns
+        whether its formats changed and whether its fence state did."""
         previous = block.previous()
         in_fence = previous.isValid() and previous.userState() == IN_FENCE
         text = block.text()
@@ -130,7 +130,7 @@ class MarkdownHighlighter(QObject):
             layout.setFormats(ranges)
             if dirty:
                 self._dirty(block.position(), block.length())
-        return state_changed if state_only else formats_changed
+        return formats_changed, state_changed
 
     def _dirty(self, position: int, length: int) -> None:
         """Have the document lay out and repaint this range again."""
