@@ -31,7 +31,6 @@ from bench.common import figure  # noqa: E402
 RUNS = 3
 KEYS = 600
 INTERVAL_MS = 16
-EDITOR_SIZE = (471, 620)  # the note editor's size in the app's 1280×800 window
 
 
 def words(n: int) -> str:
@@ -156,7 +155,7 @@ def _app(due: list[float]) -> dict:
     return _summary(
         latencies,
         renders=window.preview.renders - 1,  # while typing
-        editor=f"{size.width()}×{size.height()}",
+        editor=[size.width(), size.height()],
     )
 
 
@@ -176,16 +175,18 @@ def _floor(due: list[float], size: tuple[int, int]) -> dict:
     return _summary(_type(app, edit, due, lambda: True))
 
 
-def _child(kind: str, schedule: str) -> None:
+def _child(kind: str, schedule: str, size: str = "") -> None:
     due = with_pauses() if schedule == "pauses" else continuous()
-    result = _app(due) if kind == "app" else _floor(due, EDITOR_SIZE)
+    width, _, height = size.partition("x")
+    result = _app(due) if kind == "app" else _floor(due, (int(width), int(height)))
     print(json.dumps(result), flush=True)
     os._exit(0)  # skip Qt's teardown at interpreter exit
 
 
-def _run(kind: str, schedule: str) -> dict:
+def _run(kind: str, schedule: str, size: str = "") -> dict:
+    """One run in a process of its own; a floor gets the size of the app's editor."""
     out = subprocess.run(
-        [sys.executable, __file__, "--child", kind, schedule],
+        [sys.executable, __file__, "--child", kind, schedule, size],
         capture_output=True,
         text=True,
         check=True,
@@ -197,7 +198,7 @@ def main(schedule: str = "continuous", label: str = "") -> None:
     apps, floors = [], []
     for _ in range(RUNS):
         apps.append(_run("app", schedule))
-        floors.append(_run("floor", schedule))
+        floors.append(_run("floor", schedule, "{}x{}".format(*apps[-1]["editor"])))
     p99s = [r["p99"] for r in apps]
     floor_p99s = [r["p99"] for r in floors]
     figure(
@@ -217,12 +218,12 @@ def main(schedule: str = "continuous", label: str = "") -> None:
         f"(floor {', '.join(f'{v:.1f}' for v in floor_p99s)}); "
         f"max {max(r['max'] for r in apps):.1f} ms; "
         f"{'/'.join(str(r['renders']) for r in apps)} previews rendered; "
-        f"editor {apps[0]['editor']}",
+        f"editor {'×'.join(map(str, apps[0]['editor']))}",
     )
 
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--child"]:
-        _child(sys.argv[2], sys.argv[3])
+        _child(*sys.argv[2:5])
     else:
         main()

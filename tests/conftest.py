@@ -5,10 +5,13 @@ from __future__ import annotations
 import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any QApplication exists
-os.environ["QT_NO_GUI_THREADPOOL"] = "1"  # as desktop.ui.runtime.prepare_qt sets it for the app
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
 from pathlib import Path  # noqa: E402
+
+from desktop.ui.runtime import prepare_qt  # noqa: E402 (no Qt import: os, gc, sys only)
+
+prepare_qt()  # Qt as the app sets it up, before any QApplication exists
 
 import keyring  # noqa: E402
 import pytest  # noqa: E402

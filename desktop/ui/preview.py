@@ -54,7 +54,6 @@ class Preview(QTextBrowser):
         self._shown = ""
         self._parts: list[str] = []  # shown one frame each (long notes)
         self._target: list[str] | None = None  # the parts a build under way is heading for
-        self._last_frame: QTextFrame | None = None  # the build's last frame
         self._scroll_to = 0
         self._build_timer = QTimer(self, singleShot=True, interval=0)
         self._build_timer.timeout.connect(self._build_step)
@@ -155,7 +154,7 @@ class Preview(QTextBrowser):
         doc = self.document()
         doc.clear()
         doc.setDefaultStyleSheet(CSS)
-        self._parts, self._last_frame, self._target = [], None, parts
+        self._parts, self._target = [], parts
         self._shown = ""
         self._build_step()
 
@@ -168,9 +167,11 @@ class Preview(QTextBrowser):
         deadline = time.perf_counter() + BUILD_SLICE_S
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
+        frames = self.document().rootFrame().childFrames()
+        last = frames[-1] if frames else None
         while len(self._parts) < len(target) and time.perf_counter() < deadline:
             html = target[len(self._parts)]
-            self._last_frame = self._insert(cursor, html, self._last_frame)
+            last = self._insert(cursor, html, last)
             self._parts.append(html)
         cursor.endEditBlock()
         self.verticalScrollBar().setValue(self._scroll_to)
