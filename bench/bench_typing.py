@@ -2,9 +2,10 @@
 
 A virtual typist presses keys at ~60/s (timer-driven QTest key clicks); a key's latency runs
 from when it was due to when Qt had processed it, so anything that holds the GUI thread
-(painting, highlighting, a render, a save) counts. The same typist also types into a bare
-QPlainTextEdit of the editor's size holding the same text: the floor, what Qt and this machine
-cost with none of Talknotes.
+(painting, highlighting, a render, a save) counts. Typing on without a pause, the preview
+renders about once a second (preview.MAX_WAIT_MS), so the run includes renders. The same
+typist also types into a bare QPlainTextEdit of the editor's size holding the same text: the
+floor, what Qt and this machine cost with none of Talknotes.
 
 Each run is its own process, app and floor alternating, RUNS times. This 2-core VM stalls a
 busy process for 5–25 ms dozens of times in 10 s (a bare busy loop sees it), so one run's p99

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from desktop.core.render import IncrementalRenderer
 from desktop.ui.workers import submit
 
-DEBOUNCE_MS = 250
+DEBOUNCE_MS = 250  # a pause this long renders
+MAX_WAIT_MS = 1000  # typing on without a pause renders this often
 FRAMED_PARTS = 40  # from this many parts on, a change replaces only its part's frame
 BUILD_SLICE_S = 0.004  # building a long note anew: inserting per turn (its layout takes as long)
 CSS = """
@@ -39,7 +40,11 @@ for _set in (_PART_FORMAT.setMargin, _PART_FORMAT.setPadding, _PART_FORMAT.setBo
 
 
 class Preview(QTextBrowser):
-    """At most one render in flight; changes during a render trigger exactly one more."""
+    """At most one render in flight; changes during a render trigger exactly one more.
+
+    A render comes DEBOUNCE_MS after the last change, or MAX_WAIT_MS after the first change
+    not yet shown when typing goes on without a pause: the preview stays live.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +53,7 @@ class Preview(QTextBrowser):
         self._pool.setMaxThreadCount(1)
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self._render)
+        self._unshown_since: float | None = None  # first change not yet handed to a render
         self._source: Callable[[], str] = lambda: ""
         self.resolve_photo: Callable[[str], str | None] | None = None
         self._renderer = IncrementalRenderer()  # used on the pool's one thread only
@@ -68,7 +74,14 @@ class Preview(QTextBrowser):
         self._source = source
         if not self.isVisible():
             return
-        self._timer.start(DEBOUNCE_MS)
+        if self._unshown_since is None:
+            self._unshown_since = time.perf_counter()
+        self._arm()
+
+    def _arm(self) -> None:
+        """Render after DEBOUNCE_MS, or sooner when the oldest unshown change nears MAX_WAIT_MS."""
+        waited_ms = (time.perf_counter() - (self._unshown_since or time.perf_counter())) * 1000
+        self._timer.start(max(0, min(DEBOUNCE_MS, int(MAX_WAIT_MS - waited_ms))))
 
     def render_now(self, source: Callable[[], str]) -> None:
         self._source = source
@@ -80,6 +93,7 @@ class Preview(QTextBrowser):
             self._again = True
             return
         self._busy = True
+        self._unshown_since = None
         submit(
             self._pool,
             self._renderer.render_parts,
@@ -113,7 +127,7 @@ class Preview(QTextBrowser):
                 self.renders += 1
         if self._again:
             self._again = False
-            self._timer.start(DEBOUNCE_MS)
+            self._arm()
 
     # --- long notes: one frame per part, and only changed parts are replaced ---------------
 

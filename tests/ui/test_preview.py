@@ -2,12 +2,14 @@
 text as rendering the whole note."""
 
 import re
+import time
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QTextBrowser
 
 from desktop.core.render import render_html, split_blocks
-from desktop.ui.preview import FRAMED_PARTS, Preview
+from desktop.ui.preview import DEBOUNCE_MS, FRAMED_PARTS, MAX_WAIT_MS, Preview
 
 
 def _long_note(n: int = 2 * FRAMED_PARTS) -> str:
@@ -103,3 +105,30 @@ def test_switching_notes_during_a_build_shows_the_second(qtbot, preview):
     qtbot.wait(50)
     assert "Paragraph" not in preview.toPlainText() and "Absatz 1 about" in preview.toPlainText()
     assert len(preview.document().rootFrame().childFrames()) == len(split_blocks(second))
+
+
+def test_typing_without_a_pause_still_renders_about_once_a_second(qtbot, preview):
+    """Keys every 40 ms never leave a DEBOUNCE_MS pause; the preview shows them anyway, at
+    most MAX_WAIT_MS after the first unshown key, and many keys make one render."""
+    assert DEBOUNCE_MS > 40  # the typist never pauses long enough
+    typed: list[str] = []
+    shown_at: list[float] = []  # seconds from the first key
+    show = preview._show
+    preview._show = lambda rendered: (show(rendered), shown_at.append(time.perf_counter() - start))
+    typing_for = 2.5 * MAX_WAIT_MS / 1000
+    start = time.perf_counter()
+
+    def key():
+        typed.append(f"w{len(typed)}")
+        preview.schedule(lambda: " ".join(typed))
+        if time.perf_counter() - start > typing_for:
+            typist.stop()
+
+    typist = QTimer(interval=40)
+    typist.timeout.connect(key)
+    typist.start()
+    qtbot.waitUntil(lambda: not typist.isActive(), timeout=10_000)
+    during = [at for at in shown_at if at < typing_for]
+    assert len(during) == 2, shown_at  # live, yet coalesced: ~60 keys, 2 renders
+    assert during[0] < (MAX_WAIT_MS + DEBOUNCE_MS) / 1000, shown_at
+    qtbot.waitUntil(lambda: f"w{len(typed) - 1}" in preview.toPlainText(), timeout=5000)
