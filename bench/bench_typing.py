@@ -14,6 +14,7 @@ moves by several ms; the figure is the median over runs, and every run's p99 is 
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import random
@@ -130,8 +131,10 @@ def _app(due: list[float]) -> dict:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
+    from desktop.start import startup_done
     from desktop.ui.runtime import prepare_qt
 
+    gc.disable()  # as desktop.start.main does
     prepare_qt()  # as the app does
     QCoreApplication.setOrganizationName("Talknotes-bench")
     app = QApplication(sys.argv[:1])
@@ -150,6 +153,7 @@ def _app(due: list[float]) -> dict:
     window.sidebar.select_talk(2)
     window.editor.move_to_end()
     assert window.preview.isVisible()
+    startup_done()
     latencies = _type(app, window.editor.edit, due, lambda: window.preview.renders >= 1)
     window.autosaver.flush()
     size = window.editor.edit.size()

@@ -1,5 +1,5 @@
 """`python -m desktop` runs the same entry point as the `talknotes` command."""
 
-from desktop.cli import main
+from desktop.start import main
 
 raise SystemExit(main())

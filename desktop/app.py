@@ -28,6 +28,7 @@ def main(library: str | Path | None = None, argv: list[str] | None = None) -> in
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from desktop.start import startup_done
     from desktop.store.lock import LibraryBusy, acquire
     from desktop.ui.main_window import MainWindow
     from desktop.ui.runtime import prepare_qt
@@ -68,6 +69,7 @@ def main(library: str | Path | None = None, argv: list[str] | None = None) -> in
                 "Import Schedule… (Ctrl+O).",
                 30_000,
             )
+        startup_done()
         code = app.exec()
         lib.close()
         return code

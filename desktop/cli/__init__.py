@@ -26,6 +26,7 @@ from desktop.cli.library_commands import (
 )
 from desktop.cli.photo_commands import _clock_offset, cmd_attach, cmd_photos_import, cmd_photos_list
 from desktop.core.errors import TalknotesError
+from desktop.start import startup_done
 from desktop.store.library import open_library
 
 
@@ -168,6 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.app import main as gui_main
 
         return gui_main(library)
+    startup_done()
     try:
         lock = None
         if _writes(args):

@@ -1,5 +1,7 @@
 """Start-up: the sample on first run, one window per library, recovery of a damaged library."""
 
+import gc
+
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -27,6 +29,7 @@ def no_event_loop(monkeypatch, qapp):
                         break
                     QTest.qWait(50)
                 shown["window"] = widget
+                shown["gc"] = (gc.isenabled(), gc.get_freeze_count())
                 shown["talks"] = widget.model.talks()
                 widget.close()
         return 0
@@ -38,6 +41,19 @@ def no_event_loop(monkeypatch, qapp):
 def test_first_run_shows_the_sample(tmp_path, no_event_loop):
     assert app.main(tmp_path / "lib") == 0
     assert len(no_event_loop["talks"]) == 12
+
+
+def test_the_window_runs_with_the_collector_on_and_start_up_frozen(tmp_path, no_event_loop):
+    """desktop.start.main turns the collector off for start-up; the window must turn it back on
+    (or cycles would never be freed) with what start-up made frozen out of its scans."""
+    gc.disable()  # as desktop.start.main does
+    try:
+        assert app.main(tmp_path / "lib") == 0
+        enabled, frozen = no_event_loop["gc"]
+        assert enabled and frozen > 10_000
+    finally:
+        gc.unfreeze()
+        gc.enable()
 
 
 def test_second_window_is_refused(tmp_path, monkeypatch, no_event_loop):
