@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import figure  # noqa: E402
 
-RUNS = 3
+RUNS = 5
 KEYS = 600
 INTERVAL_MS = 16
 

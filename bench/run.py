@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -20,10 +21,12 @@ def main() -> int:
         scripts = [s for s in scripts if any(k in s.stem for k in selected)]
     rows, failed = [], []
     for script in scripts:
-        print(f"running {script.name} …", file=sys.stderr, flush=True)
+        print(f"running {script.name} …", end=" ", file=sys.stderr, flush=True)
+        started = time.monotonic()
         result = subprocess.run(
             [sys.executable, str(script)], capture_output=True, text=True, cwd=HERE.parent
         )
+        print(f"{time.monotonic() - started:.0f} s", file=sys.stderr, flush=True)
         if result.returncode != 0:
             failed.append(script.name)
             print(result.stderr[-2000:], file=sys.stderr)
