@@ -64,18 +64,6 @@ def continuous() -> list[float]:
     return [n * INTERVAL_MS / 1000 for n in range(KEYS)]
 
 
-def with_pauses(seed: int = 7) -> list[float]:
-    """Bursts of 30–80 keys with 0.3–2 s pauses between them (previews render in pauses)."""
-    rng = random.Random(seed)
-    due, at = [], 0.0
-    while len(due) < KEYS:
-        for _ in range(rng.randint(30, 80)):
-            due.append(at)
-            at += INTERVAL_MS / 1000
-        at += rng.uniform(0.3, 2.0)
-    return due[:KEYS]
-
-
 def _summary(latencies: list[float], **extra: object) -> dict:
     ordered = sorted(latencies)
     return {
@@ -180,18 +168,18 @@ def _floor(due: list[float], size: tuple[int, int]) -> dict:
     return _summary(_type(app, edit, due, lambda: True))
 
 
-def _child(kind: str, schedule: str, size: str = "") -> None:
-    due = with_pauses() if schedule == "pauses" else continuous()
+def _child(kind: str, size: str = "") -> None:
+    due = continuous()
     width, _, height = size.partition("x")
     result = _app(due) if kind == "app" else _floor(due, (int(width), int(height)))
     print(json.dumps(result), flush=True)
     os._exit(0)  # skip Qt's teardown at interpreter exit
 
 
-def _run(kind: str, schedule: str, size: str = "") -> dict:
+def _run(kind: str, size: str = "") -> dict:
     """One run in a process of its own; a floor gets the size of the app's editor."""
     out = subprocess.run(
-        [sys.executable, __file__, "--child", kind, schedule, size],
+        [sys.executable, __file__, "--child", kind, size],
         capture_output=True,
         text=True,
         check=True,
@@ -199,26 +187,26 @@ def _run(kind: str, schedule: str, size: str = "") -> dict:
     return json.loads(out.strip().splitlines()[-1])
 
 
-def main(schedule: str = "continuous", label: str = "") -> None:
+def main() -> None:
     apps, floors = [], []
     for _ in range(RUNS):
-        apps.append(_run("app", schedule))
-        floors.append(_run("floor", schedule, "{}x{}".format(*apps[-1]["editor"])))
+        apps.append(_run("app"))
+        floors.append(_run("floor", "{}x{}".format(*apps[-1]["editor"])))
     p99s = [r["p99"] for r in apps]
     floor_p99s = [r["p99"] for r in floors]
     figure(
-        f"typing latency p50 (20,000 words, preview on{label})",
+        "typing latency p50 (20,000 words, preview on)",
         statistics.median(r["p50"] for r in apps),
         "ms",
         floor=f"floor {statistics.median(r['p50'] for r in floors):.1f} ms",
     )
     figure(
-        f"typing latency p99 (20,000 words, preview on{label})",
+        "typing latency p99 (20,000 words, preview on)",
         statistics.median(p99s),
         "ms",
         target="≤ 8 ms",
         floor=f"floor {statistics.median(floor_p99s):.1f} ms (bare QPlainTextEdit)",
-        note=f"median of {RUNS} runs of {KEYS} keys at {1000 // INTERVAL_MS}/s{label}; "
+        note=f"median of {RUNS} runs of {KEYS} keys at {1000 // INTERVAL_MS}/s; "
         f"p99 per run {', '.join(f'{v:.1f}' for v in p99s)} "
         f"(floor {', '.join(f'{v:.1f}' for v in floor_p99s)}); "
         f"max {max(r['max'] for r in apps):.1f} ms; "
@@ -229,6 +217,6 @@ def main(schedule: str = "continuous", label: str = "") -> None:
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--child"]:
-        _child(*sys.argv[2:5])
+        _child(*sys.argv[2:4])
     else:
         main()
