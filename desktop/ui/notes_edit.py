@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, Signal
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QResizeEvent
 from PySide6.QtWidgets import QPlainTextEdit
 
 from desktop.media.images import IMAGE_SUFFIXES
@@ -20,6 +20,15 @@ def _image_paths(source: QMimeData) -> list[str]:
 class NotesEdit(QPlainTextEdit):
     images_dropped = Signal(list)  # [path]
     image_pasted = Signal(QImage)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        """The line being typed stays in view when the editor gets shorter (the talk header
+        grows on opening a talk, the window shrinks); QPlainTextEdit alone lets it slip below."""
+        super().resizeEvent(event)
+        cursor = self.cursorRect()  # (the viewport has its new size already)
+        was_high = self.viewport().height() + event.oldSize().height() - event.size().height()
+        if cursor.bottom() >= 0 and cursor.top() < was_high:  # it was in view
+            self.ensureCursorVisible()
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 (Qt override)
         return (
