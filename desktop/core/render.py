@@ -111,6 +111,20 @@ def split_blocks(text: str) -> list[str]:
     return blocks
 
 
+def locate(text: str, position: int) -> tuple[int, int, float]:
+    """Where `position` lies in split_blocks(text): (part index, number of parts, how far
+    into that part from 0 to 1). The preview scrolls to show the part being typed."""
+    blocks = split_blocks(text)
+    start = 0
+    for index, block in enumerate(blocks):
+        end = start + len(block)
+        if position <= end or index == len(blocks) - 1:
+            within = (position - start) / len(block) if block else 0.0
+            return index, len(blocks), min(1.0, max(0.0, within))
+        start = end + 1  # the newline between parts
+    return 0, 0, 0.0
+
+
 class IncrementalRenderer:
     """render_html for a note edited a little at a time: each top-level part is rendered once
     and reused while its text is unchanged, so a keystroke re-renders one paragraph, not the

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from desktop import __version__
 from desktop.core import agenda
 from desktop.core.errors import TalknotesError
-from desktop.core.render import word_count
+from desktop.core.render import locate, word_count
 from desktop.store import conferences, notes, talks
 from desktop.store.library import Library
 from desktop.ui import runtime, window_dialogs
@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.photos.attached.connect(lambda _r: self._text_changed_view())
         self.photos.failed.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.preview.resolve_photo = lambda key: preview_src(self.lib, key)
+        self.preview.locate = self._where_writing
         self._search_panel = None
 
         self.notes_split = QSplitter(Qt.Orientation.Horizontal)
@@ -105,6 +106,13 @@ class MainWindow(QMainWindow):
         self.autosaver.save_failed.connect(self._save_failed)
 
         build_actions(self)
+        # The preview follows the cursor when it moves without typing (typing: each render)
+        self.reveal_timer = QTimer(self, singleShot=True, interval=150)
+        self.reveal_timer.timeout.connect(self._cursor_moved)
+        self._revealed_revision = -1
+        self.editor.edit.cursorPositionChanged.connect(
+            lambda: self.reveal_timer.isActive() or self.reveal_timer.start()
+        )
         self.words_timer = QTimer(self, singleShot=True, interval=1000)
         self.words_timer.timeout.connect(self._count_words)
         self.clock_timer = QTimer(self, interval=30_000)
@@ -199,6 +207,18 @@ class MainWindow(QMainWindow):
         # counting a long note costs tens of ms: do it when typing pauses, not mid-burst
         self.words_timer.start()
         self.preview.schedule(doc.toPlainText)
+
+    def _where_writing(self) -> tuple[int, int, float]:
+        edit = self.editor.edit
+        return locate(edit.document().toPlainText(), edit.textCursor().position())
+
+    def _cursor_moved(self) -> None:
+        """Show the cursor's part in the preview, unless the text changed meanwhile (typing:
+        the next render shows it)."""
+        revision = self.editor.edit.document().revision()
+        if revision == self._revealed_revision and self.preview.isVisible():
+            self.preview.reveal()
+        self._revealed_revision = revision
 
     def _count_words(self) -> None:
         text = self.editor.edit.document().toPlainText()

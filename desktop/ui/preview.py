@@ -56,6 +56,10 @@ class Preview(QTextBrowser):
         self._unshown_since: float | None = None  # first change not yet handed to a render
         self._source: Callable[[], str] = lambda: ""
         self.resolve_photo: Callable[[str], str | None] | None = None
+        # Where the writer is, as core.render.locate gives it: shown after each render.
+        self.locate: Callable[[], tuple[int, int, float]] | None = None
+        self._scroll_wanted: int | None = None
+        self.verticalScrollBar().rangeChanged.connect(self._range_changed)
         self._renderer = IncrementalRenderer()  # used on the pool's one thread only
         self._shown = ""
         self._parts: list[str] = []  # shown one frame each (long notes)
@@ -125,9 +129,44 @@ class Preview(QTextBrowser):
                 self.setHtml(STYLE + html)
                 bar.setValue(position)
                 self.renders += 1
+        if self._target is None:  # (a build reveals when it is done)
+            self.reveal()
         if self._again:
             self._again = False
             self._arm()
+
+    def reveal(self) -> None:
+        """Scroll as little as needed to show where the writer is (`locate`), a couple of lines
+        of context around it: typing at the end of a long note, the preview follows."""
+        where = self.locate() if self.locate else (0, 0, 0.0)
+        index, count, within = where
+        if not count or self._target is not None:
+            return
+        doc = self.document()
+        frames = doc.rootFrame().childFrames() if self._parts else []
+        if len(frames) == count:  # one frame per part: exact
+            rect = doc.documentLayout().frameBoundingRect(frames[index])
+            y = rect.top() + within * rect.height()
+        else:  # one document: by proportion
+            y = doc.size().height() * (index + within) / count
+        bar, margin = self.verticalScrollBar(), 2 * self.fontMetrics().height()
+        self._scroll_wanted = None
+        if y - margin < bar.value():
+            self._scroll(int(y - margin))
+        elif y + margin > bar.value() + self.viewport().height():
+            self._scroll(int(y + margin - self.viewport().height()))
+
+    def _scroll(self, value: int) -> None:
+        """Scroll to `value`, or as far as the scroll bar goes and the rest when its range
+        grows (it follows a new layout a moment later)."""
+        bar = self.verticalScrollBar()
+        value = min(value, int(self.document().size().height()) - self.viewport().height())
+        bar.setValue(value)
+        self._scroll_wanted = value if value > bar.maximum() else None
+
+    def _range_changed(self, _low: int, high: int) -> None:
+        if self._scroll_wanted is not None:
+            self._scroll(self._scroll_wanted)
 
     # --- long notes: one frame per part, and only changed parts are replaced ---------------
 
@@ -195,6 +234,7 @@ class Preview(QTextBrowser):
         self._target = None
         if self._parts == target or self._patch(target):  # (a newer render came meanwhile)
             self.renders += 1
+        self.reveal()
 
     @staticmethod
     def _insert(cursor: QTextCursor, html: str, after: QTextFrame | None) -> QTextFrame:

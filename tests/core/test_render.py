@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.core.render import IncrementalRenderer, render_html, split_blocks
+from desktop.core.render import IncrementalRenderer, locate, render_html, split_blocks
 
 WORDS = st.sampled_from(
     ["talk", "*slide*", "**bold**", "`code`", "[link](https://x.org)", "it's", '"quoted"', "x_y"]
@@ -91,3 +91,24 @@ def test_split_keeps_fences_lists_and_quotes_together():
     # a list or quote after a blank line may belong to what is above: it is never split off
     blocks = ["a\n", "```\nx\n\ny\n```\n\n- one\n\n- two\n\n> q\n\n> r\n", "b"]
     assert split_blocks(note) == blocks
+
+
+@settings(max_examples=200, deadline=None)
+@given(notes(), st.data())
+def test_locate_names_the_part_that_holds_a_position(note, data):
+    blocks = split_blocks(note)
+    assert "\n".join(blocks) == note  # parts and their separators give the note back
+    position = data.draw(st.integers(0, len(note)))
+    index, count, within = locate(note, position)
+    assert count == len(blocks) and 0 <= within <= 1
+    start = len("\n".join(blocks[:index])) + (1 if index else 0)
+    assert start <= position <= start + len(blocks[index])
+    assert locate(note, min(len(note), position + 1))[0] >= index  # later text, later part
+
+
+def test_locate_in_a_three_part_note():
+    note = "# One\n\nTwo words\n\nThree"
+    assert split_blocks(note) == ["# One\n", "Two words\n", "Three"]
+    assert locate(note, 0) == (0, 3, 0.0)
+    assert locate(note, note.index("words")) == (1, 3, 4 / len("Two words\n"))
+    assert locate(note, len(note)) == (2, 3, 1.0)

@@ -74,6 +74,28 @@ def test_go_to_now_prefers_starred_parallel_talk(window, qtbot, library):
     assert window.editor.edit.toPlainText() == "typing at once"
 
 
+def test_go_to_now_shows_the_end_of_a_long_note(window, qtbot, library):
+    """The line being typed is in view, and stays there when the editor gets shorter (the
+    photo strip appears, the window shrinks)."""
+    from desktop.store.notes import save_talk_note
+
+    talk = _talk(library, "Offline First, Always")  # running at the fixture's clock
+    save_talk_note(library, talk.id, "\n\n".join(f"Line {i} " + "word " * 30 for i in range(60)))
+    window.resize(1280, 800)
+    window.sidebar.select_talk(_talk(library, "Closing Remarks").id)
+    qtbot.keyClick(window, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    edit = window.editor.edit
+    assert window.editor.talk.id == talk.id
+    in_view = lambda: edit.viewport().rect().contains(edit.cursorRect().center())  # noqa: E731
+    qtbot.wait(300)  # the header and the layout settle
+    assert in_view()
+    window.resize(1280, 560)
+    qtbot.waitUntil(lambda: edit.viewport().height() < 400, timeout=3000)
+    assert in_view()
+    qtbot.keyClicks(edit, "typed")
+    assert in_view()
+
+
 def test_quote_for_two_speaker_talk(window, qtbot, library, monkeypatch):
     talk = _talk(library, "Offline First, Always")
     window.sidebar.select_talk(talk.id)
@@ -148,6 +170,30 @@ def test_preview_renders_markdown(window, qtbot, library):
         "<h1" in window.preview.toHtml()
         or window.preview.document().firstBlock().blockFormat().headingLevel() == 1
     )
+
+
+@pytest.mark.parametrize("paragraphs", [120, 20])  # one frame per part; one document
+def test_the_preview_follows_the_writer(window, qtbot, library, paragraphs):
+    """Typing at the end of a long note shows the end in the preview; moving the cursor to the
+    top (no typing) shows the top."""
+    from desktop.store.notes import save_talk_note
+
+    talk = _talk(library, "Static Sites in 2026")
+    body = "\n\n".join(f"Paragraph {i} " + "words " * 40 for i in range(paragraphs))
+    save_talk_note(library, talk.id, body)
+    window.sidebar.select_talk(talk.id)
+    preview, edit = window.preview, window.editor.edit
+    bar = preview.verticalScrollBar()
+    qtbot.waitUntil(lambda: f"Paragraph {paragraphs - 1}" in preview.toPlainText(), timeout=5000)
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=3000)
+    bar.setValue(0)  # the writer reads the top, then types at the end
+    edit.moveCursor(edit.textCursor().MoveOperation.End)
+    qtbot.keyClicks(edit, " The end")
+    qtbot.waitUntil(lambda: "words The end" in preview.toPlainText(), timeout=5000)
+    at_end = lambda: bar.value() > bar.maximum() - preview.viewport().height()  # noqa: E731
+    qtbot.waitUntil(at_end, timeout=3000)
+    edit.moveCursor(edit.textCursor().MoveOperation.Start)  # navigating, not typing
+    qtbot.waitUntil(lambda: bar.value() == 0, timeout=3000)
 
 
 def test_search_finds_word_typed_earlier(window, qtbot, library):
