@@ -64,18 +64,27 @@ def continuous() -> list[float]:
     return [n * INTERVAL_MS / 1000 for n in range(KEYS)]
 
 
-def _summary(latencies: list[float], **extra: object) -> dict:
+def _cpu_times() -> list[int]:
+    """The machine's CPU time so far, by kind (/proc/stat): user nice system idle … steal."""
+    with open("/proc/stat") as stat:
+        return [int(x) for x in stat.readline().split()[1:]]
+
+
+def _summary(latencies: list[float], steal: float, **extra: object) -> dict:
     ordered = sorted(latencies)
     return {
         "p50": statistics.median(ordered),
         "p99": ordered[int(len(ordered) * 0.99) - 1],
         "max": ordered[-1],
+        "steal": steal,
         **extra,
     }
 
 
-def _type(app, edit, due: list[float], ready) -> list[float]:
-    """Press KEYS keys into `edit` on the `due` schedule, once `ready()` is true."""
+def _type(app, edit, due: list[float], ready) -> tuple[list[float], float]:
+    """Press KEYS keys into `edit` on the `due` schedule, once `ready()` is true. Also
+    returns the share of CPU time the VM's host took meanwhile (steal, in %), which stalls
+    every thread here alike."""
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtTest import QTest
 
@@ -111,8 +120,10 @@ def _type(app, edit, due: list[float], ready) -> list[float]:
     waiting = QTimer(interval=20)
     waiting.timeout.connect(begin)
     waiting.start()
+    before = _cpu_times()
     app.exec()
-    return latencies
+    spent = [b - a for a, b in zip(before, _cpu_times(), strict=True)]
+    return latencies, 100 * spent[7] / max(1, sum(spent))
 
 
 def _app(due: list[float]) -> dict:
@@ -142,11 +153,12 @@ def _app(due: list[float]) -> dict:
     window.editor.move_to_end()
     assert window.preview.isVisible()
     startup_done()
-    latencies = _type(app, window.editor.edit, due, lambda: window.preview.renders >= 1)
+    latencies, steal = _type(app, window.editor.edit, due, lambda: window.preview.renders >= 1)
     window.autosaver.flush()
     size = window.editor.edit.size()
     return _summary(
         latencies,
+        steal,
         renders=window.preview.renders - 1,  # while typing
         editor=[size.width(), size.height()],
     )
@@ -165,7 +177,7 @@ def _floor(due: list[float], size: tuple[int, int]) -> dict:
     edit.resize(*size)
     edit.show()
     edit.moveCursor(QTextCursor.MoveOperation.End)
-    return _summary(_type(app, edit, due, lambda: True))
+    return _summary(*_type(app, edit, due, lambda: True))
 
 
 def _child(kind: str, size: str = "") -> None:
@@ -185,6 +197,10 @@ def _run(kind: str, size: str = "") -> dict:
         check=True,
     ).stdout
     return json.loads(out.strip().splitlines()[-1])
+
+
+def _each(runs: list[dict], key: str) -> str:
+    return ", ".join(f"{r[key]:.1f}" for r in runs)
 
 
 def main() -> None:
@@ -207,9 +223,9 @@ def main() -> None:
         target="≤ 8 ms",
         floor=f"floor {statistics.median(floor_p99s):.1f} ms (bare QPlainTextEdit)",
         note=f"median of {RUNS} runs of {KEYS} keys at {1000 // INTERVAL_MS}/s; "
-        f"p99 per run {', '.join(f'{v:.1f}' for v in p99s)} "
-        f"(floor {', '.join(f'{v:.1f}' for v in floor_p99s)}); "
+        f"p99 per run {_each(apps, 'p99')} (floor {_each(floors, 'p99')}); "
         f"max {max(r['max'] for r in apps):.1f} ms; "
+        f"host steal {_each(apps, 'steal')} % (floor {_each(floors, 'steal')}); "
         f"{'/'.join(str(r['renders']) for r in apps)} previews rendered; "
         f"editor {'×'.join(map(str, apps[0]['editor']))}",
     )
