@@ -133,8 +133,29 @@ def test_time_stamp_elapsed_in_talk(window, qtbot, library):
     assert window.editor.edit.toPlainText() == "[12:34] "
 
 
+def _filter(window, qtbot, text):
+    """Type `text` into the filter box and wait for the filter to apply (after a pause)."""
+    window.sidebar.filter_edit.clear()
+    qtbot.keyClicks(window.sidebar.filter_edit, text)
+    proxy = window.sidebar.proxy
+    qtbot.waitUntil(lambda: proxy.filterRegularExpression().pattern() != "", timeout=3000)
+
+
+def test_the_filter_applies_when_typing_pauses(window, qtbot):
+    proxy, edit = window.sidebar.proxy, window.sidebar.filter_edit
+    qtbot.keyClicks(edit, "fati")
+    assert not proxy.narrowed  # mid-word: every letter shows at once, the tree waits
+    qtbot.waitUntil(lambda: proxy.narrowed, timeout=3000)
+    assert proxy.filterRegularExpression().pattern() == "fati"
+    edit.clear()  # clearing shows everything at once
+    assert not proxy.narrowed
+    qtbot.keyClicks(edit, "fatima")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)  # Enter filters at once
+    assert proxy.filterRegularExpression().pattern() == "fatima"
+
+
 def test_filter_and_star(window, qtbot, library):
-    window.sidebar.filter_edit.setText("fatima")
+    _filter(window, qtbot, "fatima")
     proxy = window.sidebar.proxy
     conf = proxy.index(0, 0)
     day1 = proxy.index(0, 0, conf)
@@ -342,9 +363,9 @@ def test_html_abstract_shown_as_text_and_filterable(window, qtbot, library):
     label = window.editor.abstract
     assert label.isVisible() and "<" not in label.text() and "- write-ahead logging" in label.text()
 
-    window.sidebar.filter_edit.setText("atomic renames")  # words inside the HTML list
+    _filter(window, qtbot, "atomic renames")  # words inside the HTML list
     proxy = window.sidebar.proxy
     day1 = proxy.index(0, 0, proxy.index(0, 0))
     assert proxy.rowCount(day1) == 1 and "Offline First" in proxy.index(0, 0, day1).data()
-    window.sidebar.filter_edit.setText("<li>")  # markup is not text
+    _filter(window, qtbot, "<li>")  # markup is not text
     assert proxy.rowCount(proxy.index(0, 0)) == 0
