@@ -13,15 +13,14 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QPalette,
     QTextBlock,
     QTextCharFormat,
     QTextDocument,
     QTextLayout,
 )
-from PySide6.QtWidgets import QApplication
 
 from desktop.core.markdown_spans import line_spans, unchanged_by_append
+from desktop.ui.tones import tones
 
 IN_FENCE = 1  # a block's user state: a fenced code block is open after it
 # Kinds that colour a line to its end: their last run is given a length past any line's end, so
@@ -46,11 +45,8 @@ def _fmt(color: QColor | None = None, *, bold=False, italic=False, mono=False) -
 
 def _formats() -> dict[str, QTextCharFormat]:
     """A format per span kind, in colours that read on the current palette."""
-    dark = QApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
-    accent = QColor("#7aa2f7" if dark else "#1f5fbf")
-    muted = QColor("#9aa5b1" if dark else "#6b7785")
-    code = QColor("#e0af68" if dark else "#9a4d00")
-    quote = QColor("#9ece6a" if dark else "#2d7a3a")
+    now = tones()
+    accent, muted, code, quote = (QColor(c) for c in (now.accent, now.muted, now.code, now.quote))
     return {
         "heading": _fmt(accent, bold=True),
         "bold": _fmt(bold=True),
@@ -71,13 +67,19 @@ class MarkdownHighlighter(QObject):
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
         self._doc = document
-        self._formats = _formats()
+        self._tones, self._formats = tones(), _formats()
         self._busy = False
         document.contentsChange.connect(self._changed)
         self.rehighlight()
 
     def format_of(self, kind: str) -> QTextCharFormat:
         return self._formats[kind]
+
+    def restyle(self) -> None:
+        """Colour anew when the palette switched between light and dark."""
+        if tones() != self._tones:
+            self._tones, self._formats = tones(), _formats()
+            self.rehighlight()
 
     def rehighlight(self) -> None:
         """Colour every line (once, then one layout pass for the whole document)."""

@@ -9,7 +9,7 @@ import html
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QTextCursor, QTextDocument, QTextOption
 from PySide6.QtWidgets import (
     QLabel,
@@ -85,6 +85,13 @@ class NoteEditor(QWidget):
         self.on_edit: Callable[[Target], None] = lambda _t: None
         self.talk: Talk | None = None
         self._show_placeholder()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """The system switched between light and dark: colour the notes for it."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            for highlighter in getattr(self, "_highlighters", {}).values():
+                highlighter.restyle()
 
     def _show_placeholder(self) -> None:
         self.header.setText(

@@ -13,11 +13,12 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtCore import QEvent, QThreadPool, QTimer
 from PySide6.QtGui import QTextCursor, QTextFrame, QTextFrameFormat
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from desktop.core.render import IncrementalRenderer
+from desktop.ui.tones import tones
 from desktop.ui.workers import submit
 
 DEBOUNCE_MS = 250  # a pause this long renders
@@ -25,15 +26,21 @@ MAX_WAIT_MS = 1000  # typing on without a pause renders this often
 FRAMED_PARTS = 40  # from this many parts on, a change replaces only its part's frame
 BUILD_SLICE_S = 0.004  # building a long note anew: inserting per turn (its layout takes as long)
 CSS = """
-blockquote { margin: 8px 16px; font-style: italic; color: #2d6a3a; }
+blockquote { margin: 8px 16px; font-style: italic; color: %(quote)s; }
 table { border-collapse: collapse; margin: 6px 0; }
 th, td { border: 1px solid #9aa5b1; padding: 3px 8px; }
 th { background: rgba(127, 127, 127, 0.15); }
 code, pre { font-family: monospace; }
-img { max-width: 100%; }
+img { max-width: 100%%; }
 h1, h2, h3 { margin-top: 10px; }
 """
-STYLE = f"<style>{CSS}</style>"
+
+
+def css() -> str:
+    """The preview's style sheet, in colours for the palette now."""
+    return CSS % {"quote": tones().quote}
+
+
 _PART_FORMAT = QTextFrameFormat()
 for _set in (_PART_FORMAT.setMargin, _PART_FORMAT.setPadding, _PART_FORMAT.setBorder):
     _set(0)
@@ -70,8 +77,17 @@ class Preview(QTextBrowser):
         self._busy = False
         self._again = False
         self.renders = 0
+        self._css = css()
         self.setPlaceholderText("The preview of your note appears here.")
         self.setUndoRedoEnabled(False)  # patches would pile up in the undo stack
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """The system switched between light and dark: show the note anew in its colours."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and css() != self._css:
+            self._css = css()
+            self._shown, self._parts = "", []  # what is shown has the old colours
+            self.render_now(self._source)
 
     def schedule(self, source: Callable[[], str]) -> None:
         """Render `source()` soon; called on every change."""
@@ -126,7 +142,7 @@ class Preview(QTextBrowser):
                 self._shown = html
                 bar = self.verticalScrollBar()
                 position = bar.value()
-                self.setHtml(STYLE + html)
+                self.setHtml(f"<style>{self._css}</style>{html}")
                 bar.setValue(position)
                 self.renders += 1
         if self._target is None:  # (a build reveals when it is done)
@@ -206,7 +222,7 @@ class Preview(QTextBrowser):
             self._scroll_to = self.verticalScrollBar().value()  # kept, as setHtml does in _show
         doc = self.document()
         doc.clear()
-        doc.setDefaultStyleSheet(CSS)
+        doc.setDefaultStyleSheet(self._css)
         self._parts, self._target = [], parts
         self._shown = ""
         self._build_step()

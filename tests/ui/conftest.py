@@ -25,3 +25,26 @@ def shown(qtbot):
         return widget
 
     return show
+
+
+@pytest.fixture
+def go_dark(qapp):
+    """go_dark(): the application palette turns dark, as when the system switches; restored
+    after the test."""
+    from PySide6.QtGui import QColor, QPalette
+
+    original = qapp.palette()
+
+    def switch():
+        palette = QPalette(original)
+        for role, colour in (
+            (QPalette.ColorRole.Window, "#2b2b2b"),
+            (QPalette.ColorRole.WindowText, "#e6e6e6"),
+            (QPalette.ColorRole.Base, "#1e1e1e"),
+            (QPalette.ColorRole.Text, "#e6e6e6"),
+        ):
+            palette.setColor(role, QColor(colour))
+        qapp.setPalette(palette)
+
+    yield switch
+    qapp.setPalette(original)

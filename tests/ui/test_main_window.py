@@ -217,6 +217,22 @@ def test_the_preview_follows_the_writer(window, qtbot, library, paragraphs):
     qtbot.waitUntil(lambda: bar.value() == 0, timeout=3000)
 
 
+def test_a_switch_to_a_dark_palette_recolours_the_notes(window, qtbot, library, go_dark):
+    from desktop.ui.tones import DARK, LIGHT
+
+    window.sidebar.select_talk(_talk(library, "Static Sites in 2026").id)
+    edit = window.editor.edit
+    edit.textCursor().insertText('> "Quoted"')
+
+    def quote_colour():
+        runs = edit.document().firstBlock().layout().formats()
+        return runs[0].format.foreground().color().name() if runs else None
+
+    assert quote_colour() == LIGHT.quote
+    go_dark()
+    qtbot.waitUntil(lambda: quote_colour() == DARK.quote, timeout=3000)
+
+
 def test_search_finds_word_typed_earlier(window, qtbot, library):
     talk = _talk(library, "Schedules Are Data")
     window.sidebar.select_talk(talk.id)

@@ -132,3 +132,16 @@ def test_typing_without_a_pause_still_renders_about_once_a_second(qtbot, preview
     assert len(during) == 2, shown_at  # live, yet coalesced: ~60 keys, 2 renders
     assert during[0] < (MAX_WAIT_MS + DEBOUNCE_MS) / 1000, shown_at
     qtbot.waitUntil(lambda: f"w{len(typed) - 1}" in preview.toPlainText(), timeout=5000)
+
+
+def test_a_switch_to_a_dark_palette_recolours_the_quotes(qtbot, preview, go_dark):
+    from desktop.ui.tones import DARK, LIGHT
+
+    def quote_colour():
+        found = preview.document().find("Quoted")
+        return found.charFormat().foreground().color().name()
+
+    _show(qtbot, preview, '> "Quoted," she said.\n\nText.')
+    assert quote_colour() == LIGHT.quote
+    go_dark()
+    qtbot.waitUntil(lambda: quote_colour() == DARK.quote, timeout=3000)
