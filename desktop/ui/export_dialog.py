@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import html
 import threading
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QThreadPool, Signal
+import shiboken6
+from PySide6.QtCore import QSettings, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,16 +33,36 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import TalknotesError
 from desktop.core.render import render_html
-from desktop.exporters.compose import ExportRequest, build_post
-from desktop.exporters.profile import BlogProfile
+from desktop.exporters.base import Generator, escape_alt
+from desktop.exporters.compose import ExportRequest, Post, PostPhoto, build_post
+from desktop.exporters.profile import BlogProfile, default_profile
 from desktop.exporters.writer import ExportConflict
+from desktop.media import files
 from desktop.store.library import Library
 from desktop.store.talks import list_talks
+from desktop.ui.preview import css as preview_css
 from desktop.ui.profile_form import ProfileForm
 from desktop.ui.workers import submit
-from desktop.workflows.exporting import GENERATORS, ExportResult, blog_profile, export
+from desktop.workflows.exporting import ExportResult, blog_profile, export
 
 TALK_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class _AsReaders(Generator):
+    """The post as its readers will see it, for the dialog's preview: the blog's layout of
+    sections, its photos as their thumbnails (a caption until the thumbnail is made)."""
+
+    def __init__(self, profile: BlogProfile, thumbs: dict[str, str]) -> None:
+        super().__init__(profile)
+        self.thumbs = thumbs
+
+    def photo_url(self, post: Post, photo: PostPhoto) -> str:
+        return self.thumbs.get(photo.key, "")
+
+    def image(self, post: Post, photo: PostPhoto, caption: str) -> str:
+        if photo.key in self.thumbs:
+            return super().image(post, photo, caption)
+        return f"*[{escape_alt(caption)}]*"
 
 
 class ExportDialog(QDialog):
@@ -59,6 +81,9 @@ class ExportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.lib, self.pool = lib, pool
+        self._thumbnailer = QThreadPool(self)  # the preview's missing thumbnails, one at a time
+        self._thumbnailer.setMaxThreadCount(1)
+        self._thumbnailing: set[str] = set()
         self.settings = QSettings()
         self.profile: BlogProfile | None = None
         self.cancel_event = threading.Event()
@@ -217,14 +242,27 @@ class ExportDialog(QDialog):
             self.preview.setPlainText(f"{exc.what}: {exc.why}")
             return
         self._fill_covers(post)
-        generator = GENERATORS[profile.generator](profile) if profile else None
-        body = generator.body(post) if generator else ""
-        if generator is None:
-            from desktop.exporters.base import Generator
-            from desktop.exporters.profile import default_profile
+        thumbs = {}
+        for photo in post.photos:
+            thumb = files.thumbnail_path(self.lib.media_dir, photo.sha256)
+            if thumb.exists():
+                thumbs[photo.key] = QUrl.fromLocalFile(str(thumb)).toString()
+            elif photo.sha256 not in self._thumbnailing:
+                self._thumbnailing.add(photo.sha256)
+                submit(
+                    self._thumbnailer,
+                    files.ensure_thumbnail,
+                    self.lib.media_dir,
+                    photo.sha256,
+                    on_done=self._thumbnail_made,
+                )
+        body = _AsReaders(profile or default_profile("hugo"), thumbs).body(post)
+        title = f"<h1>{html.escape(post.title)}</h1>"
+        self.preview.setHtml(f"<style>{preview_css()}</style>{title}{render_html(body)}")
 
-            body = Generator(default_profile("hugo")).body(post)
-        self.preview.setHtml(f"<h1>{post.title}</h1>" + render_html(body))
+    def _thumbnail_made(self, _path: object) -> None:
+        if shiboken6.isValid(self) and self.isVisible():  # (the dialog may be gone by now)
+            self.update_preview()
 
     def _fill_covers(self, post) -> None:
         keys = [p.key for p in post.photos]

@@ -1,5 +1,6 @@
 """The export dialog: learned profile shown, talks picked, post written into the blog."""
 
+import re
 import shutil
 
 from desktop.store.notes import save_talk_note
@@ -48,3 +49,29 @@ def test_export_day_recap_from_the_window(qtbot, library, tmp_path):
     text = post.read_text()
     assert "series: conferences" in text
     assert text.index("Offline First, Always") < text.index("Schedules Are Data")
+
+
+def test_the_preview_shows_a_posts_photos_before_a_blog_is_chosen(qtbot, library, tmp_path):
+    """With no blog chosen yet the dialog opened on a talk with photos (it failed there), and
+    its preview shows each photo as its thumbnail, made in the background when missing."""
+    from PySide6.QtCore import QUrl
+
+    from desktop.media import files
+    from desktop.workflows.photos import attach_to_talk
+    from tests.imagegen import make_photo
+
+    import_schedule(library, str(SAMPLE))
+    talk = next(t for t in list_talks(library) if t.title == "Offline First, Always")
+    save_talk_note(library, talk.id, "Slides below.\n")
+    [attached] = attach_to_talk(library, talk.id, [make_photo(tmp_path / "slide.jpg")])
+    thumb = files.thumbnail_path(library.media_dir, attached.photo.sha256)
+    thumb.unlink(missing_ok=True)  # as after `talknotes attach`: no thumbnail yet
+    window = MainWindow(library)
+    qtbot.addWidget(window)
+    window.sidebar.select_talk(talk.id)
+    dialog = window.open_export()
+    qtbot.addWidget(dialog)
+    assert dialog.blog.text() == "" and "Slides below." in dialog.preview.toPlainText()
+    shown = lambda: re.findall(r'<img src="([^"]+)"', dialog.preview.toHtml())  # noqa: E731
+    qtbot.waitUntil(lambda: shown() == [QUrl.fromLocalFile(str(thumb)).toString()], timeout=10_000)
+    assert thumb.exists()
