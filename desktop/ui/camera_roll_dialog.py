@@ -41,7 +41,10 @@ class CameraRollDialog(QDialog):
         self.status = QLabel("Reading photos…")
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(["Photo", "Taken", "File to", "Why"])
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for column in (0, 1, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the talk: room to read
         self.table.verticalHeader().setVisible(False)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -98,7 +101,6 @@ class CameraRollDialog(QDialog):
                 chosen = SKIP if entry.skip else (entry.talk_id or HALLWAY)
                 box.setCurrentIndex(max(box.findData(chosen), 0))
             self.table.setCellWidget(row, 2, box)
-        self.table.resizeColumnsToContents()
         filed = sum(not f.skip for f in filings)
         self.status.setText(f"{len(filings)} photos, {filed} to file")
         self.buttons.setEnabled(True)
