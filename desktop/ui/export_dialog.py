@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QSettings, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -158,7 +158,10 @@ class ExportDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
         self.title_edit.editingFinished.connect(self.update_preview)
-        self.intro.textChanged.connect(self.update_preview)
+        # typing the intro: show it when typing pauses (a preview reads the notes anew)
+        self._intro_timer = QTimer(self, singleShot=True, interval=300)
+        self._intro_timer.timeout.connect(self.update_preview)
+        self.intro.textChanged.connect(self._intro_timer.start)
         self.refresh_talks()
         self.load_profile()
 

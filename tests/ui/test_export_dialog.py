@@ -75,3 +75,5 @@ def test_the_preview_shows_a_posts_photos_before_a_blog_is_chosen(qtbot, library
     shown = lambda: re.findall(r'<img src="([^"]+)"', dialog.preview.toHtml())  # noqa: E731
     qtbot.waitUntil(lambda: shown() == [QUrl.fromLocalFile(str(thumb)).toString()], timeout=10_000)
     assert thumb.exists()
+    qtbot.keyClicks(dialog.intro, "Day one was about data.")
+    qtbot.waitUntil(lambda: "Day one was about data." in dialog.preview.toPlainText(), timeout=3000)
