@@ -7,6 +7,8 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any QApplication exists
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
+from collections.abc import Callable, Iterator  # noqa: E402
+from contextlib import contextmanager  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from desktop.ui.runtime import prepare_qt  # noqa: E402 (no Qt import: os, gc, sys only)
@@ -98,21 +100,20 @@ def library_snapshot(lib) -> dict[str, list[tuple]]:
 PRIVATE_TOKEN = "tok-SECRET-7f3a9c"
 
 
-@pytest.fixture
-def private_schedule():
-    """A local HTTP server serving the sample only with `Authorization: Token PRIVATE_TOKEN`."""
+Reply = tuple[int, bytes, int | None]  # status, body, Content-Length (None: the body's)
+
+
+@contextmanager
+def http_server(respond: Callable[[str, dict[str, str]], Reply]) -> Iterator[str]:
+    """A local HTTP server answering GET with `respond(path, headers)`; yields its base URL."""
     import http.server
     import threading
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self):  # noqa: N802 (http.server's name)
-            if self.headers.get("Authorization") != f"Token {PRIVATE_TOKEN}":
-                self.send_response(401)
-                self.end_headers()
-                return
-            body = SAMPLE.read_bytes()
-            self.send_response(200)
-            self.send_header("Content-Length", str(len(body)))
+            status, body, length = respond(self.path, dict(self.headers))
+            self.send_response(status)
+            self.send_header("Content-Length", str(len(body) if length is None else length))
             self.end_headers()
             self.wfile.write(body)
 
@@ -121,5 +122,20 @@ def private_schedule():
 
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/schedule.xml"
-    httpd.shutdown()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+
+
+@pytest.fixture
+def private_schedule():
+    """A local HTTP server serving the sample only with `Authorization: Token PRIVATE_TOKEN`."""
+
+    def respond(_path: str, headers: dict[str, str]) -> Reply:
+        if headers.get("Authorization") != f"Token {PRIVATE_TOKEN}":
+            return 401, b"", None
+        return 200, SAMPLE.read_bytes(), None
+
+    with http_server(respond) as base:
+        yield f"{base}/schedule.xml"

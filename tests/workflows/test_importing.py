@@ -1,7 +1,5 @@
 """Import from file and URL: a kept copy, tokens from the keyring, nothing changed on failure."""
 
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
@@ -12,7 +10,7 @@ from desktop.store.conferences import list_conferences
 from desktop.store.notes import save_talk_note
 from desktop.store.talks import list_talks
 from desktop.workflows.importing import import_schedule
-from tests.conftest import SAMPLE, library_snapshot, shared_fixture
+from tests.conftest import SAMPLE, Reply, http_server, library_snapshot, shared_fixture
 
 
 @pytest.fixture
@@ -20,37 +18,18 @@ def server():
     """A local HTTP server: /sample.xml, /private.xml (needs a token), /huge.xml."""
     seen_headers: list[dict[str, str]] = []
 
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 (http.server's name)
-            seen_headers.append(dict(self.headers))
-            if self.path == "/private.xml" and self.headers.get("Authorization") != "Token s3cret":
-                self.send_response(401)
-                self.end_headers()
-                return
-            if self.path in ("/sample.xml", "/private.xml"):
-                body = SAMPLE.read_bytes()
-            elif self.path == "/huge.xml":
-                self.send_response(200)
-                self.send_header("Content-Length", str(200 * 2**20))
-                self.end_headers()
-                return
-            else:
-                self.send_response(404)
-                self.end_headers()
-                return
-            self.send_response(200)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+    def respond(path: str, headers: dict[str, str]) -> Reply:
+        seen_headers.append(headers)
+        if path == "/private.xml" and headers.get("Authorization") != "Token s3cret":
+            return 401, b"", None
+        if path in ("/sample.xml", "/private.xml"):
+            return 200, SAMPLE.read_bytes(), None
+        if path == "/huge.xml":
+            return 200, b"", 200 * 2**20  # announces 200 MiB
+        return 404, b"", None
 
-        def log_message(self, *args):
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}", seen_headers
-    httpd.shutdown()
+    with http_server(respond) as base:
+        yield base, seen_headers
 
 
 def test_import_from_url_keeps_copy_and_records_url(library, server):
