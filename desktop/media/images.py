@@ -13,7 +13,6 @@ from desktop.core.errors import TalknotesError
 
 MAX_PIXELS = 120_000_000  # a 24 MP phone photo is fine; a 50k×50k "PNG" is not
 MAX_FILE_BYTES = 200 * 2**20
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".heic", ".heif"}
 
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 ImageFile.LOAD_TRUNCATED_IMAGES = False

@@ -6,7 +6,7 @@ from PySide6.QtCore import QMimeData, Signal
 from PySide6.QtGui import QImage, QResizeEvent
 from PySide6.QtWidgets import QPlainTextEdit
 
-from desktop.media.images import IMAGE_SUFFIXES
+from desktop.media.suffixes import IMAGE_SUFFIXES
 
 
 def _image_paths(source: QMimeData) -> list[str]:

@@ -17,7 +17,7 @@ from desktop.core.errors import TalknotesError
 from desktop.core.models import Talk
 from desktop.core.timezones import get_zone
 from desktop.importers.common import conference_day
-from desktop.media.images import IMAGE_SUFFIXES
+from desktop.media.suffixes import IMAGE_SUFFIXES
 from desktop.store import conferences, notes, photos, talks
 from desktop.store.library import Library
 from desktop.workflows.photos import attach_to_note, photo_markdown, prepare
