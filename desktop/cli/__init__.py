@@ -27,7 +27,6 @@ from desktop.cli.library_commands import (
 from desktop.cli.photo_commands import _clock_offset, cmd_attach, cmd_photos_import, cmd_photos_list
 from desktop.core.errors import TalknotesError
 from desktop.start import startup_done
-from desktop.store.library import open_library
 
 
 def _parse_day(value: str) -> date:
@@ -185,6 +184,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
                 folder = Path(library).expanduser() if library else default_library_dir()
                 return int(args.func(folder.resolve(), args))
+            from desktop.store.library import open_library
+
             lib = open_library(library)
             try:
                 return int(args.func(lib, args))

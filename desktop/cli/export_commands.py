@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.cli.output import emit
 from desktop.core.errors import TalknotesError
-from desktop.store.library import Library
+
+if TYPE_CHECKING:
+    from desktop.store.library import Library
 
 
 def cmd_export(lib: Library, args: argparse.Namespace) -> int:

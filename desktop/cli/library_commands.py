@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.cli.output import emit, summary_json, talk_json
 from desktop.core.errors import TalknotesError
 from desktop.core.models import Talk
-from desktop.store.library import Library
+
+if TYPE_CHECKING:
+    from desktop.store.library import Library
 
 
 def cmd_conferences(lib: Library, args: argparse.Namespace) -> int:

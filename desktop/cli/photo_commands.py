@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from desktop.cli.output import emit, photo_json
-from desktop.store.library import Library
+
+if TYPE_CHECKING:
+    from desktop.store.library import Library
 
 
 def cmd_attach(lib: Library, args: argparse.Namespace) -> int:

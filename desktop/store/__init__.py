@@ -1,5 +1,4 @@
-"""Storage: sqlmodel tables on SQLite, Alembic migrations, functions returning core objects."""
+"""Storage: sqlmodel tables on SQLite, Alembic migrations, functions returning core objects.
 
-from desktop.store.library import Library, open_library
-
-__all__ = ["Library", "open_library"]
+Nothing is imported here: `desktop.store.lock` is taken before the window paints, and
+importing the package must not pull in SQLAlchemy then."""

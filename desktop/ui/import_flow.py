@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 from zoneinfo import available_timezones
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
@@ -10,8 +12,10 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressD
 from desktop.core.errors import TalknotesError
 from desktop.core.models import ImportSummary
 from desktop.core.timezones import local_zone_name
-from desktop.store.library import Library
 from desktop.ui.workers import submit
+
+if TYPE_CHECKING:
+    from desktop.store.library import Library
 
 SCHEDULE_FILTER = "Schedules (*.xml *.json *.ics *.ical);;All files (*)"
 
@@ -25,10 +29,10 @@ class ImportFlow(QObject):
     failed = Signal(str)
     notice = Signal(str)
 
-    def __init__(self, window: QWidget, lib: Library) -> None:
+    def __init__(self, window: QWidget, library: Callable[[], Library]) -> None:
         super().__init__(window)
         self.window = window
-        self.lib = lib
+        self.library = library  # the window's library (opened after it first paints)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.quiet = False  # tests: no summary box
@@ -58,11 +62,10 @@ class ImportFlow(QObject):
         progress.setWindowTitle("Import schedule")
         from desktop.workflows.importing import import_schedule
 
+        lib = self.library()
         submit(
             self.pool,
-            lambda: import_schedule(
-                self.lib, source, tz=tz, conference_id=conference_id, token=token
-            ),
+            lambda: import_schedule(lib, source, tz=tz, conference_id=conference_id, token=token),
             on_done=lambda summary: self._done(progress, summary),
             on_error=lambda exc: self._failed(progress, source, exc, conference_id),
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
@@ -18,9 +19,8 @@ from PySide6.QtWidgets import (
 from desktop import __version__
 from desktop.core import agenda
 from desktop.core.errors import TalknotesError
+from desktop.core.models import Note
 from desktop.core.render import locate, word_count
-from desktop.store import conferences, notes, talks
-from desktop.store.library import Library
 from desktop.ui import runtime, window_dialogs
 from desktop.ui.autosave import Autosaver, Target
 from desktop.ui.import_flow import ImportFlow
@@ -30,6 +30,9 @@ from desktop.ui.photo_actions import PhotoActions, preview_src
 from desktop.ui.preview import Preview
 from desktop.ui.schedule_model import ScheduleModel
 from desktop.ui.sidebar import Sidebar
+
+if TYPE_CHECKING:
+    from desktop.store.library import Library
 
 Clock = Callable[[], datetime]
 LOADING = "Loading the schedule…"
@@ -43,16 +46,30 @@ def _hold_width(label: QLabel, *texts: str) -> None:
 
 def save_target(lib: Library, target: Target, body: str) -> None:
     """Runs on the autosave thread."""
+    from desktop.store import notes
+
     if target.kind == "talk":
         notes.save_talk_note(lib, target.id, body)
     else:
         notes.save_hallway_note(lib, body, note_id=target.id)
 
 
+def read_schedule(lib: Library) -> tuple:
+    """Conferences, talks and hallway notes, as the sidebar shows them (off the GUI thread)."""
+    from desktop.store import conferences, notes, talks
+
+    return conferences.list_conferences(lib), talks.list_talks(lib), notes.hallway_notes(lib)
+
+
 class MainWindow(QMainWindow):
+    """The store is imported on first use, not with this module: at start-up the window paints
+    first and the library (SQLAlchemy, ~0.4 s to import here) opens behind it (see attach)."""
+
     library_changed = Signal()
 
-    def __init__(self, lib: Library, clock: Clock | None = None, load_now: bool = True) -> None:
+    def __init__(
+        self, lib: Library | None, clock: Clock | None = None, load_now: bool = True
+    ) -> None:
         super().__init__()
         runtime.tune_for_interaction()
         self.lib = lib
@@ -66,12 +83,12 @@ class MainWindow(QMainWindow):
         self.editor = NoteEditor()
         self.preview = Preview()
         self.autosaver = Autosaver(lambda t, b: save_target(self.lib, t, b), self)
-        self.import_flow = ImportFlow(self, lib)
+        self.import_flow = ImportFlow(self, self.library)
         self.import_flow.imported.connect(lambda _s: self.reload())
-        self.photos = PhotoActions(self, lib, self.editor, self.autosaver)
+        self.photos = PhotoActions(self, self.library, self.editor, self.autosaver)
         self.photos.attached.connect(lambda _r: self._text_changed_view())
         self.photos.failed.connect(lambda m: self.statusBar().showMessage(m, 8000))
-        self.preview.resolve_photo = lambda key: preview_src(self.lib, key)
+        self.preview.resolve_photo = lambda key: preview_src(self.library(), key)
         self.preview.locate = self._where_writing
         self._search_panel = None
 
@@ -106,6 +123,20 @@ class MainWindow(QMainWindow):
         self.autosaver.save_failed.connect(self._save_failed)
 
         build_actions(self)
+        self.library_actions = [
+            self.act_import,
+            self.act_import_url,
+            self.act_camera_roll,
+            self.act_refresh,
+            self.act_export,
+            self.act_search,
+            self.act_now,
+            self.act_star,
+            self.act_photo,
+            self.act_history,
+        ]
+        for action in self.library_actions:
+            action.setEnabled(lib is not None)
         # The preview follows the cursor when it moves without typing (typing: each render)
         self.reveal_timer = QTimer(self, singleShot=True, interval=150)
         self.reveal_timer.timeout.connect(self._cursor_moved)
@@ -121,26 +152,34 @@ class MainWindow(QMainWindow):
         app = QGuiApplication.instance()
         app.applicationStateChanged.connect(self._app_state_changed)  # type: ignore[union-attr]
         self._restore_layout()
-        if load_now:
+        if lib is None:
+            self.statusBar().showMessage(LOADING)
+        elif load_now:
             self.reload()
 
     # --- actions ---------------------------------------------------------------------------
 
     # --- data ------------------------------------------------------------------------------
 
-    def _read_schedule(self) -> tuple:
-        return (
-            conferences.list_conferences(self.lib),
-            talks.list_talks(self.lib),
-            notes.hallway_notes(self.lib),
-        )
+    def library(self) -> Library:
+        if self.lib is None:
+            raise RuntimeError("the library is not open yet")
+        return self.lib
+
+    def attach(self, lib: Library, schedule: tuple | None = None) -> None:
+        """Give the window its library once open, and show `schedule` (read_schedule's;
+        read now when not given)."""
+        self.lib = lib
+        for action in self.library_actions:
+            action.setEnabled(True)
+        self._loaded(schedule if schedule is not None else read_schedule(lib))
 
     def reload_in_background(self) -> None:
         """Read the schedule off the GUI thread (at start-up: the window paints first)."""
         from desktop.ui.workers import submit
 
         self.statusBar().showMessage(LOADING)
-        submit(self.autosaver.pool, self._read_schedule, on_done=self._loaded)
+        submit(self.autosaver.pool, read_schedule, self.library(), on_done=self._loaded)
 
     def _loaded(self, data: tuple) -> None:
         self._populate(data)
@@ -149,7 +188,7 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         """Re-read the schedule from the library (after an import)."""
-        self._populate(self._read_schedule())
+        self._populate(read_schedule(self.library()))
 
     def _populate(self, data: tuple) -> None:
         current = self.sidebar.current_talk_id()
@@ -166,28 +205,37 @@ class MainWindow(QMainWindow):
         self.model.mark_time(self.clock())
 
     def show_talk(self, talk_id: int) -> None:
+        from desktop.store import notes, talks
+
         self.autosaver.save_now()  # switching talk saves at once
-        talk = self.model.talk(talk_id) or talks.get_talk(self.lib, talk_id)
+        talk = self.model.talk(talk_id) or talks.get_talk(self.library(), talk_id)
         target = Target("talk", talk_id)
-        note = notes.talk_note(self.lib, talk_id) if not self.editor.has_document(target) else None
-        self.editor.show_talk(talk, note or notes.Note(talk_id=talk_id))
+        note = (
+            notes.talk_note(self.library(), talk_id)
+            if not self.editor.has_document(target)
+            else None
+        )
+        self.editor.show_talk(talk, note or Note(talk_id=talk_id))
         self.photos.refresh_strip()
         self._text_changed_view()
 
     def new_hallway_note(self, conference_id: int) -> None:
         """The conference's hallway note, made on first use."""
+        from desktop.store import notes
         from desktop.ui.schedule_model import HALLWAY_TITLE
 
         note = notes.save_hallway_note(
-            self.lib, "", conference_id=conference_id, title=HALLWAY_TITLE
+            self.library(), "", conference_id=conference_id, title=HALLWAY_TITLE
         )
         self.reload()
         self.sidebar.select_hallway(note.id)  # type: ignore[arg-type]
         self.editor.move_to_end()
 
     def show_hallway(self, note_id: int) -> None:
+        from desktop.store import notes
+
         self.autosaver.save_now()
-        note = next(n for n in notes.hallway_notes(self.lib) if n.id == note_id)
+        note = next(n for n in notes.hallway_notes(self.library()) if n.id == note_id)
         self.editor.show_hallway(note)
         self.photos.refresh_strip()
         self._text_changed_view()
@@ -249,8 +297,10 @@ class MainWindow(QMainWindow):
         self.sidebar.filter_edit.selectAll()
 
     def refresh_schedule(self) -> None:
+        from desktop.store import conferences
+
         conference_id = self.sidebar.current_conference_id()
-        confs = conferences.list_conferences(self.lib)
+        confs = conferences.list_conferences(self.library())
         conf = next((c for c in confs if c.id == conference_id), confs[0] if confs else None)
         if conf is None:
             self.statusBar().showMessage("No conference to refresh.", 4000)
@@ -270,6 +320,8 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event) -> None:  # noqa: N802 (Qt override)
         """A schedule file dropped on the window is imported."""
+        if self.lib is None:
+            return
         for url in event.mimeData().urls():
             if url.isLocalFile():
                 self.import_flow.start(url.toLocalFile())
@@ -281,7 +333,7 @@ class MainWindow(QMainWindow):
         if self._search_panel is None:  # made on first use: start-up stays light
             from desktop.ui.search_panel import SearchPanel
 
-            self._search_panel = SearchPanel(self.lib, self)
+            self._search_panel = SearchPanel(self.library(), self)
             self._search_panel.hit_chosen.connect(self.open_hit)
         return self._search_panel
 
@@ -324,8 +376,10 @@ class MainWindow(QMainWindow):
         talk = self.model.talk(talk_id)
         if talk is None:
             return
+        from desktop.store import talks
+
         talk.starred = not talk.starred
-        talks.set_starred(self.lib, talk_id, talk.starred)
+        talks.set_starred(self.library(), talk_id, talk.starred)
         self.model.update_talk(talk)
         self.model.mark_time(self.clock())
 
@@ -355,11 +409,12 @@ class MainWindow(QMainWindow):
 
         from PySide6 import __version__ as qt_version
 
+        library = self.lib.path if self.lib else "(opening…)"
         QMessageBox.about(
             self,
             "About Talknotes",
             f"<b>Talknotes {__version__}</b><br>Conference notes that become blog "
-            f"posts.<br><br>Library: {self.lib.path}<br>Qt (PySide6) {qt_version}"
+            f"posts.<br><br>Library: {library}<br>Qt (PySide6) {qt_version}"
             f" · Python {platform.python_version()}",
         )
 

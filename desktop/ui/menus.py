@@ -126,4 +126,6 @@ def build_actions(window) -> None:
             f"({act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
         )
         button_action.triggered.connect(act.trigger)
+        button_action.setEnabled(act.isEnabled())
+        act.enabledChanged.connect(button_action.setEnabled)
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, tools)

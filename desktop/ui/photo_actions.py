@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QImage, QTextCursor, QTextDocument
@@ -11,13 +13,13 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from desktop.core.errors import TalknotesError
 from desktop.core.models import Photo
-from desktop.store import photos as photo_store
-from desktop.store.library import Library
-from desktop.store.notes import talk_note
 from desktop.ui.autosave import Autosaver, Target
 from desktop.ui.note_editor import NoteEditor
 from desktop.ui.photo_strip import PhotoViewer
 from desktop.ui.workers import submit
+
+if TYPE_CHECKING:
+    from desktop.store.library import Library
 
 IMAGE_FILTER = "Images (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff *.heic *.heif)"
 
@@ -33,6 +35,8 @@ def preview_src(lib: Library, key: str) -> str | None:
 def _strip_rows(lib: Library, target: Target) -> list[tuple[Photo, Path | None]]:
     """Runs off the GUI thread: the note's photos and their (possibly new) thumbnails."""
     from desktop.media import files
+    from desktop.store import photos as photo_store
+    from desktop.store.notes import talk_note
 
     note_id = talk_note(lib, target.id).id if target.kind == "talk" else target.id
     if note_id is None:
@@ -48,10 +52,15 @@ class PhotoActions(QObject):
     failed = Signal(str)
 
     def __init__(
-        self, window: QWidget, lib: Library, editor: NoteEditor, autosaver: Autosaver
+        self,
+        window: QWidget,
+        library: Callable[[], Library],
+        editor: NoteEditor,
+        autosaver: Autosaver,
     ) -> None:
         super().__init__(window)
-        self.window, self.lib, self.editor, self.autosaver = window, lib, editor, autosaver
+        self.window, self.editor, self.autosaver = window, editor, autosaver
+        self.library = library  # the window's library (opened after it first paints)
         self.pool = autosaver.pool  # one ordered writer thread for notes and photos
         self.quiet = False
         editor.edit.images_dropped.connect(self.attach_paths)
@@ -74,7 +83,7 @@ class PhotoActions(QObject):
 
     def attach_image(self, image: QImage) -> None:
         """A pasted screenshot: written to a temp PNG, then attached like a file."""
-        incoming = Path(tempfile.mkdtemp(prefix="paste-", dir=self.lib.path))
+        incoming = Path(tempfile.mkdtemp(prefix="paste-", dir=self.library().path))
         path = incoming / "Pasted image.png"
         if not image.save(str(path), "PNG"):
             self.failed.emit("the pasted image could not be read")
@@ -86,12 +95,13 @@ class PhotoActions(QObject):
         if target is None:
             return
         self.autosaver.save_now()
+        lib = self.library()
 
         def work() -> list:
             from desktop.workflows.photos import attach_files
 
             try:
-                return attach_files(self.lib, target.kind, target.id, [Path(p) for p in paths])
+                return attach_files(lib, target.kind, target.id, [Path(p) for p in paths])
             finally:
                 if cleanup is not None:
                     for leftover in cleanup.iterdir():
@@ -131,7 +141,7 @@ class PhotoActions(QObject):
         submit(
             self.pool,
             _strip_rows,
-            self.lib,
+            self.library(),
             target,
             on_done=lambda rows: self._show_rows(target, rows),
         )
@@ -141,6 +151,8 @@ class PhotoActions(QObject):
             self.editor.strip.show_photos(rows)
 
     def _reference(self, photo: Photo) -> str:
+        from desktop.store import photos as photo_store
+
         return f"(photo:{photo_store.photo_key(photo.sha256)})"
 
     def jump_to(self, photo: Photo) -> None:
@@ -154,7 +166,7 @@ class PhotoActions(QObject):
     def view(self, photo: Photo) -> None:
         from desktop.media import files
 
-        path = files.ensure_thumbnail(self.lib.media_dir, photo.sha256, size=1600)
+        path = files.ensure_thumbnail(self.library().media_dir, photo.sha256, size=1600)
         if path is not None:
             PhotoViewer(path, photo.caption, self.window).exec()
 
@@ -162,7 +174,9 @@ class PhotoActions(QObject):
         caption, ok = QInputDialog.getText(self.window, "Caption", "Caption:", text=photo.caption)
         if not ok:
             return
-        photo_store.set_caption(self.lib, photo.id, caption)  # type: ignore[arg-type]
+        from desktop.store import photos as photo_store
+
+        photo_store.set_caption(self.library(), photo.id, caption)  # type: ignore[arg-type]
         doc: QTextDocument = self.editor.edit.document()
         found = doc.find(self._reference(photo))
         if not found.isNull():  # rewrite ![old](photo:key) in place
@@ -192,5 +206,7 @@ class PhotoActions(QObject):
             cursor = QTextCursor(found.block())
             cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
             cursor.removeSelectedText()
-        photo_store.remove_photo(self.lib, photo.id)  # type: ignore[arg-type]
+        from desktop.store import photos as photo_store
+
+        photo_store.remove_photo(self.library(), photo.id)  # type: ignore[arg-type]
         self.refresh_strip()

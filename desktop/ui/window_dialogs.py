@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.store import history, notes
-
 
 def open_export(window):
     """File → Export to Blog…, for the selected talk, its day or its conference."""
@@ -51,6 +49,7 @@ def _photos_filed(window, added: int) -> None:
 
 def show_history(window):
     """Earlier versions; restoring replaces the text in the editor (undoable, autosaved)."""
+    from desktop.store import history, notes
     from desktop.ui.history_dialog import HistoryDialog
 
     target = window.editor.target

@@ -69,6 +69,16 @@ def test_bundle_builds_starts_and_opens_a_library(tmp_path):
     gui.terminate()
     _, errors = gui.communicate(timeout=10)
     assert alive, f"the GUI exited early: {errors}"
+    # the library opens behind the painted window: its modules must be in the bundle too
+    shown = subprocess.run(
+        [str(exe), "--library", str(library)],
+        env={**bare, "TALKNOTES_EXIT_AFTER_FIRST_PAINT": "1"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    events = [line.split()[0] for line in shown.stdout.splitlines()]
+    assert shown.returncode == 0 and events == ["first-paint", "schedule-shown"], shown.stderr
     size = sum(f.stat().st_size for f in (dist / "talknotes").rglob("*") if f.is_file())
     print(f"\nbundle: {size / 2**20:.0f} MiB")
     shutil.rmtree(work, ignore_errors=True)

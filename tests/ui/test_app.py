@@ -3,6 +3,7 @@
 import gc
 
 import pytest
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import app
@@ -20,14 +21,16 @@ def no_event_loop(monkeypatch, qapp):
     shown = {}
 
     def exec_once():
-        from PySide6.QtTest import QTest
-
         for widget in QApplication.topLevelWidgets():
             if widget.isVisible() and widget.windowTitle() == "Talknotes":
-                for _ in range(100):  # the schedule loads in the background after first paint
-                    if widget.model.talks():
-                        break
-                    QTest.qWait(50)
+                shown["lib at first paint"] = widget.lib
+                # The library opens behind the painted window. A QEventLoop, not QTest.qWait:
+                # qWait holds the GIL while it sleeps, and the opening thread would crawl.
+                loop = QEventLoop()
+                widget.library_changed.connect(loop.quit)
+                qapp.lastWindowClosed.connect(loop.quit)  # the opening failed
+                QTimer.singleShot(20_000, loop.quit)
+                loop.exec()
                 shown["window"] = widget
                 shown["gc"] = (gc.isenabled(), gc.get_freeze_count())
                 shown["talks"] = widget.model.talks()
@@ -90,3 +93,105 @@ def test_damaged_library_offers_the_newest_good_backup(tmp_path, monkeypatch, no
     lib = open_library(tmp_path / "lib")
     assert len(list_talks(lib)) == 12
     lib.close()
+
+
+def test_a_damaged_library_without_a_backup_is_told_and_left_as_it_was(
+    tmp_path, monkeypatch, no_event_loop
+):
+    (tmp_path / "lib").mkdir()
+    damaged = b"this is not a database" * 100
+    (tmp_path / "lib" / "talknotes.sqlite3").write_bytes(damaged)
+    told = {}
+    monkeypatch.setattr(
+        QMessageBox, "critical", staticmethod(lambda *a: told.setdefault("text", a[2]))
+    )
+    assert app.main(tmp_path / "lib") == 2
+    assert "No good backup" in told["text"] and "left as it is" in told["text"]
+    assert (tmp_path / "lib" / "talknotes.sqlite3").read_bytes() == damaged
+
+
+WATCH_FIRST_PAINT = """
+import sys
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+from desktop import app
+
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and not hasattr(self, "seen"):
+            self.seen = [m for m in ("sqlalchemy", "sqlmodel", "PIL") if m in sys.modules]
+            print("loaded-at-first-paint", *self.seen, flush=True)
+        return False
+
+qapp = QApplication(sys.argv[:1])
+watch = Watch()
+qapp.installEventFilter(watch)
+sys.exit(app.main(sys.argv[1]))
+"""
+
+
+def test_the_window_paints_before_the_library_code_is_loaded(tmp_path):
+    """Importing SQLAlchemy and sqlmodel is half of the start: the window paints first, the
+    library opens behind it and its schedule follows."""
+    import os
+    import subprocess
+    import sys
+
+    env = {
+        **os.environ,
+        "TALKNOTES_EXIT_AFTER_FIRST_PAINT": "1",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", WATCH_FIRST_PAINT, str(tmp_path / "lib")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert "loaded-at-first-paint" in lines  # none of them
+    assert [x.split()[0] for x in lines if x.split()[0] in ("first-paint", "schedule-shown")] == [
+        "first-paint",
+        "schedule-shown",
+    ]
+
+
+def test_closing_the_window_while_the_library_opens_finishes_the_opening(tmp_path, monkeypatch):
+    """Closing waits for saves, and for the opening (here: the first run's sample import)."""
+    monkeypatch.setattr(QApplication, "exec", staticmethod(lambda: _close_at_once()))
+    assert app.main(tmp_path / "lib") == 0
+    lib = open_library(tmp_path / "lib")
+    assert len(list_talks(lib)) == 12
+    lib.close()
+
+
+def _close_at_once() -> int:
+    """Close the window as soon as the opening is under way."""
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible() and widget.windowTitle() == "Talknotes":
+            for _ in range(500):
+                if widget.autosaver.pool.activeThreadCount():
+                    break
+                loop = QEventLoop()
+                QTimer.singleShot(10, loop.quit)
+                loop.exec()
+            assert widget.lib is None and widget.autosaver.pool.activeThreadCount()
+            widget.close()
+    return 0
+
+
+def test_closing_the_window_before_the_library_opens_opens_nothing(tmp_path, monkeypatch):
+    def close_now() -> int:
+        for widget in QApplication.topLevelWidgets():
+            if widget.isVisible() and widget.windowTitle() == "Talknotes":
+                widget.close()
+        loop = QEventLoop()
+        QTimer.singleShot(500, loop.quit)  # past the opening's fallback start
+        loop.exec()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", staticmethod(close_now))
+    assert app.main(tmp_path / "lib") == 0
+    assert not (tmp_path / "lib" / "talknotes.sqlite3").exists()

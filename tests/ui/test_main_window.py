@@ -4,6 +4,7 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QToolBar
 
 from desktop.store.notes import talk_note
 from desktop.store.talks import list_talks
@@ -385,3 +386,27 @@ def test_html_abstract_shown_as_text_and_filterable(window, qtbot, library):
     assert proxy.rowCount(day1) == 1 and "Offline First" in proxy.index(0, 0, day1).data()
     _filter(window, qtbot, "<li>")  # markup is not text
     assert proxy.rowCount(proxy.index(0, 0)) == 0
+
+
+def test_before_its_library_opens_the_window_offers_only_what_needs_none(qtbot, library):
+    """At start-up the window paints before the library is open (ui.library_opening)."""
+    import_schedule(library, str(SAMPLE))
+    win = MainWindow(None)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    waiting = [win.act_import, win.act_export, win.act_search, win.act_now, win.act_star]
+    assert not any(a.isEnabled() for a in waiting)
+    toolbar = {a.text(): a for a in win.findChild(QToolBar).actions()}
+    assert not toolbar["Now"].isEnabled() and toolbar["Preview"].isEnabled()
+    assert win.act_quit.isEnabled() and win.act_preview.isEnabled()
+    assert win.statusBar().currentMessage() == "Loading the schedule…"
+    assert win.model.talks() == []
+
+    win.attach(library)
+    assert all(a.isEnabled() for a in waiting) and toolbar["Now"].isEnabled()
+    assert len(win.model.talks()) == 12
+    assert win.statusBar().currentMessage() == ""
+    talk = _talk(library, win.model.talks()[0].title)
+    win.sidebar.select_talk(talk.id)
+    assert win.editor.talk.id == talk.id
