@@ -119,7 +119,8 @@ from desktop import app
 class Watch(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint and not hasattr(self, "seen"):
-            self.seen = [m for m in ("sqlalchemy", "sqlmodel", "PIL") if m in sys.modules]
+            watched = ("sqlalchemy", "sqlmodel", "PIL", "markdown")
+            self.seen = [m for m in watched if m in sys.modules]
             print("loaded-at-first-paint", *self.seen, flush=True)
         return False
 

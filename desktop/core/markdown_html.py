@@ -1,0 +1,61 @@
+"""python-markdown with Talknotes' photo links: the parser behind core.render.render_html.
+
+Kept apart so that importing core.render (the window does, at start-up) does not load
+python-markdown; it loads on the first render, which runs off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING
+from xml.etree.ElementTree import Element
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from desktop.core.render import EXTENSIONS, PHOTO_SCHEME
+
+if TYPE_CHECKING:
+    from desktop.core.render import Resolver
+
+_local = threading.local()
+
+
+class _PhotoLinks(Treeprocessor):
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        self.resolver: Resolver | None = None
+
+    def run(self, root: Element) -> None:
+        for img in root.iter("img"):
+            src = img.get("src", "")
+            if src.startswith(PHOTO_SCHEME):
+                resolved = self.resolver(src[len(PHOTO_SCHEME) :]) if self.resolver else None
+                if resolved:
+                    img.set("src", resolved)
+                else:
+                    img.set("class", "missing-photo")
+
+
+class _PhotoExtension(Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (markdown's API)
+        processor = _PhotoLinks(md)
+        md.treeprocessors.register(processor, "talknotes_photos", 0)
+        md.talknotes_photos = processor  # type: ignore[attr-defined]
+
+
+def _instance() -> markdown.Markdown:
+    md = getattr(_local, "md", None)
+    if md is None:
+        md = markdown.Markdown(extensions=[*EXTENSIONS, _PhotoExtension()], output_format="html")
+        _local.md = md
+    return md
+
+
+def convert(text: str, resolve_photo: Resolver | None = None) -> str:
+    """Markdown to an HTML fragment, with one parser per thread."""
+    md = _instance()
+    md.reset()
+    md.talknotes_photos.resolver = resolve_photo  # type: ignore[attr-defined]
+    return md.convert(text)
