@@ -57,18 +57,25 @@ def show_history(window):
         return None
     window.autosaver.flush()
     note_id = target.id if target.kind == "hallway" else notes.talk_note(window.lib, target.id).id
-    dialog = HistoryDialog(history.versions(window.lib, note_id) if note_id else [], window)
-    dialog.accepted.connect(lambda: _restore_text(window, dialog.chosen_text))
+    versions = history.versions(window.lib, note_id) if note_id else []
+    dialog = HistoryDialog(versions, window.editor.text_of(target), window)
+    dialog.accepted.connect(lambda: _restore(window, target, dialog.chosen))
     dialog.open()
     return dialog
 
 
-def _restore_text(window, text: str | None) -> None:
-    if text is None:
+def _restore(window, target, version) -> None:
+    """The version becomes the note's text: in the library at once, the text it replaces kept
+    as a version ("before restore"); in the editor as one step Undo takes back."""
+    from desktop.store import history
+
+    if version is None or window.editor.target != target:
         return
+    window.autosaver.flush()
+    history.restore(window.lib, version.id)
     cursor = window.editor.edit.textCursor()
     cursor.beginEditBlock()
     cursor.select(cursor.SelectionType.Document)
-    cursor.insertText(text)
+    cursor.insertText(version.body)
     cursor.endEditBlock()
     window.autosaver.save_now()
