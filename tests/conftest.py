@@ -76,6 +76,21 @@ def shared_fixture(relative: str) -> Path:
     return path
 
 
+def age_note(lib, note_id: int, minutes: int) -> None:
+    """Pretend the note was written `minutes` ago: its next change keeps a version."""
+    from datetime import timedelta
+
+    from sqlmodel import Session
+
+    from desktop.store.tables import NoteRow
+
+    with Session(lib.engine) as s:
+        row = s.get(NoteRow, note_id)
+        row.created_at -= timedelta(minutes=minutes)
+        s.add(row)
+        s.commit()
+
+
 def library_snapshot(lib) -> dict[str, list[tuple]]:
     """Every row of every table, to prove that a failed operation changed nothing."""
     with lib.engine.connect() as conn:

@@ -1,6 +1,6 @@
 """Note history: a version is kept when a note changes after a pause, and can be restored."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from sqlmodel import Session, select
 
@@ -8,15 +8,7 @@ from desktop.store import history
 from desktop.store.notes import append_to_talk_note, save_talk_note, talk_note
 from desktop.store.tables import NoteRow
 from desktop.workflows.importing import import_schedule
-from tests.conftest import SAMPLE
-
-
-def _age(library, note_id, minutes):
-    with Session(library.engine) as s:
-        row = s.get(NoteRow, note_id)
-        row.created_at -= timedelta(minutes=minutes)
-        s.add(row)
-        s.commit()
+from tests.conftest import SAMPLE, age_note
 
 
 def test_versions_kept_after_pauses_and_restorable(library):
@@ -24,7 +16,7 @@ def test_versions_kept_after_pauses_and_restorable(library):
     note = save_talk_note(library, 1, "first")
     save_talk_note(library, 1, "first, typing on")  # seconds later: no version
     assert history.versions(library, note.id) == []
-    _age(library, note.id, 10)
+    age_note(library, note.id, 10)
     save_talk_note(library, 1, "rewritten")
     (v,) = history.versions(library, note.id)
     assert v.body == "first, typing on" and v.reason == "edit"
@@ -51,7 +43,7 @@ def test_quick_autosave_matches_a_full_read_and_still_keeps_versions(library):
     assert saved.updated_at >= first.updated_at and saved.created_at == first.created_at
     again = save_talk_note(library, 3, "one two")  # unchanged: nothing written
     assert again.updated_at == saved.updated_at
-    _age(library, saved.id, 10)
+    age_note(library, saved.id, 10)
     save_talk_note(library, 3, "one two three")  # a version is due: the full path keeps it
     save_talk_note(library, 3, "one two three four")  # and the next edit is quick again
     assert [v.body for v in history.versions(library, saved.id)] == ["one two"]

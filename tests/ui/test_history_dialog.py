@@ -1,19 +1,17 @@
 """Talk → Note History…: see what restoring a version changes, restore it, undo the restore."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from sqlmodel import Session
 
 from desktop.store import history
 from desktop.store.notes import talk_note
-from desktop.store.tables import NoteRow
 from desktop.store.talks import list_talks
 from desktop.ui.history_dialog import HistoryDialog
 from desktop.ui.main_window import MainWindow
 from desktop.workflows.importing import import_schedule
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, age_note
 
 
 @pytest.fixture
@@ -38,15 +36,6 @@ def _write(window, qtbot, text):
     window.autosaver.flush()
 
 
-def _age(library, note_id, minutes):
-    """Pretend the note was written `minutes` ago: the next change keeps a version."""
-    with Session(library.engine) as s:
-        row = s.get(NoteRow, note_id)
-        row.created_at -= timedelta(minutes=minutes)
-        s.add(row)
-        s.commit()
-
-
 def _open_history(window, qtbot) -> HistoryDialog:
     window.act_history.trigger()
     dialog = window.findChild(HistoryDialog)
@@ -58,7 +47,7 @@ def test_a_version_shows_what_restoring_changes_and_restores_undoably(window, qt
     talk = list_talks(library)[0]
     window.sidebar.select_talk(talk.id)
     _write(window, qtbot, "Speaker says: it is slow.\nCommon ground.")
-    _age(library, talk_note(library, talk.id).id, 10)
+    age_note(library, talk_note(library, talk.id).id, 10)
     _write(window, qtbot, "Speaker says: it is fast.\nCommon ground.\nMy own idea.")
 
     dialog = _open_history(window, qtbot)
