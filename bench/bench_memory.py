@@ -21,9 +21,12 @@ from PySide6.QtWidgets import QApplication
 from desktop.ui.runtime import prepare_qt
 prepare_qt()
 app = QApplication([])
-from desktop.store.library import open_library
+from pathlib import Path
+from desktop.ui.library_opening import open_and_read
 from desktop.ui.main_window import MainWindow
-window = MainWindow(open_library(sys.argv[1], auto_backup=False))
+lib, _, schedule = open_and_read(Path(sys.argv[1]))  # as the app opens its library
+window = MainWindow(None)
+window.attach(lib, schedule)
 window.resize(1280, 800)
 window.show()
 wanted = int(sys.argv[3]) if len(sys.argv) > 3 else 0

@@ -20,6 +20,7 @@ from desktop import config
 from desktop.core.errors import TalknotesError
 from desktop.start import startup_done
 from desktop.ui.main_window import MainWindow, read_schedule
+from desktop.ui.runtime import import_in_stages
 from desktop.ui.workers import submit
 
 if TYPE_CHECKING:
@@ -44,6 +45,16 @@ def first_run_sample(lib: Library, settings: QSettings) -> bool:
 
 def open_and_read(folder: Path) -> tuple[Library, bool, tuple]:
     """Runs off the GUI thread: the open library, whether the sample was loaded, the schedule."""
+    import_in_stages(
+        "sqlalchemy",
+        "sqlalchemy.orm",
+        "pydantic",
+        "sqlmodel",
+        "desktop.store.library",
+        "desktop.store.conferences",
+        "desktop.store.notes",
+        "desktop.store.talks",
+    )
     from desktop.store.library import open_library
 
     lib = open_library(folder)
