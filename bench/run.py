@@ -33,21 +33,19 @@ def main() -> int:
         for line in result.stdout.splitlines():
             if line.startswith("{"):
                 rows.append(json.loads(line))
-    widths = (44, 12, 26, 34)
     header = ("figure", "measured", "target", "floor / note")
-    print("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)))
-    print("  ".join("-" * w for w in widths))
-    for r in rows:
-        value = (
-            f"{r['value']:.3f} {r['unit']}" if r["unit"] == "s" else f"{r['value']:.1f} {r['unit']}"
+    table = [
+        (
+            r["name"],
+            f"{r['value']:{'.3f' if r['unit'] == 's' else '.1f'}} {r['unit']}",
+            r["target"],
+            "; ".join(x for x in (r["floor"], r["note"]) if x),
         )
-        note = "; ".join(x for x in (r["floor"], r["note"]) if x)
-        print(
-            "  ".join(
-                str(c).ljust(w)
-                for c, w in zip((r["name"], value, r["target"], note), widths, strict=True)
-            )
-        )
+        for r in rows
+    ]
+    widths = [max(len(row[i]) for row in [header, *table]) for i in range(3)]  # the note: as long
+    for row in [header, tuple("-" * w for w in [*widths, 34]), *table]:
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)), *row[3:], sep="  ")
     if failed:
         print(f"\nbenchmarks that failed: {', '.join(failed)}", file=sys.stderr)
     return 1 if failed else 0
