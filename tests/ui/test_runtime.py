@@ -4,35 +4,40 @@ import linecache
 import sys
 
 import PySide6.QtCore  # noqa: F401 (installs the __feature__ import hook)
+import pytest
 
 from desktop.ui.runtime import import_in_stages
 
 
-def _module(tmp_path, name: str):
-    (tmp_path / f"{name}.py").write_text("VALUE = 42\n" * 50)
-    sys.path.insert(0, str(tmp_path))
-    return str(tmp_path / f"{name}.py")
+@pytest.fixture
+def probe(tmp_path, monkeypatch):
+    """A module file to import, and the files whose source linecache read meanwhile."""
+    read: list[str] = []
+    original = linecache.updatecache
+
+    def recording(filename, *args, **kwargs):
+        read.append(filename)
+        return original(filename, *args, **kwargs)
+
+    monkeypatch.setattr(linecache, "updatecache", recording)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    inner, outer = f"probe_{tmp_path.name}", f"probe_outer_{tmp_path.name}"  # new to PySide
+    (tmp_path / f"{inner}.py").write_text("VALUE = 42\n" * 50)
+    (tmp_path / f"{outer}.py").write_text(f"import {inner}\n")
+    yield inner, outer, str(tmp_path / f"{inner}.py"), read
+    for name in (inner, outer):
+        sys.modules.pop(name, None)
 
 
-def test_pyside_keeps_the_source_of_what_is_imported_after_it(tmp_path):
+def test_pyside_reads_the_source_of_what_is_imported_after_it(probe):
     """The behaviour import_in_stages works around (if PySide stops it, drop the workaround)."""
-    path = _module(tmp_path, "talknotes_probe_plain")
-    try:
-        __import__("talknotes_probe_plain")  # as an import statement does
-        assert path in linecache.cache
-    finally:
-        sys.path.remove(str(tmp_path))
-        sys.modules.pop("talknotes_probe_plain", None)
+    inner, _outer, path, read = probe
+    __import__(inner)  # as an import statement does
+    assert path in read
 
 
-def test_import_in_stages_keeps_no_source(tmp_path):
-    path = _module(tmp_path, "talknotes_probe_staged")
-    try:
-        (tmp_path / "talknotes_probe_outer.py").write_text("import talknotes_probe_staged\n")
-        import_in_stages("talknotes_probe_outer")  # the hook sees the inner import
-        assert sys.modules["talknotes_probe_staged"].VALUE == 42
-        assert path not in linecache.cache
-    finally:
-        sys.path.remove(str(tmp_path))
-        sys.modules.pop("talknotes_probe_staged", None)
-        sys.modules.pop("talknotes_probe_outer", None)
+def test_import_in_stages_keeps_no_source(probe):
+    inner, outer, path, read = probe
+    import_in_stages(outer)  # the hook sees the inner import
+    assert sys.modules[inner].VALUE == 42
+    assert path in read and path not in linecache.cache
