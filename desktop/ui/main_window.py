@@ -6,26 +6,25 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QInputDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
 )
 
-from desktop import __version__
 from desktop.core import agenda
 from desktop.core.errors import TalknotesError
 from desktop.core.models import Note
-from desktop.core.render import locate, word_count
-from desktop.ui import runtime, window_dialogs
+from desktop.core.render import locate
+from desktop.ui import runtime, window_dialogs, window_state
 from desktop.ui.autosave import Autosaver, Target
 from desktop.ui.import_flow import ImportFlow
 from desktop.ui.menus import build_actions
 from desktop.ui.note_editor import NoteEditor
+from desktop.ui.note_status import NoteStatus
 from desktop.ui.photo_actions import PhotoActions, preview_src
 from desktop.ui.preview import Preview
 from desktop.ui.schedule_model import ScheduleModel
@@ -36,12 +35,6 @@ if TYPE_CHECKING:
 
 Clock = Callable[[], datetime]
 LOADING = "Loading the schedule…"
-
-
-def _hold_width(label: QLabel, *texts: str) -> None:
-    """Keep `label` at least as wide as the widest of `texts`."""
-    metrics = label.fontMetrics()
-    label.setMinimumWidth(max(metrics.horizontalAdvance(t) for t in texts) + 8)
 
 
 def save_target(lib: Library, target: Target, body: str) -> None:
@@ -105,36 +98,18 @@ class MainWindow(QMainWindow):
         for splitter in (self.main_split, self.notes_split):  # the user's sizes win from then on
             splitter.splitterMoved.connect(lambda *_: setattr(self, "_default_split", False))
 
-        self.words_label = QLabel()
-        self.saved_label = QLabel("Saved")
-        # Steady widths: a label that changes size re-lays out the whole window, which cost
-        # typing several ms twice per autosave.
-        _hold_width(self.words_label, "999,999 words")
-        _hold_width(self.saved_label, "Editing…", "Saving…", "Saved")
-        self.statusBar().addPermanentWidget(self.words_label)
-        self.statusBar().addPermanentWidget(self.saved_label)
+        self.note_status = NoteStatus(self.statusBar())
+        self.words_label, self.saved_label = self.note_status.words, self.note_status.saved
 
         self.sidebar.talk_selected.connect(self.show_talk)
         self.sidebar.hallway_selected.connect(self.show_hallway)
         self.sidebar.hallway_requested.connect(self.new_hallway_note)
         self.editor.on_edit = self._edited
-        self.autosaver.dirty_changed.connect(self._dirty_changed)
-        self.autosaver.saved.connect(self._saved)
-        self.autosaver.save_failed.connect(self._save_failed)
+        self.autosaver.dirty_changed.connect(self.note_status.dirty_changed)
+        self.autosaver.saved.connect(lambda _t: self.note_status.save_done(self.autosaver.dirty))
+        self.autosaver.save_failed.connect(lambda _t, why: self.note_status.save_failed(why))
 
         build_actions(self)
-        self.library_actions = [
-            self.act_import,
-            self.act_import_url,
-            self.act_camera_roll,
-            self.act_refresh,
-            self.act_export,
-            self.act_search,
-            self.act_now,
-            self.act_star,
-            self.act_photo,
-            self.act_history,
-        ]
         for action in self.library_actions:
             action.setEnabled(lib is not None)
         # The preview follows the cursor when it moves without typing (typing: each render)
@@ -145,13 +120,15 @@ class MainWindow(QMainWindow):
             lambda: self.reveal_timer.isActive() or self.reveal_timer.start()
         )
         self.words_timer = QTimer(self, singleShot=True, interval=1000)
-        self.words_timer.timeout.connect(self._count_words)
+        self.words_timer.timeout.connect(
+            lambda: self.note_status.count_words(self.editor.edit.document().toPlainText())
+        )
         self.clock_timer = QTimer(self, interval=30_000)
         self.clock_timer.timeout.connect(self.refresh_clock)
         self.clock_timer.start()
         app = QGuiApplication.instance()
         app.applicationStateChanged.connect(self._app_state_changed)  # type: ignore[union-attr]
-        self._restore_layout()
+        self._default_split = window_state.restore(self, self.settings)
         if lib is None:
             self.statusBar().showMessage(LOADING)
         elif load_now:
@@ -267,25 +244,6 @@ class MainWindow(QMainWindow):
         if revision == self._revealed_revision and self.preview.isVisible():
             self.preview.reveal()
         self._revealed_revision = revision
-
-    def _count_words(self) -> None:
-        text = self.editor.edit.document().toPlainText()
-        self.words_label.setText(f"{word_count(text):,} words")
-
-    def _dirty_changed(self, dirty: bool) -> None:
-        self.saved_label.setText("Editing…" if dirty else "Saving…")
-
-    def _saved(self, _target: Target) -> None:
-        if not self.autosaver.dirty:
-            self.saved_label.setText("Saved")
-
-    def _save_failed(self, target: Target, message: str) -> None:
-        self.saved_label.setText("⚠ Not saved — retrying")
-        self.statusBar().showMessage(
-            f"Could not save the note: {message}. Your text is kept "
-            "in the editor and saving is retried.",
-            10_000,
-        )
 
     # --- commands --------------------------------------------------------------------------
 
@@ -405,51 +363,18 @@ class MainWindow(QMainWindow):
         return window_dialogs.show_history(self)
 
     def about(self) -> None:
-        import platform
-
-        from PySide6 import __version__ as qt_version
-
-        library = self.lib.path if self.lib else "(opening…)"
-        QMessageBox.about(
-            self,
-            "About Talknotes",
-            f"<b>Talknotes {__version__}</b><br>Conference notes that become blog "
-            f"posts.<br><br>Library: {library}<br>Qt (PySide6) {qt_version}"
-            f" · Python {platform.python_version()}",
-        )
+        window_dialogs.show_about(self)
 
     def show_error(self, error: TalknotesError) -> None:
         QMessageBox.warning(self, "Talknotes", f"{error.what}\n\n{error.why}")
 
     # --- window state ----------------------------------------------------------------------
 
-    def _restore_layout(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
-        self._default_split = not isinstance(self.settings.value("window/main-split"), QByteArray)
-        for key, splitter in (
-            ("window/main-split", self.main_split),
-            ("window/notes-split", self.notes_split),
-        ):
-            state = self.settings.value(key)
-            if isinstance(state, QByteArray):
-                splitter.restoreState(state)
-        if self.settings.value("window/preview", True) in (False, "false"):
-            self.preview.setVisible(False)
-            self.act_preview.setChecked(False)
-
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        """Until the user moves a splitter: sidebar ~30 %, editor and preview share the rest."""
+        """Until the user moves a splitter, the splitters follow the window's width."""
         super().resizeEvent(event)
         if getattr(self, "_default_split", False):
-            width = self.width()
-            side = max(380, int(width * 0.3))
-            self.main_split.setSizes([side, width - side])
-            rest = width - side
-            self.notes_split.setSizes([int(rest * 0.58), rest - int(rest * 0.58)])
+            window_state.default_split(self)
 
     def _app_state_changed(self, state: Qt.ApplicationState) -> None:
         if state != Qt.ApplicationState.ApplicationActive:
@@ -462,8 +387,5 @@ class MainWindow(QMainWindow):
                 "Talknotes",
                 "Saving takes longer than expected; the note is still being written.",
             )
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/main-split", self.main_split.saveState())
-        self.settings.setValue("window/notes-split", self.notes_split.saveState())
-        self.settings.setValue("window/preview", self.act_preview.isChecked())
+        window_state.save(self, self.settings)
         super().closeEvent(event)

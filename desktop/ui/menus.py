@@ -84,6 +84,18 @@ def build_actions(window) -> None:
     window.act_about = a("&About Talknotes", window.about)
     for act in (window.act_undo, window.act_redo):
         act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    window.library_actions = [  # disabled until the window's library is open
+        window.act_import,
+        window.act_import_url,
+        window.act_camera_roll,
+        window.act_refresh,
+        window.act_export,
+        window.act_search,
+        window.act_now,
+        window.act_star,
+        window.act_photo,
+        window.act_history,
+    ]
 
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")

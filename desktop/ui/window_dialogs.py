@@ -1,4 +1,4 @@
-"""The main window's dialogs: export, camera-roll filing, note history."""
+"""The main window's dialogs: export, camera-roll filing, note history, about."""
 
 from __future__ import annotations
 
@@ -79,3 +79,21 @@ def _restore(window, target, version) -> None:
     cursor.insertText(version.body)
     cursor.endEditBlock()
     window.autosaver.save_now()
+
+
+def show_about(window) -> None:
+    import platform
+
+    from PySide6 import __version__ as qt_version
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop import __version__
+
+    library = window.lib.path if window.lib else "(opening…)"
+    QMessageBox.about(
+        window,
+        "About Talknotes",
+        f"<b>Talknotes {__version__}</b><br>Conference notes that become blog "
+        f"posts.<br><br>Library: {library}<br>Qt (PySide6) {qt_version}"
+        f" · Python {platform.python_version()}",
+    )
