@@ -149,18 +149,8 @@ class MainWindow(QMainWindow):
         self.lib = lib
         for action in self.library_actions:
             action.setEnabled(True)
-        self._loaded(schedule if schedule is not None else read_schedule(lib))
-
-    def reload_in_background(self) -> None:
-        """Read the schedule off the GUI thread (at start-up: the window paints first)."""
-        from desktop.ui.workers import submit
-
-        self.statusBar().showMessage(LOADING)
-        submit(self.autosaver.pool, read_schedule, self.library(), on_done=self._loaded)
-
-    def _loaded(self, data: tuple) -> None:
-        self._populate(data)
-        if self.statusBar().currentMessage() == LOADING:  # keep a welcome shown meanwhile
+        self._populate(schedule if schedule is not None else read_schedule(lib))
+        if self.statusBar().currentMessage() == LOADING:
             self.statusBar().clearMessage()
 
     def reload(self) -> None:
