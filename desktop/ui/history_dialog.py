@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.text_changes import Line, counts, restore_changes
 from desktop.store.history import NoteVersion
+from desktop.ui.workers import submit
 
 VERSION_ROLE = Qt.ItemDataRole.UserRole + 1
 # Translucent marks read on light and dark palettes alike
@@ -47,6 +49,17 @@ def changes_html(lines: list[Line]) -> str:
     return "".join(rows)
 
 
+def _label(version: NoteVersion, change: str) -> str:
+    local = version.saved_at.astimezone()
+    first = next((line for line in version.body.splitlines() if line.strip()), "")
+    return f"{local:%a %d %b %H:%M:%S}  ·  {version.reason}  ·  {change}\n{first[:60]}"
+
+
+def _all_counts(current: str, versions: list[NoteVersion]) -> list[tuple[int, int]]:
+    """Runs off the GUI thread: per version, the lines restoring it brings back and removes."""
+    return [counts(restore_changes(current, v.body)) for v in versions]
+
+
 class HistoryDialog(QDialog):
     """Pick a version; `chosen` is set when the user restores one."""
 
@@ -59,15 +72,13 @@ class HistoryDialog(QDialog):
         self.list = QListWidget()
         self.list.setWordWrap(True)
         for version in versions:
-            local = version.saved_at.astimezone()
-            first = next((line for line in version.body.splitlines() if line.strip()), "")
-            back, gone = counts(restore_changes(current, version.body))
-            change = f"+{back} −{gone} lines" if back or gone else "same as now"
-            item = QListWidgetItem(
-                f"{local:%a %d %b %H:%M:%S}  ·  {version.reason}  ·  {change}\n{first[:60]}"
-            )
+            item = QListWidgetItem(_label(version, "…"))
             item.setData(VERSION_ROLE, version)
             self.list.addItem(item)
+        # Comparing a long note with up to 200 versions takes ~10 ms each: off the GUI thread
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        submit(self._pool, _all_counts, current, versions, on_done=self._counted)
         self.text = QTextBrowser()
         self.text.setOpenLinks(False)
         self.show_changes = QCheckBox("Show changes", checked=True)
@@ -107,6 +118,14 @@ class HistoryDialog(QDialog):
         layout.addWidget(buttons)
         if versions:
             self.list.setCurrentRow(0)
+
+    def _counted(self, all_counts: list[tuple[int, int]]) -> None:
+        if not shiboken6.isValid(self):  # (the dialog may be gone by now)
+            return
+        for row, (back, gone) in enumerate(all_counts):
+            item = self.list.item(row)
+            change = f"+{back} −{gone} lines" if back or gone else "same as now"
+            item.setText(_label(item.data(VERSION_ROLE), change))
 
     def _show(self, item: QListWidgetItem | None, _previous=None) -> None:
         version: NoteVersion | None = item.data(VERSION_ROLE) if item else None

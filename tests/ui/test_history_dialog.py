@@ -52,6 +52,7 @@ def test_a_version_shows_what_restoring_changes_and_restores_undoably(window, qt
 
     dialog = _open_history(window, qtbot)
     assert dialog.list.count() == 1
+    qtbot.waitUntil(lambda: "lines" in dialog.list.item(0).text())  # counted off the GUI thread
     assert "+1 −2 lines" in dialog.list.item(0).text()
     shown = dialog.text.toPlainText()
     for line in ("it is slow", "it is fast", "Common ground", "My own idea"):
