@@ -141,8 +141,7 @@ class LibraryOpening(QObject):
             f"from {good.created:%A %d %B %Y, %H:%M}? The damaged file is kept beside it.",
         )
         if answer != QMessageBox.StandardButton.Yes:
-            self.failed_code = 2
-            self.window.close()
+            self._quit()
             return
         try:
             backup.restore_backup(self.folder / config.DATABASE_NAME, good.path)
@@ -153,5 +152,8 @@ class LibraryOpening(QObject):
 
     def _fail(self, message: str) -> None:
         QMessageBox.critical(self.window, "Talknotes", message)
+        self._quit()
+
+    def _quit(self) -> None:
         self.failed_code = 2
         self.window.close()
