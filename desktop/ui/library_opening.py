@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop import config
 from desktop.core.errors import TalknotesError
-from desktop.start import startup_done
+from desktop.startup import startup_done
 from desktop.ui.main_window import MainWindow, read_schedule
 from desktop.ui.runtime import import_in_stages
 from desktop.ui.workers import submit
