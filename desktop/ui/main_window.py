@@ -25,6 +25,7 @@ from desktop.ui.import_flow import ImportFlow
 from desktop.ui.menus import build_actions
 from desktop.ui.note_editor import NoteEditor
 from desktop.ui.note_status import NoteStatus
+from desktop.ui.notifier import Notifier
 from desktop.ui.photo_actions import PhotoActions, preview_src
 from desktop.ui.preview import Preview
 from desktop.ui.schedule_model import ScheduleModel
@@ -61,7 +62,11 @@ class MainWindow(QMainWindow):
     library_changed = Signal()
 
     def __init__(
-        self, lib: Library | None, clock: Clock | None = None, load_now: bool = True
+        self,
+        lib: Library | None,
+        clock: Clock | None = None,
+        load_now: bool = True,
+        notifier: Notifier | None = None,
     ) -> None:
         super().__init__()
         runtime.tune_for_interaction()
@@ -70,15 +75,16 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Talknotes")
         self.setAcceptDrops(True)
         self.settings = QSettings()
+        self.notifier = notifier or Notifier()  # outcomes of imports, exports, photos
 
         self.model = ScheduleModel(self)
         self.sidebar = Sidebar(self.model)
         self.editor = NoteEditor()
         self.preview = Preview()
         self.autosaver = Autosaver(lambda t, b: save_target(self.lib, t, b), self)
-        self.import_flow = ImportFlow(self, self.library)
+        self.import_flow = ImportFlow(self, self.library, self.notifier)
         self.import_flow.imported.connect(lambda _s: self.reload())
-        self.photos = PhotoActions(self, self.library, self.editor, self.autosaver)
+        self.photos = PhotoActions(self, self.library, self.editor, self.autosaver, self.notifier)
         self.photos.attached.connect(lambda _r: self._text_changed_view())
         self.photos.failed.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.preview.resolve_photo = lambda key: preview_src(self.library(), key)
