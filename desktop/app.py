@@ -30,7 +30,7 @@ def main(
     from desktop.store.lock import LibraryBusy, acquire
     from desktop.ui.library_opening import LibraryOpening
     from desktop.ui.main_window import MainWindow
-    from desktop.ui.runtime import prepare_qt
+    from desktop.ui.runtime import prepare_qt, warm_up
 
     prepare_qt()
     QCoreApplication.setOrganizationName(config.ORGANIZATION)
@@ -55,6 +55,7 @@ def main(
     try:
         window = MainWindow(None)  # paints at once; the library opens behind it
         opening = LibraryOpening(window, folder)
+        opening.opened.connect(lambda: warm_up(window.autosaver.pool))  # for the first write
         if observe is not None:
             observe(window, opening)
         window.show()

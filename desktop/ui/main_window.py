@@ -49,10 +49,11 @@ def save_target(lib: Library, target: Target, body: str) -> None:
 
 
 def read_schedule(lib: Library) -> tuple:
-    """Conferences, talks and hallway notes, as the sidebar shows them (off the GUI thread)."""
-    from desktop.store import conferences, notes, talks
+    """Conferences, talks and hallway notes, as the sidebar shows them (off the GUI thread).
+    Plain SQL (store.reading): a start shows its schedule before SQLAlchemy is imported."""
+    from desktop.store import reading
 
-    return conferences.list_conferences(lib), talks.list_talks(lib), notes.hallway_notes(lib)
+    return reading.list_conferences(lib), reading.list_talks(lib), reading.hallway_notes(lib)
 
 
 class MainWindow(QMainWindow):
@@ -178,13 +179,13 @@ class MainWindow(QMainWindow):
         self.model.mark_time(self.clock())
 
     def show_talk(self, talk_id: int) -> None:
-        from desktop.store import notes, talks
+        from desktop.store import reading
 
         self.autosaver.save_now()  # switching talk saves at once
-        talk = self.model.talk(talk_id) or talks.get_talk(self.library(), talk_id)
+        talk = self.model.talk(talk_id) or reading.get_talk(self.library(), talk_id)
         target = Target("talk", talk_id)
         note = (
-            notes.talk_note(self.library(), talk_id)
+            reading.talk_note(self.library(), talk_id)
             if not self.editor.has_document(target)
             else None
         )
@@ -205,7 +206,7 @@ class MainWindow(QMainWindow):
         self.editor.move_to_end()
 
     def show_hallway(self, note_id: int) -> None:
-        from desktop.store import notes
+        from desktop.store import reading as notes
 
         self.autosaver.save_now()
         note = next(n for n in notes.hallway_notes(self.library()) if n.id == note_id)
