@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         )
         self.words_timer = QTimer(self, singleShot=True, interval=1000)
         self.words_timer.timeout.connect(
-            lambda: self.note_status.count_words(self.editor.edit.document().toPlainText())
+            lambda: self.note_status.count_words(self.editor.current_text())
         )
         self.clock_timer = QTimer(self, interval=30_000)
         self.clock_timer.timeout.connect(self.refresh_clock)
@@ -225,14 +225,13 @@ class MainWindow(QMainWindow):
                 self.model.update_talk(talk)
 
     def _text_changed_view(self) -> None:
-        doc = self.editor.edit.document()
         # counting a long note costs tens of ms: do it when typing pauses, not mid-burst
         self.words_timer.start()
-        self.preview.schedule(doc.toPlainText)
+        self.preview.schedule(self.editor.current_text)
 
     def _where_writing(self) -> tuple[int, int, float]:
         edit = self.editor.edit
-        return locate(edit.document().toPlainText(), edit.textCursor().position())
+        return locate(self.editor.current_text(), edit.textCursor().position())
 
     def _cursor_moved(self) -> None:
         """Show the cursor's part in the preview, unless the text changed meanwhile (typing:
@@ -309,7 +308,7 @@ class MainWindow(QMainWindow):
         self.preview.setVisible(shown)
         self.act_preview.setChecked(shown)
         if shown:
-            self.preview.render_now(self.editor.edit.document().toPlainText)
+            self.preview.render_now(self.editor.current_text)
 
     def go_to_now(self) -> None:
         """Select the running talk (the starred one among parallel talks), cursor at the end."""
