@@ -17,6 +17,7 @@ class TalkStatus(StrEnum):
 class Link:
     title: str
     url: str
+    kind: str = ""  # video, slides, page, other (desktop.core.links); "" until named
 
 
 @dataclass(slots=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from desktop.core.links import with_kinds
 from desktop.core.models import Conference, Link, Note, Photo, Talk, TalkStatus
 from desktop.core.timezones import get_zone
 from desktop.store.tables import ConferenceRow, NoteRow, PhotoRow, TalkRow
@@ -38,7 +39,7 @@ def talk(row: TalkRow, speakers: list[str], time_zone: str, has_note: bool = Fal
         end=row.end_utc.astimezone(zone) if row.end_utc else None,
         day=row.day,
         url=row.url,
-        links=[Link(**link) for link in json.loads(row.links_json or "[]")],
+        links=with_kinds([Link(**link) for link in json.loads(row.links_json or "[]")], row.url),
         speakers=speakers,
         starred=row.starred,
         attended=row.attended,
@@ -54,7 +55,9 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(…, ensure_
 
 
 def links_json(links: list[Link]) -> str:
-    return _ENCODE([{"title": x.title, "url": x.url} for x in links]) if links else "[]"
+    if not links:
+        return "[]"
+    return _ENCODE([{"title": x.title, "url": x.url, "kind": x.kind} for x in links])
 
 
 def note(row: NoteRow) -> Note:
