@@ -11,7 +11,7 @@ import re
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
-from desktop.core.models import Link
+from desktop.core.models import Link, Talk
 
 VIDEO, SLIDES, PAGE, OTHER = "video", "slides", "page", "other"
 KINDS = (VIDEO, SLIDES, PAGE, OTHER)
@@ -87,3 +87,17 @@ def with_kinds(links: list[Link], talk_url: str = "") -> list[Link]:
 
 def has_recording(links: list[Link]) -> bool:
     return any((link.kind or link_kind(link)) == VIDEO for link in links)
+
+
+_ORDER = {VIDEO: 0, SLIDES: 1, PAGE: 2, OTHER: 3}
+LABELS = {VIDEO: "▶ Video", SLIDES: "Slides", PAGE: "Talk page", OTHER: ""}
+
+
+def by_kind(links: list[Link]) -> list[Link]:
+    """Recordings first, then slides, the talk's page, the rest; the schedule's order within."""
+    return sorted(links, key=lambda link: _ORDER.get(link.kind or link_kind(link), 3))
+
+
+def watch_later(talks: list[Talk]) -> list[Talk]:
+    """Starred talks without a note that now have a recording: the ones missed, to watch."""
+    return [t for t in talks if t.starred and not t.has_note and has_recording(t.links)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 from zoneinfo import available_timezones
@@ -47,7 +48,23 @@ class ImportFlow(QObject):
             self.window, "Import from URL", "Schedule URL (frab XML/JSON, iCalendar, Sessionize):"
         )
         if ok and url.strip():
-            self.start(url.strip())
+            url = url.strip()
+            self.start(url, keep=self.ask_keep_credentials(url))
+
+    def ask_keep_credentials(self, url: str) -> bool:
+        """A URL carrying a token or password: keep it in the keyring for refreshes? (The
+        library stores the URL without it either way.)"""
+        from desktop.core.url_secrets import redact_url, split_credentials
+
+        if split_credentials(url)[1] is None or self.quiet:
+            return False
+        answer = QMessageBox.question(
+            self.window,
+            "Credentials in the URL",
+            f"{redact_url(url)}\n\ncarries a token or password. Keep it in the system keyring "
+            "so that refreshes work? The library stores the URL without it either way.",
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def start(
         self,
@@ -55,8 +72,11 @@ class ImportFlow(QObject):
         tz: str | None = None,
         conference_id: int | None = None,
         token: str | None = None,
+        keep: bool = False,
     ) -> None:
-        progress = QProgressDialog(f"Importing {source}…", "", 0, 0, self.window)
+        from desktop.core.url_secrets import redact_url
+
+        progress = QProgressDialog(f"Importing {redact_url(source)}…", "", 0, 0, self.window)
         progress.setCancelButton(None)
         progress.setMinimumDuration(400)
         progress.setWindowTitle("Import schedule")
@@ -65,9 +85,16 @@ class ImportFlow(QObject):
         lib = self.library()
         submit(
             self.pool,
-            lambda: import_schedule(lib, source, tz=tz, conference_id=conference_id, token=token),
+            lambda: import_schedule(
+                lib,
+                source,
+                tz=tz,
+                conference_id=conference_id,
+                token=token,
+                keep_secret=lambda _url: keep,
+            ),
             on_done=lambda summary: self._done(progress, summary),
-            on_error=lambda exc: self._failed(progress, source, exc, conference_id),
+            on_error=lambda exc: self._failed(progress, source, exc, conference_id, keep),
         )
 
     def _done(self, progress: QProgressDialog, summary: ImportSummary) -> None:
@@ -82,6 +109,7 @@ class ImportFlow(QObject):
         source: str,
         exc: BaseException,
         conference_id: int | None = None,
+        keep: bool = False,
     ) -> None:
         from desktop.importers.common import NeedsTimeZone
 
@@ -89,12 +117,12 @@ class ImportFlow(QObject):
         if isinstance(exc, NeedsTimeZone):
             zone = self.ask_zone(exc.why)
             if zone:
-                self.start(source, zone, conference_id)
+                self.start(source, zone, conference_id, keep=keep)
             return
         if isinstance(exc, TalknotesError) and exc.why.startswith(("HTTP 401", "HTTP 403")):
             token = self.ask_token(source)
             if token:
-                self.start(source, None, conference_id, token)
+                self.start(source, None, conference_id, token, keep)
                 return
         message = f"{exc.what}\n\n{exc.why}" if isinstance(exc, TalknotesError) else str(exc)
         self.failed.emit(message)
@@ -130,7 +158,8 @@ class ImportFlow(QObject):
 
     def ask_zone(self, why: str) -> str | None:
         zones = sorted(available_timezones())
-        local = local_zone_name()
+        hint = re.search(r"--tz ([\w/+-]+)\)", why)  # the importer's suggestion from the file
+        local = hint[1] if hint else local_zone_name()
         zone, ok = QInputDialog.getItem(
             self.window,
             "Conference time zone",
