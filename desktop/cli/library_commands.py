@@ -120,7 +120,7 @@ def _import_options(args: argparse.Namespace) -> dict[str, Any]:
             try:
                 secrets.set_token(secrets.key_for_url(args.source), token)
             except secrets.SecretsUnavailable as exc:
-                print(f"warning: {exc}", file=sys.stderr)
+                args.notices = [f"{exc} The token is used for this import only."]
     return {"tz": args.tz, "token": token, "keep_secret": _keep_secret(args)}
 
 
@@ -160,6 +160,8 @@ def cmd_import(lib: Library, args: argparse.Namespace) -> int:
         read=getattr(args, "read", None),
         **options,
     )
+
+    summary.warnings += getattr(args, "notices", [])
 
     def text() -> str:
         first, *rest = summary.describe()

@@ -48,8 +48,7 @@ class ImportFlow(QObject):
             self.window, "Import from URL", "Schedule URL (frab XML/JSON, iCalendar, Sessionize):"
         )
         if ok and url.strip():
-            url = url.strip()
-            self.start(url, keep=self.ask_keep_credentials(url))
+            self.start(url.strip())
 
     def ask_keep_credentials(self, url: str) -> bool:
         """A URL carrying a token or password: keep it in the keyring for refreshes? (The
@@ -72,9 +71,14 @@ class ImportFlow(QObject):
         tz: str | None = None,
         conference_id: int | None = None,
         token: str | None = None,
-        keep: bool = False,
+        keep: bool | None = None,
     ) -> None:
+        """Import or refresh `source`; `keep`: keep a URL's credentials in the keyring (None:
+        ask when it has some)."""
         from desktop.core.url_secrets import redact_url
+
+        if keep is None:
+            keep = self.ask_keep_credentials(source)
 
         progress = QProgressDialog(f"Importing {redact_url(source)}…", "", 0, 0, self.window)
         progress.setCancelButton(None)
@@ -109,7 +113,7 @@ class ImportFlow(QObject):
         source: str,
         exc: BaseException,
         conference_id: int | None = None,
-        keep: bool = False,
+        keep: bool | None = None,
     ) -> None:
         from desktop.importers.common import NeedsTimeZone
 

@@ -149,6 +149,8 @@ def import_schedule(
     disk writes release the GIL), and joins the library only when the transaction commits.
     """
     data, uri, notes = read or read_source(source, token, keep_secret)
+    if conference_id is None and is_url(uri):
+        conference_id = _stored_with_credentials(lib, uri)
     with ThreadPoolExecutor(max_workers=1) as pool, _gc_paused():
         copying = pool.submit(_write_copy, lib.schedules_dir, data)
         tmp: str | None = None
@@ -171,6 +173,18 @@ def import_schedule(
             if tmp is not None and os.path.exists(tmp):
                 os.unlink(tmp)
     return summary
+
+
+def _stored_with_credentials(lib: Library, uri: str) -> int | None:
+    """A conference a version before this one stored with the URL's credentials in it: the
+    refresh updates it (and stores its URL without them)."""
+    from desktop.store.conferences import list_conferences
+
+    for conference in list_conferences(lib):
+        stored = conference.source_uri
+        if stored != uri and is_url(stored) and split_credentials(stored)[0] == uri:
+            return conference.id
+    return None
 
 
 def check_source(
