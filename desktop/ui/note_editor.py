@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core import abstracts, agenda
 from desktop.core.models import Note, Talk
+from desktop.ui.after_conference import links_html
 from desktop.ui.autosave import Target
 from desktop.ui.highlighter import MarkdownHighlighter
 from desktop.ui.notes_edit import NotesEdit
@@ -32,8 +33,7 @@ def _header_html(talk: Talk) -> str:
     who = ", ".join(talk.speakers) or "—"
     when = f"{talk.start:%a %d %b}, {agenda.time_label(talk)}" if talk.start else "unscheduled"
     facts = " · ".join(x for x in (esc(who), esc(talk.room), when, esc(talk.track)) if x)
-    links = [f'<a href="{esc(talk.url)}">Talk page</a>'] if talk.url else []
-    links += [f'<a href="{esc(link.url)}">{esc(link.title)}</a>' for link in talk.links[:6]]
+    links = links_html(talk)  # recordings and slides first, each named by its kind
     subtitle = f"<br><i>{esc(talk.subtitle)}</i>" if talk.subtitle else ""
     gone = (
         '<br><span style="color:#c0392b">No longer in the schedule</span>'
