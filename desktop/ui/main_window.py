@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.sidebar.talk_selected.connect(self.show_talk)
         self.sidebar.hallway_selected.connect(self.show_hallway)
         self.sidebar.hallway_requested.connect(self.new_hallway_note)
+        self.sidebar.note_wanted.connect(self.editor.edit.setFocus)
         self.editor.on_edit = self._edited
         self.autosaver.dirty_changed.connect(self.note_status.dirty_changed)
         self.autosaver.saved.connect(lambda _t: self.note_status.save_done(self.autosaver.dirty))
@@ -158,13 +159,11 @@ class MainWindow(QMainWindow):
         self._populate(read_schedule(self.library()))
 
     def _populate(self, data: tuple) -> None:
-        current = self.sidebar.current_talk_id()
         self.model.populate(*data)
         self.sidebar.refresh_choices()
         self.sidebar.expand_initial()
         self.refresh_clock()
-        if current is not None:
-            self.sidebar.select_talk(current)
+        self.sidebar.show_open()  # a reload never changes the open note
         self.library_changed.emit()
         runtime.settle_long_lived()
 
@@ -183,6 +182,7 @@ class MainWindow(QMainWindow):
             else None
         )
         self.editor.show_talk(talk, note or Note(talk_id=talk_id))
+        self.sidebar.mark_open("talk", talk_id)
         self.photos.refresh_strip()
         self._text_changed_view()
 
@@ -204,6 +204,7 @@ class MainWindow(QMainWindow):
         self.autosaver.save_now()
         note = next(n for n in notes.hallway_notes(self.library()) if n.id == note_id)
         self.editor.show_hallway(note)
+        self.sidebar.mark_open("hallway", note_id)
         self.photos.refresh_strip()
         self._text_changed_view()
 
@@ -318,7 +319,10 @@ class MainWindow(QMainWindow):
         self.editor.move_to_end()
 
     def toggle_star(self) -> None:
-        talk_id = self.sidebar.current_talk_id()
+        """Star the talk browsed to in the sidebar when it has the focus, else the open one."""
+        talk_id = self.sidebar.current_talk_id() if self.sidebar.tree.hasFocus() else None
+        if talk_id is None and self.editor.target and self.editor.target.kind == "talk":
+            talk_id = self.editor.target.id
         if talk_id is None:
             return
         talk = self.model.talk(talk_id)

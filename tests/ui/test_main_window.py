@@ -355,7 +355,11 @@ def test_hallway_note_made_on_first_use_and_saved(window, qtbot, library):
     rows = [model.index(r, 0, conf) for r in range(model.rowCount(conf))]
     (entry,) = [i for i in rows if i.data(KIND_ROLE) == "hallway-new"]
     assert entry.data() == "☕ Hallway notes"
-    window.sidebar.tree.setCurrentIndex(window.sidebar.proxy.mapFromSource(entry))
+    tree = window.sidebar.tree
+    tree.setCurrentIndex(window.sidebar.proxy.mapFromSource(entry))
+    assert window.editor.target is None  # browsing to it is not choosing it
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
     assert window.editor.target.kind == "hallway"
     qtbot.keyClicks(window.editor.edit, "Met the Jekyll maintainers at lunch")
     window.autosaver.flush()
