@@ -19,7 +19,7 @@ from desktop.core import agenda
 from desktop.core.errors import TalknotesError
 from desktop.core.models import Note
 from desktop.core.render import locate
-from desktop.ui import runtime, window_dialogs, window_state
+from desktop.ui import runtime, screen_fit, window_dialogs, window_state
 from desktop.ui.autosave import Autosaver, Target
 from desktop.ui.import_flow import ImportFlow
 from desktop.ui.menus import build_actions
@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         self.autosaver.saved.connect(lambda _t: self.note_status.save_done(self.autosaver.dirty))
         self.autosaver.save_failed.connect(lambda _t, why: self.note_status.save_failed(why))
 
+        self.in_focus_mode = False
         build_actions(self)
         for action in self.library_actions:
             action.setEnabled(lib is not None)
@@ -313,7 +314,7 @@ class MainWindow(QMainWindow):
             hint = (
                 f" Next: {upcoming[0].title} at {upcoming[0].start:%a %H:%M}." if upcoming else ""
             )
-            self.statusBar().showMessage(f"No talk is running right now.{hint}", 6000)
+            self.notify(f"No talk is running right now.{hint}")
             return
         self.sidebar.select_talk(current.id)  # type: ignore[arg-type]
         self.editor.move_to_end()
@@ -365,16 +366,34 @@ class MainWindow(QMainWindow):
     # --- window state ----------------------------------------------------------------------
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        """Until the user moves a splitter, the splitters follow the window's width."""
+        """Until the user moves a splitter, the splitters follow the window's width; a short
+        window makes the editor compact."""
         super().resizeEvent(event)
         if getattr(self, "_default_split", False):
             window_state.default_split(self)
+        screen_fit.follow_height(self)
+
+    def toggle_focus_mode(self) -> None:
+        screen_fit.toggle_focus_mode(self)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if event.key() == Qt.Key.Key_Escape and self.in_focus_mode:
+            self.toggle_focus_mode()
+            return
+        super().keyPressEvent(event)
+
+    def notify(self, text: str, msecs: int = 6000) -> None:
+        """A message that matters: over the note, and in the status bar."""
+        self.statusBar().showMessage(text, msecs)
+        self.editor.show_notice(text, msecs)
 
     def _app_state_changed(self, state: Qt.ApplicationState) -> None:
         if state != Qt.ApplicationState.ApplicationActive:
             self.autosaver.save_now()  # losing focus saves at once
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        if self.in_focus_mode:  # remember the window, not the full screen
+            self.toggle_focus_mode()
         if not self.autosaver.flush():
             QMessageBox.warning(
                 self,

@@ -90,7 +90,7 @@ def test_go_to_now_shows_the_end_of_a_long_note(window, qtbot, library):
     in_view = lambda: edit.viewport().rect().contains(edit.cursorRect().center())  # noqa: E731
     qtbot.wait(300)  # the header and the layout settle
     assert in_view()
-    window.resize(1280, 560)
+    window.resize(1280, 480)
     qtbot.waitUntil(lambda: edit.viewport().height() < 400, timeout=3000)
     assert in_view()
     qtbot.keyClicks(edit, "typed")

@@ -57,7 +57,7 @@ def test_filtering_never_changes_the_open_note(window, qtbot, library):
     qtbot.keyClicks(sidebar.filter_edit, "perplexed")  # another talk of the same day only
     qtbot.keyClick(sidebar.filter_edit, Qt.Key.Key_Return)
     assert window.editor.target.id == talk.id
-    assert "Markdown Beyond the Basics" in window.editor.header.text()
+    assert "Markdown Beyond the Basics" in window.editor.title_line.full_text()
     qtbot.keyClicks(window.editor.edit, " still")  # typing goes on into the open note
 
     sidebar.filter_edit.clear()  # back: the open talk is selected and in view
