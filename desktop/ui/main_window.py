@@ -185,7 +185,7 @@ class MainWindow(QMainWindow):
         self.editor.show_talk(talk, note or Note(talk_id=talk_id))
         self.sidebar.mark_open("talk", talk_id)
         self.photos.refresh_strip()
-        self._text_changed_view()
+        self._note_opened()
 
     def new_hallway_note(self, conference_id: int) -> None:
         """The conference's hallway note, made on first use."""
@@ -207,7 +207,7 @@ class MainWindow(QMainWindow):
         self.editor.show_hallway(note)
         self.sidebar.mark_open("hallway", note_id)
         self.photos.refresh_strip()
-        self._text_changed_view()
+        self._note_opened()
 
     def _edited(self, target: Target) -> None:
         self.autosaver.changed(target, lambda: self.editor.text_of(target))
@@ -221,9 +221,18 @@ class MainWindow(QMainWindow):
 
     def _text_changed_view(self) -> None:
         doc = self.editor.edit.document()
-        # counting a long note costs tens of ms: do it when typing pauses, not mid-burst
-        self.words_timer.start()
+        # counting a long note costs tens of ms: at most once a second while typing goes on
+        # (a timer restarted on each key showed no count until a pause)
+        if not self.words_timer.isActive():
+            self.words_timer.start()
         self.preview.schedule(doc.toPlainText)
+
+    def _note_opened(self) -> None:
+        """Another note in the editor: its count and state now, not the last note's."""
+        self.words_timer.stop()
+        self.note_status.count_words(self.editor.edit.document().toPlainText())
+        self.note_status.opened(self.autosaver.dirty)
+        self._text_changed_view()
 
     def _where_writing(self) -> tuple[int, int, float]:
         edit = self.editor.edit
