@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -114,6 +114,12 @@ class Sidebar(QWidget):
             index = box.findData(current)
             box.setCurrentIndex(max(index, 0))
             box.blockSignals(False)
+            # the box stays narrow in the sidebar; its list is as wide as its longest entry
+            metrics = box.view().fontMetrics()
+            widest = max(metrics.horizontalAdvance(box.itemText(i)) for i in range(box.count()))
+            box.view().setMinimumWidth(
+                widest + box.view().verticalScrollBar().sizeHint().width() + 24
+            )
 
     def _filter_typed(self, text: str) -> None:
         if text.strip():
@@ -124,13 +130,7 @@ class Sidebar(QWidget):
     def apply_filter(self) -> None:
         """Filter by the filter box's text now."""
         self._filter_timer.stop()
-        text = self.filter_edit.text()
-        self.proxy.setFilterRegularExpression(
-            QRegularExpression(
-                QRegularExpression.escape(text.strip()),
-                QRegularExpression.PatternOption.CaseInsensitiveOption,
-            )
-        )
+        self.proxy.set_text(self.filter_edit.text())
         self._expand_after_filter()
 
     def _quick(self, **flags: bool) -> None:
