@@ -111,6 +111,8 @@ class MainWindow(QMainWindow):
         self.autosaver.save_failed.connect(lambda _t, why: self.note_status.save_failed(why))
 
         self.in_focus_mode = False
+        self._chosen_now: int | None = None  # the talk picked among parallel ones
+        self.now_chooser = None
         build_actions(self)
         for action in self.library_actions:
             action.setEnabled(lib is not None)
@@ -165,6 +167,13 @@ class MainWindow(QMainWindow):
         self.sidebar.expand_initial()
         self.refresh_clock()
         self.sidebar.show_open()  # a reload never changes the open note
+        if self.editor.target is None:  # at start-up: the slot running now, or the next one
+            now = self.clock()
+            slot = agenda.candidates(self.model.talks(), now) or agenda.upcoming(
+                self.model.talks(), now
+            )
+            if slot:
+                self.sidebar.reveal(slot[0].id)  # type: ignore[arg-type]
         self.library_changed.emit()
         runtime.settle_long_lived()
 
@@ -316,16 +325,30 @@ class MainWindow(QMainWindow):
             self.preview.render_now(self.editor.edit.document().toPlainText)
 
     def go_to_now(self) -> None:
-        """Select the running talk (the starred one among parallel talks), cursor at the end."""
-        current = agenda.pick_current(self.model.talks(), self.clock())
-        if current is None:
+        """Open the running talk, cursor at the end: the one running, the one starred, or the
+        one chosen before while it runs; among several, ask (starred first)."""
+        chosen, running = agenda.choose_now(self.model.talks(), self.clock(), self._chosen_now)
+        if chosen is not None:
+            self._open_now(chosen.id)  # type: ignore[arg-type]
+        elif running:
+            from desktop.ui.now_chooser import NowChooser
+
+            self.now_chooser = NowChooser(running, self)
+            self.now_chooser.chosen.connect(self._now_chosen)
+            self.now_chooser.open()
+        else:
             upcoming = agenda.upcoming(self.model.talks(), self.clock())
             hint = (
                 f" Next: {upcoming[0].title} at {upcoming[0].start:%a %H:%M}." if upcoming else ""
             )
             self.notify(f"No talk is running right now.{hint}")
-            return
-        self.sidebar.select_talk(current.id)  # type: ignore[arg-type]
+
+    def _now_chosen(self, talk_id: int) -> None:
+        self._chosen_now = talk_id  # asked once per slot: while it runs, Ctrl+J opens it
+        self._open_now(talk_id)
+
+    def _open_now(self, talk_id: int) -> None:
+        self.sidebar.select_talk(talk_id)
         self.editor.move_to_end()
 
     def toggle_star(self) -> None:

@@ -193,6 +193,15 @@ class Sidebar(QWidget):
         self.tree.setCurrentIndex(index)
         self.tree.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
 
+    def reveal(self, talk_id: int) -> None:
+        """Scroll to a talk (its day opened) without opening it: the slot running now."""
+        source = self.model.index_of_talk(talk_id)
+        index = self.proxy.mapFromSource(source) if source is not None else QModelIndex()
+        if index.isValid():
+            self.tree.expand(index.parent().parent())
+            self.tree.expand(index.parent())
+            self.tree.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+
     def select_talk(self, talk_id: int) -> bool:
         """Open the talk (an explicit choice: Ctrl+J, a search hit), clearing filters that hide
         it."""
