@@ -24,27 +24,29 @@ def shortcode_string(value: str) -> str:
 class Hugo(Generator):
     name = "hugo"
 
-    def _stem(self, post: Post) -> str:
-        if self.profile.name_case == "keep":
-            return "-".join(w[:1].upper() + w[1:] for w in post.slug.split("-"))
-        return post.slug
-
     def _dir(self, post: Post) -> str:
         return self.profile.post_dir.replace("{year}", f"{post.date.year:04d}").strip("/")
 
+    def _as_bundle(self, post: Post) -> bool:
+        # a draft of a blog with sibling folders is written as a page bundle in that same
+        # folder: Hugo publishes a bundle's photos only with its page, a folder's at once
+        return self.profile.photos == "bundle" or (self.profile.photos == "sibling" and post.draft)
+
     def post_path(self, post: Post) -> str:
-        if self.profile.photos == "bundle":
-            return f"{self._dir(post)}/{self._stem(post)}/index.md"
-        return f"{self._dir(post)}/{self._stem(post)}.md"
+        if self._as_bundle(post):
+            return f"{self._dir(post)}/{post.slug}/index.md"
+        return f"{self._dir(post)}/{post.slug}.md"
 
     def photo_dir(self, post: Post) -> str:
         if self.profile.photos == "static":
-            return f"static/{self.profile.static_dir or 'images'}/{post.slug}"
-        return f"{self._dir(post)}/{self._stem(post)}"
+            return f"static/{self.profile.static_dir or 'images'}/{post.photo_folder}"
+        return f"{self._dir(post)}/{post.photo_folder}"
 
     def photo_url(self, post: Post, photo: PostPhoto) -> str:
         if self.profile.photos == "static":
-            return f"/{self.profile.static_dir or 'images'}/{post.slug}/{photo.filename}"
+            return f"/{self.profile.static_dir or 'images'}/{post.photo_folder}/{photo.filename}"
+        if post.photo_slug and post.photo_slug != post.slug:
+            return self.site_url(post, photo)  # a copy: the photos of the post it copies
         return photo.filename  # beside the page: relative to its URL
 
     def site_url(self, post: Post, photo: PostPhoto) -> str:
@@ -52,6 +54,9 @@ class Hugo(Generator):
             return self.photo_url(post, photo)
         folder = self.photo_dir(post).removeprefix("content/")
         return f"/{folder}/{photo.filename}"
+
+    def drafts_hide_photos(self, post: Post) -> bool:
+        return self._as_bundle(post)
 
     def image(self, post: Post, photo: PostPhoto, caption: str) -> str:
         if self.profile.image_style != "figure":

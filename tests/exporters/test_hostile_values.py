@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from desktop.exporters import frontmatter_io
-from desktop.exporters.compose import ExportRequest, clean_text
+from desktop.exporters.compose import ExportRequest, clean_tag, clean_text
 from desktop.exporters.profile import default_profile
 from desktop.workflows.exporting import export
 
@@ -77,4 +77,4 @@ def test_front_matter_round_trips(recap_library, tmp_path_factory, title, tags, 
     post = frontmatter_io.read((blog / result.plan.post_path).read_text(encoding="utf-8"))
     assert post["title"] == clean_text(title)
     assert post["description"] == clean_text(title)
-    assert post["tags"] == [clean_text(t) for t in tags]
+    assert post["tags"] == [clean_tag(t) for t in tags if clean_tag(t)]
