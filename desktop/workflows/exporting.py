@@ -11,7 +11,7 @@ from pathlib import Path
 
 from desktop.core.errors import TalknotesError
 from desktop.exporters.base import Generator
-from desktop.exporters.compose import ExportRequest, build_post
+from desktop.exporters.compose import ExportRequest, Post, build_post
 from desktop.exporters.hugo import Hugo
 from desktop.exporters.jekyll import Jekyll
 from desktop.exporters.learn import detect, learn
@@ -79,7 +79,7 @@ def export(
     profile = profile or blog_profile(lib, blog, fmt)
     generator = GENERATORS[profile.generator](profile)
     post = build_post(lib, request, profile)
-    post.draft = profile.draft if draft is None else draft
+    post.draft = _draft_state(generator, post, blog, profile.draft) if draft is None else draft
     if copy:
         post.draft = True
     warnings = list(post.warnings)
@@ -107,6 +107,16 @@ def export(
     if push:
         result.pushed = git_push(blog)
     return result
+
+
+def _draft_state(generator: Generator, post: Post, blog: Path, default: bool) -> bool:
+    """A post already in the blog stays as it is there (published or draft); a new one is
+    what the blog's profile says."""
+    for state in (False, True):
+        post.draft = state
+        if (blog / generator.post_path(post)).exists():
+            return state
+    return default
 
 
 def _git(blog: Path, *args: str) -> subprocess.CompletedProcess[str]:
