@@ -212,12 +212,17 @@ class Generator:
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 
 
+# by entity where a backslash is not an escape in every engine (python-markdown: | and ~)
+_ENTITIES = {"<": "&lt;", ">": "&gt;", "|": "&#124;", "~": "&#126;"}
+
+
 def markdown_literal(text: str) -> str:
-    """`text` as Markdown that shows exactly `text` (goldmark and kramdown alike)."""
-    text = text.replace("&", "&amp;")
-    return _MARKDOWN_SPECIAL.sub(
-        lambda m: {"<": "&lt;", ">": "&gt;"}.get(m.group(1), "\\" + m.group(1)), text
+    """`text` as Markdown that shows exactly `text` (goldmark, kramdown, python-markdown)."""
+    text = _MARKDOWN_SPECIAL.sub(
+        lambda m: _ENTITIES.get(m.group(1), "\\" + m.group(1)), text.replace("&", "&amp;")
     )
+    # "--" stays two hyphens (a flag, a separator): typographers make it a dash
+    return re.sub(r"-{2,}", lambda m: "&#45;" * len(m.group(0)), text)
 
 
 def link_target(url: str) -> str:
@@ -234,4 +239,7 @@ def one_line(text: str) -> str:
 def escape_alt(text: str) -> str:
     """Alt text of a Markdown image: brackets and backslashes escaped, HTML shown as text."""
     text = one_line(clean_text(text)).replace("&", "&amp;").replace("<", "&lt;")
+    for char, entity in (("|", "&#124;"), ("`", "&#96;"), ("*", "&#42;"), ("_", "&#95;")):
+        text = text.replace(char, entity)  # | starts a kramdown table; the rest, emphasis
+    text = re.sub(r"-{2,}", lambda m: "&#45;" * len(m.group(0)), text)
     return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")

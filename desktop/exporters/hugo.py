@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from desktop.exporters.base import Generator, one_line
-from desktop.exporters.compose import Post, PostPhoto
+from desktop.exporters.compose import Post, PostPhoto, clean_text
 
-_SHORTCODE_OPEN = re.compile(r"\{\{([<%])(?!/\*)")
-_SHORTCODE_CLOSE = re.compile(r"(?<!\*/)([>%])\}\}")
+# an opening {{< or {{% (not already escaped) up to its close, or to the end of the text
+_SHORTCODE = re.compile(r"\{\{([<%])(?!/\*)(.*?)(?:([>%])\}\}|$)", re.S)
 
 
 def shortcode_string(value: str) -> str:
@@ -19,6 +19,16 @@ def shortcode_string(value: str) -> str:
     if "`" not in value:
         return f"`{value}`"  # raw string: nothing inside is special
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+_ALT_DROP = re.compile(r"[<>*_`~\\|\[\]]")
+_ALT_TYPOGRAPHY = (("---", "—"), ("--", "–"), ("...", "…"), ("'", "’"), ('"', "”"))
+
+
+def _plain_alt(text: str) -> str:
+    for plain, typographic in _ALT_TYPOGRAPHY:
+        text = text.replace(plain, typographic)
+    return " ".join(_ALT_DROP.sub(" ", text).split())
 
 
 class Hugo(Generator):
@@ -60,7 +70,14 @@ class Hugo(Generator):
 
     def image(self, post: Post, photo: PostPhoto, caption: str) -> str:
         if self.profile.image_style != "figure":
-            return super().image(post, photo, caption)
+            # Hugo's goldmark makes an image's alt from the caption's text with no escape or
+            # entity undone, its markup dropped and its quotes as raw entities: the alt gets the
+            # caption's words (typographic quotes ready-made), the title the caption itself
+            text = one_line(clean_text(caption))
+            title = text.replace("\\", "\\\\").replace('"', '\\"').replace("&", "&amp;")
+            alt = _plain_alt(text)
+            url = self.photo_url(post, photo)
+            return f'![{self.escape_text(alt)}]({url} "{self.escape_text(title)}")'
         width = (
             f" width={shortcode_string(self.profile.image_width)}"
             if self.profile.image_width
@@ -72,6 +89,12 @@ class Hugo(Generator):
         )
 
     def escape_text(self, text: str) -> str:
-        """A note that mentions `{{< x >}}` shows it instead of running it."""
-        text = _SHORTCODE_OPEN.sub(lambda m: "{{" + m.group(1) + "/*", text)
-        return _SHORTCODE_CLOSE.sub(lambda m: "*/" + m.group(1) + "}}", text)
+        """A note that mentions `{{< x >}}` shows it instead of running it; a lone `>}}` is
+        left as it is (Hugo only reads what opens with `{{<` or `{{%`)."""
+
+        def shown(m: re.Match[str]) -> str:
+            if m.group(3) is None:  # never closed: Hugo would stop the build; an entity is text
+                return "&#123;&#123;" + m.group(1) + m.group(2)
+            return f"{{{{{m.group(1)}/*{m.group(2)}*/{m.group(3)}}}}}"
+
+        return _SHORTCODE.sub(shown, text)

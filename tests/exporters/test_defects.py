@@ -16,7 +16,6 @@ from desktop.core.errors import TalknotesError
 from desktop.exporters.compose import ExportRequest
 from desktop.exporters.learn import learn
 from desktop.exporters.profile import default_profile, saved_profile
-from desktop.store.notes import save_talk_note
 from desktop.store.photos import note_photos, set_caption
 from desktop.store.tables import ConferenceRow, TalkRow
 from desktop.workflows.exporting import export
@@ -48,7 +47,8 @@ def _built_pages(public: Path, needle: str) -> list[Path]:
     return [
         p
         for p in public.rglob("*.html")
-        if needle in p.relative_to(public).as_posix() and "/tags/" not in p.as_posix()
+        if needle in p.relative_to(public).as_posix()
+        and "/tags/" not in p.as_posix()
         and "index.xml" not in p.name
     ]
 
