@@ -180,7 +180,7 @@ class Generator:
         """The text shown with a photo, in the blog's pattern ('KubeCon - Keynote - …')."""
         pattern = self.profile.caption_title
         if "{conference}" not in pattern and "{talk}" not in pattern:
-            return caption
+            return caption or photo.talk_title  # never an empty alt text
         talk = next((s.talk for s in post.sections if photo.key in photo_refs.keys(s.body)), None)
         talk_part = photo.talk_title or (talk.title if talk else "")
         if talk is not None and is_keynote(talk) and caption:

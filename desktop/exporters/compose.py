@@ -282,7 +282,7 @@ def build_post(
                     source,
                     photo.original_name,
                     clean_text(photo.caption),
-                    talk_title=talk.title,
+                    talk_title=clean_text(talk.title),
                 ),
             )
             if key not in referenced:  # attached but not placed: shown after the note

@@ -83,9 +83,10 @@ class Hugo(Generator):
             if self.profile.image_width
             else ""
         )
+        alt = f" alt={shortcode_string(caption)}" if self.profile.figure_alt else ""
         return (
             f"{{{{< figure src={shortcode_string(self.photo_url(post, photo))}{width} "
-            f"title={shortcode_string(caption)} alt={shortcode_string(caption)} >}}}}"
+            f"title={shortcode_string(caption)}{alt} >}}}}"
         )
 
     def escape_text(self, text: str) -> str:

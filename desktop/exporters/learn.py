@@ -168,6 +168,7 @@ def learn(blog: Path) -> BlogProfile:
             profile.image_style = "figure"
             widths = Counter(w for f in figures for w in _FIGURE_WIDTH.findall(f))
             profile.image_width = widths.most_common(1)[0][0] if widths else ""
+            profile.figure_alt = any(re.search(r"\salt=", f) for f in figures)
         elif md_images:
             profile.image_style = "markdown"
     else:

@@ -32,11 +32,9 @@ class PlainMarkdown(Generator):
         return {}
 
     def document(self, post: Post) -> str:
-        """The whole post: its title as the first heading, then the recap."""
-        lines = [f"# {self.schedule_text(post.title)}", ""]
-        if post.tags:
-            lines += ["_" + " · ".join(self.schedule_text(t) for t in post.tags) + "_", ""]
-        return "\n".join(lines) + self.body(post)
+        """The whole post: its title as the first heading, then the recap (tags and the
+        description are given to the web editor's own fields)."""
+        return f"# {self.schedule_text(post.title)}\n\n" + self.body(post)
 
     def extra_files(self, post: Post, content: bytes) -> dict[str, bytes]:
         """The post as HTML (what Medium and other web editors accept when pasted)."""

@@ -24,6 +24,7 @@ class BlogProfile:
     photos: str = "sibling"  # "sibling" (post.md + post/), "bundle" (post/index.md), "static"
     image_style: str = "markdown"  # "figure" (Hugo shortcode) | "markdown" | "relative_url"
     image_width: str = ""  # figure width, e.g. "600px"
+    figure_alt: bool = True  # write alt= beside title= (off when the blog's figures have none)
     static_dir: str = ""  # photos = "static": folder under the site root, e.g. "img"
     author: str = ""
     defaults: dict[str, Any] = field(default_factory=dict)  # toc, sitemap, comments …
