@@ -111,7 +111,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("attach", parents=[common], help="attach photos to a talk's note")
     p.add_argument("talk_id", type=int, metavar="TALK_ID")
     p.add_argument("photos", nargs="+", metavar="PHOTO")
-    p.add_argument("--caption", metavar="TEXT", help='default: "<talk title> – <n>"')
+    p.add_argument(
+        "--caption", metavar="TEXT", help="default: none (the export adds the talk and conference)"
+    )
     p.set_defaults(func=cmd_attach)
 
     photos = sub.add_parser("photos", parents=[common], help="list photos, file a camera roll")

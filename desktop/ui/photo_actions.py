@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QImage, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
+from desktop.core import photo_refs
 from desktop.core.errors import TalknotesError
 from desktop.core.models import Photo
 from desktop.ui.autosave import Autosaver, Target
@@ -161,9 +162,7 @@ class PhotoActions(QObject):
             self.editor.strip.show_photos(rows)
 
     def _reference(self, photo: Photo) -> str:
-        from desktop.store import photos as photo_store
-
-        return f"(photo:{photo_store.photo_key(photo.sha256)})"
+        return photo_refs.target(photo_refs.key_of(photo.sha256))
 
     def jump_to(self, photo: Photo) -> None:
         found = self.editor.edit.document().find(self._reference(photo))
@@ -198,8 +197,8 @@ class PhotoActions(QObject):
                 cursor.setPosition(block.position() + start)
                 end = text.find(self._reference(photo)) + len(self._reference(photo))
                 cursor.setPosition(block.position() + end, QTextCursor.MoveMode.KeepAnchor)
-                safe = caption.replace("[", "(").replace("]", ")")
-                cursor.insertText(f"![{safe}]{self._reference(photo)}")
+                key = photo_refs.key_of(photo.sha256)
+                cursor.insertText(photo_refs.make(caption, key))
         self.refresh_strip()
 
     def remove(self, photo: Photo) -> None:
