@@ -6,7 +6,7 @@ import json
 
 from desktop.core.models import Conference, Link, Note, Photo, Talk, TalkStatus
 from desktop.core.timezones import get_zone
-from desktop.store.tables import ConferenceRow, NoteRow, PhotoRow, TalkRow
+from desktop.store.tables import ConferenceRow, NoteRow, PhotoRow, PhotoTextRow, TalkRow
 
 
 def conference(row: ConferenceRow) -> Conference:
@@ -69,7 +69,8 @@ def note(row: NoteRow) -> Note:
     )
 
 
-def photo(row: PhotoRow) -> Photo:
+def photo(row: PhotoRow, text: PhotoTextRow | None = None) -> Photo:
+    read = text is not None and not text.error
     return Photo(
         id=row.id,
         sha256=row.sha256,
@@ -81,4 +82,9 @@ def photo(row: PhotoRow) -> Photo:
         capture_source=row.capture_source,
         caption=row.caption,
         note_id=row.note_id,
+        caption_typed=row.caption_typed,
+        suggested_caption=row.suggested_caption,
+        text=text.text if read else None,  # type: ignore[union-attr]
+        duplicate_of=row.duplicate_of,
+        sharpness=text.sharpness if read else None,  # type: ignore[union-attr]
     )

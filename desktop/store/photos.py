@@ -10,7 +10,7 @@ from desktop.core.models import Photo
 from desktop.store import convert
 from desktop.store.library import Library
 from desktop.store.rows import get_row
-from desktop.store.tables import NoteRow, PhotoRow
+from desktop.store.tables import NoteRow, PhotoRow, PhotoTextRow
 
 KEY_LENGTH = 16  # photo:<first 16 hex digits of the SHA-256> in notes
 
@@ -36,6 +36,7 @@ def add_photo(lib: Library, note_id: int, photo: Photo) -> tuple[Photo, bool]:
             captured_at=photo.captured_at,
             capture_source=photo.capture_source,
             caption=photo.caption,
+            caption_typed=photo.caption_typed,
             note_id=note_id,
             added_at=datetime.now(UTC),
         )
@@ -46,9 +47,15 @@ def add_photo(lib: Library, note_id: int, photo: Photo) -> tuple[Photo, bool]:
 
 
 def note_photos(lib: Library, note_id: int) -> list[Photo]:
+    """The note's photos, with what OCR read in them (text, sharpness) when it has."""
     with Session(lib.engine) as s:
-        rows = s.exec(select(PhotoRow).where(PhotoRow.note_id == note_id).order_by(PhotoRow.id))
-        return [convert.photo(r) for r in rows]
+        rows = s.exec(
+            select(PhotoRow, PhotoTextRow)
+            .join(PhotoTextRow, col(PhotoTextRow.sha256) == PhotoRow.sha256, isouter=True)
+            .where(PhotoRow.note_id == note_id)
+            .order_by(PhotoRow.id)
+        )
+        return [convert.photo(r, t) for r, t in rows]
 
 
 def photos_of_conference(lib: Library, conference_id: int) -> list[Photo]:
@@ -67,10 +74,12 @@ def find_by_key(lib: Library, key: str) -> Photo | None:
         return convert.photo(row) if row else None
 
 
-def set_caption(lib: Library, photo_id: int, caption: str) -> None:
+def set_caption(lib: Library, photo_id: int, caption: str, typed: bool = True) -> None:
+    """Set the caption; `typed` (the user's own words) keeps suggestions from replacing it."""
     with Session(lib.engine) as s:
         row = get_row(s, PhotoRow, photo_id)
         row.caption = caption
+        row.caption_typed = typed
         s.add(row)
         s.commit()
 

@@ -78,11 +78,14 @@ def plan(
             entry.skip, entry.reason = True, "no capture time"
             continue
         entry.capture_source = photo.capture_source
+        date_only = photo.capture_source == "file-name-date"
         for conf in confs:
             zone = get_zone(conf.time_zone)
             moment = (photo.captured_at + offset).astimezone(zone)
+            if date_only:  # read in the first zone; the day is what the name says
+                moment = photo.captured_at.replace(tzinfo=zone)
             conf_talks = by_conf[conf.id]
-            running = agenda.running(conf_talks, moment)
+            running = [] if date_only else agenda.running(conf_talks, moment)
             if running:
                 talk, why = _choose(running)
                 entry.captured_at, entry.conference_id = moment, conf.id
@@ -96,7 +99,12 @@ def plan(
             day = conference_day(moment)
             if any(t.day == day for t in conf_talks):
                 entry.captured_at, entry.conference_id, entry.day = moment, conf.id, day
-                entry.title, entry.reason = hallway_title(day), "between talks"
+                entry.title = hallway_title(day)
+                entry.reason = (
+                    "only a date in the file name: the day's hallway note"
+                    if date_only
+                    else "between talks"
+                )
                 break
         else:
             entry.skip, entry.reason = True, "taken outside the conference days"

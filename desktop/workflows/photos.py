@@ -62,6 +62,7 @@ def attach_to_note(
         files.store_original(lib.media_dir, path, photo.sha256)
         existing += 1
         photo.caption = caption or f"{caption_base} – {existing}"
+        photo.caption_typed = bool(caption)  # a numbered default gives way to the slide's title
         stored, added = photos.add_photo(lib, note_id, photo)
         if not added:
             existing -= 1
