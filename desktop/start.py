@@ -11,10 +11,15 @@ comes after. Start-up leaves little cyclic garbage behind that way: ~700 objects
 from __future__ import annotations
 
 import gc
+import sys
 
 
 def main() -> int:
     gc.disable()
+    if getattr(sys, "frozen", False):  # the bundle: a worker process starts here too
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     from desktop.cli import main as cli_main
 
     return cli_main()

@@ -141,3 +141,4 @@ class SearchHit:
     title: str
     speakers: str
     snippet: str  # with the matches between [ and ]
+    source: str = "note"  # "note", or "slide": the words are on a photo of a slide

@@ -62,6 +62,14 @@ def next_in_queue(lib: Library) -> str | None:
         ).first()
 
 
+def queued(lib: Library) -> list[str]:
+    """The images waiting to be read, oldest first."""
+    with Session(lib.engine) as s:
+        return list(
+            s.exec(select(OcrQueueRow.sha256).order_by(OcrQueueRow.queued_at, OcrQueueRow.sha256))
+        )
+
+
 def is_queued(lib: Library, sha256: str) -> bool:
     with Session(lib.engine) as s:
         return s.get(OcrQueueRow, sha256) is not None

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -44,9 +46,14 @@ def lines_of(reading: store.StoredReading | None) -> list[TextLine]:
     return [TextLine.from_json(item) for item in json.loads(reading.lines_json)]
 
 
-def read_image(lib: Library, reader: SlideReader, sha256: str) -> ReadOutcome:
-    """Read one image, store its text (or why it could not be read), update its notes."""
-    from desktop.media.ocr import engine_version
+def read_image(
+    lib: Library,
+    reader: SlideReader,
+    sha256: str,
+    guard: Callable[[], AbstractContextManager[object]] = nullcontext,
+) -> ReadOutcome:
+    """Read one image, store its text (or why it could not be read), update its notes.
+    The writes happen inside `guard()` (the worker's: no pause while it holds the database)."""
 
     started = time.monotonic()
     path = files.find_original(lib.media_dir, sha256)
@@ -60,9 +67,28 @@ def read_image(lib: Library, reader: SlideReader, sha256: str) -> ReadOutcome:
             reading = reader.read(path)
         except TalknotesError as exc:
             error = exc.why
+        except Exception as exc:  # noqa: BLE001 (an engine failure: stored, not retried)
+            error = f"OCR failed ({type(exc).__name__}: {exc})"
         else:
             lines, width, height = reading.lines, reading.width, reading.height
             dhash, sharpness = f"{reading.dhash:016x}", reading.sharpness
+    with guard():
+        note_ids = _store(lib, sha256, lines, width, height, dhash, sharpness, error)
+    return ReadOutcome(sha256, note_ids, len(lines), time.monotonic() - started, error)
+
+
+def _store(
+    lib: Library,
+    sha256: str,
+    lines: list[TextLine],
+    width: int,
+    height: int,
+    dhash: str,
+    sharpness: float,
+    error: str,
+) -> list[int]:
+    from desktop.media.ocr import engine_version
+
     store.save_reading(
         lib,
         store.StoredReading(
@@ -80,13 +106,7 @@ def read_image(lib: Library, reader: SlideReader, sha256: str) -> ReadOutcome:
     note_ids = store.notes_with_image(lib, sha256)
     for note_id in note_ids:
         analyse_note(lib, note_id)
-    return ReadOutcome(sha256, note_ids, len(lines), time.monotonic() - started, error)
-
-
-def read_next(lib: Library, reader: SlideReader) -> ReadOutcome | None:
-    """Read the oldest queued image; None when the queue is empty."""
-    sha256 = store.next_in_queue(lib)
-    return None if sha256 is None else read_image(lib, reader, sha256)
+    return note_ids
 
 
 def analyse_note(lib: Library, note_id: int) -> None:
