@@ -18,6 +18,7 @@ def main(library: str | Path | None = None, argv: list[str] | None = None) -> in
     from desktop.ui.library_opening import LibraryOpening
     from desktop.ui.main_window import MainWindow
     from desktop.ui.runtime import prepare_qt
+    from desktop.ui.slide_reading import install as install_slide_reading
 
     prepare_qt()
     QCoreApplication.setOrganizationName(config.ORGANIZATION)
@@ -42,10 +43,14 @@ def main(library: str | Path | None = None, argv: list[str] | None = None) -> in
     try:
         window = MainWindow(None)  # paints at once; the library opens behind it
         opening = LibraryOpening(window, folder)
+        slides = install_slide_reading(window)  # OCR worker: starts once the library is open
+        opening.opened.connect(lambda *_: window.lib is not None and slides.start(window.lib))
+        app.aboutToQuit.connect(slides.stop)  # quitting ends the worker at once
         if os.environ.get("TALKNOTES_EXIT_AFTER_FIRST_PAINT"):
             _exit_after_first_paint(window, opening)  # benchmarks and smoke tests
         window.show()
         code = app.exec()
+        slides.stop()
         QCoreApplication.sendPostedEvents()  # an opening that ended as the window closed
         if window.lib is not None:
             window.lib.close()

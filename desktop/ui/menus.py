@@ -113,7 +113,7 @@ def build_actions(window) -> None:
     edit_menu.addActions([window.act_filter, window.act_search])
     view_menu = bar.addMenu("&View")
     view_menu.addActions([window.act_preview, window.act_agenda])
-    talk_menu = bar.addMenu("&Talk")
+    talk_menu = window.talk_menu = bar.addMenu("&Talk")
     talk_menu.addActions([window.act_now, window.act_star])
     talk_menu.addSeparator()
     talk_menu.addActions([window.act_quote, window.act_stamp, window.act_photo])
