@@ -94,7 +94,9 @@ def moire(image: Image.Image, period: float = 3.2, strength: int = 18) -> Image.
             for x in range(w)
         ]
     )
-    return Image.composite(image, Image.new("RGB", (w, h), "#888"), stripes.point(lambda v: v + 110))
+    return Image.composite(
+        image, Image.new("RGB", (w, h), "#888"), stripes.point(lambda v: v + 110)
+    )
 
 
 def save_jpeg(image: Image.Image, path: Path, quality: int = 60) -> Path:

@@ -18,7 +18,11 @@ NOT_INSTALLED = "OCR is not installed (the rapidocr and onnxruntime packages)"
 
 
 def available() -> bool:
-    return all(importlib.util.find_spec(name) for name in ("rapidocr", "onnxruntime"))
+    """Whether the OCR packages are installed (looked up, not imported: that takes ~1 s)."""
+    try:
+        return all(importlib.util.find_spec(name) for name in ("rapidocr", "onnxruntime"))
+    except (ImportError, ValueError):  # a package blocked or half-installed
+        return False
 
 
 def engine_version() -> str:

@@ -16,7 +16,7 @@ _LAPLACIAN = ImageFilter.Kernel((3, 3), [0, 1, 0, 1, -4, 1, 0, 1, 0], scale=1, o
 def dhash(image: Image.Image) -> int:
     """Brightness gradients of a 9×8 grey thumbnail, one bit each: alike pictures, close hashes."""
     small = image.convert("L").resize((HASH_SIZE + 1, HASH_SIZE), Image.Resampling.LANCZOS)
-    pixels = list(small.getdata())
+    pixels = small.tobytes()  # one byte a pixel, row by row
     bits = 0
     for row in range(HASH_SIZE):
         for col in range(HASH_SIZE):
