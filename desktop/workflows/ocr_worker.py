@@ -59,6 +59,9 @@ class OcrWorker:
             daemon=True,
         )
         self.process.start()
+        if hasattr(os, "setpriority"):  # low from its first import on (it nices itself too)
+            with contextlib.suppress(OSError):
+                os.setpriority(os.PRIO_PROCESS, self.process.pid, NICENESS)
         control_read.close()
         events_write.close()
         self._reader = threading.Thread(
