@@ -1,5 +1,5 @@
 """The OCR worker: a separate process at the lowest CPU priority, one inference thread, that
-reads the library's OCR queue until it is empty and then waits to be woken.
+reads the library's OCR queue until it is empty, waits a minute to be woken, then exits.
 
 The queue lives in the library, so the worker resumes after a restart or a crash. The app can
 pause it while the user types (POSIX: SIGSTOP, never while it holds the database: the writes
@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 NICENESS = 19
-IDLE_POLL_SECONDS = 30.0  # also look at the queue this often (a command may have queued)
+IDLE_EXIT_SECONDS = 60.0  # with nothing to read for this long, the worker exits (its models
+# take ~450 MB); the app starts it again when photos are queued
 CAN_PAUSE = hasattr(signal, "SIGSTOP")
 
 Event = dict[str, Any]
@@ -29,9 +30,15 @@ class OcrWorker:
     """The app's side: starts, pauses, wakes and stops the worker process. `on_event` is
     called from a reader thread with each event the worker sends (plain dicts)."""
 
-    def __init__(self, library_path: Path, on_event: Callable[[Event], None] | None = None):
+    def __init__(
+        self,
+        library_path: Path,
+        on_event: Callable[[Event], None] | None = None,
+        idle_exit_seconds: float = IDLE_EXIT_SECONDS,
+    ):
         self.library_path = Path(library_path)
         self.on_event = on_event
+        self.idle_exit_seconds = idle_exit_seconds
         self.process: Any = None
         self.paused = False
         self._control: Any = None
@@ -54,7 +61,13 @@ class OcrWorker:
         self._lock = ctx.Lock()
         self.process = ctx.Process(
             target=worker_main,
-            args=(str(self.library_path), control_read, events_write, self._lock),
+            args=(
+                str(self.library_path),
+                control_read,
+                events_write,
+                self._lock,
+                self.idle_exit_seconds,
+            ),
             name="talknotes-ocr",
             daemon=True,
         )
@@ -79,8 +92,13 @@ class OcrWorker:
                 self.on_event(event)
 
     def wake(self) -> None:
-        """New photos were queued: look at the queue now rather than at the next poll."""
-        self._send("wake")
+        """New photos were queued: read them now (starting the worker again if it left)."""
+        if self.process is not None and not self.process.is_alive():
+            self.stop()
+        if self.process is None:
+            self.start()
+        else:
+            self._send("wake")
 
     def pause(self) -> bool:
         """Stop the worker where it is (not while it writes); False when it cannot now."""
@@ -147,7 +165,13 @@ def _die_with_parent() -> None:
         pass
 
 
-def worker_main(library_path: str, control: Any, events: Any, write_lock: Any) -> None:
+def worker_main(
+    library_path: str,
+    control: Any,
+    events: Any,
+    write_lock: Any,
+    idle_exit_seconds: float = IDLE_EXIT_SECONDS,
+) -> None:
     """Runs in the worker process."""
     _die_with_parent()
     with contextlib.suppress(OSError):
@@ -193,7 +217,9 @@ def worker_main(library_path: str, control: Any, events: Any, write_lock: Any) -
         sha256 = store.next_in_queue(lib)
         if sha256 is None:
             send({"event": "idle"})
-            wake.wait(IDLE_POLL_SECONDS)
+            if not wake.wait(idle_exit_seconds):
+                send({"event": "exit", "why": "nothing to read"})
+                return
             wake.clear()
             continue
         if reader is None:
