@@ -9,6 +9,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.core.errors import TalknotesError
 from desktop.core.slide_text import TextLine
 from desktop.media.images import open_checked, upright
 from desktop.media.slide_image import dhash, sharpness
@@ -47,7 +48,12 @@ class SlideReader:
 
     def __init__(self, threads: int = 1) -> None:
         os.environ.setdefault("OMP_NUM_THREADS", str(threads))
+        import rapidocr
         from rapidocr import RapidOCR
+
+        models = Path(rapidocr.__file__).parent / "models"
+        if len(list(models.glob("*.onnx"))) < 3:  # RapidOCR would download them: never
+            raise TalknotesError(str(models), "the OCR models are missing (reinstall rapidocr)")
 
         try:
             import cv2
