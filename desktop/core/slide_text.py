@@ -238,13 +238,20 @@ def group_duplicates(shots: Sequence[Shot]) -> dict[int, int | None]:
 # --- into the note -----------------------------------------------------------------------
 
 
-def as_markdown(lines: Sequence[TextLine], style: str = "quote") -> str:
-    """The slide's text for a note: a block quote (title in bold) or a list under the title."""
-    ordered = [line.text.strip() for line in reading_order(lines) if line.text.strip()]
+def as_markdown(
+    lines: Sequence[TextLine], style: str = "quote", leave_out: AbstractSet[str] = frozenset()
+) -> str:
+    """The slide's text for a note: a block quote (the title in bold, the rest as a list) or a
+    list under the title. `leave_out`: the deck's repeated lines (normalized)."""
+    ordered = [
+        line.text.strip()
+        for line in reading_order(lines)
+        if line.text.strip() and normalize(line.text) not in leave_out
+    ]
     if not ordered:
         return ""
     title, rest = ordered[0], ordered[1:]
-    items = [re.sub(r"^[•\-–·*>]+\s*", "", text) for text in rest]
+    items = [item for item in (re.sub(r"^[•\-–·*>]+\s*", "", text) for text in rest) if item]
     if style == "list":
-        return "\n".join([f"**{title}**", ""] + [f"- {item}" for item in items if item])
-    return "\n".join([f"> **{title}**"] + [f"> {item}" for item in items if item])
+        return "\n".join([f"**{title}**", ""] + [f"- {item}" for item in items])
+    return "\n".join([f"> **{title}**"] + ([">"] if items else []) + [f"> - {i}" for i in items])

@@ -36,6 +36,8 @@ class SlideReading(QObject):
         self._edits: deque[float] = deque(maxlen=FAST_TYPING_KEYS)
         self._resume = QTimer(self, singleShot=True, interval=RESUME_AFTER_MS)
         self._resume.timeout.connect(self._typing_stopped)
+        self._retry = QTimer(self, singleShot=True, interval=50)  # it was writing: try again
+        self._retry.timeout.connect(self._pause)
         self.event_received.connect(self._on_event, Qt.ConnectionType.QueuedConnection)
 
         self.act_insert = QAction("Insert S&lide Text", window)
@@ -89,6 +91,7 @@ class SlideReading(QObject):
     def stop(self) -> None:
         """The app quits: the worker ends at once (an image half read is read next time)."""
         self._resume.stop()
+        self._retry.stop()
         if self.worker is not None:
             self.worker.stop()
             self.worker = None
@@ -111,11 +114,17 @@ class SlideReading(QObject):
         now = time.monotonic()
         self._edits.append(now)
         if len(self._edits) == FAST_TYPING_KEYS and now - self._edits[0] < 1.0:
-            self.worker.pause()
-        if self.worker.paused:
+            self._pause()
+        if self.worker.paused or self._retry.isActive():
             self._resume.start()
 
+    def _pause(self) -> None:
+        """Pause now, or (the worker holds the database for a moment) in 50 ms."""
+        if self.worker is not None and not self.worker.pause() and self.worker.is_alive():
+            self._retry.start()
+
     def _typing_stopped(self) -> None:
+        self._retry.stop()
         if self.worker is not None:
             self.worker.resume()
 
@@ -175,7 +184,11 @@ class SlideReading(QObject):
         if self.window.editor.target != target:
             return
         cursor = self.window.editor.edit.textCursor()
-        prefix = "\n\n" if cursor.positionInBlock() > 0 else ""
+        block = cursor.block()
+        if cursor.positionInBlock() > 0:
+            prefix = "\n\n"
+        else:  # a quote needs a blank line before it
+            prefix = "\n" if block.previous().isValid() and block.previous().text().strip() else ""
         cursor.insertText(prefix + text + "\n\n")
         self.window.editor.edit.setTextCursor(cursor)
 

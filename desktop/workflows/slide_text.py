@@ -156,8 +156,13 @@ def choose_keeper(lib: Library, photo_id: int) -> None:
 
 
 def slide_markdown(lib: Library, photo: Photo, style: str = "quote") -> str:
-    """The photo's slide text for the note (a quote, or a list under the title)."""
-    return as_markdown(lines_of(store.reading_of(lib, photo.sha256)), style)
+    """The photo's slide text for the note (a quote, or a list under the title), without the
+    lines repeated on the note's other slides (the conference's logo, a footer)."""
+    furniture: set[str] = set()
+    if photo.note_id is not None:
+        slides = [lines_of(p.reading) for p in store.note_photos(lib, photo.note_id)]
+        furniture = deck_furniture([[line.text for line in lines] for lines in slides])
+    return as_markdown(lines_of(store.reading_of(lib, photo.sha256)), style, furniture)
 
 
 def caption_for_export(photo: Photo, written: str = "") -> str:

@@ -99,8 +99,9 @@ def test_slide_text_as_quote_or_list_in_reading_order():
         line("• Consensus with Raft", 100, 220, 40),
     ]
     assert as_markdown(lines) == (
-        "> **Distributed Computing**\n> Consensus with Raft\n> Leader election"
+        "> **Distributed Computing**\n>\n> - Consensus with Raft\n> - Leader election"
     )
+    assert as_markdown(lines, leave_out={"leader election"}).endswith("> - Consensus with Raft")
     assert as_markdown(lines, "list") == (
         "**Distributed Computing**\n\n- Consensus with Raft\n- Leader election"
     )
