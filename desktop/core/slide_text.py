@@ -80,6 +80,36 @@ def reading_order(lines: Iterable[TextLine]) -> list[TextLine]:
     return [line for row in rows for line in sorted(row, key=lambda item: item.left)]
 
 
+_BULLET = re.compile(r"^[•\-–·*>▪►‣◦]+\s*")
+
+
+def _continues(line: TextLine, above: TextLine) -> bool:
+    """`line` goes on from `above`: right under it, the same size, the same left edge."""
+    gap = line.top - above.bottom
+    return (
+        -0.3 * above.height <= gap <= 0.7 * above.height
+        and abs(line.height - above.height) <= 0.2 * above.height
+        and abs(line.left - above.left) <= 1.5 * above.height
+        and not _BULLET.match(line.text.strip())
+    )
+
+
+def paragraphs(lines: Iterable[TextLine]) -> list[str]:
+    """The slide's text as its points: a sentence wrapped over lines is joined again (columns
+    are kept apart: a line joins the one right above it, not the one before it in the row)."""
+    found: list[list[TextLine]] = []
+    for line in reading_order(lines):
+        if not line.text.strip():
+            continue
+        for group in reversed(found):
+            if _continues(line, group[-1]):
+                group.append(line)
+                break
+        else:
+            found.append([line])
+    return [" ".join(" ".join(item.text.split()) for item in group) for group in found]
+
+
 def plain_text(lines: Iterable[TextLine]) -> str:
     return "\n".join(line.text for line in reading_order(lines))
 
@@ -243,15 +273,12 @@ def as_markdown(
 ) -> str:
     """The slide's text for a note: a block quote (the title in bold, the rest as a list) or a
     list under the title. `leave_out`: the deck's repeated lines (normalized)."""
-    ordered = [
-        line.text.strip()
-        for line in reading_order(lines)
-        if line.text.strip() and normalize(line.text) not in leave_out
-    ]
+    kept = [line for line in lines if normalize(line.text) not in leave_out]
+    ordered = paragraphs(kept)
     if not ordered:
         return ""
     title, rest = ordered[0], ordered[1:]
-    items = [item for item in (re.sub(r"^[•\-–·*>]+\s*", "", text) for text in rest) if item]
+    items = [item for item in (_BULLET.sub("", text) for text in rest) if item]
     if style == "list":
         return "\n".join([f"**{title}**", ""] + [f"- {item}" for item in items])
     return "\n".join([f"> **{title}**"] + ([">"] if items else []) + [f"> - {i}" for i in items])

@@ -8,6 +8,7 @@ from desktop.core.slide_text import (
     as_markdown,
     deck_furniture,
     group_duplicates,
+    paragraphs,
     suggest_caption,
     tallest_line,
 )
@@ -106,3 +107,20 @@ def test_slide_text_as_quote_or_list_in_reading_order():
         "**Distributed Computing**\n\n- Consensus with Raft\n- Leader election"
     )
     assert as_markdown([]) == ""
+
+
+def test_wrapped_sentences_join_and_columns_stay_apart():
+    lines = [
+        line("Title Here", 100, 20, 90),
+        line("An open source toolkit to help", 100, 200, 40),
+        line("developers build new apps", 100, 245, 40),
+        line("• Left point", 100, 400, 40),
+        line("• Right point", 700, 400, 40),
+        line("continues left", 100, 445, 40),
+    ]
+    assert paragraphs(lines) == [
+        "Title Here",
+        "An open source toolkit to help developers build new apps",
+        "• Left point continues left",
+        "• Right point",
+    ]
