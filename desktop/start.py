@@ -10,25 +10,19 @@ comes after. Start-up leaves little cyclic garbage behind that way: ~700 objects
 
 from __future__ import annotations
 
-import gc
 import sys
+
+from desktop.startup import startup_begins, startup_done
+
+__all__ = ["main", "startup_done"]
 
 
 def main() -> int:
-    gc.disable()
-    if getattr(sys, "frozen", False):  # the bundle: a worker process starts here too
+    startup_begins()
+    if getattr(sys, "frozen", False):  # the bundle: the OCR worker process starts here too
         import multiprocessing
 
         multiprocessing.freeze_support()
     from desktop.cli import main as cli_main
 
     return cli_main()
-
-
-def startup_done() -> None:
-    """Freeze what start-up made and turn the collector back on. Does nothing when the process
-    did not start through main() (tests, embedding)."""
-    if gc.isenabled():
-        return
-    gc.freeze()
-    gc.enable()

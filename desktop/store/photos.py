@@ -9,8 +9,9 @@ from sqlmodel import Session, col, select
 from desktop.core.models import Photo
 from desktop.store import convert
 from desktop.store.library import Library
+from desktop.store.reading import note_photos as note_photos  # reads: plain SQL
 from desktop.store.rows import get_row
-from desktop.store.tables import NoteRow, PhotoRow, PhotoTextRow
+from desktop.store.tables import NoteRow, PhotoRow
 
 KEY_LENGTH = 16  # photo:<first 16 hex digits of the SHA-256> in notes
 
@@ -44,18 +45,6 @@ def add_photo(lib: Library, note_id: int, photo: Photo) -> tuple[Photo, bool]:
         s.commit()
         s.refresh(row)
         return convert.photo(row), True
-
-
-def note_photos(lib: Library, note_id: int) -> list[Photo]:
-    """The note's photos, with what OCR read in them (text, sharpness) when it has."""
-    with Session(lib.engine) as s:
-        rows = s.exec(
-            select(PhotoRow, PhotoTextRow)
-            .join(PhotoTextRow, col(PhotoTextRow.sha256) == PhotoRow.sha256, isouter=True)
-            .where(PhotoRow.note_id == note_id)
-            .order_by(PhotoRow.id)
-        )
-        return [convert.photo(r, t) for r, t in rows]
 
 
 def photos_of_conference(lib: Library, conference_id: int) -> list[Photo]:

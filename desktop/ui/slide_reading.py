@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 SETTING = "ocr/enabled"
 FAST_TYPING_KEYS = 3  # this many edits within a second is typing: the worker pauses
 RESUME_AFTER_MS = 1500  # and goes on after this long without an edit
+START_DELAY_MS = 3000  # the worker starts this long after the library opened
 
 
 class SlideReading(QObject):
@@ -71,6 +72,10 @@ class SlideReading(QObject):
 
     def enabled(self) -> bool:
         return self.settings.value(SETTING, True, type=bool)  # type: ignore[return-value]
+
+    def start_soon(self) -> None:
+        """Once the library is open: start a few seconds later, off the start's busy moment."""
+        QTimer.singleShot(START_DELAY_MS, lambda: self.window.lib and self.start(self.window.lib))
 
     def start(self, lib: Library) -> bool:
         """Start reading the library's queued photos; False when OCR is off or not installed."""

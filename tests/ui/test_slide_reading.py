@@ -12,6 +12,7 @@ from desktop.ui.slide_reading import install
 from desktop.workflows.importing import import_schedule
 from tests.conftest import SAMPLE
 from tests.slides import DECK, render, save_jpeg
+from tests.ui.conftest import RecordingNotifier
 
 
 def _state(pid: int) -> str:
@@ -30,8 +31,7 @@ def _gone(pid: int) -> bool:
 @pytest.fixture
 def window(qtbot, library):
     import_schedule(library, str(SAMPLE))
-    win = MainWindow(library)
-    win.photos.quiet = True
+    win = MainWindow(library, notifier=RecordingNotifier())
     qtbot.addWidget(win)
     reading = install(win)
     win.show()

@@ -2,7 +2,7 @@
 shots, and the slides' words in full-text search.
 
 Revision ID: 0006
-Revises: 0003
+Revises: 0009
 Create Date: 2026-12-01
 """
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0003"
+down_revision = "0009"  # re-chained after main's 0009 (deferred note search)
 branch_labels = None
 depends_on = None
 
