@@ -111,7 +111,7 @@ def cmd_photos_ocr(lib: Library, args: argparse.Namespace) -> int:
     from desktop.core.errors import TalknotesError
     from desktop.media import ocr
     from desktop.store import slide_text as store
-    from desktop.workflows.slide_text import queue_photos, read_image
+    from desktop.workflows.slide_ocr import queue_photos, read_image
 
     if not ocr.available():
         raise TalknotesError("photos ocr", ocr.NOT_INSTALLED)

@@ -170,7 +170,7 @@ class SlideReading(QObject):
 
     def insert_slide_text(self, photo: Photo, style: str = "quote") -> None:
         """The slide's text, as a quote, at the cursor (read off the GUI thread)."""
-        from desktop.workflows.slide_text import slide_markdown
+        from desktop.workflows.slide_ocr import slide_markdown
 
         target = self.window.editor.target
         submit(
@@ -201,7 +201,7 @@ class SlideReading(QObject):
         self.window.photos.set_caption(photo, photo.suggested_caption, typed=False)
 
     def keep_shot(self, photo: Photo) -> None:
-        from desktop.workflows.slide_text import choose_keeper
+        from desktop.workflows.slide_ocr import choose_keeper
 
         submit(
             self.window.photos.pool,

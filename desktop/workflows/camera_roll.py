@@ -123,7 +123,7 @@ SHOT_DISTANCE = 5  # and look nearly the same (other slides of a deck: 6+ bits a
 def _group_shots(filings: list[Filing]) -> None:
     """Number the runs of shots of one slide: same target, taken moments apart, pictures
     nearly alike. A first look from the pictures only; once the photos are read, their text
-    decides (workflows.slide_text)."""
+    decides (workflows.slide_ocr)."""
     from desktop.media.images import open_checked, upright
     from desktop.media.slide_image import dhash, sharpness
 

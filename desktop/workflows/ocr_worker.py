@@ -204,7 +204,7 @@ def worker_main(
     from desktop.core.errors import TalknotesError
     from desktop.store import slide_text as store
     from desktop.store.library import open_library
-    from desktop.workflows.slide_text import read_image
+    from desktop.workflows.slide_ocr import read_image
 
     try:
         lib = open_library(library_path, create=False, auto_backup=False)

@@ -83,8 +83,8 @@ def test_worker_is_a_low_priority_process_paused_by_typing_and_ended_by_closing(
 
 def test_insert_slide_text_puts_the_selected_slide_into_the_note(window, qtbot, tmp_path):
     from desktop.store import slide_text as store
-    from desktop.workflows.slide_text import analyse_note
-    from tests.workflows.test_slide_text import _stored
+    from desktop.workflows.slide_ocr import analyse_note
+    from tests.workflows.test_slide_ocr import _stored
 
     photo = save_jpeg(render(DECK[1], (400, 300)), tmp_path / "slide.jpg")
     with qtbot.waitSignal(window.photos.attached, timeout=10_000) as attached:

@@ -13,7 +13,7 @@ from desktop.store.search import search_notes
 from desktop.store.talks import list_talks
 from desktop.workflows.importing import import_schedule
 from desktop.workflows.photos import attach_to_talk
-from desktop.workflows.slide_text import analyse_note, caption_for_export, queue_photos
+from desktop.workflows.slide_ocr import analyse_note, caption_for_export, queue_photos
 from tests.conftest import SAMPLE
 from tests.imagegen import make_photo
 from tests.slides import DECK, SHOTS, render, save_jpeg
