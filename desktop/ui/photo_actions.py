@@ -121,8 +121,17 @@ class PhotoActions(QObject):
         new = [a.markdown for a in result if a.added]
         if new and self.editor.target == target:
             cursor = self.editor.edit.textCursor()
-            prefix = "\n\n" if cursor.positionInBlock() > 0 else ""
-            cursor.insertText(prefix + "\n\n".join(new) + "\n")
+            # each photo a paragraph of its own: a line break alone would glue it to the text
+            # or the photo before it (one paragraph in the preview and the blog)
+            before = cursor.block().text()[: cursor.positionInBlock()]
+            previous = cursor.block().previous()
+            if before.strip():
+                prefix = "\n\n"
+            elif previous.isValid() and previous.text().strip():
+                prefix = "\n"
+            else:
+                prefix = ""
+            cursor.insertText(prefix + "\n\n".join(new) + "\n\n")
             self.editor.edit.setTextCursor(cursor)
         self.refresh_strip()
         self.attached.emit(result)
