@@ -15,6 +15,7 @@ from desktop.exporters.jekyll import Jekyll
 from desktop.exporters.learn import detect, learn
 from desktop.exporters.profile import BlogProfile, save_profile, saved_profile
 from desktop.exporters.writer import ExportPlan, Progress, plan_export, write_export
+from desktop.store.leftovers import remove_blog_leftovers
 from desktop.store.library import Library
 
 GENERATORS: dict[str, type[Generator]] = {"hugo": Hugo, "jekyll": Jekyll}
@@ -71,6 +72,7 @@ def export(
     plan = plan_export(generator, post, blog, lib.path, overwrite=overwrite, copy=copy)
     if dry_run:
         return ExportResult(plan, [], True)
+    remove_blog_leftovers(blog)  # of an export into this blog that was killed
     written = write_export(
         generator, plan, lib.path, progress=progress, cancel=cancel, workers=workers
     )
