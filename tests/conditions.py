@@ -91,10 +91,28 @@ def make_read_only(folder: Path) -> None:
         path.chmod(0o555 if path.is_dir() else 0o444)
 
 
-def as_other_user() -> dict:
-    """Popen arguments to run a command as a user without root's rights, so file permissions
-    hold (root ignores them); none when the tests do not run as root."""
-    return {"user": NOBODY, "group": NOBODY, "extra_groups": []} if os.geteuid() == 0 else {}
+AS_OTHER_USER = """
+import os, sys
+# What the commands load lazily, loaded while this process may still read the interpreter's
+# files (the venv's Python may live in root's home, which another user cannot read).
+import sqlalchemy.dialects.sqlite.pysqlite, sqlmodel, alembic.command, alembic.config
+import desktop.cli, desktop.cli.library_commands, desktop.cli.output, desktop.config
+import desktop.store.library, desktop.store.talks, desktop.store.notes, desktop.store.health
+import desktop.store.conferences, desktop.store.leftovers, desktop.store.lock
+import desktop.store.backup, desktop.store.photos, desktop.store.search
+import desktop.core.timezones, encodings.idna, errno, json
+if os.geteuid() == 0:
+    os.setgroups([])
+    os.setegid(65534)
+    os.seteuid(65534)
+sys.exit(desktop.cli.main(sys.argv[1:]))
+"""
+
+
+def as_other_user_command() -> list[str]:
+    """The start of a command line running `talknotes` as a user without root's rights when
+    the tests run as root (root ignores file permissions), else as this user."""
+    return [sys.executable, "-c", AS_OTHER_USER]
 
 
 @contextmanager

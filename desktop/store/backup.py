@@ -71,8 +71,20 @@ def backup_dir(library_dir: Path) -> Path:
     return library_dir / BACKUP_DIR
 
 
+def read_only_uri(database: Path) -> str:
+    """An SQLite URI reading `database` without writing anything. A WAL database needs its
+    shared-memory file to be read; in a read-only folder without one, and with no WAL content
+    left behind, the file is complete and is read as immutable."""
+    shm, wal = Path(f"{database}-shm"), Path(f"{database}-wal")
+    effective = os.access in os.supports_effective_ids
+    folder_writable = os.access(database.parent, os.W_OK, effective_ids=effective)
+    if not folder_writable and not shm.exists() and not (wal.exists() and wal.stat().st_size):
+        return f"file:{database}?mode=ro&immutable=1"
+    return f"file:{database}?mode=ro"
+
+
 def _read_only(database: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=5)
+    return sqlite3.connect(read_only_uri(database), uri=True, timeout=5)
 
 
 def copy_database(source: Path, target: Path) -> None:

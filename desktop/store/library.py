@@ -89,7 +89,8 @@ def _writable(path: Path) -> bool:
 
 def _read_only_engine(database: Path) -> Engine:
     engine = create_engine(
-        f"sqlite:///file:{database}?mode=ro&uri=true", connect_args={"check_same_thread": False}
+        f"sqlite:///{backup.read_only_uri(database)}&uri=true",
+        connect_args={"check_same_thread": False},
     )
     event.listen(engine, "connect", _on_connect_read_only)
     return engine
