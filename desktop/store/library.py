@@ -1,27 +1,68 @@
-"""Open a library folder: the SQLite database (WAL, foreign keys) and the media folder."""
+"""Open a library folder: the SQLite database (WAL, foreign keys) and the media folder.
+
+SQLAlchemy is imported when the library first writes (Library.engine), not when it opens:
+its import takes ~0.35 s here, more than everything else a start or a listing command needs,
+and those only read (store/reading.py, plain sqlite3).
+"""
 
 from __future__ import annotations
 
 import os
 import sqlite3
-from dataclasses import dataclass
+import threading
 from pathlib import Path
-
-from sqlalchemy import Engine, create_engine, event
+from typing import TYPE_CHECKING
 
 from desktop import config
 from desktop.core.errors import TalknotesError, plain_reason
 from desktop.store import backup
 from desktop.store.migrations import HEAD_REVISION, MIGRATIONS_DIR
 
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
-@dataclass
+
 class Library:
-    """An open library: its folder, database engine and media folder."""
+    """An open library: its folder, database (engine, made on first use; plain reading
+    connections, one per thread) and media folder."""
 
-    path: Path
-    engine: Engine
-    read_only: bool = False  # opened from a folder that cannot be written
+    def __init__(self, path: Path, engine: Engine | None = None, read_only: bool = False) -> None:
+        self.path = path
+        self.read_only = read_only  # opened from a folder that cannot be written
+        self._engine = engine
+        self._lock = threading.Lock()
+        self._readers = threading.local()
+        self._reader_list: list[sqlite3.Connection] = []
+
+    def __repr__(self) -> str:
+        return f"Library({str(self.path)!r})"
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            with self._lock:
+                if self._engine is None:
+                    self._engine = (
+                        _read_only_engine(self.database_path)
+                        if self.read_only
+                        else make_engine(self.database_path)
+                    )
+        return self._engine
+
+    def reader(self) -> sqlite3.Connection:
+        """This thread's plain connection for reading (store/reading.py)."""
+        conn = getattr(self._readers, "conn", None)
+        if conn is None:
+            if self.read_only:
+                uri = backup.read_only_uri(self.database_path)
+                conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            else:
+                conn = sqlite3.connect(self.database_path, check_same_thread=False)
+            conn.execute("PRAGMA busy_timeout=5000")
+            self._readers.conn = conn
+            with self._lock:
+                self._reader_list.append(conn)
+        return conn
 
     @property
     def database_path(self) -> Path:
@@ -36,7 +77,13 @@ class Library:
         return self.path / config.SCHEDULES_DIR
 
     def close(self) -> None:
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
+        with self._lock:
+            readers, self._reader_list = self._reader_list, []
+        for conn in readers:
+            conn.close()
+        self._readers = threading.local()
 
 
 def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
@@ -49,6 +96,8 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
 
 
 def make_engine(database: Path) -> Engine:
+    from sqlalchemy import create_engine, event
+
     engine = create_engine(f"sqlite:///{database}", connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _on_connect)
     return engine
@@ -56,13 +105,17 @@ def make_engine(database: Path) -> Engine:
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        exists = conn.exec_driver_sql(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-        ).first()
-        if not exists:
-            return None
-        row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
-        return row[0] if row else None
+        return _revision(conn.connection.driver_connection)  # type: ignore[arg-type]
+
+
+def _revision(conn: sqlite3.Connection) -> str | None:
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+    ).fetchone()
+    if not exists:
+        return None
+    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    return row[0] if row else None
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
@@ -88,6 +141,8 @@ def _writable(path: Path) -> bool:
 
 
 def _read_only_engine(database: Path) -> Engine:
+    from sqlalchemy import create_engine, event
+
     engine = create_engine(
         f"sqlite:///{backup.read_only_uri(database)}&uri=true",
         connect_args={"check_same_thread": False},
@@ -103,7 +158,7 @@ def _on_connect_read_only(dbapi_conn: sqlite3.Connection, _record: object) -> No
     cur.close()
 
 
-def _migrate(folder: Path, database: Path, engine: Engine, revision: str | None) -> None:
+def _migrate(folder: Path, database: Path, lib: Library, revision: str | None) -> None:
     """Migrate to HEAD_REVISION under the library's lock, after a backup; a failed migration
     leaves no backup behind and prunes none."""
     from desktop.store.lock import CLI_WAIT_SECONDS, acquire, held_here
@@ -114,7 +169,7 @@ def _migrate(folder: Path, database: Path, engine: Engine, revision: str | None)
         if revision is not None:
             made = backup.make_backup(database, f"before-migration-{revision}", prune_old=False)
         try:
-            upgrade(engine)
+            upgrade(lib.engine)
         except BaseException:
             if made is not None:
                 made.unlink(missing_ok=True)
@@ -174,11 +229,11 @@ def open_library(
         raise TalknotesError(
             str(folder), f"cannot create the library folder ({plain_reason(exc)})"
         ) from exc
-    engine = make_engine(database)
+    lib = Library(path=folder)
     try:
-        revision = current_revision(engine)
+        revision = _revision(lib.reader())
         if revision != HEAD_REVISION:
-            _migrate(folder, database, engine, revision if existed else None)
+            _migrate(folder, database, lib, revision if existed else None)
         if auto_backup and existed and backup.needs_daily_backup(folder):
             backup.make_backup(database, "daily")
         from desktop.store import leftovers, lock
@@ -186,27 +241,27 @@ def open_library(
         if lock.held_here(folder):  # no other writer can be half-way through a file
             leftovers.remove_library_leftovers(folder)
     except Exception as exc:
-        engine.dispose()
+        lib.close()
         if isinstance(exc, TalknotesError):
             raise
         raise TalknotesError(
             str(database), f"cannot open the library database ({plain_reason(exc)})"
         ) from exc
-    return Library(path=folder, engine=engine)
+    return lib
 
 
 def _open_read_only(folder: Path, database: Path) -> Library:
-    engine = _read_only_engine(database)
+    lib = Library(path=folder, read_only=True)
     try:
-        revision = current_revision(engine)
+        revision = _revision(lib.reader())
     except Exception as exc:
-        engine.dispose()
+        lib.close()
         raise TalknotesError(str(database), plain_reason(exc)) from exc
     if revision != HEAD_REVISION:
-        engine.dispose()
+        lib.close()
         raise LibraryReadOnly(
             str(folder),
             f"the library (schema revision {revision}) needs an update to schema "
             f"{HEAD_REVISION}, and its folder is read-only; nothing was changed",
         )
-    return Library(path=folder, engine=engine, read_only=True)
+    return lib
