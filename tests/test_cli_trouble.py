@@ -11,6 +11,7 @@ import pytest
 
 from desktop.store import backup
 from desktop.store.library import make_engine, upgrade
+from desktop.store.migrations import HEAD_REVISION
 from tests.conditions import (
     as_other_user_command,
     database_held,
@@ -102,7 +103,7 @@ def test_restore_refuses_a_newer_backup_naming_both_versions(lib, tmp_path):
     conn.close()
     done = talknotes("restore", str(newer), library=lib)
     plain_error(done, newer)
-    assert "9999" in done.stderr and "0003" in done.stderr
+    assert "9999" in done.stderr and HEAD_REVISION in done.stderr
     assert talknotes("talks", library=lib).returncode == 0
 
 
@@ -145,7 +146,7 @@ def test_an_old_schema_is_not_migrated_while_another_talknotes_holds_the_library
     assert backup.schema_revision(folder / "talknotes.sqlite3") == "0001"
     assert backup.list_backups(folder) == []
     assert talknotes("talks", library=folder).returncode == 0  # once free, it migrates
-    assert backup.schema_revision(folder / "talknotes.sqlite3") == "0003"
+    assert backup.schema_revision(folder / "talknotes.sqlite3") == HEAD_REVISION
 
 
 def test_a_lock_held_by_a_command_is_named(lib):

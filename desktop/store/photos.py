@@ -41,12 +41,11 @@ def attach_with_references(
     lib: Library,
     talk_id: int,
     items: list[Photo],
-    caption: Callable[[int], str],
     reference: Callable[[Photo], str],
 ) -> list[tuple[Photo, bool]]:
-    """Add photos to the talk's note and append their references to its text, in one
-    transaction: a kill leaves either both or neither. `caption(n)` names the n-th photo of
-    the note; returns (photo, added) per item (the same file twice is one photo)."""
+    """Add photos to the talk's note and append their references (`reference(photo)`) to its
+    text, in one transaction: a kill leaves either both or neither. Returns (photo, added) per
+    item (the same file twice is one photo)."""
     from desktop.store.notes import append_in_session, talk_note_row
 
     with Session(lib.engine) as s:
@@ -54,7 +53,6 @@ def attach_with_references(
         s.flush()
         note_id = note.id
         assert note_id is not None
-        count = len(s.exec(select(PhotoRow.id).where(PhotoRow.note_id == note_id)).all())
         rows: list[tuple[PhotoRow, bool]] = []
         for photo in items:
             existing = s.exec(
@@ -63,8 +61,6 @@ def attach_with_references(
             if existing is not None:
                 rows.append((existing, False))
                 continue
-            count += 1
-            photo.caption = caption(count)
             row = _row(note_id, photo)
             s.add(row)
             rows.append((row, True))

@@ -90,12 +90,9 @@ def attach_to_talk(
         return attach_to_note(lib, note_id, prepared, talk.title, caption)
     for path, photo in prepared:  # the files first: a row never points at a missing file
         files.store_original(lib.media_dir, path, photo.sha256)
+        photo.caption = caption if caption is not None else default_caption(path)
     stored = photos.attach_with_references(
-        lib,
-        talk_id,
-        [photo for _path, photo in prepared],
-        lambda n: caption or f"{talk.title} – {n}",
-        photo_markdown,
+        lib, talk_id, [photo for _path, photo in prepared], photo_markdown
     )
     return [Attached(photo, added, photo_markdown(photo)) for photo, added in stored]
 
