@@ -172,3 +172,9 @@ def test_real_fixtures_keep_their_documented_counts():
         assert len(schedule.talks) == count, relative
         assert not any("were cut" in w for w in schedule.warnings), relative
         assert all(isinstance(t.start, datetime) or t.start is None for t in schedule.talks)
+
+
+def test_a_rule_that_recurs_every_second_is_refused_without_expanding_it_all():
+    ics = (WILD / "recurring.ics").read_text().replace("FREQ=DAILY", "FREQ=SECONDLY")
+    with pytest.raises(TalknotesError, match="more than a conference schedule has"):
+        parse_schedule(ics.encode(), "seconds.ics")
