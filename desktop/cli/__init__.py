@@ -28,7 +28,7 @@ from desktop.cli.library_commands import (
 from desktop.cli.output import printable
 from desktop.cli.photo_commands import _clock_offset, cmd_attach, cmd_photos_import, cmd_photos_list
 from desktop.core.errors import TalknotesError
-from desktop.start import startup_done
+from desktop.startup import startup_done
 
 
 def _parse_day(value: str) -> date:

@@ -18,8 +18,7 @@ if TYPE_CHECKING:
 
 def cmd_conferences(lib: Library, args: argparse.Namespace) -> int:
     from desktop.core.url_secrets import redact_url
-    from desktop.store.conferences import list_conferences
-    from desktop.store.talks import list_talks
+    from desktop.store.reading import list_conferences, list_talks
 
     rows = []
     for conf in list_conferences(lib):
@@ -64,8 +63,7 @@ def _talk_line(talk: Talk) -> str:
 
 
 def cmd_talks(lib: Library, args: argparse.Namespace) -> int:
-    from desktop.store.conferences import get_conference
-    from desktop.store.talks import list_talks
+    from desktop.store.reading import get_conference, list_talks
 
     if args.conference is not None:
         get_conference(lib, args.conference)
@@ -77,12 +75,14 @@ def cmd_talks(lib: Library, args: argparse.Namespace) -> int:
 
 
 def cmd_note(lib: Library, args: argparse.Namespace) -> int:
-    from desktop.store.notes import append_to_talk_note, talk_note
-
     if args.append is not None:
+        from desktop.store.notes import append_to_talk_note
+
         text = sys.stdin.read() if args.append == "-" else args.append
         note = append_to_talk_note(lib, args.talk_id, text)
     else:
+        from desktop.store.reading import talk_note
+
         note = talk_note(lib, args.talk_id)
     emit(
         args,

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -158,8 +157,7 @@ def import_agenda(window: Any, source: str | None = None) -> None:
             lines += [f"  {u.title or u.uid}" for u in result.unmatched[:15]]
         window.agenda_report = "\n".join(lines)
         window.statusBar().showMessage(lines[0], 6000)
-        if not getattr(window.import_flow, "quiet", False):
-            QMessageBox.information(window, "Agenda imported", window.agenda_report)
+        window.notifier.inform(window, "Agenda imported", window.agenda_report)
 
     submit(
         QThreadPool.globalInstance(),
@@ -176,8 +174,7 @@ def _failed(window: Any, title: str, exc: BaseException) -> None:
 
     message = f"{exc.what}\n\n{exc.why}" if isinstance(exc, TalknotesError) else str(exc)
     window.statusBar().showMessage(message.replace("\n\n", ": "), 8000)
-    if not getattr(window.import_flow, "quiet", False):
-        QMessageBox.warning(window, title, message)
+    window.notifier.warn(window, title, message)
 
 
 def add_actions(window: Any, file_menu: Any, view_menu: Any, action: Any) -> None:

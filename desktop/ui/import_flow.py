@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING
 from zoneinfo import available_timezones
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QProgressDialog, QWidget
 
 from desktop.core.errors import TalknotesError
 from desktop.core.models import ImportSummary
 from desktop.core.timezones import local_zone_name
+from desktop.ui.notifier import Notifier
 from desktop.ui.workers import submit
 
 if TYPE_CHECKING:
@@ -30,13 +31,15 @@ class ImportFlow(QObject):
     failed = Signal(str)
     notice = Signal(str)
 
-    def __init__(self, window: QWidget, library: Callable[[], Library]) -> None:
+    def __init__(
+        self, window: QWidget, library: Callable[[], Library], notifier: Notifier | None = None
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.library = library  # the window's library (opened after it first paints)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
-        self.quiet = False  # tests: no summary box
+        self.notifier = notifier or Notifier()
 
     def import_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.window, "Import schedule", "", SCHEDULE_FILTER)
@@ -55,15 +58,14 @@ class ImportFlow(QObject):
         library stores the URL without it either way.)"""
         from desktop.core.url_secrets import redact_url, split_credentials
 
-        if split_credentials(url)[1] is None or self.quiet:
+        if split_credentials(url)[1] is None:
             return False
-        answer = QMessageBox.question(
+        return self.notifier.ask(
             self.window,
             "Credentials in the URL",
             f"{redact_url(url)}\n\ncarries a token or password. Keep it in the system keyring "
             "so that refreshes work? The library stores the URL without it either way.",
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     def start(
         self,
@@ -104,8 +106,7 @@ class ImportFlow(QObject):
     def _done(self, progress: QProgressDialog, summary: ImportSummary) -> None:
         progress.close()
         self.imported.emit(summary)
-        if not self.quiet:
-            QMessageBox.information(self.window, "Schedule imported", summary_text(summary))
+        self.notifier.inform(self.window, "Schedule imported", summary_text(summary))
 
     def _failed(
         self,
@@ -130,8 +131,7 @@ class ImportFlow(QObject):
                 return
         message = f"{exc.what}\n\n{exc.why}" if isinstance(exc, TalknotesError) else str(exc)
         self.failed.emit(message)
-        if not self.quiet:
-            QMessageBox.warning(self.window, "Import failed", message + "\n\nNothing was changed.")
+        self.notifier.warn(self.window, "Import failed", message + "\n\nNothing was changed.")
 
     def ask_token(self, url: str) -> str | None:
         """A private schedule: ask for the API token; keep it in the system keyring only."""
@@ -152,12 +152,9 @@ class ImportFlow(QObject):
             secrets.set_token(secrets.key_for_url(url), token)
         except secrets.SecretsUnavailable as exc:
             self.notice.emit(str(exc))
-            if not self.quiet:
-                QMessageBox.information(
-                    self.window,
-                    "Token not stored",
-                    f"{exc}\n\nThe token is used for this import only.",
-                )
+            self.notifier.inform(
+                self.window, "Token not stored", f"{exc}\n\nThe token is used for this import only."
+            )
         return token
 
     def ask_zone(self, why: str) -> str | None:

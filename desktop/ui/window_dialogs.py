@@ -20,6 +20,7 @@ def open_export(window):
         conference_id=conference_id,
         talk_id=talk_id,
         day=talk.day if talk else None,
+        notifier=window.notifier,
     )
     dialog.open()
     return dialog

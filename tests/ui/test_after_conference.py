@@ -11,6 +11,7 @@ from desktop.ui.after_conference import WatchLaterDialog, export_agenda, import_
 from desktop.ui.main_window import MainWindow
 from desktop.workflows.importing import import_schedule
 from tests.conftest import SAMPLE
+from tests.ui.conftest import RecordingNotifier
 
 VIDEO = "https://video.example.org/harbour26/105.webm"
 
@@ -32,8 +33,9 @@ def _with_recordings(tmp_path):
 def window(qtbot, library, tmp_path):
     import_schedule(library, str(SAMPLE))
     import_schedule(library, str(_with_recordings(tmp_path)), conference_id=1)
-    win = MainWindow(library, clock=lambda: datetime(2026, 5, 16, 9, 0, tzinfo=UTC))
-    win.import_flow.quiet = True
+    win = MainWindow(
+        library, clock=lambda: datetime(2026, 5, 16, 9, 0, tzinfo=UTC), notifier=RecordingNotifier()
+    )
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
