@@ -108,17 +108,21 @@ def match_repeated(talks: list[Talk], stored: dict[str, Stored]) -> list[str]:
 def _match_group(talks: list[Talk], rows: list[Stored]) -> tuple[list[Talk], list[Stored]]:
     """Match talks to rows (setting each matched talk's source id to its row's); returns the
     talks and rows left unmatched."""
-    left = list(rows)
+    by_content: dict[Hashable, list[Stored]] = defaultdict(list)
+    for row in rows:
+        by_content[_stored_key(row)].append(row)
+    matched: set[str] = set()
     unmatched: list[Talk] = []
     for talk in talks:  # same content: the same talk; prefer the one with the same number
-        key = _key(talk)
-        same = [r for r in left if _stored_key(r) == key]
+        same = by_content.get(_key(talk))
         if same:
             row = next((r for r in same if r.source_id == talk.source_id), same[0])
+            same.remove(row)
+            matched.add(row.source_id)
             talk.source_id = row.source_id
-            left.remove(row)
         else:
             unmatched.append(talk)
+    left = [r for r in rows if r.source_id not in matched]
     for talk_key, row_key in _PARTIAL:
         if not unmatched or not left:
             break
