@@ -7,6 +7,7 @@ from pathlib import PurePath
 from typing import Any
 
 from icalendar import Calendar
+from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
 from desktop.core import abstracts
 from desktop.core.errors import TalknotesError
@@ -138,7 +139,7 @@ def parse(data: bytes, source: str, tz: str | None = None) -> Schedule:
             )
         )
 
-    calendar_zone = _text(cal, "X-WR-TIMEZONE")
+    calendar_zone = _iana(_text(cal, "X-WR-TIMEZONE"))
     if calendar_zone and not is_valid_zone(calendar_zone):
         warnings.append(f"unknown time zone {calendar_zone!r} (X-WR-TIMEZONE) ignored")
         calendar_zone = ""
@@ -169,6 +170,12 @@ def parse(data: bytes, source: str, tz: str | None = None) -> Schedule:
     )
 
 
+def _iana(name: str) -> str:
+    """An IANA name for a zone name; Outlook and Exchange write Windows names
+    ("W. Europe Standard Time"), mapped with icalendar's CLDR table."""
+    return WINDOWS_TO_OLSON.get(name, name)
+
+
 def suggest_zone(cal: Any, events: list[Any]) -> str:
     """A zone to suggest when the file gives none that applies: a TZID the file names, a
     city in the events' LOCATION, else this machine's zone."""
@@ -177,7 +184,7 @@ def suggest_zone(cal: Any, events: list[Any]) -> str:
         for key in ("DTSTART", "DTEND"):
             params = getattr(ev.get(key), "params", {})
             named.append(str(params.get("TZID", "")))
-    for name in named:
+    for name in map(_iana, named):
         if name and name not in ("UTC", "Etc/UTC", "GMT") and is_valid_zone(name):
             return name
     for ev in events:

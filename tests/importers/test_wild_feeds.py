@@ -178,3 +178,10 @@ def test_a_rule_that_recurs_every_second_is_refused_without_expanding_it_all():
     ics = (WILD / "recurring.ics").read_text().replace("FREQ=DAILY", "FREQ=SECONDLY")
     with pytest.raises(TalknotesError, match="more than a conference schedule has"):
         parse_schedule(ics.encode(), "seconds.ics")
+
+
+def test_a_windows_zone_name_in_x_wr_timezone_is_understood():
+    ics = (WILD / "organizers.ics").read_text().replace("Europe/Vienna", "W. Europe Standard Time")
+    schedule = parse_schedule(ics.encode(), "outlook.ics")
+    assert schedule.conference.time_zone == "Europe/Berlin"
+    assert schedule.talks[0].start.isoformat() == "2025-03-08T10:00:00+01:00"
