@@ -58,9 +58,12 @@ def link_kind(link: Link, declared: str = "", talk_url: str = "") -> str:
 
 @lru_cache(maxsize=4096)  # FOSDEM's 876 talks share their rooms' chat links
 def _kind(title: str, url: str, declared: str, talk_url: str) -> str:
-    kind = _DECLARED.get(declared.strip().lower())
+    declared = declared.strip().lower()
+    kind = _DECLARED.get(declared)
     if kind:
         return kind
+    if declared.startswith(("video/", "audio/")):  # FOSDEM's <link type="video/webm">
+        return VIDEO
     parts = urlsplit(url)
     host = parts.netloc.lower()
     name = parts.path.rpartition("/")[2]

@@ -185,3 +185,12 @@ def test_a_windows_zone_name_in_x_wr_timezone_is_understood():
     schedule = parse_schedule(ics.encode(), "outlook.ics")
     assert schedule.conference.time_zone == "Europe/Berlin"
     assert schedule.talks[0].start.isoformat() == "2025-03-08T10:00:00+01:00"
+
+
+def test_a_fosdem_video_link_with_a_mime_type_is_a_video():
+    xml = SAMPLE.read_text(encoding="utf-8").replace(
+        '<link href="https://harbourconf.example/2026/talk/105/slides.pdf">Slides</link>',
+        '<link href="https://video.example.org/105.av1" type="video/AV1">Recording (AV1)</link>',
+    )
+    talk = next(t for t in parse_schedule(xml.encode(), "s.xml").talks if "105" in t.url)
+    assert [(link.kind, link.title) for link in talk.links] == [("video", "Recording (AV1)")]
