@@ -148,7 +148,7 @@ def parse(data: bytes, source: str, tz: str | None = None) -> Schedule:
         raise common.NeedsTimeZone(
             what,
             "times are in UTC or floating and the calendar does not say the conference's time "
-            f"zone; give it with --tz ZONE (e.g. --tz {suggest_zone(cal, events)})",
+            f"zone; give it with --tz ZONE ({_hint(suggest_zone(cal, events))})",
         )
     zone = get_zone(declared)
     talks = [_talk(ev, start, end, duration, zone, what) for ev, start, end, duration in raw]
@@ -176,6 +176,15 @@ def _iana(name: str) -> str:
     return WINDOWS_TO_OLSON.get(name, name)
 
 
+_UTC_NAMES = ("UTC", "Etc/UTC", "GMT", "Etc/GMT", "Universal", "Zulu")
+
+
+def _hint(zone: str) -> str:
+    if zone in _UTC_NAMES:  # nothing to go on, and this machine runs on UTC
+        return "an IANA name such as America/Chicago"
+    return f"e.g. --tz {zone}"
+
+
 def suggest_zone(cal: Any, events: list[Any]) -> str:
     """A zone to suggest when the file gives none that applies: a TZID the file names, a
     city in the events' LOCATION, else this machine's zone."""
@@ -185,7 +194,7 @@ def suggest_zone(cal: Any, events: list[Any]) -> str:
             params = getattr(ev.get(key), "params", {})
             named.append(str(params.get("TZID", "")))
     for name in map(_iana, named):
-        if name and name not in ("UTC", "Etc/UTC", "GMT") and is_valid_zone(name):
+        if name and name not in _UTC_NAMES and is_valid_zone(name):
             return name
     for ev in events:
         zone = common.zone_for_place(_text(ev, "LOCATION"))

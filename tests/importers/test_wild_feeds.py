@@ -114,9 +114,13 @@ def test_huge_text_is_capped_with_a_warning():
 def test_the_tz_hint_comes_from_the_file_not_from_brussels(monkeypatch):
     with pytest.raises(NeedsTimeZone, match="--tz Europe/Lisbon"):
         _parse("utc-lisbon.ics")
-    monkeypatch.setenv("TZ", "America/Chicago")  # nothing in the file: this machine's zone
-    with pytest.raises(NeedsTimeZone, match="--tz America/Chicago"):
+    monkeypatch.setenv("TZ", "Asia/Tokyo")  # nothing in the file: this machine's zone
+    with pytest.raises(NeedsTimeZone, match=r"e\.g\. --tz Asia/Tokyo"):
         _parse("app-export.ics")
+    monkeypatch.setenv("TZ", "Etc/UTC")  # a machine on UTC: UTC would be no help
+    with pytest.raises(NeedsTimeZone, match="an IANA name") as err:
+        _parse("app-export.ics")
+    assert "--tz Etc/UTC" not in err.value.why and "Brussels" not in err.value.why
 
 
 def test_unusable_x_wr_timezone_is_ignored_with_a_warning():
