@@ -141,7 +141,7 @@ def parse(data: bytes, source: str, tz: str | None = None) -> Schedule:
 
     calendar_zone = _iana(_text(cal, "X-WR-TIMEZONE"))
     if calendar_zone and not is_valid_zone(calendar_zone):
-        warnings.append(f"unknown time zone {calendar_zone!r} (X-WR-TIMEZONE) ignored")
+        warnings.append(f"unknown time zone {common.quoted(calendar_zone)} (X-WR-TIMEZONE) ignored")
         calendar_zone = ""
     declared = tz or calendar_zone or _zone_from_events(raw)
     if not declared:

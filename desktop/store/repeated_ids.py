@@ -98,7 +98,8 @@ def match_repeated(talks: list[Talk], stored: dict[str, Stored]) -> list[str]:
         kept = [r for r in left if r.annotated]
         if unmatched and kept:
             warnings.append(
-                f"repeated id {base!r}: {len(unmatched)} events could not be told apart from "
+                f'repeated id "{base}": '
+                f"{len(unmatched)} events could not be told apart from "
                 f"{len(kept)} talks with notes, photos or stars; those talks were kept as they "
                 "were (check them)"
             )

@@ -211,5 +211,5 @@ def test_ambiguous_repeats_keep_the_noted_talk_and_say_so(library):
     kept = next(t for t in list_talks(library) if t.id == rust.id)
     assert (kept.title, kept.status) == ("Rust", TalkStatus.REMOVED)
     assert talk_note(library, rust.id).body == "notes on Rust"
-    assert any("could not be told apart" in w and "'X'" in w for w in summary.warnings)
+    assert any("could not be told apart" in w and '"X"' in w for w in summary.warnings)
     assert {t.title for t in list_talks(library)} == {"Rust", "Zig", "Odin"}
