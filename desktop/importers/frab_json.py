@@ -147,11 +147,15 @@ def _persons(ev: dict[str, Any]) -> list[str]:
 
 
 def _links(ev: dict[str, Any]) -> list[Link]:
-    """links[] and attachments[] (frab, pretalx: {title, url, type}), and pretalx's
-    recording URLs, each with its kind."""
+    """links[] and attachments[] (frab, pretalx: {title, url, type}), pretalx's resources[]
+    and recording URLs, each with its kind."""
     talk_url = _str(ev.get("url"))
     links = []
     items = [*_list(ev.get("links")), *_list(ev.get("attachments"))]
+    for resource in _list(ev.get("resources")):  # pretalx: {resource|link, description}
+        if isinstance(resource, dict):
+            url = resource.get("resource") or resource.get("link")
+            items.append({"title": resource.get("description"), "url": url})
     for key in ("recording", "recording_url", "video", "video_url"):
         if isinstance(ev.get(key), str) and ev[key].strip():
             items.append({"title": "Recording", "url": ev[key], "type": "recording"})

@@ -198,3 +198,19 @@ def test_a_fosdem_video_link_with_a_mime_type_is_a_video():
     )
     talk = next(t for t in parse_schedule(xml.encode(), "s.xml").talks if "105" in t.url)
     assert [(link.kind, link.title) for link in talk.links] == [("video", "Recording (AV1)")]
+
+
+def test_pretalx_resources_and_recordings_arrive_with_a_refresh():
+    import json
+
+    doc = json.loads((WILD / "pretalx-v2-tracks.json").read_text(encoding="utf-8"))
+    second = doc["schedule"]["events"][1]
+    second["resources"] = [
+        {"resource": "https://pretalx.example.org/media/mesh-slides.odp", "description": "Deck"}
+    ]
+    second["recording_url"] = "https://cdn.example.org/camp25/mesh.mp4"
+    talk = parse_schedule(json.dumps(doc).encode(), "after.json").talks[1]
+    assert [(link.kind, link.title) for link in talk.links] == [
+        ("slides", "Deck"),
+        ("video", "Recording"),
+    ]
