@@ -26,7 +26,7 @@ from desktop.ui.menus import build_actions
 from desktop.ui.note_editor import NoteEditor
 from desktop.ui.note_status import NoteStatus
 from desktop.ui.photo_actions import PhotoActions, preview_src
-from desktop.ui.preview import Preview
+from desktop.ui.preview import Preview, blog_flavor
 from desktop.ui.schedule_model import ScheduleModel
 from desktop.ui.sidebar import Sidebar
 
@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.photos.failed.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.preview.resolve_photo = lambda key: preview_src(self.library(), key)
         self.preview.locate = self._where_writing
+        self.preview.set_flavor(blog_flavor(self.settings))
         self._search_panel = None
 
         self.notes_split = QSplitter(Qt.Orientation.Horizontal)

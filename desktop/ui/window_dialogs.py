@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from desktop.ui.preview import blog_flavor
+
 
 def open_export(window):
     """File → Export to Blog…, for the selected talk, its day or its conference."""
@@ -21,6 +23,8 @@ def open_export(window):
         talk_id=talk_id,
         day=talk.day if talk else None,
     )
+    # the blog chosen there decides how the preview reads notes (goldmark or kramdown)
+    dialog.finished.connect(lambda _r: window.preview.set_flavor(blog_flavor(window.settings)))
     dialog.open()
     return dialog
 
