@@ -7,12 +7,12 @@ path or URL (a thumbnail for the preview, the exported file for a blog).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
-EXTENSIONS = ["tables", "fenced_code", "sane_lists", "footnotes", "smarty"]
-PHOTO_SCHEME = "photo:"
-
-Resolver = Callable[[str], str | None]  # photo key → src, or None when unknown
+from desktop.core.markdown_options import (  # noqa: F401 (re-exported)
+    EXTENSIONS,
+    PHOTO_SCHEME,
+    Resolver,
+)
 
 
 def render_html(text: str, resolve_photo: Resolver | None = None, flavor: str = "hugo") -> str:

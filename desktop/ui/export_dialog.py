@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -40,6 +39,7 @@ from desktop.exporters.writer import ExportConflict
 from desktop.media import files
 from desktop.store.library import Library
 from desktop.store.talks import list_talks
+from desktop.ui.notifier import Notifier
 from desktop.ui.preview import css as preview_css
 from desktop.ui.profile_form import ProfileForm
 from desktop.ui.workers import submit
@@ -65,6 +65,9 @@ class _AsReaders(Generator):
         return f"*[{escape_alt(caption)}]*"
 
 
+OVERWRITE, WRITE_COPY = "Overwrite", "Write a Copy"
+
+
 class ExportDialog(QDialog):
     exported = Signal(object)  # ExportResult
     progressed = Signal(int, int)  # done, total: emitted from the export thread, shown here
@@ -78,6 +81,7 @@ class ExportDialog(QDialog):
         conference_id: int | None = None,
         talk_id: int | None = None,
         day: date | None = None,
+        notifier: Notifier | None = None,
     ) -> None:
         super().__init__(parent)
         self.lib, self.pool = lib, pool
@@ -87,7 +91,7 @@ class ExportDialog(QDialog):
         self.settings = QSettings()
         self.profile: BlogProfile | None = None
         self.cancel_event = threading.Event()
-        self.quiet = False
+        self.notifier = notifier or Notifier()
         self.conference_id, self.talk_id, self.day = conference_id, talk_id, day
         self.setWindowTitle("Export to blog")
         self.resize(1100, 720)
@@ -335,38 +339,25 @@ class ExportDialog(QDialog):
             self.preview.setPlainText("Dry run — nothing was written:\n\n" + "\n".join(lines))
             return
         self.exported.emit(result)
-        if not self.quiet:
-            QMessageBox.information(
-                self,
-                "Exported",
-                f"Wrote {len(result.written)} files.\nPost: {result.plan.post_path}",
-            )
+        self.notifier.inform(
+            self, "Exported", f"Wrote {len(result.written)} files.\nPost: {result.plan.post_path}"
+        )
 
     def _failed(self, exc: BaseException, dry_run: bool) -> None:
         self._reset()
-        if isinstance(exc, ExportConflict) and not self.quiet:
-            box = QMessageBox(
-                QMessageBox.Icon.Question,
-                "Post was edited",
-                f"{exc.what}\n\n{exc.why}",
-                parent=self,
+        if isinstance(exc, ExportConflict):
+            choice = self.notifier.choose(
+                self, "Post was edited", f"{exc.what}\n\n{exc.why}", [OVERWRITE, WRITE_COPY]
             )
-            over = box.addButton("Overwrite", QMessageBox.ButtonRole.DestructiveRole)
-            copy = box.addButton("Write a Copy", QMessageBox.ButtonRole.AcceptRole)
-            box.addButton(QMessageBox.StandardButton.Cancel)
-            box.exec()
-            if box.clickedButton() in (over, copy):
-                self.run_export(
-                    dry_run, overwrite=box.clickedButton() is over, copy=box.clickedButton() is copy
-                )
+            if choice is not None:
+                self.run_export(dry_run, overwrite=choice == OVERWRITE, copy=choice == WRITE_COPY)
             return
         message = f"{exc.what}: {exc.why}" if isinstance(exc, TalknotesError) else str(exc)
         self._error(message + "\n\nThe blog folder was left as it was.")
 
     def _error(self, message: str) -> None:
         self.preview.setPlainText(message)
-        if not self.quiet:
-            QMessageBox.warning(self, "Export", message)
+        self.notifier.warn(self, "Export", message)
 
     def close_or_cancel(self) -> None:
         if self.close_button.text() == "Cancel":

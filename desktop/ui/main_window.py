@@ -25,6 +25,7 @@ from desktop.ui.import_flow import ImportFlow
 from desktop.ui.menus import build_actions
 from desktop.ui.note_editor import NoteEditor
 from desktop.ui.note_status import NoteStatus
+from desktop.ui.notifier import Notifier
 from desktop.ui.photo_actions import PhotoActions, preview_src
 from desktop.ui.preview import Preview, blog_flavor
 from desktop.ui.schedule_model import ScheduleModel
@@ -48,10 +49,11 @@ def save_target(lib: Library, target: Target, body: str) -> None:
 
 
 def read_schedule(lib: Library) -> tuple:
-    """Conferences, talks and hallway notes, as the sidebar shows them (off the GUI thread)."""
-    from desktop.store import conferences, notes, talks
+    """Conferences, talks and hallway notes, as the sidebar shows them (off the GUI thread).
+    Plain SQL (store.reading): a start shows its schedule before SQLAlchemy is imported."""
+    from desktop.store import reading
 
-    return conferences.list_conferences(lib), talks.list_talks(lib), notes.hallway_notes(lib)
+    return reading.list_conferences(lib), reading.list_talks(lib), reading.hallway_notes(lib)
 
 
 class MainWindow(QMainWindow):
@@ -61,7 +63,11 @@ class MainWindow(QMainWindow):
     library_changed = Signal()
 
     def __init__(
-        self, lib: Library | None, clock: Clock | None = None, load_now: bool = True
+        self,
+        lib: Library | None,
+        clock: Clock | None = None,
+        load_now: bool = True,
+        notifier: Notifier | None = None,
     ) -> None:
         super().__init__()
         runtime.tune_for_interaction()
@@ -70,15 +76,16 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Talknotes")
         self.setAcceptDrops(True)
         self.settings = QSettings()
+        self.notifier = notifier or Notifier()  # outcomes of imports, exports, photos
 
         self.model = ScheduleModel(self)
         self.sidebar = Sidebar(self.model)
         self.editor = NoteEditor()
         self.preview = Preview()
         self.autosaver = Autosaver(lambda t, b: save_target(self.lib, t, b), self)
-        self.import_flow = ImportFlow(self, self.library)
+        self.import_flow = ImportFlow(self, self.library, self.notifier)
         self.import_flow.imported.connect(lambda _s: self.reload())
-        self.photos = PhotoActions(self, self.library, self.editor, self.autosaver)
+        self.photos = PhotoActions(self, self.library, self.editor, self.autosaver, self.notifier)
         self.photos.attached.connect(lambda _r: self._text_changed_view())
         self.photos.failed.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.preview.resolve_photo = lambda key: preview_src(self.library(), key)
@@ -126,7 +133,7 @@ class MainWindow(QMainWindow):
         )
         self.words_timer = QTimer(self, singleShot=True, interval=1000)
         self.words_timer.timeout.connect(
-            lambda: self.note_status.count_words(self.editor.edit.document().toPlainText())
+            lambda: self.note_status.count_words(self.editor.current_text())
         )
         self.clock_timer = QTimer(self, interval=30_000)
         self.clock_timer.timeout.connect(self.refresh_clock)
@@ -182,13 +189,13 @@ class MainWindow(QMainWindow):
         self.model.mark_time(self.clock())
 
     def show_talk(self, talk_id: int) -> None:
-        from desktop.store import notes, talks
+        from desktop.store import reading
 
         self.autosaver.save_now()  # switching talk saves at once
-        talk = self.model.talk(talk_id) or talks.get_talk(self.library(), talk_id)
+        talk = self.model.talk(talk_id) or reading.get_talk(self.library(), talk_id)
         target = Target("talk", talk_id)
         note = (
-            notes.talk_note(self.library(), talk_id)
+            reading.talk_note(self.library(), talk_id)
             if not self.editor.has_document(target)
             else None
         )
@@ -210,7 +217,7 @@ class MainWindow(QMainWindow):
         self.editor.move_to_end()
 
     def show_hallway(self, note_id: int) -> None:
-        from desktop.store import notes
+        from desktop.store import reading as notes
 
         self.autosaver.save_now()
         note = next(n for n in notes.hallway_notes(self.library()) if n.id == note_id)
@@ -230,23 +237,22 @@ class MainWindow(QMainWindow):
                 self.model.update_talk(talk)
 
     def _text_changed_view(self) -> None:
-        doc = self.editor.edit.document()
         # counting a long note costs tens of ms: at most once a second while typing goes on
         # (a timer restarted on each key showed no count until a pause)
         if not self.words_timer.isActive():
             self.words_timer.start()
-        self.preview.schedule(doc.toPlainText)
+        self.preview.schedule(self.editor.current_text)
 
     def _note_opened(self) -> None:
         """Another note in the editor: its count and state now, not the last note's."""
         self.words_timer.stop()
-        self.note_status.count_words(self.editor.edit.document().toPlainText())
+        self.note_status.count_words(self.editor.current_text())
         self.note_status.opened(self.autosaver.dirty)
         self._text_changed_view()
 
     def _where_writing(self) -> tuple[int, int, float]:
         edit = self.editor.edit
-        return locate(edit.document().toPlainText(), edit.textCursor().position())
+        return locate(self.editor.current_text(), edit.textCursor().position())
 
     def _cursor_moved(self) -> None:
         """Show the cursor's part in the preview, unless the text changed meanwhile (typing:
@@ -323,7 +329,7 @@ class MainWindow(QMainWindow):
         self.preview.setVisible(shown)
         self.act_preview.setChecked(shown)
         if shown:
-            self.preview.render_now(self.editor.edit.document().toPlainText)
+            self.preview.render_now(self.editor.current_text)
 
     def go_to_now(self) -> None:
         """Open the running talk, cursor at the end: the one running, the one starred, or the

@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
+from desktop.ui import after_conference
+
 
 def _action(window, text: str, slot, shortcut=None, tip: str = "") -> QAction:
     action = QAction(text, window)
@@ -117,6 +119,7 @@ def build_actions(window) -> None:
     edit_menu.addActions([window.act_filter, window.act_search])
     view_menu = bar.addMenu("&View")
     view_menu.addActions([window.act_preview, window.act_agenda, window.act_focus])
+    after_conference.add_actions(window, file_menu, view_menu, a)
     talk_menu = bar.addMenu("&Talk")
     talk_menu.addActions([window.act_now, window.act_star])
     talk_menu.addSeparator()

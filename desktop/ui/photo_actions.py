@@ -15,6 +15,7 @@ from desktop.core.errors import TalknotesError
 from desktop.core.models import Photo
 from desktop.ui.autosave import Autosaver, Target
 from desktop.ui.note_editor import NoteEditor
+from desktop.ui.notifier import Notifier
 from desktop.ui.photo_strip import PhotoViewer
 from desktop.ui.workers import submit
 
@@ -57,12 +58,13 @@ class PhotoActions(QObject):
         library: Callable[[], Library],
         editor: NoteEditor,
         autosaver: Autosaver,
+        notifier: Notifier | None = None,
     ) -> None:
         super().__init__(window)
         self.window, self.editor, self.autosaver = window, editor, autosaver
         self.library = library  # the window's library (opened after it first paints)
         self.pool = autosaver.pool  # one ordered writer thread for notes and photos
-        self.quiet = False
+        self.notifier = notifier or Notifier()
         editor.edit.images_dropped.connect(self.attach_paths)
         editor.edit.image_pasted.connect(self.attach_image)
         strip = editor.strip
@@ -137,8 +139,7 @@ class PhotoActions(QObject):
     def _failed(self, exc: BaseException) -> None:
         message = f"{exc.what}: {exc.why}" if isinstance(exc, TalknotesError) else str(exc)
         self.failed.emit(message)
-        if not self.quiet:
-            QMessageBox.warning(self.window, "Photo not added", f"{message}\n\nNothing was added.")
+        self.notifier.warn(self.window, "Photo not added", f"{message}\n\nNothing was added.")
 
     # --- strip -----------------------------------------------------------------------------
 

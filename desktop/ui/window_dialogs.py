@@ -22,6 +22,7 @@ def open_export(window):
         conference_id=conference_id,
         talk_id=talk_id,
         day=talk.day if talk else None,
+        notifier=window.notifier,
     )
     # the blog chosen there decides how the preview reads notes (goldmark or kramdown)
     dialog.finished.connect(lambda _r: window.preview.set_flavor(blog_flavor(window.settings)))

@@ -10,18 +10,17 @@ from desktop.workflows.importing import import_schedule
 from tests.conftest import SAMPLE, shared_fixture
 
 
-def test_export_day_recap_from_the_window(qtbot, library, tmp_path):
+def test_export_day_recap_from_the_window(qtbot, library, tmp_path, notices):
     import_schedule(library, str(SAMPLE))
     talks = {t.title: t for t in list_talks(library)}
     save_talk_note(library, talks["Offline First, Always"].id, '> "Never lose a note"\n')
     save_talk_note(library, talks["Schedules Are Data"].id, "Schedules are messy.\n")
     blog = tmp_path / "blog"
     shutil.copytree(shared_fixture("blogs/jaxxstorm+leebriggs.co.uk"), blog)
-    window = MainWindow(library)
+    window = MainWindow(library, notifier=notices)
     qtbot.addWidget(window)
     window.sidebar.select_talk(talks["Offline First, Always"].id)
     dialog = window.open_export()
-    dialog.quiet = True
     dialog.scope.setCurrentIndex(dialog.scope.findData("day"))
     dialog.blog.setText(str(blog))
     dialog.load_profile()
@@ -46,6 +45,9 @@ def test_export_day_recap_from_the_window(qtbot, library, tmp_path):
     result = blocker.args[0]
     post = blog / result.plan.post_path
     assert post.name == "2026-05-14-harbour-day-one.md"
+    assert notices.told == [
+        ("inform", "Exported", f"Wrote {len(result.written)} files.\nPost: {result.plan.post_path}")
+    ]
     text = post.read_text()
     assert "series: conferences" in text
     assert text.index("Offline First, Always") < text.index("Schedules Are Data")

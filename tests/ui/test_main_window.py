@@ -12,13 +12,14 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.schedule_model import ID_ROLE
 from desktop.workflows.importing import import_schedule
 from tests.conftest import SAMPLE
+from tests.ui.conftest import RecordingNotifier
 
 
 @pytest.fixture
 def window(qtbot, library):
     import_schedule(library, str(SAMPLE))
     clock = {"now": datetime(2026, 5, 14, 9, 10, tzinfo=UTC)}  # 10:10 in Lisbon
-    win = MainWindow(library, clock=lambda: clock["now"])
+    win = MainWindow(library, clock=lambda: clock["now"], notifier=RecordingNotifier())
     win.clock_value = clock
     qtbot.addWidget(win)
     win.show()
@@ -284,7 +285,6 @@ def test_import_by_drop_and_refresh_keeps_notes(window, qtbot, library, tmp_path
 
     from tests.conftest import shared_fixture
 
-    window.import_flow.quiet = True
     camp = shared_fixture("schedules/json/frab-camp2019.json")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(camp))])
@@ -306,6 +306,7 @@ def test_import_by_drop_and_refresh_keeps_notes(window, qtbot, library, tmp_path
         window.refresh_schedule()
     assert blocker.args[0].title == "Harbour Notes Conference 2026"
     assert blocker.args[0].unchanged == 12
+    assert [title for _kind, title, _text in window.notifier.told] == ["Schedule imported"] * 2
     assert talk_note(library, talk.id).body == "kept through refresh"
 
 
