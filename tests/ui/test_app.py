@@ -3,6 +3,7 @@
 import gc
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -22,6 +23,8 @@ def no_event_loop(monkeypatch, qapp):
 
     def exec_once():
         for widget in QApplication.topLevelWidgets():
+            if not shiboken6.isValid(widget):  # an earlier test's menu, deleted meanwhile
+                continue
             if widget.isVisible() and widget.windowTitle() == "Talknotes":
                 shown["lib at first paint"] = widget.lib
                 # The library opens behind the painted window. A QEventLoop, not QTest.qWait:
@@ -192,6 +195,8 @@ def _close_at_once() -> int:
 def test_closing_the_window_before_the_library_opens_opens_nothing(tmp_path, monkeypatch):
     def close_now() -> int:
         for widget in QApplication.topLevelWidgets():
+            if not shiboken6.isValid(widget):  # an earlier test's menu, deleted meanwhile
+                continue
             if widget.isVisible() and widget.windowTitle() == "Talknotes":
                 widget.close()
         loop = QEventLoop()
