@@ -113,6 +113,8 @@ class MainWindow(QMainWindow):
         self.sidebar.hallway_selected.connect(self.show_hallway)
         self.sidebar.hallway_requested.connect(self.new_hallway_note)
         self.sidebar.note_wanted.connect(self.editor.edit.setFocus)
+        self.sidebar.import_wanted.connect(lambda: self.import_flow.import_file())
+        self.sidebar.sample_wanted.connect(self.load_sample)
         self.editor.on_edit = self._edited
         self.autosaver.dirty_changed.connect(self.note_status.dirty_changed)
         self.autosaver.saved.connect(lambda _t: self.note_status.save_done(self.autosaver.dirty))
@@ -175,6 +177,7 @@ class MainWindow(QMainWindow):
         self.sidebar.expand_initial()
         self.refresh_clock()
         self.sidebar.show_open()  # a reload never changes the open note
+        self.sidebar.show_empty(self.model.rowCount() == 0)  # any empty library: the sample
         if self.editor.target is None:  # at start-up: the slot running now, or the next one
             now = self.clock()
             slot = agenda.candidates(self.model.talks(), now) or agenda.upcoming(
@@ -184,6 +187,12 @@ class MainWindow(QMainWindow):
                 self.sidebar.reveal(slot[0].id)  # type: ignore[arg-type]
         self.library_changed.emit()
         runtime.settle_long_lived()
+
+    def load_sample(self) -> None:
+        """Import the bundled sample conference (offered while the library is empty)."""
+        from desktop import config
+
+        self.import_flow.start(str(config.sample_schedule_path()))
 
     def refresh_clock(self) -> None:
         self.model.mark_time(self.clock())

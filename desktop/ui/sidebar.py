@@ -8,7 +8,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
+    QPushButton,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -26,6 +28,8 @@ class Sidebar(QWidget):
     hallway_selected = Signal(int)
     hallway_requested = Signal(int)  # conference id: make its hallway note
     note_wanted = Signal()  # Enter on a row: the typing goes to its note
+    import_wanted = Signal()
+    sample_wanted = Signal()
 
     def __init__(self, model: ScheduleModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +84,35 @@ class Sidebar(QWidget):
         layout.addLayout(quick)
         layout.addLayout(combos)
         layout.addWidget(self.tree, 1)
+        self.empty_panel = self._empty_panel()
+        layout.addWidget(self.empty_panel, 1)
+
+    def _empty_panel(self) -> QWidget:
+        """Shown instead of the tree while the library holds no conference (a new library, or
+        one emptied): what to do next, with the sample conference to try things on."""
+        panel = QWidget()
+        text = QLabel(
+            "<b>No conference yet.</b><br>Import a conference's schedule, or try Talknotes "
+            "on a sample conference first.",
+            wordWrap=True,
+        )
+        self.import_button = QPushButton("Import Schedule…")
+        self.import_button.setAccessibleName("Import a schedule")
+        self.sample_button = QPushButton("Try the Sample Conference")
+        self.sample_button.setAccessibleName("Load the sample conference")
+        self.import_button.clicked.connect(self.import_wanted)
+        self.sample_button.clicked.connect(self.sample_wanted)
+        column = QVBoxLayout(panel)
+        column.addWidget(text)
+        column.addWidget(self.import_button)
+        column.addWidget(self.sample_button)
+        column.addStretch(1)
+        panel.setVisible(False)
+        return panel
+
+    def show_empty(self, empty: bool) -> None:
+        self.empty_panel.setVisible(empty)
+        self.tree.setVisible(not empty)
 
     @staticmethod
     def _toggle(text: str, tip: str) -> QToolButton:
