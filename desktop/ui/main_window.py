@@ -257,7 +257,9 @@ class MainWindow(QMainWindow):
         self.words_timer.stop()
         self.note_status.count_words(self.editor.current_text())
         self.note_status.opened(self.autosaver.dirty)
-        self._text_changed_view()
+        self._sync_star()
+        # shown at once, not after the typing pause the preview waits for
+        self.preview.render_now(self.editor.current_text)
 
     def _where_writing(self) -> tuple[int, int, float]:
         edit = self.editor.edit
@@ -369,6 +371,10 @@ class MainWindow(QMainWindow):
 
     def toggle_star(self) -> None:
         """Star the talk browsed to in the sidebar when it has the focus, else the open one."""
+        self._toggle_star()
+        self._sync_star()  # (the action toggled itself: it shows the open talk's state)
+
+    def _toggle_star(self) -> None:
         talk_id = self.sidebar.current_talk_id() if self.sidebar.tree.hasFocus() else None
         if talk_id is None and self.editor.target and self.editor.target.kind == "talk":
             talk_id = self.editor.target.id
@@ -383,6 +389,12 @@ class MainWindow(QMainWindow):
         talks.set_starred(self.library(), talk_id, talk.starred)
         self.model.update_talk(talk)
         self.model.mark_time(self.clock())
+
+    def _sync_star(self) -> None:
+        """The Star action (and its toolbar button) shows whether the open talk is starred."""
+        target = self.editor.target
+        talk = self.model.talk(target.id) if target and target.kind == "talk" else None
+        self.act_star.setChecked(bool(talk and talk.starred))
 
     def insert_quote(self) -> None:
         if self.editor.target is None:
