@@ -87,6 +87,7 @@ class Preview(QTextBrowser):
         self.renders = 0
         self._css = css()
         self.setPlaceholderText("The preview of your note appears here.")
+        self.setAccessibleName("Preview")
         self.setUndoRedoEnabled(False)  # patches would pile up in the undo stack
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)

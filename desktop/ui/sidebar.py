@@ -39,6 +39,7 @@ class Sidebar(QWidget):
 
         self.filter_edit = QLineEdit(placeholderText="Filter: title, speaker, room, track…")
         self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName("Filter talks")
         # Filtering FOSDEM's 876 talks takes the tree 15-65 ms: done per key, every letter
         # would show that late. So the filter applies once the typist pauses.
         self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_PAUSE_MS)
@@ -55,6 +56,7 @@ class Sidebar(QWidget):
         self.room_box = self._combo("All rooms", "room")
 
         self.tree = QTreeView()
+        self.tree.setAccessibleName("Schedule")
         self.tree.setModel(self.proxy)
         self.tree.setItemDelegate(TalkDelegate(model, self.tree))  # two-line talk rows
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -122,6 +124,7 @@ class Sidebar(QWidget):
 
     def _combo(self, everything: str, key: str) -> QComboBox:
         box = QComboBox()
+        box.setAccessibleName(f"Show only one {key}")
         box.addItem(everything, "")
         box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         box.setMinimumContentsLength(8)
