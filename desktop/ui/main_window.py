@@ -433,6 +433,13 @@ class MainWindow(QMainWindow):
             window_state.default_split(self)
         screen_fit.follow_height(self)
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """The first show: now that the title bar is known, keep the window on the screen."""
+        super().showEvent(event)
+        if not getattr(self, "_fitted", False):
+            self._fitted = True
+            QTimer.singleShot(0, lambda: screen_fit.keep_within(self))
+
     def toggle_focus_mode(self) -> None:
         screen_fit.toggle_focus_mode(self)
 
