@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QImage, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QPlainTextEdit, QWidget
 
 from desktop.core.errors import TalknotesError
 from desktop.core.models import Photo
@@ -105,7 +105,9 @@ class PhotoActions(QObject):
     def choose_files(self) -> None:
         if self.editor.target is None:
             return
-        paths, _ = QFileDialog.getOpenFileNames(self.window, "Attach photos", "", IMAGE_FILTER)
+        from desktop.ui.photo_picker import choose_photos
+
+        paths = choose_photos(self.window, IMAGE_FILTER)
         if paths:
             self.attach_paths(paths)
 
