@@ -105,7 +105,7 @@ def test_the_photo_picker_shows_the_photo_under_the_cursor(qtbot, tmp_path):
     from desktop.ui.photo_actions import IMAGE_FILTER
     from desktop.ui.photo_picker import PhotoPicker
 
-    photo = make_photo(tmp_path / "IMG_3001.jpg")
+    make_photo(tmp_path / "IMG_3001.jpg")
     picker = PhotoPicker(None, IMAGE_FILTER)
     qtbot.addWidget(picker)
     picker.setDirectory(str(tmp_path))
