@@ -26,7 +26,13 @@ from desktop.cli.library_commands import (
     cmd_talks,
 )
 from desktop.cli.output import printable
-from desktop.cli.photo_commands import _clock_offset, cmd_attach, cmd_photos_import, cmd_photos_list
+from desktop.cli.photo_commands import (
+    _clock_offset,
+    cmd_attach,
+    cmd_photos_import,
+    cmd_photos_list,
+    cmd_photos_ocr,
+)
 from desktop.core.errors import TalknotesError
 from desktop.startup import startup_done
 
@@ -111,7 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("attach", parents=[common], help="attach photos to a talk's note")
     p.add_argument("talk_id", type=int, metavar="TALK_ID")
     p.add_argument("photos", nargs="+", metavar="PHOTO")
-    p.add_argument("--caption", metavar="TEXT", help='default: "<talk title> – <n>"')
+    p.add_argument(
+        "--caption", metavar="TEXT", help="default: none (the export adds the talk and conference)"
+    )
     p.set_defaults(func=cmd_attach)
 
     photos = sub.add_parser("photos", parents=[common], help="list photos, file a camera roll")
@@ -135,6 +143,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--dry-run", action="store_true", help="show the plan, change nothing")
     p.set_defaults(func=cmd_photos_import)
+    p = photos_sub.add_parser(
+        "ocr",
+        parents=[common],
+        help="read the text on slide photos (default: those not read yet)",
+    )
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--talk", type=int, metavar="ID", help="the photos of this talk's note")
+    which.add_argument("--conference", type=int, metavar="ID", help="this conference's photos")
+    which.add_argument("--all", action="store_true", help="every photo in the library")
+    p.add_argument("--force", action="store_true", help="read photos again that were read")
+    p.set_defaults(func=cmd_photos_ocr)
 
     p = sub.add_parser("search", parents=[common], help="full-text search over all notes")
     p.add_argument("query", metavar="QUERY")
@@ -168,6 +187,8 @@ def _writes(args: argparse.Namespace) -> bool:
         return args.agenda_command == "import"
     if args.command == "note":
         return args.append is not None
+    if args.command == "photos" and args.photos_command == "ocr":
+        return True
     return args.command == "photos" and args.photos_command == "import" and not args.dry_run
 
 

@@ -7,17 +7,18 @@ from datetime import UTC, datetime
 from sqlmodel import Session, col, select
 
 from desktop.core.models import Photo
+from desktop.core.photo_refs import KEY_LENGTH, key_of
 from desktop.store import convert
 from desktop.store.library import Library
 from desktop.store.reading import note_photos as note_photos  # reads: plain SQL
 from desktop.store.rows import get_row
 from desktop.store.tables import NoteRow, PhotoRow
 
-KEY_LENGTH = 16  # photo:<first 16 hex digits of the SHA-256> in notes
+__all__ = ["KEY_LENGTH", "photo_key"]
 
 
 def photo_key(sha256: str) -> str:
-    return sha256[:KEY_LENGTH]
+    return key_of(sha256)
 
 
 def add_photo(lib: Library, note_id: int, photo: Photo) -> tuple[Photo, bool]:
@@ -37,6 +38,7 @@ def add_photo(lib: Library, note_id: int, photo: Photo) -> tuple[Photo, bool]:
             captured_at=photo.captured_at,
             capture_source=photo.capture_source,
             caption=photo.caption,
+            caption_typed=photo.caption_typed,
             note_id=note_id,
             added_at=datetime.now(UTC),
         )
@@ -62,10 +64,12 @@ def find_by_key(lib: Library, key: str) -> Photo | None:
         return convert.photo(row) if row else None
 
 
-def set_caption(lib: Library, photo_id: int, caption: str) -> None:
+def set_caption(lib: Library, photo_id: int, caption: str, typed: bool = True) -> None:
+    """Set the caption; `typed` (the user's own words) keeps suggestions from replacing it."""
     with Session(lib.engine) as s:
         row = get_row(s, PhotoRow, photo_id)
         row.caption = caption
+        row.caption_typed = typed
         s.add(row)
         s.commit()
 

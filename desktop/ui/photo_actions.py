@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QImage, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QPlainTextEdit, QWidget
 
+from desktop.core import photo_refs
 from desktop.core.errors import TalknotesError
 from desktop.core.models import Photo
 from desktop.ui.autosave import Autosaver, Target
@@ -177,9 +178,7 @@ class PhotoActions(QObject):
             self.editor.strip.show_photos(rows)
 
     def _reference(self, photo: Photo) -> str:
-        from desktop.store import photos as photo_store
-
-        return f"(photo:{photo_store.photo_key(photo.sha256)})"
+        return photo_refs.target(photo_refs.key_of(photo.sha256))
 
     def jump_to(self, photo: Photo) -> None:
         found = self.editor.edit.document().find(self._reference(photo))
@@ -198,11 +197,14 @@ class PhotoActions(QObject):
 
     def edit_caption(self, photo: Photo) -> None:
         caption, ok = QInputDialog.getText(self.window, "Caption", "Caption:", text=photo.caption)
-        if not ok:
-            return
+        if ok:
+            self.set_caption(photo, caption)
+
+    def set_caption(self, photo: Photo, caption: str, typed: bool = True) -> None:
+        """Store the caption (typed: the user's own words) and rewrite its reference."""
         from desktop.store import photos as photo_store
 
-        photo_store.set_caption(self.library(), photo.id, caption)  # type: ignore[arg-type]
+        photo_store.set_caption(self.library(), photo.id, caption, typed)  # type: ignore[arg-type]
         doc: QTextDocument = self.editor.edit.document()
         found = doc.find(self._reference(photo))
         if not found.isNull():  # rewrite ![old](photo:key) in place
@@ -214,8 +216,8 @@ class PhotoActions(QObject):
                 cursor.setPosition(block.position() + start)
                 end = text.find(self._reference(photo)) + len(self._reference(photo))
                 cursor.setPosition(block.position() + end, QTextCursor.MoveMode.KeepAnchor)
-                safe = caption.replace("[", "(").replace("]", ")")
-                cursor.insertText(f"![{safe}]{self._reference(photo)}")
+                key = photo_refs.key_of(photo.sha256)
+                cursor.insertText(photo_refs.make(caption, key))
         self.refresh_strip()
 
     def remove(self, photo: Photo) -> None:
