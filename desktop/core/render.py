@@ -7,6 +7,7 @@ path or URL (a thumbnail for the preview, the exported file for a blog).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from desktop.core.markdown_options import (  # noqa: F401 (re-exported)
     EXTENSIONS,
@@ -86,6 +87,34 @@ def locate(text: str, position: int) -> tuple[int, int, float]:
     return 0, 0, 0.0
 
 
+@dataclass(frozen=True)
+class Window:
+    """Some of a long note's parts, rendered: parts[first : first + len(blocks)] of `total`
+    (parts that render to nothing are left out of `parts`)."""
+
+    first: int
+    count: int  # how many parts of the note it covers
+    total: int
+    parts: list[str]
+
+
+def window_start(total: int, size: int, focus: int | None, current: int | None) -> int:
+    """Where a window of `size` parts of `total` begins: where it is (`current`) while the
+    writer's part (`focus`) stays a few parts inside it, else centred on the writer."""
+    last = max(0, total - size)
+    margin = min(size // 8, 6)
+    if current is not None:
+        current = min(max(0, current), last)
+        if focus is None or (
+            (current == 0 or focus >= current + margin)
+            and (current == last or focus < current + size - margin)
+        ):
+            return current
+    if focus is None:
+        return 0
+    return min(max(0, focus - size // 2), last)
+
+
 class IncrementalRenderer:
     """render_html for a note edited a little at a time: each top-level part is rendered once
     and reused while its text is unchanged, so a keystroke re-renders one paragraph, not the
@@ -94,6 +123,7 @@ class IncrementalRenderer:
 
     def __init__(self) -> None:
         self._parts: dict[str, str] = {}
+        self._checked: set[str] = set()  # parts known to render on their own
 
     def render(self, text: str, resolve_photo: Resolver | None = None) -> str:
         parts = self.render_parts(text, resolve_photo)
@@ -102,15 +132,31 @@ class IncrementalRenderer:
     def render_parts(self, text: str, resolve_photo: Resolver | None = None) -> list[str] | str:
         """The HTML of each top-level part, in order (joined with newlines they are
         render_html(text)); or the whole note's HTML when its parts refer to each other."""
+        rendered = self.render_window(text, resolve_photo)
+        return rendered if isinstance(rendered, str) else rendered.parts
+
+    def render_window(
+        self,
+        text: str,
+        resolve_photo: Resolver | None = None,
+        size: int | None = None,
+        focus: int | None = None,
+        current: int | None = None,
+    ) -> Window | str:
+        """render_parts for `size` parts only (all when None), placed by window_start; or
+        the whole note's HTML when its parts refer to each other."""
         blocks = split_blocks(text)
         # Searched per part, and only in parts not seen before: the search over a whole
         # 20,000-word note took 6 ms, holding the GIL the typing thread needs.
-        if any(b not in self._parts and _WHOLE_NOTE.search(b) for b in blocks):
-            self._parts = {}
+        if any(b not in self._checked and _WHOLE_NOTE.search(b) for b in blocks):
+            self._parts, self._checked = {}, set()
             return render_html(text, resolve_photo)
+        self._checked = set(blocks)
+        first = 0 if size is None else window_start(len(blocks), size, focus, current)
+        shown = blocks if size is None else blocks[first : first + size]
         parts: dict[str, str] = {}
         out = []
-        for block in blocks:
+        for block in shown:
             html = self._parts.get(block)
             if html is None:
                 html = render_html(block, resolve_photo)
@@ -119,4 +165,4 @@ class IncrementalRenderer:
             if html:
                 out.append(html)
         self._parts = parts
-        return out
+        return Window(first, len(shown), len(blocks), out)
