@@ -191,7 +191,7 @@ class MainWindow(QMainWindow):
         )
         self.editor.show_talk(talk, note or Note(talk_id=talk_id))
         self.photos.refresh_strip()
-        self._text_changed_view()
+        self._note_opened()
 
     def new_hallway_note(self, conference_id: int) -> None:
         """The conference's hallway note, made on first use."""
@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
         note = next(n for n in notes.hallway_notes(self.library()) if n.id == note_id)
         self.editor.show_hallway(note)
         self.photos.refresh_strip()
-        self._text_changed_view()
+        self._note_opened()
 
     def _edited(self, target: Target) -> None:
         self.autosaver.changed(target, lambda: self.editor.text_of(target))
@@ -228,6 +228,14 @@ class MainWindow(QMainWindow):
         # counting a long note costs tens of ms: do it when typing pauses, not mid-burst
         self.words_timer.start()
         self.preview.schedule(self.editor.current_text)
+
+    def _note_opened(self) -> None:
+        """A note just shown: its preview at once (no pause after typing to wait for)."""
+        self.words_timer.start()
+        if self.preview.isVisible():
+            self.preview.render_now(self.editor.current_text)
+        else:
+            self.preview.schedule(self.editor.current_text)
 
     def _where_writing(self) -> tuple[int, int, float]:
         edit = self.editor.edit

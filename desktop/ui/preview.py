@@ -30,7 +30,7 @@ DEBOUNCE_MS = 250  # a pause this long renders
 MAX_WAIT_MS = 1000  # typing on without a pause renders this often
 FRAMED_PARTS = 40  # from this many parts on, a change replaces only its part's frame
 BUILD_SLICE_S = 0.004  # building a long note anew: inserting per turn (its layout takes as long)
-WINDOW_PARTS = 48  # a longer note is shown this many parts at a time
+WINDOW_PARTS = 24  # a longer note is shown this many parts at a time, in frames
 CSS = """
 blockquote { margin: 8px 16px; font-style: italic; color: %(quote)s; }
 table { border-collapse: collapse; margin: 6px 0; }
@@ -160,14 +160,20 @@ class Preview(QTextBrowser):
             self._first, self._count, self._total = 0, len(rendered), len(rendered)
         else:
             self._first, self._count, self._total = 0, 0, 0
-        if isinstance(rendered, list) and len(rendered) >= FRAMED_PARTS:
+        windowed = self._total > self._count
+        settle = True  # (a build settles when it is done)
+        if isinstance(rendered, list) and (len(rendered) >= FRAMED_PARTS or windowed):
             if self._target is not None:  # a build is under way
+                settle = False
                 if rendered[: len(self._parts)] == self._parts:
                     self._target = rendered  # typing at the end: build on, to the new parts
                 else:
                     self._rebuild(rendered)
-            elif rendered != self._parts and self._patch(rendered):
-                self.renders += 1  # (a build counts itself when done)
+            elif rendered != self._parts:
+                if self._patch(rendered):
+                    self.renders += 1  # (a build counts itself when done)
+                else:
+                    settle = False
         else:
             self._target = None
             self._build_timer.stop()
@@ -180,7 +186,7 @@ class Preview(QTextBrowser):
                 self.setHtml(f"<style>{self._css}</style>{html}")
                 bar.setValue(position)
                 self.renders += 1
-        if self._target is None:  # (a build reveals when it is done)
+        if settle:
             self._settle()
         if self._again:
             self._again = False
@@ -232,37 +238,36 @@ class Preview(QTextBrowser):
         if self._total <= self._count or self._busy or self._target is not None:
             return
         bar = self.verticalScrollBar()
-        if bar.value() <= bar.minimum() and self._first > 0:
-            start = self._first - WINDOW_PARTS // 2
-        elif bar.value() >= bar.maximum() and self._first + self._count < self._total:
-            start = self._first + WINDOW_PARTS // 2
-        else:
-            return
+        up = bar.value() <= bar.minimum() and self._first > 0
+        down = bar.value() >= bar.maximum() and self._first + self._count < self._total
         frames = self.document().rootFrame().childFrames()
-        if len(frames) != self._count:
+        if not (up or down) or len(frames) != self._count:
             return  # (parts that render to nothing: no exact place to keep)
         layout = self.document().documentLayout()
         top = bar.value()
-        for local, frame in enumerate(frames):
-            rect = layout.frameBoundingRect(frame)
-            if rect.bottom() > top:
-                self._anchor = (self._first + local, top - rect.top())
-                break
-        self._shift_to = max(0, start)
+        local = next(
+            (i for i, f in enumerate(frames) if layout.frameBoundingRect(f).bottom() > top), 0
+        )
+        part = self._first + local  # the part at the top of the view: it stays there
+        self._anchor = (part, top - layout.frameBoundingRect(frames[local]).top())
+        if up:
+            self._shift_to = max(0, self._first - WINDOW_PARTS // 2)
+        else:  # the next parts, keeping the one at the top
+            self._shift_to = max(self._first + 1, min(part, self._first + WINDOW_PARTS // 2))
         self.render_now(self._source)
 
     def _settle(self) -> None:
         """After a render: keep the part the reader scrolled to in place, else show the
         writer's."""
         anchor, self._anchor = self._anchor, None
+        if anchor is None:
+            self.reveal()
+            return
         frames = self.document().rootFrame().childFrames() if self._parts else []
-        if anchor is not None and len(frames) == self._count:
-            local = anchor[0] - self._first
-            if 0 <= local < len(frames):
-                rect = self.document().documentLayout().frameBoundingRect(frames[local])
-                self.verticalScrollBar().setValue(int(rect.top() + anchor[1]))
-                return
-        self.reveal()
+        local = anchor[0] - self._first
+        if len(frames) == self._count and 0 <= local < len(frames):
+            rect = self.document().documentLayout().frameBoundingRect(frames[local])
+            self._scroll(int(rect.top() + anchor[1]))
 
     # --- long notes: one frame per part, and only changed parts are replaced ---------------
 
