@@ -24,7 +24,9 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(…, ensure_
 
 
 def links_json(links: list[Link]) -> str:
-    return _ENCODE([{"title": x.title, "url": x.url} for x in links]) if links else "[]"
+    if not links:
+        return "[]"
+    return _ENCODE([{"title": x.title, "url": x.url, "kind": x.kind} for x in links])
 
 
 def note(row: NoteRow) -> Note:

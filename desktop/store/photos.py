@@ -7,17 +7,18 @@ from datetime import UTC, datetime
 from sqlmodel import Session, col, select
 
 from desktop.core.models import Photo
+from desktop.core.photo_refs import KEY_LENGTH, key_of
 from desktop.store import convert
 from desktop.store.library import Library
 from desktop.store.reading import note_photos as note_photos  # reads: plain SQL
 from desktop.store.rows import get_row
 from desktop.store.tables import NoteRow, PhotoRow
 
-KEY_LENGTH = 16  # photo:<first 16 hex digits of the SHA-256> in notes
+__all__ = ["KEY_LENGTH", "photo_key"]
 
 
 def photo_key(sha256: str) -> str:
-    return sha256[:KEY_LENGTH]
+    return key_of(sha256)
 
 
 def add_photo(lib: Library, note_id: int, photo: Photo) -> tuple[Photo, bool]:

@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from desktop.core.errors import NotFoundError
+from desktop.core.links import with_kinds
 from desktop.core.models import Conference, Link, Note, Photo, Talk, TalkStatus
 from desktop.core.timezones import get_zone
 
@@ -118,7 +119,7 @@ def _talks(lib: Library, where: str, params: tuple) -> list[Talk]:
                 end=end.astimezone(zone) if end else None,
                 day=date.fromisoformat(row[12]) if row[12] else None,
                 url=row[13],
-                links=[Link(**link) for link in json.loads(row[14] or "[]")],
+                links=with_kinds([Link(**link) for link in json.loads(row[14] or "[]")], row[13]),
                 speakers=speakers.get(talk_id, []),
                 starred=bool(row[15]),
                 attended=bool(row[16]),

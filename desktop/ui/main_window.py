@@ -19,7 +19,7 @@ from desktop.core import agenda
 from desktop.core.errors import TalknotesError
 from desktop.core.models import Note
 from desktop.core.render import locate
-from desktop.ui import runtime, window_dialogs, window_state
+from desktop.ui import runtime, screen_fit, window_dialogs, window_state
 from desktop.ui.autosave import Autosaver, Target
 from desktop.ui.import_flow import ImportFlow
 from desktop.ui.menus import build_actions
@@ -111,11 +111,15 @@ class MainWindow(QMainWindow):
         self.sidebar.talk_selected.connect(self.show_talk)
         self.sidebar.hallway_selected.connect(self.show_hallway)
         self.sidebar.hallway_requested.connect(self.new_hallway_note)
+        self.sidebar.note_wanted.connect(self.editor.edit.setFocus)
         self.editor.on_edit = self._edited
         self.autosaver.dirty_changed.connect(self.note_status.dirty_changed)
         self.autosaver.saved.connect(lambda _t: self.note_status.save_done(self.autosaver.dirty))
         self.autosaver.save_failed.connect(lambda _t, why: self.note_status.save_failed(why))
 
+        self.in_focus_mode = False
+        self._chosen_now: int | None = None  # the talk picked among parallel ones
+        self.now_chooser = None
         build_actions(self)
         for action in self.library_actions:
             action.setEnabled(lib is not None)
@@ -165,13 +169,18 @@ class MainWindow(QMainWindow):
         self._populate(read_schedule(self.library()))
 
     def _populate(self, data: tuple) -> None:
-        current = self.sidebar.current_talk_id()
         self.model.populate(*data)
         self.sidebar.refresh_choices()
         self.sidebar.expand_initial()
         self.refresh_clock()
-        if current is not None:
-            self.sidebar.select_talk(current)
+        self.sidebar.show_open()  # a reload never changes the open note
+        if self.editor.target is None:  # at start-up: the slot running now, or the next one
+            now = self.clock()
+            slot = agenda.candidates(self.model.talks(), now) or agenda.upcoming(
+                self.model.talks(), now
+            )
+            if slot:
+                self.sidebar.reveal(slot[0].id)  # type: ignore[arg-type]
         self.library_changed.emit()
         runtime.settle_long_lived()
 
@@ -190,6 +199,7 @@ class MainWindow(QMainWindow):
             else None
         )
         self.editor.show_talk(talk, note or Note(talk_id=talk_id))
+        self.sidebar.mark_open("talk", talk_id)
         self.photos.refresh_strip()
         self._note_opened()
 
@@ -211,6 +221,7 @@ class MainWindow(QMainWindow):
         self.autosaver.save_now()
         note = next(n for n in notes.hallway_notes(self.library()) if n.id == note_id)
         self.editor.show_hallway(note)
+        self.sidebar.mark_open("hallway", note_id)
         self.photos.refresh_strip()
         self._note_opened()
 
@@ -225,13 +236,18 @@ class MainWindow(QMainWindow):
                 self.model.update_talk(talk)
 
     def _text_changed_view(self) -> None:
-        # counting a long note costs tens of ms: do it when typing pauses, not mid-burst
-        self.words_timer.start()
+        # counting a long note costs tens of ms: at most once a second while typing goes on
+        # (a timer restarted on each key showed no count until a pause)
+        if not self.words_timer.isActive():
+            self.words_timer.start()
         self.preview.schedule(self.editor.current_text)
 
     def _note_opened(self) -> None:
-        """A note just shown: its preview at once (no pause after typing to wait for)."""
-        self.words_timer.start()
+        """Another note in the editor: its count and state now, not the last note's, and its
+        preview at once (no pause after typing to wait for)."""
+        self.words_timer.stop()
+        self.note_status.count_words(self.editor.current_text())
+        self.note_status.opened(self.autosaver.dirty)
         if self.preview.isVisible():
             self.preview.render_now(self.editor.current_text)
         else:
@@ -319,20 +335,37 @@ class MainWindow(QMainWindow):
             self.preview.render_now(self.editor.current_text)
 
     def go_to_now(self) -> None:
-        """Select the running talk (the starred one among parallel talks), cursor at the end."""
-        current = agenda.pick_current(self.model.talks(), self.clock())
-        if current is None:
+        """Open the running talk, cursor at the end: the one running, the one starred, or the
+        one chosen before while it runs; among several, ask (starred first)."""
+        chosen, running = agenda.choose_now(self.model.talks(), self.clock(), self._chosen_now)
+        if chosen is not None:
+            self._open_now(chosen.id)  # type: ignore[arg-type]
+        elif running:
+            from desktop.ui.now_chooser import NowChooser
+
+            self.now_chooser = NowChooser(running, self)
+            self.now_chooser.chosen.connect(self._now_chosen)
+            self.now_chooser.open()
+        else:
             upcoming = agenda.upcoming(self.model.talks(), self.clock())
             hint = (
                 f" Next: {upcoming[0].title} at {upcoming[0].start:%a %H:%M}." if upcoming else ""
             )
-            self.statusBar().showMessage(f"No talk is running right now.{hint}", 6000)
-            return
-        self.sidebar.select_talk(current.id)  # type: ignore[arg-type]
+            self.notify(f"No talk is running right now.{hint}")
+
+    def _now_chosen(self, talk_id: int) -> None:
+        self._chosen_now = talk_id  # asked once per slot: while it runs, Ctrl+J opens it
+        self._open_now(talk_id)
+
+    def _open_now(self, talk_id: int) -> None:
+        self.sidebar.select_talk(talk_id)
         self.editor.move_to_end()
 
     def toggle_star(self) -> None:
-        talk_id = self.sidebar.current_talk_id()
+        """Star the talk browsed to in the sidebar when it has the focus, else the open one."""
+        talk_id = self.sidebar.current_talk_id() if self.sidebar.tree.hasFocus() else None
+        if talk_id is None and self.editor.target and self.editor.target.kind == "talk":
+            talk_id = self.editor.target.id
         if talk_id is None:
             return
         talk = self.model.talk(talk_id)
@@ -375,16 +408,34 @@ class MainWindow(QMainWindow):
     # --- window state ----------------------------------------------------------------------
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        """Until the user moves a splitter, the splitters follow the window's width."""
+        """Until the user moves a splitter, the splitters follow the window's width; a short
+        window makes the editor compact."""
         super().resizeEvent(event)
         if getattr(self, "_default_split", False):
             window_state.default_split(self)
+        screen_fit.follow_height(self)
+
+    def toggle_focus_mode(self) -> None:
+        screen_fit.toggle_focus_mode(self)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if event.key() == Qt.Key.Key_Escape and self.in_focus_mode:
+            self.toggle_focus_mode()
+            return
+        super().keyPressEvent(event)
+
+    def notify(self, text: str, msecs: int = 6000) -> None:
+        """A message that matters: over the note, and in the status bar."""
+        self.statusBar().showMessage(text, msecs)
+        self.editor.show_notice(text, msecs)
 
     def _app_state_changed(self, state: Qt.ApplicationState) -> None:
         if state != Qt.ApplicationState.ApplicationActive:
             self.autosaver.save_now()  # losing focus saves at once
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        if self.in_focus_mode:  # remember the window, not the full screen
+            self.toggle_focus_mode()
         if not self.autosaver.flush():
             QMessageBox.warning(
                 self,

@@ -18,6 +18,11 @@ class Notifier:
     def warn(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.warning(parent, title, text)
 
+    def ask(self, parent: QWidget | None, title: str, text: str) -> bool:
+        """A yes/no question; True for Yes."""
+        answer = QMessageBox.question(parent, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
     def choose(
         self, parent: QWidget | None, title: str, text: str, choices: list[str]
     ) -> str | None:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QImage, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
+from desktop.core import photo_refs
 from desktop.core.errors import TalknotesError
 from desktop.core.models import Photo
 from desktop.ui.autosave import Autosaver, Target
@@ -121,8 +122,17 @@ class PhotoActions(QObject):
         new = [a.markdown for a in result if a.added]
         if new and self.editor.target == target:
             cursor = self.editor.edit.textCursor()
-            prefix = "\n\n" if cursor.positionInBlock() > 0 else ""
-            cursor.insertText(prefix + "\n\n".join(new) + "\n")
+            # each photo a paragraph of its own: a line break alone would glue it to the text
+            # or the photo before it (one paragraph in the preview and the blog)
+            before = cursor.block().text()[: cursor.positionInBlock()]
+            previous = cursor.block().previous()
+            if before.strip():
+                prefix = "\n\n"
+            elif previous.isValid() and previous.text().strip():
+                prefix = "\n"
+            else:
+                prefix = ""
+            cursor.insertText(prefix + "\n\n".join(new) + "\n\n")
             self.editor.edit.setTextCursor(cursor)
         self.refresh_strip()
         self.attached.emit(result)
@@ -152,9 +162,7 @@ class PhotoActions(QObject):
             self.editor.strip.show_photos(rows)
 
     def _reference(self, photo: Photo) -> str:
-        from desktop.store import photos as photo_store
-
-        return f"(photo:{photo_store.photo_key(photo.sha256)})"
+        return photo_refs.target(photo_refs.key_of(photo.sha256))
 
     def jump_to(self, photo: Photo) -> None:
         found = self.editor.edit.document().find(self._reference(photo))
@@ -189,8 +197,8 @@ class PhotoActions(QObject):
                 cursor.setPosition(block.position() + start)
                 end = text.find(self._reference(photo)) + len(self._reference(photo))
                 cursor.setPosition(block.position() + end, QTextCursor.MoveMode.KeepAnchor)
-                safe = caption.replace("[", "(").replace("]", ")")
-                cursor.insertText(f"![{safe}]{self._reference(photo)}")
+                key = photo_refs.key_of(photo.sha256)
+                cursor.insertText(photo_refs.make(caption, key))
         self.refresh_strip()
 
     def remove(self, photo: Photo) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.core import photo_refs
 from desktop.core.errors import TalknotesError
 from desktop.core.models import Photo
 from desktop.core.timezones import get_zone
@@ -22,8 +23,7 @@ class Attached:
 
 
 def photo_markdown(photo: Photo) -> str:
-    caption = photo.caption.replace("[", "(").replace("]", ")").replace("\n", " ")
-    return f"![{caption}](photo:{photos.photo_key(photo.sha256)})"
+    return photo_refs.make(photo.caption, photo_refs.key_of(photo.sha256))
 
 
 def prepare(paths: list[Path], zone_name: str) -> list[tuple[Path, Photo]]:
@@ -49,22 +49,24 @@ def prepare(paths: list[Path], zone_name: str) -> list[tuple[Path, Photo]]:
     return prepared
 
 
+def default_caption(path: Path) -> str:
+    """The caption a new photo gets: empty, so a note shows `![](photo:KEY)` and the export
+    writes the blog's own pattern. A caption suggested from the slide's text plugs in here."""
+    return ""
+
+
 def attach_to_note(
     lib: Library,
     note_id: int,
     prepared: list[tuple[Path, Photo]],
-    caption_base: str,
+    caption_base: str,  # kept for callers; captions no longer repeat the talk's title
     caption: str | None = None,
 ) -> list[Attached]:
-    existing = len(photos.note_photos(lib, note_id))
     result = []
     for path, photo in prepared:
         files.store_original(lib.media_dir, path, photo.sha256)
-        existing += 1
-        photo.caption = caption or f"{caption_base} – {existing}"
+        photo.caption = caption if caption is not None else default_caption(path)
         stored, added = photos.add_photo(lib, note_id, photo)
-        if not added:
-            existing -= 1
         result.append(Attached(stored, added, photo_markdown(stored)))
     return result
 

@@ -64,6 +64,10 @@ class RecordingNotifier:
     def warn(self, parent, title: str, text: str) -> None:
         self.told.append(("warn", title, text))
 
+    def ask(self, parent, title: str, text: str) -> bool:
+        self.told.append(("ask", title, text))
+        return self.answer == "Yes"
+
     def choose(self, parent, title: str, text: str, choices: list[str]) -> str | None:
         self.told.append(("choose", title, text))
         return self.answer

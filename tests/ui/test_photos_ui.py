@@ -44,8 +44,7 @@ def test_paste_and_drop_land_in_note_and_strip(window, qtbot, library, tmp_path,
 
     text = window.editor.edit.toPlainText()
     assert text.count("](photo:") == 2
-    assert "![Static Sites in 2026 – 1](photo:" in text
-    assert "![Static Sites in 2026 – 2](photo:" in text
+    assert text.count("![](photo:") == 2  # short captions: the export adds the context
     qtbot.waitUntil(lambda: window.editor.strip.count() == 2, timeout=5000)
     names = sorted(p.original_name for p in window.editor.strip.photos())
     assert names == ["IMG_2001.jpg", "Pasted image.png"]
