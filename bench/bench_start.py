@@ -5,6 +5,7 @@ schedule usable. Against the floor, a bare window, run by run alternating."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import statistics
@@ -12,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -52,6 +54,19 @@ def main() -> None:
     }
     talknotes = [sys.executable, "-m", "desktop", "--library", str(library / "lib")]
     subprocess.run([*talknotes, "import", str(FOSDEM)], env=env, check=True, capture_output=True)
+    # One of the talks running then is starred (as in a planned day): Ctrl+J opens it, rather
+    # than asking which of the parallel talks
+    listed = subprocess.run(
+        [*talknotes, "talks", "--json"], env=env, check=True, capture_output=True, text=True
+    )
+    at = datetime.fromisoformat(DURING_FOSDEM)
+    running = next(
+        t["id"]
+        for t in json.loads(listed.stdout)
+        if t["start"]
+        and datetime.fromisoformat(t["start"]) <= at < datetime.fromisoformat(t["end"])
+    )
+    subprocess.run([*talknotes, "star", str(running)], env=env, check=True, capture_output=True)
     probe = [
         sys.executable,
         str(ROOT / "bench" / "start_probe.py"),
