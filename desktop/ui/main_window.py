@@ -39,7 +39,11 @@ LOADING = "Loading the schedule…"
 
 
 def save_target(lib: Library, target: Target, body: str) -> None:
-    """Runs on the autosave thread."""
+    """Runs on the autosave thread. Typing into a talk's note: plain SQL (no SQLAlchemy)."""
+    from desktop.store.quick_save import quick_save
+
+    if target.kind == "talk" and quick_save(lib, target.id, body) is not None:
+        return
     from desktop.store import notes
 
     if target.kind == "talk":
