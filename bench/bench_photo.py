@@ -70,14 +70,18 @@ def main() -> None:
     from desktop.config import sample_schedule_path
     from desktop.store.library import open_library
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.notifier import Notifier
     from desktop.workflows.importing import import_schedule
+
+    class Silent(Notifier):  # a message box would wait for a click
+        def warn(self, parent, title: str, text: str) -> None:
+            print(f"{title}: {text}", file=sys.stderr)
 
     folder = Path(tempfile.mkdtemp(prefix="bench-photo-"))
     photos = [make_24mp(folder / f"IMG_24MP_{n}.jpg", shift=n * 31) for n in range(2)]
     lib = open_library(folder / "lib")
     import_schedule(lib, str(sample_schedule_path()))
-    window = MainWindow(lib)
-    window.photos.quiet = True
+    window = MainWindow(lib, notifier=Silent())
     window.show()
     window.sidebar.select_talk(2)
     QTest.qWait(300)

@@ -130,7 +130,7 @@ def _app(due: list[float]) -> dict:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
-    from desktop.start import startup_done
+    from desktop.startup import startup_done
     from desktop.ui.runtime import prepare_qt
 
     gc.disable()  # as desktop.start.main does

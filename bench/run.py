@@ -1,5 +1,8 @@
 """Run every bench/bench_*.py and print one table of figures (never a pass/fail verdict).
 
+"before" is each figure as it was measured when issue 22 (performance, round two) began, on
+the same 2-core machine: compare ratios to floors rather than seconds across runs.
+
 Exits non-zero only when a benchmark itself failed, not when a target is missed.
 """
 
@@ -33,19 +36,20 @@ def main() -> int:
         for line in result.stdout.splitlines():
             if line.startswith("{"):
                 rows.append(json.loads(line))
-    header = ("figure", "measured", "target", "floor / note")
+    header = ("figure", "measured", "before", "target", "floor / note")
     table = [
         (
             r["name"],
             f"{r['value']:{'.3f' if r['unit'] == 's' else '.1f'}} {r['unit']}",
+            r.get("before", ""),
             r["target"],
             "; ".join(x for x in (r["floor"], r["note"]) if x),
         )
         for r in rows
     ]
-    widths = [max(len(row[i]) for row in [header, *table]) for i in range(3)]  # the note: as long
+    widths = [max(len(row[i]) for row in [header, *table]) for i in range(4)]  # the note: as long
     for row in [header, tuple("-" * w for w in [*widths, 34]), *table]:
-        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)), *row[3:], sep="  ")
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)), *row[4:], sep="  ")
     if failed:
         print(f"\nbenchmarks that failed: {', '.join(failed)}", file=sys.stderr)
     return 1 if failed else 0

@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
-import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop import config
 
+if TYPE_CHECKING:
+    from desktop.ui.library_opening import LibraryOpening
+    from desktop.ui.main_window import MainWindow
 
-def main(library: str | Path | None = None, argv: list[str] | None = None) -> int:
+# Given the window and its library opening before the window shows (benchmarks, smoke tests:
+# they watch its paints and the opening's `opened` signal).
+Observer = Callable[["MainWindow", "LibraryOpening"], None]
+
+
+def main(
+    library: str | Path | None = None,
+    argv: list[str] | None = None,
+    observe: Observer | None = None,
+) -> int:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -17,7 +30,7 @@ def main(library: str | Path | None = None, argv: list[str] | None = None) -> in
     from desktop.store.lock import LibraryBusy, acquire
     from desktop.ui.library_opening import LibraryOpening
     from desktop.ui.main_window import MainWindow
-    from desktop.ui.runtime import prepare_qt
+    from desktop.ui.runtime import prepare_qt, warm_up
 
     prepare_qt()
     QCoreApplication.setOrganizationName(config.ORGANIZATION)
@@ -42,8 +55,9 @@ def main(library: str | Path | None = None, argv: list[str] | None = None) -> in
     try:
         window = MainWindow(None)  # paints at once; the library opens behind it
         opening = LibraryOpening(window, folder)
-        if os.environ.get("TALKNOTES_EXIT_AFTER_FIRST_PAINT"):
-            _exit_after_first_paint(window, opening)  # benchmarks and smoke tests
+        opening.opened.connect(lambda: warm_up(window.autosaver.pool))  # for the first write
+        if observe is not None:
+            observe(window, opening)
         window.show()
         code = app.exec()
         QCoreApplication.sendPostedEvents()  # an opening that ended as the window closed
@@ -52,27 +66,3 @@ def main(library: str | Path | None = None, argv: list[str] | None = None) -> in
         return opening.failed_code if opening.failed_code is not None else code
     finally:
         lock.release()
-
-
-def _exit_after_first_paint(window, opening) -> None:
-    """Print the monotonic times of the window's first paint and of the schedule shown in it,
-    then quit."""
-    import time
-
-    from PySide6.QtCore import QEvent, QObject, QTimer
-
-    class FirstPaint(QObject):
-        def eventFilter(self, obj, event):  # noqa: N802 (Qt override)
-            if event.type() == QEvent.Type.Paint:
-                print(f"first-paint {time.monotonic():.6f}", flush=True)
-                window.removeEventFilter(self)
-            return False
-
-    def shown() -> None:
-        window.repaint()  # the schedule painted, as the user sees it
-        print(f"schedule-shown {time.monotonic():.6f}", flush=True)
-        QTimer.singleShot(0, window.close)
-
-    window._first_paint = FirstPaint(window)  # kept alive with the window
-    window.installEventFilter(window._first_paint)
-    opening.opened.connect(shown)

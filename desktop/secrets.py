@@ -13,6 +13,7 @@ import keyring
 import keyring.errors
 
 from desktop.config import APP_ID
+from desktop.core.url_secrets import UrlSecret
 
 _UNUSABLE = ("fail", "null", "keyrings.alt")  # plaintext backends count as unusable
 
@@ -70,3 +71,23 @@ def delete_token(key: str) -> None:
     _check()
     with contextlib.suppress(keyring.errors.PasswordDeleteError):
         keyring.delete_password(APP_ID, key)
+
+
+def _url_key(url: str) -> str:
+    return f"url:{url}"
+
+
+def get_url_secret(url: str) -> UrlSecret | None:
+    """The credentials kept for a schedule URL (stored without them), if any."""
+    text = get_token(_url_key(url))
+    if not text:
+        return None
+    try:
+        return UrlSecret.from_json(text)
+    except (ValueError, TypeError, AttributeError):
+        return None
+
+
+def set_url_secret(url: str, secret: UrlSecret) -> None:
+    """Keep the credentials a schedule URL carried; raises SecretsUnavailable."""
+    set_token(_url_key(url), secret.to_json())

@@ -10,20 +10,13 @@ comes after. Start-up leaves little cyclic garbage behind that way: ~700 objects
 
 from __future__ import annotations
 
-import gc
+from desktop.startup import startup_begins, startup_done
+
+__all__ = ["main", "startup_done"]
 
 
 def main() -> int:
-    gc.disable()
+    startup_begins()
     from desktop.cli import main as cli_main
 
     return cli_main()
-
-
-def startup_done() -> None:
-    """Freeze what start-up made and turn the collector back on. Does nothing when the process
-    did not start through main() (tests, embedding)."""
-    if gc.isenabled():
-        return
-    gc.freeze()
-    gc.enable()

@@ -13,8 +13,9 @@ from datetime import date
 from pathlib import Path
 
 from desktop import __version__
-from desktop.cli import export_commands
+from desktop.cli import agenda_commands, export_commands
 from desktop.cli.library_commands import (
+    check_import,
     cmd_backup,
     cmd_check,
     cmd_conferences,
@@ -24,9 +25,10 @@ from desktop.cli.library_commands import (
     cmd_search,
     cmd_talks,
 )
+from desktop.cli.output import printable
 from desktop.cli.photo_commands import _clock_offset, cmd_attach, cmd_photos_import, cmd_photos_list
 from desktop.core.errors import TalknotesError
-from desktop.start import startup_done
+from desktop.startup import startup_done
 
 
 def _parse_day(value: str) -> date:
@@ -96,7 +98,15 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="prompt for an API token and keep it in the system keyring",
     )
+    p.add_argument(
+        "--keep-token",
+        action="store_true",
+        help="keep credentials the URL carries (?token=, user:pass@) in the system keyring "
+        "without asking, for refreshes; the URL is stored without them",
+    )
     p.set_defaults(func=cmd_import)
+
+    agenda_commands.add_parsers(sub, common)
 
     p = sub.add_parser("attach", parents=[common], help="attach photos to a talk's note")
     p.add_argument("talk_id", type=int, metavar="TALK_ID")
@@ -154,11 +164,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _writes(args: argparse.Namespace) -> bool:
     """Commands that change the library wait for (or fail on) the library lock."""
-    if args.command in ("import", "attach", "restore"):
+    if args.command in ("import", "attach", "restore", "star"):
         return True
+    if args.command == "agenda":
+        return args.agenda_command == "import"
     if args.command == "note":
         return args.append is not None
     return args.command == "photos" and args.photos_command == "import" and not args.dry_run
+
+
+def _has_library(library: str | None) -> bool:
+    from desktop.config import DATABASE_NAME, default_library_dir
+
+    folder = Path(library).expanduser() if library else default_library_dir()
+    return (folder / DATABASE_NAME).exists()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -172,6 +191,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return gui_main(library)
     startup_done()
     try:
+        if args.command == "import":  # a refused import changes no file, creates no library
+            args.read = check_import(args, _has_library(library))
         lock = None
         if _writes(args):
             from desktop.config import default_library_dir
@@ -197,7 +218,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if lock is not None:
                 lock.release()
     except TalknotesError as exc:
-        print(f"error: {exc.what}: {exc.why}", file=sys.stderr)
+        print(printable(f"error: {exc.what}: {exc.why}"), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desktop.cli.output import emit, summary_json, talk_json
 from desktop.core.errors import TalknotesError
@@ -16,8 +17,8 @@ if TYPE_CHECKING:
 
 
 def cmd_conferences(lib: Library, args: argparse.Namespace) -> int:
-    from desktop.store.conferences import list_conferences
-    from desktop.store.talks import list_talks
+    from desktop.core.url_secrets import redact_url
+    from desktop.store.reading import list_conferences, list_talks
 
     rows = []
     for conf in list_conferences(lib):
@@ -29,7 +30,7 @@ def cmd_conferences(lib: Library, args: argparse.Namespace) -> int:
                 "title": conf.title,
                 "acronym": conf.acronym,
                 "time_zone": conf.time_zone,
-                "source": conf.source_uri,
+                "source": redact_url(conf.source_uri),  # stored before secrets moved out
                 "imported_at": conf.imported_at.isoformat() if conf.imported_at else None,
                 "talks": len(talks),
                 "days": [d.isoformat() for d in days],
@@ -62,8 +63,7 @@ def _talk_line(talk: Talk) -> str:
 
 
 def cmd_talks(lib: Library, args: argparse.Namespace) -> int:
-    from desktop.store.conferences import get_conference
-    from desktop.store.talks import list_talks
+    from desktop.store.reading import get_conference, list_talks
 
     if args.conference is not None:
         get_conference(lib, args.conference)
@@ -75,12 +75,14 @@ def cmd_talks(lib: Library, args: argparse.Namespace) -> int:
 
 
 def cmd_note(lib: Library, args: argparse.Namespace) -> int:
-    from desktop.store.notes import append_to_talk_note, talk_note
-
     if args.append is not None:
+        from desktop.store.notes import append_to_talk_note
+
         text = sys.stdin.read() if args.append == "-" else args.append
         note = append_to_talk_note(lib, args.talk_id, text)
     else:
+        from desktop.store.reading import talk_note
+
         note = talk_note(lib, args.talk_id)
     emit(
         args,
@@ -95,10 +97,10 @@ def cmd_note(lib: Library, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_import(lib: Library, args: argparse.Namespace) -> int:
+def _import_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The source, zone, token and credentials question of an import, from its arguments."""
     from desktop import secrets
     from desktop.core.timezones import get_zone
-    from desktop.workflows.importing import import_schedule
 
     if args.sample:
         from desktop.config import sample_schedule_path
@@ -108,19 +110,58 @@ def cmd_import(lib: Library, args: argparse.Namespace) -> int:
         raise TalknotesError("import", "give a schedule file or URL (or --sample)")
     if args.tz:
         get_zone(args.tz)
-    token = None
-    if args.ask_token:
+    token = getattr(args, "token", None)
+    if args.ask_token and token is None:
         import getpass
 
-        token = getpass.getpass("API token (stored in the system keyring): ").strip()
+        token = getpass.getpass("API token (stored in the system keyring): ").strip() or None
+        args.token = token
         if token:
             try:
                 secrets.set_token(secrets.key_for_url(args.source), token)
             except secrets.SecretsUnavailable as exc:
-                print(f"warning: {exc}", file=sys.stderr)
+                args.notices = [f"{exc} The token is used for this import only."]
+    return {"tz": args.tz, "token": token, "keep_secret": _keep_secret(args)}
+
+
+def _keep_secret(args: argparse.Namespace) -> Callable[[str], bool]:
+    def ask(url: str) -> bool:
+        if args.keep_token:
+            return True
+        if not sys.stdin.isatty():
+            return False
+        answer = input(
+            f"{url} carries credentials. Keep them in the system keyring for refreshes "
+            "(the library stores the URL without them)? [y/N] "
+        )
+        return answer.strip().lower() in ("y", "yes")
+
+    return ask
+
+
+def check_import(args: argparse.Namespace, has_library: bool) -> Any:
+    """Read and parse the schedule before the library is opened (workflows.check_source)."""
+    from desktop.workflows.importing import check_source
+
+    options = _import_options(args)
+    if args.sample:
+        return None
+    return check_source(args.source, zone_later=has_library, **options)
+
+
+def cmd_import(lib: Library, args: argparse.Namespace) -> int:
+    from desktop.workflows.importing import import_schedule
+
+    options = _import_options(args)
     summary = import_schedule(
-        lib, args.source, tz=args.tz, conference_id=args.conference, token=token
+        lib,
+        args.source,
+        conference_id=args.conference,
+        read=getattr(args, "read", None),
+        **options,
     )
+
+    summary.warnings += getattr(args, "notices", [])
 
     def text() -> str:
         first, *rest = summary.describe()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -32,7 +33,7 @@ def talk_json(talk: Talk) -> dict[str, Any]:
         "has_note": talk.has_note,
         "is_break": talk.is_break,
         "url": talk.url,
-        "links": [{"title": link.title, "url": link.url} for link in talk.links],
+        "links": [{"title": link.title, "url": link.url, "kind": link.kind} for link in talk.links],
     }
 
 
@@ -52,6 +53,16 @@ def summary_json(summary: ImportSummary) -> dict[str, Any]:
     }
 
 
+# Control characters other than newline and tab: a schedule's "\x1b]0;…\x07\x1b[2J" would
+# retitle and clear the terminal it is printed in.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Text for a terminal: control characters shown as U+FFFD (JSON stays exact)."""
+    return _CONTROL.sub("\ufffd", text)
+
+
 def emit(args: argparse.Namespace, data: Any, text: Callable[[], str]) -> None:
     if args.json:
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
@@ -59,7 +70,7 @@ def emit(args: argparse.Namespace, data: Any, text: Callable[[], str]) -> None:
     else:
         out = text()
         if out:
-            print(out)
+            print(printable(out))
 
 
 def photo_json(photo: Photo) -> dict[str, Any]:

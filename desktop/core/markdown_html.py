@@ -14,10 +14,10 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from desktop.core.render import EXTENSIONS, PHOTO_SCHEME
+from desktop.core.markdown_options import EXTENSIONS, PHOTO_SCHEME
 
 if TYPE_CHECKING:
-    from desktop.core.render import Resolver
+    from desktop.core.markdown_options import Resolver
 
 _local = threading.local()
 

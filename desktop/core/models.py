@@ -17,6 +17,7 @@ class TalkStatus(StrEnum):
 class Link:
     title: str
     url: str
+    kind: str = ""  # video, slides, page, other (desktop.core.links); "" until named
 
 
 @dataclass(slots=True)
@@ -123,9 +124,7 @@ class ImportSummary:
             f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
             f"{self.removed} removed, {self.kept_annotated} kept because they have notes",
         ]
-        if self.duplicate_ids:
-            lines.append(f"{self.duplicate_ids} repeated ids made unique (suffix #2, #3 …)")
-        return lines + [f"warning: {w}" for w in self.warnings]
+        return lines + [f"warning: {w}" for w in self.warnings]  # repeated ids among them
 
 
 @dataclass(slots=True)

@@ -7,14 +7,12 @@ path or URL (a thumbnail for the preview, the exported file for a blog).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
-from desktop.core import photo_refs
-
-EXTENSIONS = ["tables", "fenced_code", "sane_lists", "footnotes", "smarty"]
-PHOTO_SCHEME = photo_refs.SCHEME
-
-Resolver = Callable[[str], str | None]  # photo key → src, or None when unknown
+from desktop.core.markdown_options import (  # noqa: F401 (re-exported)
+    EXTENSIONS,
+    PHOTO_SCHEME,
+    Resolver,
+)
 
 
 def render_html(text: str, resolve_photo: Resolver | None = None) -> str:
@@ -25,8 +23,20 @@ def render_html(text: str, resolve_photo: Resolver | None = None) -> str:
     return convert(text, resolve_photo)
 
 
+# What a reader does not read: photos (their captions are not the note's text), link and
+# autolink targets, HTML tags, and the markers of lists, quotes and headings.
+_UNREAD = re.compile(
+    r"!\[[^\]\n]*\]\([^)\n]*\)"  # ![caption](photo:… or url)
+    r"|(?<=\])\([^)\s]*(?:\s+\"[^\"]*\")?\)"  # the (target) of [text](target)
+    r"|<(?:https?://|mailto:)[^>\s]*>|</?[a-zA-Z][^>\n]*>"  # autolinks, HTML tags
+)
+_WORD = re.compile(r"\w")
+
+
 def word_count(text: str) -> int:
-    return len(text.split())
+    """The words a reader reads: tokens with a letter or digit, once the Markdown that does
+    not show (photo captions, link targets, list/quote/heading markers, lone dashes) is gone."""
+    return sum(1 for token in _UNREAD.sub(" ", text).split() if _WORD.search(token))
 
 
 # --- incremental rendering, for the live preview of long notes ---------------------------------

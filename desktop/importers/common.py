@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from datetime import date, datetime, timedelta
+from functools import lru_cache
+from zoneinfo import available_timezones
 
 from desktop.core.abstracts import INVISIBLE
 from desktop.core.errors import TalknotesError
-from desktop.core.models import Talk
+from desktop.core.links import link_kind
+from desktop.core.models import Link, Talk
 from desktop.core.timezones import is_valid_zone, zone_agrees, zone_for_offset
 
 DEFAULT_DURATION = timedelta(minutes=30)  # for events that give no end
+# Caps on text a schedule gives (characters): real titles stay under 600 (PyCon UK 2015 put
+# a whole description in one: 505), names and rooms under 100; the caps leave room for odd
+# ones and stop a 1 MB "title" from being stored.
+MAX_TITLE = 1_000
+MAX_NAME = 200  # speakers, rooms, tracks, types, languages
+MAX_ABSTRACT = 100_000  # the longest real abstracts are a few thousand characters
 MAX_EVENTS = 20_000  # the largest real conferences have a few thousand
 MAX_DURATION = timedelta(days=14)
 YEARS = range(1970, 2201)
@@ -24,6 +34,50 @@ def clean_title(text: str | None) -> str:
     if not text.isascii():  # the invisible characters are never ASCII
         text = unicodedata.normalize("NFC", INVISIBLE.sub("", text))
     return " ".join(text.split())
+
+
+def as_text(value: object) -> str:
+    """Text from a schedule value of any JSON shape, never a Python repr: a string as it is,
+    a number as written, a list as its texts joined with ", ", a localized {"en": …} object
+    as its English (else first) text; anything else gives ""."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool) or value is None:
+        return ""
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return ", ".join(t for t in (as_text(v).strip() for v in value) if t)
+    if isinstance(value, dict):
+        preferred = value.get("en")
+        if preferred is None:
+            preferred = next((v for v in value.values() if isinstance(v, str)), "")
+        return as_text(preferred)
+    return ""
+
+
+_NAME_SEPARATORS = re.compile(r"\s*(?:[,;&]|\band\b)\s*", re.IGNORECASE)
+
+
+def split_names(value: object) -> list[str]:
+    """Several people in one field ("Ann Example, Bob Example", "Ann and Bob", a list): one
+    clean name each, in order, without repeats."""
+    parts = value if isinstance(value, list | tuple) else [value]
+    names: list[str] = []
+    for part in parts:
+        for name in _NAME_SEPARATORS.split(as_text(part)):
+            name = clean_title(name.strip().strip('"'))
+            if name and name not in names:
+                names.append(name)
+    return names
+
+
+def make_link(title: object, url: object, declared: object = "", talk_url: str = "") -> Link:
+    """A talk's link with its kind (video, slides, page, other), named by the schedule's own
+    type for it (`declared`) when it gives one."""
+    link = Link(title=clean_title(as_text(title)) or as_text(url).strip(), url=as_text(url).strip())
+    link.kind = link_kind(link, as_text(declared), talk_url)
+    return link
 
 
 def parse_duration(value: str | None, what: str) -> timedelta:
@@ -110,18 +164,67 @@ def resolve_zone(declared: str | None, instants: list[datetime]) -> tuple[str, l
 
 
 def make_ids_unique(talks: list[Talk]) -> int:
-    """Give repeated source ids a stable suffix: the 2nd "X" becomes "X#2", in file order.
+    """Give repeated source ids a suffix: the 2nd "X" becomes "X#2", in file order.
 
-    Returns how many talks were renamed. Stable as long as the file keeps its order.
+    Returns how many talks were renamed. The suffix only keeps ids unique within one file;
+    a refresh matches the talks of a repeated id by their content, not by this number
+    (store.schedule_sync).
     """
     seen: Counter[str] = Counter()
     renamed = 0
     for talk in talks:
         seen[talk.source_id] += 1
         if seen[talk.source_id] > 1:
-            talk.source_id = f"{talk.source_id}#{seen[talk.source_id]}"
+            talk.source_id = f"{talk.source_id}{REPEAT_MARK}{seen[talk.source_id]}"
             renamed += 1
     return renamed
+
+
+REPEAT_MARK = "#"
+_REPEAT = re.compile(r"^(.*)#(\d+)$", re.S)
+
+
+def base_id(source_id: str) -> str:
+    """The id a talk had in its file before make_ids_unique numbered it ("X#3" → "X")."""
+    match = _REPEAT.match(source_id)
+    return match[1] if match else source_id
+
+
+def repeat_number(source_id: str) -> int:
+    match = _REPEAT.match(source_id)
+    return int(match[2]) if match else 1
+
+
+def cap_text(talks: list[Talk]) -> list[str]:
+    """Cut titles, names and rooms to sane lengths, abstracts to MAX_ABSTRACT; say so."""
+    cut: Counter[str] = Counter()
+
+    def cap(text: str, limit: int, what: str) -> str:
+        if len(text) <= limit:
+            return text
+        cut[what] += 1
+        return text[: limit - 1].rstrip() + "…"
+
+    for talk in talks:
+        talk.title = cap(talk.title, MAX_TITLE, "titles")
+        talk.subtitle = cap(talk.subtitle, MAX_TITLE, "subtitles")
+        talk.room = cap(talk.room, MAX_NAME, "rooms")
+        talk.track = cap(talk.track, MAX_NAME, "tracks")
+        talk.kind = cap(talk.kind, MAX_NAME, "types")
+        talk.language = cap(talk.language, MAX_NAME, "languages")
+        talk.speakers = [cap(name, MAX_NAME, "speaker names") for name in talk.speakers]
+        talk.abstract = cap(talk.abstract, MAX_ABSTRACT, "abstracts")
+        talk.url = cap(talk.url, 2_000, "URLs")
+    limits = {
+        "titles": MAX_TITLE,
+        "subtitles": MAX_TITLE,
+        "abstracts": MAX_ABSTRACT,
+        "URLs": 2_000,
+    }
+    return [
+        f"{count} {what} longer than {limits.get(what, MAX_NAME):,} characters were cut"
+        for what, count in cut.items()
+    ]
 
 
 def sniff_text(data: bytes, what: str) -> str:
@@ -152,6 +255,28 @@ DAY_CHANGE = timedelta(hours=4)  # a talk starting before 04:00 belongs to the p
 def conference_day(local_start: datetime) -> date:
     """The conference day of a start time given in the conference's zone."""
     return (local_start - DAY_CHANGE).date()
+
+
+@lru_cache(maxsize=1)
+def _zones_by_city() -> dict[str, str]:
+    """IANA zones by their city, lower case ("brussels" → "Europe/Brussels")."""
+    cities: dict[str, str] = {}
+    for name in sorted(available_timezones()):
+        area, _, city = name.rpartition("/")
+        if area and not name.startswith(("Etc/", "SystemV/", "US/")):
+            cities.setdefault(city.replace("_", " ").lower(), name)
+    return cities
+
+
+def zone_for_place(place: str) -> str:
+    """The zone of a city named in a place ("Ballroom A, 1 Main St, Boston"…), else ""."""
+    words = re.findall(r"[^\W\d_]+(?:[ -][^\W\d_]+)?", place.lower())
+    cities = _zones_by_city()
+    for word in words:
+        for candidate in (word, word.split(" ")[0], word.split(" ")[-1]):
+            if candidate in cities:
+                return cities[candidate]
+    return ""
 
 
 class NeedsTimeZone(TalknotesError):

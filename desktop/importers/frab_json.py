@@ -20,10 +20,8 @@ def is_schedule(doc: Any) -> bool:
 
 
 def _str(value: Any) -> str:
-    """Text from a plain or localized ({"en": …}) string."""
-    if isinstance(value, dict):
-        value = value.get("en") or next((v for v in value.values() if isinstance(v, str)), "")
-    return value.strip() if isinstance(value, str) else ("" if value is None else str(value))
+    """Text from a plain or localized ({"en": …}) string; never a Python repr."""
+    return common.as_text(value).strip()
 
 
 def _name(value: Any) -> str:
@@ -55,7 +53,7 @@ def _check_v1(conference: dict[str, Any], what: str) -> None:
                 continue
             for ev in events:
                 if not isinstance(ev, dict):
-                    problems.append(f"room {room!r} holds a non-event {ev!r:.40}")
+                    problems.append(f"room {room!r} holds a {type(ev).__name__}, not an event")
                     continue
                 if "id" in ev and not _is_integer(ev["id"]):
                     problems.append(f"event {ev.get('guid', '?')}: id {ev['id']!r} is not a number")
@@ -82,6 +80,7 @@ def parse(doc: dict[str, Any], source: str) -> Schedule:
     common.check_count(_count_events(schedule), what)
     if isinstance(schedule.get("events"), list):
         talks, fmt = _v2_events(schedule["events"], conference, what), FORMAT_V2
+        _name_tracks(talks, conference)
     else:
         _check_v1(conference, what)
         talks, fmt = _v1_events(conference, what), FORMAT_V1
@@ -97,6 +96,20 @@ def parse(doc: dict[str, Any], source: str) -> Schedule:
     return Schedule(
         conference=conf, talks=talks, format=fmt, warnings=warnings, duplicate_ids=duplicates
     )
+
+
+def _name_tracks(talks: list[Talk], conference: dict[str, Any]) -> None:
+    """v2 events give their track by slug; conference.tracks lists each one's name."""
+    names: dict[str, str] = {}
+    tracks = conference.get("tracks")
+    for track in tracks if isinstance(tracks, list) else []:
+        if isinstance(track, dict):
+            name = common.clean_title(_str(track.get("name")))
+            for key in ("slug", "id", "guid"):
+                if name and _str(track.get(key)):
+                    names.setdefault(_str(track.get(key)), name)
+    for talk in talks:
+        talk.track = names.get(talk.track, talk.track)
 
 
 def _count_events(schedule: dict[str, Any]) -> int:
@@ -127,13 +140,25 @@ def _persons(ev: dict[str, Any]) -> list[str]:
 
 
 def _links(ev: dict[str, Any]) -> list[Link]:
+    """links[] and attachments[] (frab, pretalx: {title, url, type}), and pretalx's
+    recording URLs, each with its kind."""
+    talk_url = _str(ev.get("url"))
     links = []
-    for item in ev.get("links") or []:
-        if isinstance(item, dict) and item.get("url"):
-            links.append(Link(title=_str(item.get("title")) or item["url"], url=item["url"]))
-        elif isinstance(item, str):
-            links.append(Link(title=item, url=item))
+    items = [*_list(ev.get("links")), *_list(ev.get("attachments"))]
+    for key in ("recording", "recording_url", "video", "video_url"):
+        if isinstance(ev.get(key), str) and ev[key].strip():
+            items.append({"title": "Recording", "url": ev[key], "type": "recording"})
+    for item in items:
+        if isinstance(item, dict) and _str(item.get("url") or item.get("href")):
+            url = item.get("url") or item.get("href")
+            links.append(common.make_link(item.get("title"), url, item.get("type"), talk_url))
+        elif isinstance(item, str) and item.strip():
+            links.append(common.make_link(item, item, "", talk_url))
     return links
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
 
 
 def _talk(ev: dict[str, Any], day: date | None, what: str) -> Talk:
@@ -185,7 +210,7 @@ def _v2_events(events: list[Any], conference: dict[str, Any], what: str) -> list
     talks = []
     for ev in events:
         if not isinstance(ev, dict):
-            raise TalknotesError(what, f"schedule v2 event is not an object: {ev!r:.40}")
+            raise TalknotesError(what, f"schedule v2 event is {type(ev).__name__}, not an object")
         talk = _talk(ev, None, what)
         if talk.start is not None:
             talk.day = common.conference_day(talk.start)

@@ -10,7 +10,7 @@ from defusedxml.ElementTree import fromstring
 
 from desktop.core import abstracts
 from desktop.core.errors import TalknotesError
-from desktop.core.models import Conference, Link, Schedule, Talk
+from desktop.core.models import Conference, Schedule, Talk
 from desktop.core.timezones import get_zone
 from desktop.importers import common
 
@@ -110,9 +110,11 @@ def _event(
         except ValueError as exc:
             raise TalknotesError(where, "event has neither <date> nor a valid <start>") from exc
     persons = [common.clean_title(p.text) for p in ev.iter("person")]
+    url = _text(ev, "url")
+    # <links><link href> and FOSDEM's <attachments><attachment type="slides" href>
     links = [
-        Link(title=common.clean_title(a.text) or a.get("href", ""), url=a.get("href", ""))
-        for a in ev.iter("link")
+        common.make_link(a.text, a.get("href"), a.get("type", ""), url)
+        for a in [*ev.iter("link"), *ev.iter("attachment")]
         if a.get("href")
     ]
     talk = Talk(
@@ -124,7 +126,7 @@ def _event(
         kind=_text(ev, "type"),
         room=common.clean_title(_text(ev, "room") or room_name),
         language=_text(ev, "language"),
-        url=_text(ev, "url"),
+        url=url,
         speakers=[p for p in persons if p],
         links=links,
         start=start,

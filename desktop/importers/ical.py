@@ -10,11 +10,12 @@ from icalendar import Calendar
 
 from desktop.core import abstracts
 from desktop.core.errors import TalknotesError
-from desktop.core.models import Conference, Link, Schedule, Talk
-from desktop.core.timezones import get_zone
-from desktop.importers import common
+from desktop.core.models import Conference, Schedule, Talk
+from desktop.core.timezones import get_zone, is_valid_zone, local_zone_name
+from desktop.importers import common, recurrences
 
 FORMAT = "icalendar"
+_RECURRENCE = ("RRULE", "RDATE", "RECURRENCE-ID")
 
 
 def looks_like(text: str) -> bool:
@@ -29,16 +30,21 @@ def _as_list(value: Any) -> list[Any]:
 
 def _text(ev: Any, key: str) -> str:
     value = ev.get(key)
+    if isinstance(value, list):  # a property given twice: its values, never a Python list
+        return common.as_text([str(v) for v in value]).strip()
     return str(value).strip() if value is not None else ""
 
 
 def _people(ev: Any) -> list[str]:
-    names = []
+    """Speakers from the CN of each ATTENDEE and ORGANIZER. A CN naming several people
+    (commas, "and", "&", ";") gives several speakers; icalendar hands a CN with commas over
+    as a list."""
+    names: list[str] = []
     for addr in _as_list(ev.get("ATTENDEE")) + _as_list(ev.get("ORGANIZER")):
         cn = getattr(addr, "params", {}).get("CN")
-        name = common.clean_title(str(cn)) if cn else ""
-        if name and name not in names:
-            names.append(name)
+        for name in common.split_names(list(cn) if isinstance(cn, list) else str(cn or "")):
+            if name not in names:
+                names.append(name)
     return names
 
 
@@ -49,6 +55,48 @@ def _categories(ev: Any) -> list[str]:
     return [c.strip() for c in cats if str(c).strip()]
 
 
+# Properties whose value is text a person wrote: a fold that is not a length fold is a line
+# break of that text (escaped as \n; icalendar leaves X- values escaped, and in X-ALT-DESC's
+# HTML a space means the same).
+_TEXT_PROPERTIES = {
+    "DESCRIPTION": "\\n",
+    "SUMMARY": "\\n",
+    "COMMENT": "\\n",
+    "LOCATION": "\\n",
+    "X-ALT-DESC": " ",
+}
+_LENGTH_FOLD = range(60, 77)  # octets of a line folded for length (RFC 5545: at 75)
+
+
+def unfold(text: str) -> str:
+    """Unfold content lines as their authors meant.
+
+    RFC 5545 folding inserts CRLF + space anywhere in a line longer than 75 octets, and
+    unfolding removes both. Some exporters (FOSDEM companion apps) never fold for length but
+    write each line break of a description as CRLF + space; strict unfolding then runs the
+    words together ("a wide rangeof building blocks"). A fold counts as a length fold when
+    the line before it is 60–76 octets long and the file has no longer lines; any other fold
+    inside a text property is read as the line break it was. icalendar's own unfolding is
+    strict, so this runs before it.
+    """
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if not any(line.startswith((" ", "\t")) for line in lines):
+        return text
+    octets = [len(line.encode("utf-8")) for line in lines]
+    folds_for_length = max(octets) <= _LENGTH_FOLD.stop - 1
+    logical: list[str] = []
+    name = ""
+    for line, size_before in zip(lines, [0, *octets], strict=False):
+        if line.startswith((" ", "\t")) and logical:
+            by_length = folds_for_length and size_before in _LENGTH_FOLD
+            line_break = "" if by_length else _TEXT_PROPERTIES.get(name, "")
+            logical[-1] += line_break + line[1:]
+            continue
+        logical.append(line)
+        name = line.split(":", 1)[0].split(";", 1)[0].upper()
+    return "\r\n".join(logical)
+
+
 def _room(location: str) -> str:
     """LOCATION sometimes carries a full address: the room is what comes before the comma."""
     return common.clean_title(location.split(",", 1)[0])
@@ -56,7 +104,7 @@ def _room(location: str) -> str:
 
 def parse(data: bytes, source: str, tz: str | None = None) -> Schedule:
     what = source
-    text = common.sniff_text(data, what)
+    text = unfold(common.sniff_text(data, what))
     try:
         cal = Calendar.from_ical(text)
     except (ValueError, IndexError, KeyError) as exc:
@@ -65,14 +113,19 @@ def parse(data: bytes, source: str, tz: str | None = None) -> Schedule:
     if not events:
         raise TalknotesError(what, "an iCalendar file without events")
     common.check_count(len(events), what)
+    for ev in events:
+        if ev.get("DTSTART") is None:
+            raise TalknotesError(
+                f"{what}: event {_text(ev, 'UID') or '?'}", "event without DTSTART"
+            )
+    warnings: list[str] = []
+    if any(ev.get(k) is not None for ev in events for k in _RECURRENCE):
+        events, note = recurrences.expand(cal, events, what)
+        warnings.append(note)
 
     raw: list[tuple[Any, date | datetime, date | datetime | None, timedelta | None]] = []
     for ev in events:
         start_prop = ev.get("DTSTART")
-        if start_prop is None:
-            raise TalknotesError(
-                f"{what}: event {_text(ev, 'UID') or '?'}", "event without DTSTART"
-            )
         start = start_prop.dt
         end_prop = ev.get("DTEND")
         duration_prop = ev.get("DURATION")
@@ -85,16 +138,19 @@ def parse(data: bytes, source: str, tz: str | None = None) -> Schedule:
             )
         )
 
-    declared = tz or _text(cal, "X-WR-TIMEZONE") or _zone_from_events(raw)
+    calendar_zone = _text(cal, "X-WR-TIMEZONE")
+    if calendar_zone and not is_valid_zone(calendar_zone):
+        warnings.append(f"unknown time zone {calendar_zone!r} (X-WR-TIMEZONE) ignored")
+        calendar_zone = ""
+    declared = tz or calendar_zone or _zone_from_events(raw)
     if not declared:
         raise common.NeedsTimeZone(
             what,
             "times are in UTC or floating and the calendar does not say the conference's time "
-            "zone; give it with --tz ZONE (e.g. --tz Europe/Brussels)",
+            f"zone; give it with --tz ZONE (e.g. --tz {suggest_zone(cal, events)})",
         )
     zone = get_zone(declared)
     talks = [_talk(ev, start, end, duration, zone, what) for ev, start, end, duration in raw]
-    warnings = []
     estimated = sum(t.end_estimated for t in talks)
     if estimated:
         warnings.append(
@@ -111,6 +167,24 @@ def parse(data: bytes, source: str, tz: str | None = None) -> Schedule:
         warnings=warnings,
         duplicate_ids=duplicates,
     )
+
+
+def suggest_zone(cal: Any, events: list[Any]) -> str:
+    """A zone to suggest when the file gives none that applies: a TZID the file names, a
+    city in the events' LOCATION, else this machine's zone."""
+    named = [str(tz.get("TZID", "")) for tz in cal.walk("VTIMEZONE")]
+    for ev in events:
+        for key in ("DTSTART", "DTEND"):
+            params = getattr(ev.get(key), "params", {})
+            named.append(str(params.get("TZID", "")))
+    for name in named:
+        if name and name not in ("UTC", "Etc/UTC", "GMT") and is_valid_zone(name):
+            return name
+    for ev in events:
+        zone = common.zone_for_place(_text(ev, "LOCATION"))
+        if zone:
+            return zone
+    return local_zone_name()
 
 
 def _zone_from_events(raw: list[tuple[Any, Any, Any, Any]]) -> str:
@@ -155,6 +229,9 @@ def _talk(
     categories = _categories(ev)
     url = _text(ev, "URL")
     title = common.clean_title(_text(ev, "SUMMARY"))
+    occurrence = ev.get(recurrences.OCCURRENCE)
+    if uid and occurrence is not None:
+        uid = f"{uid}/{occurrence}"
     return Talk(
         source_id=uid or f"{start.isoformat()} {title}",
         title=title or "(untitled)",
@@ -163,7 +240,7 @@ def _talk(
         room=_room(_text(ev, "LOCATION")),
         url=url,
         speakers=_people(ev),
-        links=[Link(title="Talk page", url=url)] if url else [],
+        links=[common.make_link("Talk page", url, "page")] if url else [],
         start=start,
         end=end,
         day=common.conference_day(start),

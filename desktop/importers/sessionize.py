@@ -8,7 +8,7 @@ from typing import Any
 
 from desktop.core import abstracts
 from desktop.core.errors import TalknotesError
-from desktop.core.models import Conference, Link, Schedule, Talk, TalkStatus
+from desktop.core.models import Conference, Schedule, Talk, TalkStatus
 from desktop.core.timezones import get_zone
 from desktop.importers import common
 
@@ -24,8 +24,9 @@ def is_schedule(doc: Any) -> bool:
     )
 
 
-def _local(value: str | None, zone: Any, where: str) -> datetime | None:
-    if not value:
+def _local(value: Any, zone: Any, where: str) -> datetime | None:
+    value = common.as_text(value)
+    if not value.strip():
         return None
     moment = common.parse_iso(value, where)  # range-checked
     return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone)
@@ -40,51 +41,55 @@ def parse(doc: dict[str, Any], source: str, tz: str | None = None) -> Schedule:
             "with --tz ZONE (e.g. --tz Europe/Vienna)",
         )
     zone = get_zone(tz)
-    speakers = {str(s.get("id")): s for s in doc["speakers"] if isinstance(s, dict)}
-    rooms = {r.get("id"): r.get("name", "") for r in doc["rooms"] if isinstance(r, dict)}
-    items: dict[Any, tuple[str, str]] = {}  # category item id → (category title, item name)
+    text = common.as_text
+    speakers = {text(s.get("id")): s for s in doc["speakers"] if isinstance(s, dict)}
+    rooms = {text(r.get("id")): text(r.get("name")) for r in doc["rooms"] if isinstance(r, dict)}
+    items: dict[str, tuple[str, str]] = {}  # category item id → (category title, item name)
     for cat in doc.get("categories") or []:
-        for item in cat.get("items") or []:
-            items[item.get("id")] = (str(cat.get("title", "")), str(item.get("name", "")))
+        for item in (cat.get("items") or []) if isinstance(cat, dict) else []:
+            if isinstance(item, dict):
+                items[text(item.get("id"))] = (text(cat.get("title")), text(item.get("name")))
 
     talks = []
     for session in doc["sessions"]:
         if not isinstance(session, dict):
-            raise TalknotesError(what, f"a session that is not an object: {session!r:.40}")
-        sid = str(session.get("id") or "")
+            raise TalknotesError(what, f"a session that is {type(session).__name__}, not an object")
+        sid = text(session.get("id")).strip()
         where = f"{what}: session {sid or '?'}"
         if not sid:
             raise TalknotesError(where, "session without id")
         start = _local(session.get("startsAt"), zone, where)
         end = _local(session.get("endsAt"), zone, where)
-        cats = [items[i] for i in session.get("categoryItems") or [] if i in items]
+        refs = session.get("categoryItems")
+        cats = [items[text(i)] for i in refs if text(i) in items] if isinstance(refs, list) else []
         track = next((name for title, name in cats if "track" in title.lower()), "")
         kind = next((name for title, name in cats if "format" in title.lower()), "")
         names = []
-        for ref in session.get("speakers") or []:
+        refs = session.get("speakers")
+        for ref in refs if isinstance(refs, list) else []:
             ref_id = ref.get("id") if isinstance(ref, dict) else ref
-            person = speakers.get(str(ref_id))
-            name = (person or {}).get("fullName") or (
-                ref.get("name") if isinstance(ref, dict) else ""
+            person = speakers.get(text(ref_id))
+            name = text((person or {}).get("fullName")) or (
+                text(ref.get("name")) if isinstance(ref, dict) else ""
             )
-            if name:
+            if common.clean_title(name):
                 names.append(common.clean_title(name))
         links = [
-            Link(title=title, url=url)
-            for title, url in (
-                ("Live stream", session.get("liveUrl")),
-                ("Recording", session.get("recordingUrl")),
+            common.make_link(title, url, kind)
+            for title, url, kind in (
+                ("Live stream", session.get("liveUrl"), "other"),
+                ("Recording", session.get("recordingUrl"), "recording"),
             )
-            if url
+            if common.as_text(url).strip()
         ]
         talks.append(
             Talk(
                 source_id=sid,
-                title=common.clean_title(session.get("title")) or "(untitled)",
-                abstract=abstracts.clean(session.get("description")),
+                title=common.clean_title(text(session.get("title"))) or "(untitled)",
+                abstract=abstracts.clean(text(session.get("description"))),
                 track=track or (cats[0][1] if cats else ""),
                 kind=kind,
-                room=common.clean_title(rooms.get(session.get("roomId"), "")),
+                room=common.clean_title(rooms.get(text(session.get("roomId")), "")),
                 speakers=names,
                 links=links,
                 start=start,

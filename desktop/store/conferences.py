@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from desktop.core.models import Conference
 from desktop.store import convert
 from desktop.store.library import Library
-from desktop.store.rows import get_row, matching_conference
-from desktop.store.tables import ConferenceRow
-
-
-def list_conferences(lib: Library) -> list[Conference]:
-    with Session(lib.engine) as s:
-        rows = s.exec(select(ConferenceRow).order_by(ConferenceRow.id)).all()
-        return [convert.conference(r) for r in rows]
-
-
-def get_conference(lib: Library, conference_id: int) -> Conference:
-    with Session(lib.engine) as s:
-        return convert.conference(get_row(s, ConferenceRow, conference_id))
+from desktop.store.reading import get_conference as get_conference  # reads: plain SQL
+from desktop.store.reading import list_conferences as list_conferences
+from desktop.store.rows import matching_conference
 
 
 def find_conference(lib: Library, source_uri: str, acronym: str) -> Conference | None:

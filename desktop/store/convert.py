@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 
-from desktop.core.models import Conference, Link, Note, Photo, Talk, TalkStatus
-from desktop.core.timezones import get_zone
-from desktop.store.tables import ConferenceRow, NoteRow, PhotoRow, TalkRow
+from desktop.core.models import Conference, Link, Note, Photo
+from desktop.store.tables import ConferenceRow, NoteRow, PhotoRow
 
 
 def conference(row: ConferenceRow) -> Conference:
@@ -20,41 +19,14 @@ def conference(row: ConferenceRow) -> Conference:
     )
 
 
-def talk(row: TalkRow, speakers: list[str], time_zone: str, has_note: bool = False) -> Talk:
-    """A talk with its times shown in the conference's zone."""
-    zone = get_zone(time_zone)
-    return Talk(
-        id=row.id,
-        conference_id=row.conference_id,
-        source_id=row.source_id,
-        title=row.title,
-        subtitle=row.subtitle,
-        abstract=row.abstract,
-        track=row.track,
-        kind=row.kind,
-        room=row.room,
-        language=row.language,
-        start=row.start_utc.astimezone(zone) if row.start_utc else None,
-        end=row.end_utc.astimezone(zone) if row.end_utc else None,
-        day=row.day,
-        url=row.url,
-        links=[Link(**link) for link in json.loads(row.links_json or "[]")],
-        speakers=speakers,
-        starred=row.starred,
-        attended=row.attended,
-        status=TalkStatus(row.status),
-        end_estimated=row.end_estimated,
-        is_break=row.is_break,
-        has_note=has_note,
-    )
-
-
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(…, ensure_ascii=False)
 # builds a new encoder on every call: 10 µs a talk, a tenth of an import's store time
 
 
 def links_json(links: list[Link]) -> str:
-    return _ENCODE([{"title": x.title, "url": x.url} for x in links]) if links else "[]"
+    if not links:
+        return "[]"
+    return _ENCODE([{"title": x.title, "url": x.url, "kind": x.kind} for x in links])
 
 
 def note(row: NoteRow) -> Note:

@@ -1,25 +1,58 @@
-"""Open a library folder: the SQLite database (WAL, foreign keys) and the media folder."""
+"""Open a library folder: the SQLite database (WAL, foreign keys) and the media folder.
+
+SQLAlchemy is imported when the library first writes (Library.engine), not when it opens:
+its import takes ~0.35 s here, more than everything else a start or a listing command needs,
+and those only read (store/reading.py, plain sqlite3).
+"""
 
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+import threading
 from pathlib import Path
-
-from sqlalchemy import Engine, create_engine, event
+from typing import TYPE_CHECKING
 
 from desktop import config
 from desktop.core.errors import TalknotesError
 from desktop.store import backup
 from desktop.store.migrations import HEAD_REVISION, MIGRATIONS_DIR
 
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
-@dataclass
+
 class Library:
-    """An open library: its folder, database engine and media folder."""
+    """An open library: its folder, database (engine, made on first use; plain reading
+    connections, one per thread) and media folder."""
 
-    path: Path
-    engine: Engine
+    def __init__(self, path: Path, engine: Engine | None = None) -> None:
+        self.path = path
+        self._engine = engine
+        self._lock = threading.Lock()
+        self._readers = threading.local()
+        self._reader_list: list[sqlite3.Connection] = []
+
+    def __repr__(self) -> str:
+        return f"Library({str(self.path)!r})"
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            with self._lock:
+                if self._engine is None:
+                    self._engine = make_engine(self.database_path)
+        return self._engine
+
+    def reader(self) -> sqlite3.Connection:
+        """This thread's plain connection for reading (store/reading.py)."""
+        conn = getattr(self._readers, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.database_path, check_same_thread=False)
+            conn.execute("PRAGMA busy_timeout=5000")
+            self._readers.conn = conn
+            with self._lock:
+                self._reader_list.append(conn)
+        return conn
 
     @property
     def database_path(self) -> Path:
@@ -34,7 +67,13 @@ class Library:
         return self.path / config.SCHEDULES_DIR
 
     def close(self) -> None:
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
+        with self._lock:
+            readers, self._reader_list = self._reader_list, []
+        for conn in readers:
+            conn.close()
+        self._readers = threading.local()
 
 
 def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
@@ -47,6 +86,8 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
 
 
 def make_engine(database: Path) -> Engine:
+    from sqlalchemy import create_engine, event
+
     engine = create_engine(f"sqlite:///{database}", connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _on_connect)
     return engine
@@ -54,13 +95,17 @@ def make_engine(database: Path) -> Engine:
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        exists = conn.exec_driver_sql(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-        ).first()
-        if not exists:
-            return None
-        row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
-        return row[0] if row else None
+        return _revision(conn.connection.driver_connection)  # type: ignore[arg-type]
+
+
+def _revision(conn: sqlite3.Connection) -> str | None:
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+    ).fetchone()
+    if not exists:
+        return None
+    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    return row[0] if row else None
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
@@ -106,18 +151,18 @@ def open_library(
                 f"the library database is damaged ({check}); nothing was "
                 "changed. Restore a backup: talknotes restore FILE (see backups/)",
             )
-    engine = make_engine(database)
+    lib = Library(path=folder)
     try:
-        revision = current_revision(engine)
+        revision = _revision(lib.reader())
         if revision != HEAD_REVISION:
             if existed and revision is not None:
                 backup.make_backup(database, f"before-migration-{revision}")
-            upgrade(engine)
+            upgrade(lib.engine)
         if auto_backup and existed and backup.needs_daily_backup(folder):
             backup.make_backup(database, "daily")
     except Exception as exc:
-        engine.dispose()
+        lib.close()
         if isinstance(exc, TalknotesError):
             raise
         raise TalknotesError(str(database), f"cannot open the library database ({exc})") from exc
-    return Library(path=folder, engine=engine)
+    return lib

@@ -5,13 +5,15 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sqlalchemy import text
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from desktop.core.errors import NotFoundError
 from desktop.core.models import Note
 from desktop.store import convert
 from desktop.store.history import snapshot_before_change, snapshot_due
 from desktop.store.library import Library
+from desktop.store.reading import hallway_notes as hallway_notes  # reads: plain SQL
+from desktop.store.reading import talk_note as talk_note
 from desktop.store.rows import get_row
 from desktop.store.tables import NoteRow, TalkRow
 from desktop.store.types import from_utc_text, utc_text
@@ -36,13 +38,6 @@ def _talk_note_row(s: Session, talk_id: int, create: bool) -> NoteRow | None:
         )
         s.add(row)
     return row
-
-
-def talk_note(lib: Library, talk_id: int) -> Note:
-    """The talk's note; an empty, unsaved Note when none was written yet."""
-    with Session(lib.engine) as s:
-        row = _talk_note_row(s, talk_id, create=False)
-        return convert.note(row) if row else Note(talk_id=talk_id)
 
 
 def ensure_talk_note_id(lib: Library, talk_id: int) -> int:
@@ -124,14 +119,6 @@ def append_to_talk_note(lib: Library, talk_id: int, text: str) -> Note:
     if body and not body.endswith("\n\n"):
         body = body.rstrip("\n") + "\n\n"
     return save_talk_note(lib, talk_id, body + text.rstrip("\n") + "\n", snapshot="append")
-
-
-def hallway_notes(lib: Library, conference_id: int | None = None) -> list[Note]:
-    with Session(lib.engine) as s:
-        query = select(NoteRow).where(col(NoteRow.talk_id).is_(None))
-        if conference_id is not None:
-            query = query.where(NoteRow.conference_id == conference_id)
-        return [convert.note(r) for r in s.exec(query.order_by(NoteRow.id)).all()]
 
 
 def save_hallway_note(

@@ -10,6 +10,7 @@ from desktop.core.models import Photo
 from desktop.core.photo_refs import KEY_LENGTH, key_of
 from desktop.store import convert
 from desktop.store.library import Library
+from desktop.store.reading import note_photos as note_photos  # reads: plain SQL
 from desktop.store.rows import get_row
 from desktop.store.tables import NoteRow, PhotoRow
 
@@ -44,12 +45,6 @@ def add_photo(lib: Library, note_id: int, photo: Photo) -> tuple[Photo, bool]:
         s.commit()
         s.refresh(row)
         return convert.photo(row), True
-
-
-def note_photos(lib: Library, note_id: int) -> list[Photo]:
-    with Session(lib.engine) as s:
-        rows = s.exec(select(PhotoRow).where(PhotoRow.note_id == note_id).order_by(PhotoRow.id))
-        return [convert.photo(r) for r in rows]
 
 
 def photos_of_conference(lib: Library, conference_id: int) -> list[Photo]:

@@ -1,7 +1,8 @@
 """Store an imported schedule: add, update in place, and keep talks that carry notes.
 
-A talk's identity is (conference, source_id). Everything happens in one transaction: if
-anything fails, the library is left exactly as it was.
+A talk's identity is (conference, source_id); where the feed repeats a source id, the
+events of that id are matched to stored talks by content (store.repeated_ids). Everything
+happens in one transaction: if anything fails, the library is left exactly as it was.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from sqlmodel import Session, col, delete, select
 from desktop.core.models import Conference, ImportSummary, Schedule, Talk, TalkStatus
 from desktop.store import convert
 from desktop.store.library import Library
+from desktop.store.repeated_ids import Stored, match_repeated
 from desktop.store.rows import get_row, matching_conference, speakers_by_talk
 from desktop.store.tables import (
     ConferenceRow,
@@ -144,6 +146,25 @@ def _conference_row(
     return row
 
 
+def _stored(
+    talks: list[Talk], rows: dict[str, TalkRow], speakers: dict[int, list[str]], annotated: set[int]
+) -> dict[str, Stored]:
+    """What repeated-id matching needs of the stored talks (nothing when no id repeats)."""
+    if not any("#" in t.source_id for t in talks) and not any("#" in sid for sid in rows):
+        return {}
+    return {
+        sid: Stored(
+            source_id=sid,
+            start_utc=row.start_utc,
+            title=row.title,
+            room=row.room,
+            speakers=tuple(speakers.get(row.id or 0, [])),
+            annotated=row.id in annotated or row.starred,
+        )
+        for sid, row in rows.items()
+    }
+
+
 def apply_schedule(
     lib: Library,
     schedule: Schedule,
@@ -168,6 +189,10 @@ def apply_schedule(
             t.source_id: t for t in s.exec(select(TalkRow).where(TalkRow.conference_id == cid))
         }
         old_speakers = speakers_by_talk(s, conference_id=cid) if existing else {}
+        annotated = _annotated_talk_ids(s, cid) if existing else set()
+        summary.warnings += match_repeated(
+            schedule.talks, _stored(schedule.talks, existing, old_speakers, annotated)
+        )
         new_rows: list[tuple[object, ...]] = []
         links: dict[str, list[str]] = {}  # source id → speakers, for new and relinked talks
         ids: dict[str, int] = {}
@@ -212,7 +237,6 @@ def apply_schedule(
             link_rows,
         )
 
-        annotated = _annotated_talk_ids(s, cid) if existing else set()
         for trow in existing.values():
             if trow.id in annotated:
                 if trow.status != TalkStatus.REMOVED:

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -43,6 +42,7 @@ from desktop.store.conferences import get_conference
 from desktop.store.library import Library
 from desktop.store.recap_notes import PARTS, save_recap_note
 from desktop.store.talks import list_talks
+from desktop.ui.notifier import Notifier
 from desktop.ui.preview import css as preview_css
 from desktop.ui.profile_form import ProfileForm
 from desktop.ui.workers import submit
@@ -68,6 +68,9 @@ class _AsReaders(Generator):
         return f"*[{escape_alt(caption)}]*"
 
 
+OVERWRITE, WRITE_COPY = "Overwrite (keep the edited file aside)", "Write a Draft Copy"
+
+
 class ExportDialog(QDialog):
     exported = Signal(object)  # ExportResult
     progressed = Signal(int, int)  # done, total: emitted from the export thread, shown here
@@ -81,6 +84,7 @@ class ExportDialog(QDialog):
         conference_id: int | None = None,
         talk_id: int | None = None,
         day: date | None = None,
+        notifier: Notifier | None = None,
     ) -> None:
         super().__init__(parent)
         self.lib, self.pool = lib, pool
@@ -90,7 +94,7 @@ class ExportDialog(QDialog):
         self.settings = QSettings()
         self.profile: BlogProfile | None = None
         self.cancel_event = threading.Event()
-        self.quiet = False
+        self.notifier = notifier or Notifier()
         self.conference_id, self.talk_id, self.day = conference_id, talk_id, day
         self.setWindowTitle("Export to blog")
         self.resize(1100, 720)
@@ -397,35 +401,23 @@ class ExportDialog(QDialog):
             self.preview.setPlainText("Dry run — nothing was written:\n\n" + "\n".join(lines))
             return
         self.exported.emit(result)
-        if not self.quiet:
-            done = " Committed and pushed." if result.pushed else ""
-            done = done or (" Committed." if result.committed else "")
-            notes = "".join(f"\n• {w}" for w in result.warnings)
-            QMessageBox.information(
-                self,
-                "Exported",
-                f"Wrote {len(result.written)} files.{done}\nPost: {result.plan.post_path}{notes}",
-            )
+        done = " Committed and pushed." if result.pushed else ""
+        done = done or (" Committed." if result.committed else "")
+        notes = "".join(f"\n• {w}" for w in result.warnings)
+        self.notifier.inform(
+            self,
+            "Exported",
+            f"Wrote {len(result.written)} files.{done}\nPost: {result.plan.post_path}{notes}",
+        )
 
     def _failed(self, exc: BaseException, dry_run: bool) -> None:
         self._reset()
-        if isinstance(exc, ExportConflict) and not self.quiet:
-            box = QMessageBox(
-                QMessageBox.Icon.Question,
-                "Post was edited",
-                f"{exc.what}\n\n{exc.why}",
-                parent=self,
+        if isinstance(exc, ExportConflict):
+            choice = self.notifier.choose(
+                self, "Post was edited", f"{exc.what}\n\n{exc.why}", [OVERWRITE, WRITE_COPY]
             )
-            over = box.addButton(
-                "Overwrite (keep the edited file aside)", QMessageBox.ButtonRole.DestructiveRole
-            )
-            copy = box.addButton("Write a Draft Copy", QMessageBox.ButtonRole.AcceptRole)
-            box.addButton(QMessageBox.StandardButton.Cancel)
-            box.exec()
-            if box.clickedButton() in (over, copy):
-                self.run_export(
-                    dry_run, overwrite=box.clickedButton() is over, copy=box.clickedButton() is copy
-                )
+            if choice is not None:
+                self.run_export(dry_run, overwrite=choice == OVERWRITE, copy=choice == WRITE_COPY)
             return
         message = f"{exc.what}: {exc.why}" if isinstance(exc, TalknotesError) else str(exc)
         if isinstance(exc, PushRefused):  # written and committed: only the push failed
@@ -435,8 +427,7 @@ class ExportDialog(QDialog):
 
     def _error(self, message: str) -> None:
         self.preview.setPlainText(message)
-        if not self.quiet:
-            QMessageBox.warning(self, "Export", message)
+        self.notifier.warn(self, "Export", message)
 
     def close_or_cancel(self) -> None:
         if self.close_button.text() == "Cancel":

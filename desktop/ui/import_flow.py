@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 from zoneinfo import available_timezones
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QProgressDialog, QWidget
 
 from desktop.core.errors import TalknotesError
 from desktop.core.models import ImportSummary
 from desktop.core.timezones import local_zone_name
+from desktop.ui.notifier import Notifier
 from desktop.ui.workers import submit
 
 if TYPE_CHECKING:
@@ -29,13 +31,15 @@ class ImportFlow(QObject):
     failed = Signal(str)
     notice = Signal(str)
 
-    def __init__(self, window: QWidget, library: Callable[[], Library]) -> None:
+    def __init__(
+        self, window: QWidget, library: Callable[[], Library], notifier: Notifier | None = None
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.library = library  # the window's library (opened after it first paints)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
-        self.quiet = False  # tests: no summary box
+        self.notifier = notifier or Notifier()
 
     def import_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.window, "Import schedule", "", SCHEDULE_FILTER)
@@ -49,14 +53,36 @@ class ImportFlow(QObject):
         if ok and url.strip():
             self.start(url.strip())
 
+    def ask_keep_credentials(self, url: str) -> bool:
+        """A URL carrying a token or password: keep it in the keyring for refreshes? (The
+        library stores the URL without it either way.)"""
+        from desktop.core.url_secrets import redact_url, split_credentials
+
+        if split_credentials(url)[1] is None:
+            return False
+        return self.notifier.ask(
+            self.window,
+            "Credentials in the URL",
+            f"{redact_url(url)}\n\ncarries a token or password. Keep it in the system keyring "
+            "so that refreshes work? The library stores the URL without it either way.",
+        )
+
     def start(
         self,
         source: str,
         tz: str | None = None,
         conference_id: int | None = None,
         token: str | None = None,
+        keep: bool | None = None,
     ) -> None:
-        progress = QProgressDialog(f"Importing {source}…", "", 0, 0, self.window)
+        """Import or refresh `source`; `keep`: keep a URL's credentials in the keyring (None:
+        ask when it has some)."""
+        from desktop.core.url_secrets import redact_url
+
+        if keep is None:
+            keep = self.ask_keep_credentials(source)
+
+        progress = QProgressDialog(f"Importing {redact_url(source)}…", "", 0, 0, self.window)
         progress.setCancelButton(None)
         progress.setMinimumDuration(400)
         progress.setWindowTitle("Import schedule")
@@ -65,16 +91,22 @@ class ImportFlow(QObject):
         lib = self.library()
         submit(
             self.pool,
-            lambda: import_schedule(lib, source, tz=tz, conference_id=conference_id, token=token),
+            lambda: import_schedule(
+                lib,
+                source,
+                tz=tz,
+                conference_id=conference_id,
+                token=token,
+                keep_secret=lambda _url: keep,
+            ),
             on_done=lambda summary: self._done(progress, summary),
-            on_error=lambda exc: self._failed(progress, source, exc, conference_id),
+            on_error=lambda exc: self._failed(progress, source, exc, conference_id, keep),
         )
 
     def _done(self, progress: QProgressDialog, summary: ImportSummary) -> None:
         progress.close()
         self.imported.emit(summary)
-        if not self.quiet:
-            QMessageBox.information(self.window, "Schedule imported", summary_text(summary))
+        self.notifier.inform(self.window, "Schedule imported", summary_text(summary))
 
     def _failed(
         self,
@@ -82,6 +114,7 @@ class ImportFlow(QObject):
         source: str,
         exc: BaseException,
         conference_id: int | None = None,
+        keep: bool | None = None,
     ) -> None:
         from desktop.importers.common import NeedsTimeZone
 
@@ -89,17 +122,16 @@ class ImportFlow(QObject):
         if isinstance(exc, NeedsTimeZone):
             zone = self.ask_zone(exc.why)
             if zone:
-                self.start(source, zone, conference_id)
+                self.start(source, zone, conference_id, keep=keep)
             return
         if isinstance(exc, TalknotesError) and exc.why.startswith(("HTTP 401", "HTTP 403")):
             token = self.ask_token(source)
             if token:
-                self.start(source, None, conference_id, token)
+                self.start(source, None, conference_id, token, keep)
                 return
         message = f"{exc.what}\n\n{exc.why}" if isinstance(exc, TalknotesError) else str(exc)
         self.failed.emit(message)
-        if not self.quiet:
-            QMessageBox.warning(self.window, "Import failed", message + "\n\nNothing was changed.")
+        self.notifier.warn(self.window, "Import failed", message + "\n\nNothing was changed.")
 
     def ask_token(self, url: str) -> str | None:
         """A private schedule: ask for the API token; keep it in the system keyring only."""
@@ -120,17 +152,15 @@ class ImportFlow(QObject):
             secrets.set_token(secrets.key_for_url(url), token)
         except secrets.SecretsUnavailable as exc:
             self.notice.emit(str(exc))
-            if not self.quiet:
-                QMessageBox.information(
-                    self.window,
-                    "Token not stored",
-                    f"{exc}\n\nThe token is used for this import only.",
-                )
+            self.notifier.inform(
+                self.window, "Token not stored", f"{exc}\n\nThe token is used for this import only."
+            )
         return token
 
     def ask_zone(self, why: str) -> str | None:
         zones = sorted(available_timezones())
-        local = local_zone_name()
+        hint = re.search(r"--tz ([\w/+-]+)\)", why)  # the importer's suggestion from the file
+        local = hint[1] if hint else local_zone_name()
         zone, ok = QInputDialog.getItem(
             self.window,
             "Conference time zone",

@@ -18,9 +18,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop import config
 from desktop.core.errors import TalknotesError
-from desktop.start import startup_done
+from desktop.startup import startup_done
 from desktop.ui.main_window import MainWindow, read_schedule
-from desktop.ui.runtime import import_in_stages
 from desktop.ui.workers import submit
 
 if TYPE_CHECKING:
@@ -31,7 +30,7 @@ FALLBACK_MS = 300
 
 def first_run_sample(lib: Library, settings: QSettings) -> bool:
     """Load the bundled sample conference into a new, empty library (once per library)."""
-    from desktop.store.conferences import list_conferences
+    from desktop.store.reading import list_conferences
 
     key = f"sample-offered/{lib.path}"
     if list_conferences(lib) or settings.value(key, False) in (True, "true"):
@@ -44,17 +43,8 @@ def first_run_sample(lib: Library, settings: QSettings) -> bool:
 
 
 def open_and_read(folder: Path) -> tuple[Library, bool, tuple]:
-    """Runs off the GUI thread: the open library, whether the sample was loaded, the schedule."""
-    import_in_stages(
-        "sqlalchemy",
-        "sqlalchemy.orm",
-        "pydantic",
-        "sqlmodel",
-        "desktop.store.library",
-        "desktop.store.conferences",
-        "desktop.store.notes",
-        "desktop.store.talks",
-    )
+    """Runs off the GUI thread: the open library, whether the sample was loaded, the schedule.
+    It reads in plain SQL; SQLAlchemy, for writing, is imported after (ui.runtime.warm_up)."""
     from desktop.store.library import open_library
 
     lib = open_library(folder)

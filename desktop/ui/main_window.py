@@ -19,12 +19,13 @@ from desktop.core import agenda
 from desktop.core.errors import TalknotesError
 from desktop.core.models import Note
 from desktop.core.render import locate
-from desktop.ui import runtime, window_dialogs, window_state
+from desktop.ui import runtime, screen_fit, window_dialogs, window_state
 from desktop.ui.autosave import Autosaver, Target
 from desktop.ui.import_flow import ImportFlow
 from desktop.ui.menus import build_actions
 from desktop.ui.note_editor import NoteEditor
 from desktop.ui.note_status import NoteStatus
+from desktop.ui.notifier import Notifier
 from desktop.ui.photo_actions import PhotoActions, preview_src
 from desktop.ui.preview import Preview
 from desktop.ui.schedule_model import ScheduleModel
@@ -48,10 +49,11 @@ def save_target(lib: Library, target: Target, body: str) -> None:
 
 
 def read_schedule(lib: Library) -> tuple:
-    """Conferences, talks and hallway notes, as the sidebar shows them (off the GUI thread)."""
-    from desktop.store import conferences, notes, talks
+    """Conferences, talks and hallway notes, as the sidebar shows them (off the GUI thread).
+    Plain SQL (store.reading): a start shows its schedule before SQLAlchemy is imported."""
+    from desktop.store import reading
 
-    return conferences.list_conferences(lib), talks.list_talks(lib), notes.hallway_notes(lib)
+    return reading.list_conferences(lib), reading.list_talks(lib), reading.hallway_notes(lib)
 
 
 class MainWindow(QMainWindow):
@@ -61,7 +63,11 @@ class MainWindow(QMainWindow):
     library_changed = Signal()
 
     def __init__(
-        self, lib: Library | None, clock: Clock | None = None, load_now: bool = True
+        self,
+        lib: Library | None,
+        clock: Clock | None = None,
+        load_now: bool = True,
+        notifier: Notifier | None = None,
     ) -> None:
         super().__init__()
         runtime.tune_for_interaction()
@@ -70,15 +76,16 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Talknotes")
         self.setAcceptDrops(True)
         self.settings = QSettings()
+        self.notifier = notifier or Notifier()  # outcomes of imports, exports, photos
 
         self.model = ScheduleModel(self)
         self.sidebar = Sidebar(self.model)
         self.editor = NoteEditor()
         self.preview = Preview()
         self.autosaver = Autosaver(lambda t, b: save_target(self.lib, t, b), self)
-        self.import_flow = ImportFlow(self, self.library)
+        self.import_flow = ImportFlow(self, self.library, self.notifier)
         self.import_flow.imported.connect(lambda _s: self.reload())
-        self.photos = PhotoActions(self, self.library, self.editor, self.autosaver)
+        self.photos = PhotoActions(self, self.library, self.editor, self.autosaver, self.notifier)
         self.photos.attached.connect(lambda _r: self._text_changed_view())
         self.photos.failed.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.preview.resolve_photo = lambda key: preview_src(self.library(), key)
@@ -104,11 +111,15 @@ class MainWindow(QMainWindow):
         self.sidebar.talk_selected.connect(self.show_talk)
         self.sidebar.hallway_selected.connect(self.show_hallway)
         self.sidebar.hallway_requested.connect(self.new_hallway_note)
+        self.sidebar.note_wanted.connect(self.editor.edit.setFocus)
         self.editor.on_edit = self._edited
         self.autosaver.dirty_changed.connect(self.note_status.dirty_changed)
         self.autosaver.saved.connect(lambda _t: self.note_status.save_done(self.autosaver.dirty))
         self.autosaver.save_failed.connect(lambda _t, why: self.note_status.save_failed(why))
 
+        self.in_focus_mode = False
+        self._chosen_now: int | None = None  # the talk picked among parallel ones
+        self.now_chooser = None
         build_actions(self)
         for action in self.library_actions:
             action.setEnabled(lib is not None)
@@ -121,7 +132,7 @@ class MainWindow(QMainWindow):
         )
         self.words_timer = QTimer(self, singleShot=True, interval=1000)
         self.words_timer.timeout.connect(
-            lambda: self.note_status.count_words(self.editor.edit.document().toPlainText())
+            lambda: self.note_status.count_words(self.editor.current_text())
         )
         self.clock_timer = QTimer(self, interval=30_000)
         self.clock_timer.timeout.connect(self.refresh_clock)
@@ -158,13 +169,18 @@ class MainWindow(QMainWindow):
         self._populate(read_schedule(self.library()))
 
     def _populate(self, data: tuple) -> None:
-        current = self.sidebar.current_talk_id()
         self.model.populate(*data)
         self.sidebar.refresh_choices()
         self.sidebar.expand_initial()
         self.refresh_clock()
-        if current is not None:
-            self.sidebar.select_talk(current)
+        self.sidebar.show_open()  # a reload never changes the open note
+        if self.editor.target is None:  # at start-up: the slot running now, or the next one
+            now = self.clock()
+            slot = agenda.candidates(self.model.talks(), now) or agenda.upcoming(
+                self.model.talks(), now
+            )
+            if slot:
+                self.sidebar.reveal(slot[0].id)  # type: ignore[arg-type]
         self.library_changed.emit()
         runtime.settle_long_lived()
 
@@ -172,19 +188,20 @@ class MainWindow(QMainWindow):
         self.model.mark_time(self.clock())
 
     def show_talk(self, talk_id: int) -> None:
-        from desktop.store import notes, talks
+        from desktop.store import reading
 
         self.autosaver.save_now()  # switching talk saves at once
-        talk = self.model.talk(talk_id) or talks.get_talk(self.library(), talk_id)
+        talk = self.model.talk(talk_id) or reading.get_talk(self.library(), talk_id)
         target = Target("talk", talk_id)
         note = (
-            notes.talk_note(self.library(), talk_id)
+            reading.talk_note(self.library(), talk_id)
             if not self.editor.has_document(target)
             else None
         )
         self.editor.show_talk(talk, note or Note(talk_id=talk_id))
+        self.sidebar.mark_open("talk", talk_id)
         self.photos.refresh_strip()
-        self._text_changed_view()
+        self._note_opened()
 
     def new_hallway_note(self, conference_id: int) -> None:
         """The conference's hallway note, made on first use."""
@@ -199,13 +216,14 @@ class MainWindow(QMainWindow):
         self.editor.move_to_end()
 
     def show_hallway(self, note_id: int) -> None:
-        from desktop.store import notes
+        from desktop.store import reading as notes
 
         self.autosaver.save_now()
         note = next(n for n in notes.hallway_notes(self.library()) if n.id == note_id)
         self.editor.show_hallway(note)
+        self.sidebar.mark_open("hallway", note_id)
         self.photos.refresh_strip()
-        self._text_changed_view()
+        self._note_opened()
 
     def _edited(self, target: Target) -> None:
         self.autosaver.changed(target, lambda: self.editor.text_of(target))
@@ -218,14 +236,22 @@ class MainWindow(QMainWindow):
                 self.model.update_talk(talk)
 
     def _text_changed_view(self) -> None:
-        doc = self.editor.edit.document()
-        # counting a long note costs tens of ms: do it when typing pauses, not mid-burst
-        self.words_timer.start()
-        self.preview.schedule(doc.toPlainText)
+        # counting a long note costs tens of ms: at most once a second while typing goes on
+        # (a timer restarted on each key showed no count until a pause)
+        if not self.words_timer.isActive():
+            self.words_timer.start()
+        self.preview.schedule(self.editor.current_text)
+
+    def _note_opened(self) -> None:
+        """Another note in the editor: its count and state now, not the last note's."""
+        self.words_timer.stop()
+        self.note_status.count_words(self.editor.edit.document().toPlainText())
+        self.note_status.opened(self.autosaver.dirty)
+        self._text_changed_view()
 
     def _where_writing(self) -> tuple[int, int, float]:
         edit = self.editor.edit
-        return locate(edit.document().toPlainText(), edit.textCursor().position())
+        return locate(self.editor.current_text(), edit.textCursor().position())
 
     def _cursor_moved(self) -> None:
         """Show the cursor's part in the preview, unless the text changed meanwhile (typing:
@@ -302,23 +328,40 @@ class MainWindow(QMainWindow):
         self.preview.setVisible(shown)
         self.act_preview.setChecked(shown)
         if shown:
-            self.preview.render_now(self.editor.edit.document().toPlainText)
+            self.preview.render_now(self.editor.current_text)
 
     def go_to_now(self) -> None:
-        """Select the running talk (the starred one among parallel talks), cursor at the end."""
-        current = agenda.pick_current(self.model.talks(), self.clock())
-        if current is None:
+        """Open the running talk, cursor at the end: the one running, the one starred, or the
+        one chosen before while it runs; among several, ask (starred first)."""
+        chosen, running = agenda.choose_now(self.model.talks(), self.clock(), self._chosen_now)
+        if chosen is not None:
+            self._open_now(chosen.id)  # type: ignore[arg-type]
+        elif running:
+            from desktop.ui.now_chooser import NowChooser
+
+            self.now_chooser = NowChooser(running, self)
+            self.now_chooser.chosen.connect(self._now_chosen)
+            self.now_chooser.open()
+        else:
             upcoming = agenda.upcoming(self.model.talks(), self.clock())
             hint = (
                 f" Next: {upcoming[0].title} at {upcoming[0].start:%a %H:%M}." if upcoming else ""
             )
-            self.statusBar().showMessage(f"No talk is running right now.{hint}", 6000)
-            return
-        self.sidebar.select_talk(current.id)  # type: ignore[arg-type]
+            self.notify(f"No talk is running right now.{hint}")
+
+    def _now_chosen(self, talk_id: int) -> None:
+        self._chosen_now = talk_id  # asked once per slot: while it runs, Ctrl+J opens it
+        self._open_now(talk_id)
+
+    def _open_now(self, talk_id: int) -> None:
+        self.sidebar.select_talk(talk_id)
         self.editor.move_to_end()
 
     def toggle_star(self) -> None:
-        talk_id = self.sidebar.current_talk_id()
+        """Star the talk browsed to in the sidebar when it has the focus, else the open one."""
+        talk_id = self.sidebar.current_talk_id() if self.sidebar.tree.hasFocus() else None
+        if talk_id is None and self.editor.target and self.editor.target.kind == "talk":
+            talk_id = self.editor.target.id
         if talk_id is None:
             return
         talk = self.model.talk(talk_id)
@@ -361,16 +404,34 @@ class MainWindow(QMainWindow):
     # --- window state ----------------------------------------------------------------------
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        """Until the user moves a splitter, the splitters follow the window's width."""
+        """Until the user moves a splitter, the splitters follow the window's width; a short
+        window makes the editor compact."""
         super().resizeEvent(event)
         if getattr(self, "_default_split", False):
             window_state.default_split(self)
+        screen_fit.follow_height(self)
+
+    def toggle_focus_mode(self) -> None:
+        screen_fit.toggle_focus_mode(self)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if event.key() == Qt.Key.Key_Escape and self.in_focus_mode:
+            self.toggle_focus_mode()
+            return
+        super().keyPressEvent(event)
+
+    def notify(self, text: str, msecs: int = 6000) -> None:
+        """A message that matters: over the note, and in the status bar."""
+        self.statusBar().showMessage(text, msecs)
+        self.editor.show_notice(text, msecs)
 
     def _app_state_changed(self, state: Qt.ApplicationState) -> None:
         if state != Qt.ApplicationState.ApplicationActive:
             self.autosaver.save_now()  # losing focus saves at once
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        if self.in_focus_mode:  # remember the window, not the full screen
+            self.toggle_focus_mode()
         if not self.autosaver.flush():
             QMessageBox.warning(
                 self,

@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
+from desktop.ui import after_conference
+
 
 def _action(window, text: str, slot, shortcut=None, tip: str = "") -> QAction:
     action = QAction(text, window)
@@ -81,6 +83,10 @@ def build_actions(window) -> None:
     window.act_history = a(
         "Note &History…", window.show_history, "Ctrl+Shift+H", "Earlier versions of this note"
     )
+    window.act_focus = a(
+        "&Focus Mode", window.toggle_focus_mode, "F11", "The note alone, full screen"
+    )
+    window.act_focus.setCheckable(True)
     window.act_about = a("&About Talknotes", window.about)
     for act in (window.act_undo, window.act_redo):
         act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -112,7 +118,8 @@ def build_actions(window) -> None:
     edit_menu.addSeparator()
     edit_menu.addActions([window.act_filter, window.act_search])
     view_menu = bar.addMenu("&View")
-    view_menu.addActions([window.act_preview, window.act_agenda])
+    view_menu.addActions([window.act_preview, window.act_agenda, window.act_focus])
+    after_conference.add_actions(window, file_menu, view_menu, a)
     talk_menu = bar.addMenu("&Talk")
     talk_menu.addActions([window.act_now, window.act_star])
     talk_menu.addSeparator()
@@ -141,3 +148,4 @@ def build_actions(window) -> None:
         button_action.setEnabled(act.isEnabled())
         act.enabledChanged.connect(button_action.setEnabled)
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, tools)
+    window.capture_toolbar = tools

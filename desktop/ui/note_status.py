@@ -20,7 +20,7 @@ class NoteStatus:
     def __init__(self, bar: QStatusBar) -> None:
         self.bar = bar
         self.words = QLabel()
-        self.saved = QLabel("Saved")
+        self.saved = QLabel()  # nothing to say until a note is open
         _hold_width(self.words, "999,999 words")
         _hold_width(self.saved, "Editing…", "Saving…", "Saved")
         bar.addPermanentWidget(self.words)
@@ -28,6 +28,9 @@ class NoteStatus:
 
     def count_words(self, text: str) -> None:
         self.words.setText(f"{word_count(text):,} words")
+
+    def opened(self, dirty: bool) -> None:
+        self.saved.setText("Editing…" if dirty else "Saved")
 
     def dirty_changed(self, dirty: bool) -> None:
         self.saved.setText("Editing…" if dirty else "Saving…")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Signal
-from PySide6.QtGui import QImage, QResizeEvent
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import QImage, QKeyEvent, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
+from desktop.core import list_editing
 from desktop.media.suffixes import IMAGE_SUFFIXES
+
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 def _image_paths(source: QMimeData) -> list[str]:
@@ -29,6 +32,96 @@ class NotesEdit(QPlainTextEdit):
         was_high = self.viewport().height() + event.oldSize().height() - event.size().height()
         if cursor.bottom() >= 0 and cursor.top() < was_high:  # it was in view
             self.ensureCursorVisible()
+
+    # --- lists and quotes: Enter continues or ends them, Tab / Shift+Tab nest items ---------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        plain = mods == Qt.KeyboardModifier.NoModifier
+        cursor = self.textCursor()
+        if event.key() in _ENTER and plain and not cursor.hasSelection():
+            if self._continue_block(cursor):
+                return
+        elif event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not cursor.hasSelection():
+            outdent = event.key() == Qt.Key.Key_Backtab
+            shift_only = mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier)
+            if shift_only and self._nest(cursor, outdent):
+                return
+        super().keyPressEvent(event)
+
+    def _continue_block(self, cursor: QTextCursor) -> bool:
+        """Enter in an item or a quote: the next line continues it (the text after the cursor
+        moves there); on an empty one, Enter ends it. At a line's start Enter is plain."""
+        line = cursor.block().text()
+        if cursor.positionInBlock() == 0:
+            return False
+        answer = list_editing.on_enter(line)
+        if answer is None:
+            return False
+        cursor.beginEditBlock()
+        if answer.end_line is not None:
+            cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+            cursor.movePosition(
+                QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
+            )
+            # a blank line after the list: the next line starts a paragraph (a line right
+            # under an item would continue it)
+            cursor.insertText(answer.end_line + "\n")
+        else:
+            cursor.insertText("\n" + (answer.continuation or ""))
+            self._renumber_around(cursor)
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        return True
+
+    def _nest(self, cursor: QTextCursor, outdent: bool) -> bool:
+        block = cursor.block()
+        line = block.text()
+        if not list_editing.is_item(line):
+            return False
+        above: list[str] = []
+        previous = block.previous()
+        while previous.isValid() and previous.text().strip():
+            above.insert(0, previous.text())
+            previous = previous.previous()
+        changed = (list_editing.outdent if outdent else list_editing.indent)(line, above)
+        if changed == line:
+            return True  # nothing to nest under: Tab does nothing rather than a tab character
+        column = cursor.positionInBlock() + len(changed) - len(line)
+        cursor.beginEditBlock()
+        cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(changed)
+        self._renumber_around(cursor)
+        cursor.setPosition(block.position() + max(0, min(column, len(changed))))
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        return True
+
+    def _renumber_around(self, cursor: QTextCursor) -> None:
+        """Renumber the numbered items of the paragraph around the cursor (no blank lines)."""
+        first = last = cursor.block()
+        while first.previous().isValid() and first.previous().text().strip():
+            first = first.previous()
+        while last.next().isValid() and last.next().text().strip():
+            last = last.next()
+        lines, block = [], first
+        while True:
+            lines.append(block.text())
+            if block == last:
+                break
+            block = block.next()
+        numbered = list_editing.renumber(lines)
+        block = first
+        for old, new in zip(lines, numbered, strict=True):
+            if old != new:
+                fix = QTextCursor(block)
+                fix.movePosition(
+                    QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
+                )
+                fix.insertText(new)
+            block = block.next()
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 (Qt override)
         return (

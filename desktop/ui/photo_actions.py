@@ -16,6 +16,7 @@ from desktop.core.errors import TalknotesError
 from desktop.core.models import Photo
 from desktop.ui.autosave import Autosaver, Target
 from desktop.ui.note_editor import NoteEditor
+from desktop.ui.notifier import Notifier
 from desktop.ui.photo_strip import PhotoViewer
 from desktop.ui.workers import submit
 
@@ -58,12 +59,13 @@ class PhotoActions(QObject):
         library: Callable[[], Library],
         editor: NoteEditor,
         autosaver: Autosaver,
+        notifier: Notifier | None = None,
     ) -> None:
         super().__init__(window)
         self.window, self.editor, self.autosaver = window, editor, autosaver
         self.library = library  # the window's library (opened after it first paints)
         self.pool = autosaver.pool  # one ordered writer thread for notes and photos
-        self.quiet = False
+        self.notifier = notifier or Notifier()
         editor.edit.images_dropped.connect(self.attach_paths)
         editor.edit.image_pasted.connect(self.attach_image)
         strip = editor.strip
@@ -120,8 +122,17 @@ class PhotoActions(QObject):
         new = [a.markdown for a in result if a.added]
         if new and self.editor.target == target:
             cursor = self.editor.edit.textCursor()
-            prefix = "\n\n" if cursor.positionInBlock() > 0 else ""
-            cursor.insertText(prefix + "\n\n".join(new) + "\n")
+            # each photo a paragraph of its own: a line break alone would glue it to the text
+            # or the photo before it (one paragraph in the preview and the blog)
+            before = cursor.block().text()[: cursor.positionInBlock()]
+            previous = cursor.block().previous()
+            if before.strip():
+                prefix = "\n\n"
+            elif previous.isValid() and previous.text().strip():
+                prefix = "\n"
+            else:
+                prefix = ""
+            cursor.insertText(prefix + "\n\n".join(new) + "\n\n")
             self.editor.edit.setTextCursor(cursor)
         self.refresh_strip()
         self.attached.emit(result)
@@ -129,8 +140,7 @@ class PhotoActions(QObject):
     def _failed(self, exc: BaseException) -> None:
         message = f"{exc.what}: {exc.why}" if isinstance(exc, TalknotesError) else str(exc)
         self.failed.emit(message)
-        if not self.quiet:
-            QMessageBox.warning(self.window, "Photo not added", f"{message}\n\nNothing was added.")
+        self.notifier.warn(self.window, "Photo not added", f"{message}\n\nNothing was added.")
 
     # --- strip -----------------------------------------------------------------------------
 

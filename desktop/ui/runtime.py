@@ -40,6 +40,28 @@ def settle_long_lived() -> None:
     gc.freeze()
 
 
+# What writing to the library needs: the window reads without them (store.reading), so a start
+# shows its schedule first and imports these after, on the writer thread (warm_up).
+WRITING_MODULES = (
+    "sqlalchemy",
+    "sqlalchemy.orm",
+    "pydantic",
+    "sqlmodel",
+    "desktop.store.tables",
+    "desktop.store.notes",
+    "desktop.store.talks",
+    "desktop.store.photos",
+)
+
+
+def warm_up(pool) -> None:
+    """Import WRITING_MODULES in `pool` (the writer thread: the first save queues behind
+    them rather than importing them itself), then leave them out of later collections."""
+    from desktop.ui.workers import submit
+
+    submit(pool, import_in_stages, *WRITING_MODULES, on_done=lambda _r: settle_long_lived())
+
+
 def import_in_stages(*names: str) -> None:
     """Import modules one after another, dropping the source lines Python keeps meanwhile.
 

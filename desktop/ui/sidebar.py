@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,6 +25,7 @@ class Sidebar(QWidget):
     talk_selected = Signal(int)
     hallway_selected = Signal(int)
     hallway_requested = Signal(int)  # conference id: make its hallway note
+    note_wanted = Signal()  # Enter on a row: the typing goes to its note
 
     def __init__(self, model: ScheduleModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,7 +61,9 @@ class Sidebar(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionHidden(1, True)  # the room is on each talk's second line
         self.tree.setHeaderHidden(True)
-        self.tree.selectionModel().currentRowChanged.connect(self._current_changed)
+        self._open: tuple[str, int] | None = None
+        self.tree.clicked.connect(self._chosen)
+        self.tree.activated.connect(self._entered)
 
         quick = QHBoxLayout()
         quick.setContentsMargins(0, 0, 0, 0)
@@ -111,6 +114,12 @@ class Sidebar(QWidget):
             index = box.findData(current)
             box.setCurrentIndex(max(index, 0))
             box.blockSignals(False)
+            # the box stays narrow in the sidebar; its list is as wide as its longest entry
+            metrics = box.view().fontMetrics()
+            widest = max(metrics.horizontalAdvance(box.itemText(i)) for i in range(box.count()))
+            box.view().setMinimumWidth(
+                widest + box.view().verticalScrollBar().sizeHint().width() + 24
+            )
 
     def _filter_typed(self, text: str) -> None:
         if text.strip():
@@ -121,13 +130,7 @@ class Sidebar(QWidget):
     def apply_filter(self) -> None:
         """Filter by the filter box's text now."""
         self._filter_timer.stop()
-        text = self.filter_edit.text()
-        self.proxy.setFilterRegularExpression(
-            QRegularExpression(
-                QRegularExpression.escape(text.strip()),
-                QRegularExpression.PatternOption.CaseInsensitiveOption,
-            )
-        )
+        self.proxy.set_text(self.filter_edit.text())
         self._expand_after_filter()
 
     def _quick(self, **flags: bool) -> None:
@@ -137,29 +140,77 @@ class Sidebar(QWidget):
     def _expand_after_filter(self) -> None:
         if self.proxy.narrowed:
             self.tree.expandAll()
+        self.show_open()
 
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        kind = current.data(KIND_ROLE)
-        item_id = current.data(ID_ROLE)
-        if kind == "talk" and item_id is not None:
-            self.talk_selected.emit(int(item_id))
-        elif kind == "hallway" and item_id is not None:
-            self.hallway_selected.emit(int(item_id))
-        elif kind == "hallway-new" and item_id is not None:
-            self.hallway_requested.emit(int(item_id))
+    # --- the open note: changed only by an explicit choice ---------------------------------
+    # Browsing the tree (arrows, a filter moving the current row, a reload) never opens a
+    # talk: only a click, Enter, or the window's own commands (Ctrl+J, a search hit) do.
 
-    def select_talk(self, talk_id: int) -> bool:
-        source = self.model.index_of_talk(talk_id)
-        if source is None:
+    def _chosen(self, index: QModelIndex) -> bool:
+        """Open the row's note; False when the row holds none (a day, a conference)."""
+        kind, item_id = index.data(KIND_ROLE), index.data(ID_ROLE)
+        if item_id is None or kind not in ("talk", "hallway", "hallway-new"):
             return False
-        index = self.proxy.mapFromSource(source)
-        if not index.isValid():  # hidden by a filter: clear filters so it can be shown
-            self.clear_filters()
-            index = self.proxy.mapFromSource(source)
+        if (kind, int(item_id)) != self._open:  # else a double click: clicked, then activated
+            # (the model may be rebuilt meanwhile: `index` is not used after this)
+            {
+                "talk": self.talk_selected,
+                "hallway": self.hallway_selected,
+                "hallway-new": self.hallway_requested,
+            }[kind].emit(int(item_id))
+        return True
+
+    def _entered(self, index: QModelIndex) -> None:
+        """Enter on a row: open it and go to its note."""
+        if self._chosen(index):
+            self.note_wanted.emit()
+
+    def mark_open(self, kind: str | None, item_id: int | None) -> None:
+        """The editor shows this talk / hallway note: keep it selected and in view."""
+        self._open = (kind, item_id) if kind is not None and item_id is not None else None
+        self.show_open()
+
+    def _open_index(self) -> QModelIndex:
+        if self._open is None:
+            return QModelIndex()
+        kind, item_id = self._open
+        source = (
+            self.model.index_of_talk(item_id)
+            if kind == "talk"
+            else self.model.index_of_hallway(item_id)
+        )
+        return self.proxy.mapFromSource(source) if source is not None else QModelIndex()
+
+    def show_open(self) -> None:
+        """Select the open note's row and scroll it into view when the filter shows it, else
+        select nothing (another row selected would look like the one receiving the typing)."""
+        index = self._open_index()
+        if not index.isValid():
+            self.tree.selectionModel().clear()
+            return
         self.tree.expand(index.parent().parent())
         self.tree.expand(index.parent())
         self.tree.setCurrentIndex(index)
         self.tree.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def reveal(self, talk_id: int) -> None:
+        """Scroll to a talk (its day opened) without opening it: the slot running now."""
+        source = self.model.index_of_talk(talk_id)
+        index = self.proxy.mapFromSource(source) if source is not None else QModelIndex()
+        if index.isValid():
+            self.tree.expand(index.parent().parent())
+            self.tree.expand(index.parent())
+            self.tree.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+
+    def select_talk(self, talk_id: int) -> bool:
+        """Open the talk (an explicit choice: Ctrl+J, a search hit), clearing filters that hide
+        it."""
+        source = self.model.index_of_talk(talk_id)
+        if source is None:
+            return False
+        if not self.proxy.mapFromSource(source).isValid():
+            self.clear_filters()
+        self.talk_selected.emit(talk_id)
         return True
 
     def clear_filters(self) -> None:
@@ -170,15 +221,13 @@ class Sidebar(QWidget):
             box.setCurrentIndex(0)
 
     def select_hallway(self, note_id: int) -> bool:
+        """Open the hallway note (an explicit choice)."""
         source = self.model.index_of_hallway(note_id)
         if source is None:
             return False
-        index = self.proxy.mapFromSource(source)
-        if not index.isValid():
+        if not self.proxy.mapFromSource(source).isValid():
             self.clear_filters()
-            index = self.proxy.mapFromSource(source)
-        self.tree.expand(index.parent())
-        self.tree.setCurrentIndex(index)
+        self.hallway_selected.emit(note_id)
         return True
 
     def current_conference_id(self) -> int | None:

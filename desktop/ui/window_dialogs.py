@@ -28,6 +28,7 @@ def open_export(window):
         conference_id=conference_id,
         talk_id=talk_id,
         day=day,
+        notifier=window.notifier,
     )
     dialog.open()
     return dialog

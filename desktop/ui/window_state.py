@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from desktop.ui import screen_fit
+
 SPLITTERS = (("window/main-split", "main_split"), ("window/notes-split", "notes_split"))
 
 
@@ -11,10 +13,11 @@ def restore(window, settings: QSettings) -> bool:
     """Put back the last run's layout. Returns whether the splitters keep their default sizes
     (none saved yet): then they follow the window's width (default_split)."""
     geometry = settings.value("window/geometry")
-    if isinstance(geometry, QByteArray):
-        window.restoreGeometry(geometry)
-    else:
-        window.resize(1280, 800)
+    # a remembered geometry only if it fits the screen now (a laptop away from its monitor)
+    if not (isinstance(geometry, QByteArray) and window.restoreGeometry(geometry)) or not (
+        screen_fit.fits(window)
+    ):
+        screen_fit.default_geometry(window)
     default = not isinstance(settings.value("window/main-split"), QByteArray)
     for key, name in SPLITTERS:
         state = settings.value(key)

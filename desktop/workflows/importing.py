@@ -7,14 +7,17 @@ import hashlib
 import os
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
+from urllib.parse import urlsplit
 
 from desktop import secrets
 from desktop.core.errors import TalknotesError
 from desktop.core.models import ImportSummary, Schedule
+from desktop.core.url_secrets import redact_url, split_credentials
 from desktop.importers import MAX_SCHEDULE_BYTES, parse_schedule
 from desktop.importers.common import NeedsTimeZone
 from desktop.importers.fetch import download, is_url
@@ -23,11 +26,29 @@ from desktop.store.library import Library
 from desktop.store.schedule_sync import apply_schedule
 
 
-def read_source(source: str, token: str | None = None) -> tuple[bytes, str]:
-    """The schedule's bytes and the URI to record (absolute path or URL)."""
+class Source(NamedTuple):
+    """A schedule read: its bytes, the URI to record (absolute path, or URL without
+    credentials), and notes for the import summary."""
+
+    data: bytes
+    uri: str
+    notes: list[str]
+
+
+def read_source(
+    source: str,
+    token: str | None = None,
+    keep_secret: Callable[[str], bool] | None = None,
+) -> Source:
+    """Read a schedule file or download a URL.
+
+    A URL's own credentials (`?token=`, `user:pass@`) are used for this download, never
+    recorded: the URI is the URL without them. `keep_secret(redacted_url)` says whether to
+    keep them in the keyring for refreshes (the caller asks the user); else only this import
+    uses them. A URL without credentials uses those kept for it, and the host's API token.
+    """
     if is_url(source):
-        token = token or secrets.get_token(secrets.key_for_url(source))
-        return download(source, token), source
+        return _download(source, token, keep_secret)
     path = Path(source).expanduser()
     try:
         size = path.stat().st_size
@@ -39,13 +60,33 @@ def read_source(source: str, token: str | None = None) -> tuple[bytes, str]:
                 f"{size / 2**20:.0f} MB is larger than a schedule can be "
                 f"({MAX_SCHEDULE_BYTES // 2**20} MB at most)",
             )
-        return path.read_bytes(), str(path.resolve())
+        return Source(path.read_bytes(), str(path.resolve()), [])
     except FileNotFoundError as exc:
         raise TalknotesError(source, "no such file") from exc
     except PermissionError as exc:
         raise TalknotesError(source, "permission denied") from exc
     except IsADirectoryError as exc:
         raise TalknotesError(source, "is a folder, not a schedule file") from exc
+
+
+def _download(url: str, token: str | None, keep_secret: Callable[[str], bool] | None) -> Source:
+    clean, secret = split_credentials(url)
+    notes: list[str] = []
+    if secret is None:
+        secret = secrets.get_url_secret(clean)
+    elif keep_secret is not None and keep_secret(redact_url(url)):
+        try:
+            secrets.set_url_secret(clean, secret)
+            notes.append("the credentials in the URL are kept in the system keyring")
+        except secrets.SecretsUnavailable as exc:
+            notes.append(f"{exc} The URL's credentials were used for this import only.")
+    else:
+        notes.append(
+            "the URL's credentials were used for this import only and stored nowhere; "
+            "a refresh needs the URL with them again (or keep them: --keep-token)"
+        )
+    token = token or secrets.get_token(secrets.key_for_url(clean))
+    return Source(download(clean, token, secret=secret), clean, notes)
 
 
 _gc_pause = {"depth": 0, "was_enabled": False}
@@ -98,20 +139,26 @@ def import_schedule(
     tz: str | None = None,
     conference_id: int | None = None,
     token: str | None = None,
+    keep_secret: Callable[[str], bool] | None = None,
+    read: Source | None = None,
 ) -> ImportSummary:
     """Read, parse and store a schedule in one transaction; the library is unchanged on error.
 
+    `read` is the schedule already read (check_source), so a URL is not downloaded twice.
     The offline copy is written on a second thread while the schedule is parsed (hashing and
     disk writes release the GIL), and joins the library only when the transaction commits.
     """
-    data, uri = read_source(source, token)
+    data, uri, notes = read or read_source(source, token, keep_secret)
+    if conference_id is None and is_url(uri):
+        conference_id = _stored_with_credentials(lib, uri)
     with ThreadPoolExecutor(max_workers=1) as pool, _gc_paused():
         copying = pool.submit(_write_copy, lib.schedules_dir, data)
         tmp: str | None = None
         try:
             schedule = _parse(lib, data, source, uri, tz)
+            schedule.warnings += notes
             tmp, digest = copying.result()
-            suffix = Path(uri.split("?", 1)[0]).suffix[:8] or ".schedule"
+            suffix = Path(urlsplit(uri).path if is_url(uri) else uri).suffix[:8] or ".schedule"
             copy = lib.schedules_dir / f"{digest}{suffix}"
             summary = apply_schedule(
                 lib,
@@ -128,7 +175,40 @@ def import_schedule(
     return summary
 
 
+def _stored_with_credentials(lib: Library, uri: str) -> int | None:
+    """A conference a version before this one stored with the URL's credentials in it: the
+    refresh updates it (and stores its URL without them)."""
+    from desktop.store.conferences import list_conferences
+
+    for conference in list_conferences(lib):
+        stored = conference.source_uri
+        if stored != uri and is_url(stored) and split_credentials(stored)[0] == uri:
+            return conference.id
+    return None
+
+
+def check_source(
+    source: str,
+    *,
+    tz: str | None = None,
+    token: str | None = None,
+    keep_secret: Callable[[str], bool] | None = None,
+    zone_later: bool = False,
+) -> Source:
+    """Read and parse a schedule before the library is opened, so a refused schedule changes
+    nothing: no library created, no backup, no copy. Raises TalknotesError; NeedsTimeZone
+    only when not `zone_later` (a refresh takes the zone from the library)."""
+    read = read_source(source, token, keep_secret)
+    try:
+        parse_schedule(read.data, redact_url(source), tz)
+    except NeedsTimeZone:
+        if not zone_later:
+            raise
+    return read
+
+
 def _parse(lib: Library, data: bytes, source: str, uri: str, tz: str | None) -> Schedule:
+    source = redact_url(source)  # names the source in messages
     try:
         schedule = parse_schedule(data, source, tz)
     except NeedsTimeZone:

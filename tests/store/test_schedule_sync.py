@@ -84,3 +84,132 @@ def test_reappearing_talk_is_scheduled_again(library):
     apply_schedule(library, parse_schedule(SAMPLE.read_bytes(), "sample.xml"))
     again = next(t for t in list_talks(library) if t.id == speaking.id)
     assert again.status == TalkStatus.SCHEDULED
+
+
+# --- repeated source ids (issue 17.2): matched by content, never by position -----------------
+
+import itertools  # noqa: E402
+from datetime import UTC, datetime, timedelta  # noqa: E402
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from desktop.core.models import Conference, Schedule, Talk  # noqa: E402
+from desktop.importers.common import make_ids_unique  # noqa: E402
+from desktop.store.notes import save_talk_note as _save  # noqa: E402
+
+_feed_numbers = itertools.count()
+_SLOT = datetime(2025, 6, 1, 9, 0, tzinfo=UTC)
+
+
+def _event(uid: str, title: str, slot: int, room: str = "Hall") -> Talk:
+    start = _SLOT + timedelta(hours=slot)
+    return Talk(
+        source_id=uid,
+        title=title,
+        start=start,
+        end=start + timedelta(minutes=30),
+        day=start.date(),
+        room=room,
+        speakers=["Ann Example"],
+    )
+
+
+def _feed(events: list[Talk], source: str) -> Schedule:
+    talks = [
+        Talk(
+            source_id=e.source_id,
+            title=e.title,
+            start=e.start,
+            end=e.end,
+            day=e.day,
+            room=e.room,
+            speakers=list(e.speakers),
+        )
+        for e in events
+    ]
+    duplicates = make_ids_unique(talks)  # as every importer does
+    conference = Conference(title="Feed", time_zone="UTC", source_uri=source)
+    return Schedule(
+        conference=conference, talks=talks, format="icalendar", duplicate_ids=duplicates
+    )
+
+
+def _notes_follow_their_talks(library, events: list[Talk], refreshed: list[Talk]) -> None:
+    source = f"feed-{next(_feed_numbers)}.ics"
+    first = apply_schedule(library, _feed(events, source))
+    cid = first.conference_id
+    for talk in list_talks(library, cid):
+        _save(library, talk.id, f"{talk.title}|{talk.start.isoformat()}")
+    apply_schedule(library, _feed(refreshed, source))
+    after = list_talks(library, cid)
+    for talk in after:
+        body = talk_note(library, talk.id).body
+        if body:  # a note is only ever under the talk it was written in
+            assert body == f"{talk.title}|{talk.start.isoformat()}"
+    assert sum(bool(talk_note(library, t.id).body) for t in after) == len(events)
+
+
+_events = st.lists(
+    st.builds(
+        _event,
+        uid=st.sampled_from(["UID-A", "UID-B"]),
+        title=st.sampled_from(["Rust", "Go", "Zig"]),
+        slot=st.integers(0, 3),
+        room=st.sampled_from(["Hall", "Room 2"]),
+    ),
+    min_size=2,
+    max_size=8,
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(events=_events, data=st.data())
+def test_refresh_never_moves_a_note_when_ids_repeat(library, events, data):
+    """Random reorderings and removals of a feed with repeated ids never move a note."""
+    order = data.draw(st.permutations(range(len(events))))
+    keep = data.draw(st.lists(st.booleans(), min_size=len(events), max_size=len(events)))
+    refreshed = [events[i] for i in order if keep[i]]
+    _notes_follow_their_talks(library, events, refreshed)
+
+
+def test_dropping_the_first_of_three_repeats_keeps_each_note_on_its_talk(library):
+    """The case seen in the wild: repeats numbered #2, #3 in file order, the first one dropped."""
+    events = [_event("X", "Opening", 0), _event("X", "Rust", 1), _event("X", "Closing", 2)]
+    apply_schedule(library, _feed(events, "seen.ics"))
+    rust = next(t for t in list_talks(library) if t.title == "Rust")
+    save_talk_note(library, rust.id, "notes on Rust")
+    summary = apply_schedule(library, _feed(events[1:], "seen.ics"))
+    assert (summary.unchanged, summary.removed) == (2, 1)
+    assert talk_note(library, rust.id).body == "notes on Rust"
+    assert next(t for t in list_talks(library) if t.id == rust.id).title == "Rust"
+
+
+def test_a_repeated_id_talk_moved_in_time_keeps_its_note(library):
+    events = [_event("X", "Opening", 0), _event("X", "Rust", 1)]
+    apply_schedule(library, _feed(events, "moved.ics"))
+    rust = next(t for t in list_talks(library) if t.title == "Rust")
+    save_talk_note(library, rust.id, "notes on Rust")
+    moved = [_event("X", "Rust", 3), _event("X", "Opening", 0)]  # reordered and moved
+    summary = apply_schedule(library, _feed(moved, "moved.ics"))
+    assert (summary.updated, summary.unchanged, summary.added) == (1, 1, 0)
+    after = next(t for t in list_talks(library) if t.id == rust.id)
+    assert after.start == _SLOT + timedelta(hours=3)
+    assert talk_note(library, rust.id).body == "notes on Rust"
+
+
+def test_ambiguous_repeats_keep_the_noted_talk_and_say_so(library):
+    events = [_event("X", "Rust", 0, "Hall"), _event("X", "Go", 1, "Hall")]
+    apply_schedule(library, _feed(events, "ambiguous.ics"))
+    rust = next(t for t in list_talks(library) if t.title == "Rust")
+    save_talk_note(library, rust.id, "notes on Rust")
+    # both events change title and time: nothing tells which one is which
+    changed = [_event("X", "Zig", 2, "Hall"), _event("X", "Odin", 2, "Hall")]
+    summary = apply_schedule(library, _feed(changed, "ambiguous.ics"))
+    kept = next(t for t in list_talks(library) if t.id == rust.id)
+    assert (kept.title, kept.status) == ("Rust", TalkStatus.REMOVED)
+    assert talk_note(library, rust.id).body == "notes on Rust"
+    assert any("could not be told apart" in w and "'X'" in w for w in summary.warnings)
+    assert {t.title for t in list_talks(library)} == {"Rust", "Zig", "Odin"}

@@ -48,3 +48,32 @@ def go_dark(qapp):
 
     yield switch
     qapp.setPalette(original)
+
+
+class RecordingNotifier:
+    """A Notifier that records what the user would be told (kind, title, text) and shows
+    nothing; `choose` answers with `answer` (None: cancelled)."""
+
+    def __init__(self, answer: str | None = None) -> None:
+        self.told: list[tuple[str, str, str]] = []
+        self.answer = answer
+
+    def inform(self, parent, title: str, text: str) -> None:
+        self.told.append(("inform", title, text))
+
+    def warn(self, parent, title: str, text: str) -> None:
+        self.told.append(("warn", title, text))
+
+    def ask(self, parent, title: str, text: str) -> bool:
+        self.told.append(("ask", title, text))
+        return self.answer == "Yes"
+
+    def choose(self, parent, title: str, text: str, choices: list[str]) -> str | None:
+        self.told.append(("choose", title, text))
+        return self.answer
+
+
+@pytest.fixture
+def notices():
+    """A RecordingNotifier, for a window or dialog made in the test."""
+    return RecordingNotifier()

@@ -3,8 +3,9 @@
 import gc
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from desktop import app
 from desktop.store import backup
@@ -15,13 +16,25 @@ from desktop.workflows.importing import import_schedule
 from tests.conftest import SAMPLE
 
 
+def _main_windows() -> list[QMainWindow]:
+    """The live top-level main windows (an earlier test's window, or a popup menu of it, may
+    be listed with a stale wrapper whose C++ object is gone)."""
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMainWindow) and shiboken6.isValid(w)
+    ]
+
+
 @pytest.fixture
 def no_event_loop(monkeypatch, qapp):
     """app.main() runs until the window closes: close it as soon as the loop starts."""
     shown = {}
 
     def exec_once():
-        for widget in QApplication.topLevelWidgets():
+        for widget in _main_windows():
+            if not shiboken6.isValid(widget):
+                continue  # an earlier test's window, deleted while this loop ran
             if widget.isVisible() and widget.windowTitle() == "Talknotes":
                 shown["lib at first paint"] = widget.lib
                 # The library opens behind the painted window. A QEventLoop, not QTest.qWait:
@@ -122,12 +135,22 @@ class Watch(QObject):
             watched = ("sqlalchemy", "sqlmodel", "PIL", "markdown")
             self.seen = [m for m in watched if m in sys.modules]
             print("loaded-at-first-paint", *self.seen, flush=True)
+            print("first-paint", flush=True)
         return False
+
+def observe(window, opening):
+    from PySide6.QtCore import QTimer
+
+    def opened():
+        print("schedule-shown", flush=True)
+        QTimer.singleShot(0, window.close)
+
+    opening.opened.connect(opened)
 
 qapp = QApplication(sys.argv[:1])
 watch = Watch()
 qapp.installEventFilter(watch)
-sys.exit(app.main(sys.argv[1]))
+sys.exit(app.main(sys.argv[1], observe=observe))
 """
 
 
@@ -138,11 +161,7 @@ def test_the_window_paints_before_the_library_code_is_loaded(tmp_path):
     import subprocess
     import sys
 
-    env = {
-        **os.environ,
-        "TALKNOTES_EXIT_AFTER_FIRST_PAINT": "1",
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-    }
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config")}
     out = subprocess.run(
         [sys.executable, "-c", WATCH_FIRST_PAINT, str(tmp_path / "lib")],
         env=env,
@@ -170,7 +189,7 @@ def test_closing_the_window_while_the_library_opens_finishes_the_opening(tmp_pat
 
 def _close_at_once() -> int:
     """Close the window as soon as the opening is under way."""
-    for widget in QApplication.topLevelWidgets():
+    for widget in _main_windows():
         if widget.isVisible() and widget.windowTitle() == "Talknotes":
             for _ in range(500):
                 if widget.autosaver.pool.activeThreadCount():
@@ -185,7 +204,7 @@ def _close_at_once() -> int:
 
 def test_closing_the_window_before_the_library_opens_opens_nothing(tmp_path, monkeypatch):
     def close_now() -> int:
-        for widget in QApplication.topLevelWidgets():
+        for widget in _main_windows():
             if widget.isVisible() and widget.windowTitle() == "Talknotes":
                 widget.close()
         loop = QEventLoop()

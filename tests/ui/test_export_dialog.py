@@ -10,18 +10,17 @@ from desktop.workflows.importing import import_schedule
 from tests.conftest import SAMPLE, shared_fixture
 
 
-def test_export_day_recap_from_the_window(qtbot, library, tmp_path):
+def test_export_day_recap_from_the_window(qtbot, library, tmp_path, notices):
     import_schedule(library, str(SAMPLE))
     talks = {t.title: t for t in list_talks(library)}
     save_talk_note(library, talks["Offline First, Always"].id, '> "Never lose a note"\n')
     save_talk_note(library, talks["Schedules Are Data"].id, "Schedules are messy.\n")
     blog = tmp_path / "blog"
     shutil.copytree(shared_fixture("blogs/jaxxstorm+leebriggs.co.uk"), blog)
-    window = MainWindow(library)
+    window = MainWindow(library, notifier=notices)
     qtbot.addWidget(window)
     window.sidebar.select_talk(talks["Offline First, Always"].id)
     dialog = window.open_export()
-    dialog.quiet = True
     dialog.scope.setCurrentIndex(dialog.scope.findData("day"))
     dialog.blog.setText(str(blog))
     dialog.load_profile()
@@ -46,6 +45,9 @@ def test_export_day_recap_from_the_window(qtbot, library, tmp_path):
     result = blocker.args[0]
     post = blog / result.plan.post_path
     assert post.name == "2026-05-14-harbour-day-one.md"
+    assert notices.told == [
+        ("inform", "Exported", f"Wrote {len(result.written)} files.\nPost: {result.plan.post_path}")
+    ]
     text = post.read_text()
     assert "series: conferences" in text
     assert text.index("Offline First, Always") < text.index("Schedules Are Data")
@@ -91,7 +93,9 @@ def _day_index(window, day_iso: str):
     raise AssertionError(day_iso)
 
 
-def test_the_dialog_opens_on_what_is_in_view_with_the_blogs_habits(qtbot, library, tmp_path):
+def test_the_dialog_opens_on_what_is_in_view_with_the_blogs_habits(
+    qtbot, library, tmp_path, notices
+):
     """A day in view: its recap, only the talks with notes listed and ticked; draft and photo
     layout as the blog's own posts have them; the intro made up from the schedule, and what is
     typed there is kept for this day's recap."""
@@ -105,12 +109,11 @@ def test_the_dialog_opens_on_what_is_in_view_with_the_blogs_habits(qtbot, librar
     save_talk_note(library, talks["Schedules Are Data"].id, "Data.\n")
     blog = tmp_path / "blog"
     shutil.copytree(shared_fixture("blogs/galexrt+www.edenmal.moe"), blog)
-    window = MainWindow(library)
+    window = MainWindow(library, notifier=notices)
     qtbot.addWidget(window)
     window.sidebar.tree.setCurrentIndex(_day_index(window, "2026-05-14"))
     dialog = window.open_export()
     qtbot.addWidget(dialog)
-    dialog.quiet = True
     assert dialog.scope.currentData() == "day"
     listed = [dialog.talks.item(i) for i in range(dialog.talks.count())]
     assert [i.text().split("  ", 1)[1] for i in listed] == [

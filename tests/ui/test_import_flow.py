@@ -6,13 +6,13 @@ from keyring.backends.fail import Keyring as FailKeyring
 from desktop import secrets
 from desktop.ui.main_window import MainWindow
 from tests.conftest import PRIVATE_TOKEN
+from tests.ui.conftest import RecordingNotifier
 
 TOKEN = PRIVATE_TOKEN
 
 
 def _window(qtbot, library, monkeypatch):
-    window = MainWindow(library)
-    window.import_flow.quiet = True
+    window = MainWindow(library, notifier=RecordingNotifier())
     qtbot.addWidget(window)
     monkeypatch.setattr(
         "desktop.ui.import_flow.QInputDialog.getText", lambda *a, **k: (TOKEN, True)
@@ -27,6 +27,9 @@ def test_token_asked_then_kept_in_keyring(
     with qtbot.waitSignal(window.import_flow.imported, timeout=10_000) as blocker:
         window.import_flow.start(private_schedule)
     assert blocker.args[0].added == 12
+    assert [(kind, title) for kind, title, _ in window.notifier.told] == [
+        ("inform", "Schedule imported")
+    ]
     assert secrets.get_token(secrets.key_for_url(private_schedule)) == TOKEN
     assert TOKEN.encode() not in library.database_path.read_bytes()
 

@@ -11,13 +11,13 @@ from desktop.ui.main_window import MainWindow
 from desktop.workflows.importing import import_schedule
 from tests.conftest import SAMPLE
 from tests.imagegen import make_photo
+from tests.ui.conftest import RecordingNotifier
 
 
 @pytest.fixture
 def window(qtbot, library):
     import_schedule(library, str(SAMPLE))
-    win = MainWindow(library)
-    win.photos.quiet = True
+    win = MainWindow(library, notifier=RecordingNotifier())
     qtbot.addWidget(win)
     win.show()
     talk = next(t for t in list_talks(library) if t.title == "Static Sites in 2026")
@@ -70,6 +70,9 @@ def test_bad_file_dropped_is_refused(window, qtbot, library, tmp_path):
     with qtbot.waitSignal(window.photos.failed, timeout=10_000) as blocker:
         window.editor.edit.insertFromMimeData(mime)
     assert str(bad) in blocker.args[0]
+    assert window.notifier.told == [
+        ("warn", "Photo not added", f"{blocker.args[0]}\n\nNothing was added.")
+    ]
     assert "](photo:" not in window.editor.edit.toPlainText()
 
 

@@ -123,3 +123,42 @@ def test_garbage_collection_is_paused_during_import_and_restored(library, monkey
             assert not gc.isenabled()
         assert not gc.isenabled()
     assert gc.isenabled()
+
+
+def test_a_url_stored_with_its_token_by_an_earlier_version_is_cleaned_on_refresh(
+    library, memory_keyring
+):
+    """Libraries from before credentials were moved out hold `?token=` in the stored URL."""
+    from desktop.importers import parse_schedule
+    from desktop.store.schedule_sync import apply_schedule
+
+    paths: list[str] = []
+
+    def respond(path: str, headers: dict[str, str]) -> Reply:
+        paths.append(path)
+        ok = path == "/sample.xml?token=olds3cret"
+        return (200, SAMPLE.read_bytes(), None) if ok else (401, b"", None)
+
+    with http_server(respond) as base:
+        old = f"{base}/sample.xml?token=olds3cret"
+        schedule = parse_schedule(SAMPLE.read_bytes(), "sample.xml")
+        schedule.conference.source_uri = old
+        first = apply_schedule(library, schedule)
+        summary = import_schedule(library, old, keep_secret=lambda shown: "olds3cret" not in shown)
+        assert (summary.conference_id, summary.unchanged) == (first.conference_id, 12)
+        (conf,) = list_conferences(library)
+        assert conf.source_uri == f"{base}/sample.xml"
+        assert "olds3cret" not in library.database_path.read_bytes().decode("latin-1")
+        assert secrets.get_url_secret(conf.source_uri).query == [("token", "olds3cret")]
+        assert import_schedule(library, conf.source_uri).unchanged == 12  # token from keyring
+    assert paths == ["/sample.xml?token=olds3cret"] * 2
+
+
+def test_urls_with_credentials_are_redacted_in_messages():
+    from desktop.core.url_secrets import redact_url, split_credentials
+
+    url = "https://ann:pw-123@sched.example.org/all.ics?api_key=k-456&day=2"
+    assert redact_url(url) == "https://***@sched.example.org/all.ics?api_key=***&day=2"
+    clean, secret = split_credentials(url)
+    assert clean == "https://sched.example.org/all.ics?day=2"
+    assert (secret.user, secret.password, secret.query) == ("ann", "pw-123", [("api_key", "k-456")])

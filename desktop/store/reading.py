@@ -1,0 +1,202 @@
+"""What the window and the listing commands read first, in plain SQL over sqlite3: the
+schedule (conferences, talks, hallway notes), a talk's note and a note's photos.
+
+SQLAlchemy takes ~0.35 s to import here, longer than a start needs for everything else, and
+these reads are all a start (or `talknotes talks`) does. The columns are those of
+store/tables.py, in SQLAlchemy's SQLite storage: datetimes as naive UTC text, dates as ISO
+text, booleans as 0/1. tests/store/test_reading.py holds them to the ORM's reading.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
+
+from desktop.core.errors import NotFoundError
+from desktop.core.links import with_kinds
+from desktop.core.models import Conference, Link, Note, Photo, Talk, TalkStatus
+from desktop.core.timezones import get_zone
+
+if TYPE_CHECKING:
+    from desktop.store.library import Library
+
+_TALK_COLUMNS = (
+    "id, conference_id, source_id, title, subtitle, abstract, track, kind, room, language, "
+    "start_utc, end_utc, day, url, links_json, starred, attended, status, end_estimated, "
+    "is_break"
+)
+_TALK_ORDER = "ORDER BY conference_id, start_utc IS NULL, start_utc, room, id"
+_NOTE_COLUMNS = "id, talk_id, conference_id, title, body, created_at, updated_at"
+_PHOTO_COLUMNS = (
+    "id, sha256, original_name, size_bytes, width, height, captured_at, capture_source, "
+    "caption, note_id"
+)
+
+
+def _utc(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value).replace(tzinfo=UTC) if value else None
+
+
+def _rows(lib: Library, sql: str, params: tuple = ()) -> list[sqlite3.Row | tuple]:
+    return lib.reader().execute(sql, params).fetchall()  # fetched whole: no read left open
+
+
+def list_conferences(lib: Library) -> list[Conference]:
+    return [
+        Conference(
+            id=row[0],
+            title=row[1],
+            acronym=row[2],
+            time_zone=row[3],
+            source_uri=row[4],
+            imported_at=_utc(row[5]),
+        )
+        for row in _rows(
+            lib,
+            "SELECT id, title, acronym, time_zone, source_uri, imported_at FROM conference "
+            "ORDER BY id",
+        )
+    ]
+
+
+def get_conference(lib: Library, conference_id: int) -> Conference:
+    found = [c for c in list_conferences(lib) if c.id == conference_id]
+    if not found:
+        raise NotFoundError(f"conference {conference_id}", "no such conference")
+    return found[0]
+
+
+def _speakers(lib: Library, where: str, params: tuple) -> dict[int, list[str]]:
+    result: dict[int, list[str]] = defaultdict(list)
+    for talk_id, name in _rows(
+        lib,
+        "SELECT ts.talk_id, s.name FROM talk_speaker ts JOIN speaker s ON s.id = ts.speaker_id "
+        f"JOIN talk t ON t.id = ts.talk_id {where} ORDER BY ts.talk_id, ts.position",
+        params,
+    ):
+        result[talk_id].append(name)
+    return result
+
+
+def _noted(lib: Library, where: str, params: tuple) -> set[int]:
+    """Talks whose note is not empty."""
+    return {
+        talk_id
+        for (talk_id,) in _rows(
+            lib,
+            "SELECT n.talk_id FROM note n JOIN talk t ON t.id = n.talk_id "
+            f"{where} {'AND' if where else 'WHERE'} length(n.body) > 0",
+            params,
+        )
+    }
+
+
+def _talks(lib: Library, where: str, params: tuple) -> list[Talk]:
+    rows = _rows(lib, f"SELECT {_TALK_COLUMNS} FROM talk t {where} {_TALK_ORDER}", params)
+    zones = {c.id: get_zone(c.time_zone) for c in list_conferences(lib)}
+    speakers = _speakers(lib, where, params)
+    noted = _noted(lib, where, params)
+    talks = []
+    for row in rows:
+        talk_id, zone = row[0], zones[row[1]]
+        start, end = _utc(row[10]), _utc(row[11])
+        talks.append(
+            Talk(
+                id=talk_id,
+                conference_id=row[1],
+                source_id=row[2],
+                title=row[3],
+                subtitle=row[4],
+                abstract=row[5],
+                track=row[6],
+                kind=row[7],
+                room=row[8],
+                language=row[9],
+                start=start.astimezone(zone) if start else None,
+                end=end.astimezone(zone) if end else None,
+                day=date.fromisoformat(row[12]) if row[12] else None,
+                url=row[13],
+                links=with_kinds([Link(**link) for link in json.loads(row[14] or "[]")], row[13]),
+                speakers=speakers.get(talk_id, []),
+                starred=bool(row[15]),
+                attended=bool(row[16]),
+                status=TalkStatus(row[17]),
+                end_estimated=bool(row[18]),
+                is_break=bool(row[19]),
+                has_note=talk_id in noted,
+            )
+        )
+    return talks
+
+
+def list_talks(
+    lib: Library, conference_id: int | None = None, day: date | None = None
+) -> list[Talk]:
+    """Talks in time order (unscheduled last), optionally of one conference and one day."""
+    clauses, params = [], []
+    if conference_id is not None:
+        clauses.append("t.conference_id = ?")
+        params.append(conference_id)
+    if day is not None:
+        clauses.append("t.day = ?")
+        params.append(day.isoformat())
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    return _talks(lib, where, tuple(params))
+
+
+def get_talk(lib: Library, talk_id: int) -> Talk:
+    found = _talks(lib, "WHERE t.id = ?", (talk_id,))
+    if not found:
+        raise NotFoundError(f"talk {talk_id}", "no such talk")
+    return found[0]
+
+
+def _note(row: sqlite3.Row | tuple) -> Note:
+    return Note(
+        id=row[0],
+        talk_id=row[1],
+        conference_id=row[2],
+        title=row[3],
+        body=row[4],
+        created_at=_utc(row[5]),
+        updated_at=_utc(row[6]),
+    )
+
+
+def talk_note(lib: Library, talk_id: int) -> Note:
+    """The talk's note; an empty, unsaved Note when none was written yet."""
+    if not _rows(lib, "SELECT 1 FROM talk WHERE id = ?", (talk_id,)):
+        raise NotFoundError(f"talk {talk_id}", "no such talk")
+    rows = _rows(lib, f"SELECT {_NOTE_COLUMNS} FROM note WHERE talk_id = ?", (talk_id,))
+    return _note(rows[0]) if rows else Note(talk_id=talk_id)
+
+
+def hallway_notes(lib: Library, conference_id: int | None = None) -> list[Note]:
+    where, params = "WHERE talk_id IS NULL", ()
+    if conference_id is not None:
+        where, params = where + " AND conference_id = ?", (conference_id,)
+    sql = f"SELECT {_NOTE_COLUMNS} FROM note {where} ORDER BY id"
+    return [_note(r) for r in _rows(lib, sql, params)]
+
+
+def note_photos(lib: Library, note_id: int) -> list[Photo]:
+    return [
+        Photo(
+            id=row[0],
+            sha256=row[1],
+            original_name=row[2],
+            size_bytes=row[3],
+            width=row[4],
+            height=row[5],
+            captured_at=_utc(row[6]),
+            capture_source=row[7],
+            caption=row[8],
+            note_id=row[9],
+        )
+        for row in _rows(
+            lib, f"SELECT {_PHOTO_COLUMNS} FROM photo WHERE note_id = ? ORDER BY id", (note_id,)
+        )
+    ]

@@ -1,0 +1,93 @@
+"""Ctrl+J among parallel talks: one starred opens; several ask (starred first, a digit or
+arrows+Enter) and the choice holds for the slot; the sidebar starts at the running slot."""
+
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from desktop.store.talks import list_talks, set_starred
+from desktop.ui.main_window import MainWindow
+from desktop.workflows.importing import import_schedule
+from tests.conftest import SAMPLE
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+DAY2_10_10 = datetime(2026, 5, 15, 9, 10, tzinfo=UTC)  # two talks run: Markdown, Time Zones
+
+
+def _open(qtbot, library, now, starred=()):
+    import_schedule(library, str(SAMPLE))
+    titles = {t.title: t for t in list_talks(library)}
+    for title in starred:
+        set_starred(library, titles[title].id, True)
+    win = MainWindow(library, clock=lambda: now)
+    qtbot.addWidget(win)
+    win.resize(1024, 600)
+    win.show()
+    win.activateWindow()  # shortcuts go to the active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=3000)
+    win.titles = titles
+    return win
+
+
+@pytest.fixture
+def window(qtbot, library):
+    win = _open(qtbot, library, DAY2_10_10)
+    yield win
+    win.autosaver.flush()
+
+
+def test_several_running_talks_ask_and_remember(window, qtbot):
+    qtbot.keyClick(window, Qt.Key.Key_J, CTRL)
+    chooser = window.now_chooser
+    qtbot.waitUntil(chooser.isVisible, timeout=3000)
+    assert window.editor.target is None  # no guess
+    rows = [chooser.list.item(i).text() for i in range(chooser.list.count())]
+    assert len(rows) == 2 and rows[0].startswith("1  ") and rows[1].startswith("2  ")
+    qtbot.keyClick(chooser.list, Qt.Key.Key_2)  # one key
+    assert not chooser.isVisible()
+    chosen = window.editor.talk
+    assert chosen.title in rows[1] and window.editor.edit.hasFocus()
+
+    window.sidebar.select_talk(window.titles["Closing Remarks"].id)
+    qtbot.keyClick(window, Qt.Key.Key_J, CTRL)  # remembered for the slot: no question
+    assert window.editor.talk.id == chosen.id
+    assert not window.now_chooser.isVisible()
+
+
+def test_arrows_and_enter_choose(window, qtbot):
+    qtbot.keyClick(window, Qt.Key.Key_J, CTRL)
+    chooser = window.now_chooser
+    qtbot.waitUntil(chooser.isVisible, timeout=3000)
+    qtbot.keyClick(chooser.list, Qt.Key.Key_Down)
+    second = chooser.list.item(1).text()
+    qtbot.keyClick(chooser.list, Qt.Key.Key_Return)
+    assert window.editor.talk.title in second
+
+
+def test_starred_first_and_one_starred_opens(qtbot, library):
+    win = _open(qtbot, library, DAY2_10_10, starred=["Time Zones for the Perplexed"])
+    qtbot.keyClick(win, Qt.Key.Key_J, CTRL)
+    assert win.editor.talk.title == "Time Zones for the Perplexed"
+    assert win.now_chooser is None
+
+
+def test_two_starred_ask_with_starred_first(qtbot, library):
+    win = _open(qtbot, library, DAY2_10_10, starred=["Time Zones for the Perplexed"])
+    set_starred(library, win.titles["Markdown Beyond the Basics"].id, True)
+    win.reload()
+    qtbot.keyClick(win, Qt.Key.Key_J, CTRL)
+    qtbot.waitUntil(win.now_chooser.isVisible, timeout=3000)
+    assert all("★" in win.now_chooser.list.item(i).text() for i in range(2))
+    win.now_chooser.reject()
+
+
+def test_the_sidebar_starts_at_the_running_slot(qtbot, library):
+    win = _open(qtbot, library, DAY2_10_10)
+    tree, proxy = win.sidebar.tree, win.sidebar.proxy
+    talk = win.titles["Markdown Beyond the Basics"]
+    index = proxy.mapFromSource(win.model.index_of_talk(talk.id))
+    assert tree.isExpanded(index.parent())  # day 2 open, not only the first morning
+    qtbot.waitUntil(lambda: tree.viewport().rect().intersects(tree.visualRect(index)), timeout=3000)
+    assert win.editor.target is None  # shown, not opened

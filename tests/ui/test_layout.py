@@ -1,0 +1,99 @@
+"""The window on small and large screens: it fits, the note gets the height, focus mode."""
+
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import QByteArray, QSettings, Qt
+
+from desktop.store.talks import list_talks
+from desktop.ui.main_window import MainWindow
+from desktop.workflows.importing import import_schedule
+from tests.conftest import SAMPLE
+from tests.imagegen import make_photo
+from tests.ui.conftest import RecordingNotifier
+
+
+@pytest.fixture
+def window(qtbot, library, tmp_path):
+    import_schedule(library, str(SAMPLE))
+    win = MainWindow(
+        library,
+        clock=lambda: datetime(2026, 5, 14, 9, 10, tzinfo=UTC),
+        notifier=RecordingNotifier(),
+    )
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    talk = next(t for t in list_talks(library) if t.title == "Offline First, Always")
+    win.sidebar.select_talk(talk.id)  # links, two speakers, an abstract
+    with qtbot.waitSignal(win.photos.attached, timeout=10_000):  # and a photo strip
+        win.photos.attach_paths([str(make_photo(tmp_path / "IMG_0001.jpg"))])
+    qtbot.waitUntil(lambda: win.editor.strip.count() == 1, timeout=5000)
+    yield win
+    win.autosaver.flush()
+
+
+def _note_share(window) -> float:
+    return window.editor.edit.height() / window.height()
+
+
+@pytest.mark.parametrize(("width", "height"), [(1024, 600), (1366, 768), (1920, 1080)])
+def test_the_note_gets_most_of_the_height(window, qtbot, width, height):
+    window.resize(width, height)
+    qtbot.waitUntil(lambda: window.height() == height, timeout=3000)
+    qtbot.waitUntil(lambda: _note_share(window) >= 0.6, timeout=3000)
+    editor = window.editor
+    assert "Offline First, Always" in editor.title_line.full_text()  # which note, always
+    assert editor.title_line.isVisible()
+    if height < 720:  # the details and the photos fold away; their buttons stay
+        assert not editor.header.isVisible() and not editor.strip.isVisible()
+        assert "Main Hall" in editor.title_line.full_text()
+        assert editor.photos_button.isVisible() and editor.abstract_button.isVisible()
+        editor.photos_button.click()  # unfolded on demand
+        assert editor.strip.isVisible()
+    else:
+        assert editor.header.isVisible() and editor.strip.isVisible()
+
+
+def test_focus_mode_is_the_note_alone(window, qtbot):
+    window.resize(1024, 600)
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    assert window.in_focus_mode and window.act_focus.isChecked()
+    assert not window.sidebar.isVisible() and not window.preview.isVisible()
+    assert not window.menuBar().isVisible() and not window.capture_toolbar.isVisible()
+    assert window.editor.title_line.isVisible() and window.editor.edit.hasFocus()
+    qtbot.keyClicks(window.editor.edit, "in focus")
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    assert not window.in_focus_mode
+    assert window.sidebar.isVisible() and window.preview.isVisible()
+    assert window.menuBar().isVisible()
+    assert window.editor.edit.toPlainText().endswith("in focus")
+
+
+def test_the_window_fits_the_screen(qtbot, library):
+    """No remembered size: within the screen's available area, however small; a remembered
+    geometry bigger than the screen is not restored."""
+    win = MainWindow(library)
+    qtbot.addWidget(win)
+    area = win.screen().availableGeometry()
+    assert win.width() <= area.width() and win.height() <= area.height()
+    assert area.contains(win.geometry().center())
+
+    huge = MainWindow(library)
+    qtbot.addWidget(huge)
+    huge.setGeometry(0, 0, area.width() * 2, area.height() * 2)
+    QSettings().setValue("window/geometry", huge.saveGeometry())
+    assert isinstance(QSettings().value("window/geometry"), QByteArray)
+    again = MainWindow(library)
+    qtbot.addWidget(again)
+    assert again.height() <= area.height() and again.width() <= area.width()
+
+
+def test_no_talk_running_is_said_over_the_note(window, qtbot):
+    """Ctrl+J outside a talk: the message shows where the writer looks, not only in the
+    status bar (off-screen when the window is taller than the screen)."""
+    window.clock = lambda: datetime(2026, 5, 14, 6, 0, tzinfo=UTC)
+    qtbot.keyClick(window, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    notice = window.editor.notice
+    assert notice.isVisible() and "No talk is running" in notice.text()
+    assert "Opening Keynote" in notice.text()

@@ -1,0 +1,104 @@
+"""The open note changes only by an explicit choice: filters, reloads and refreshes never
+change it, and the sidebar keeps showing (and scrolled to) the talk that receives the typing."""
+
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.store.notes import talk_note
+from desktop.store.talks import list_talks
+from desktop.ui.main_window import MainWindow
+from desktop.ui.schedule_model import ID_ROLE
+from desktop.workflows.importing import import_schedule
+from tests.conftest import SAMPLE
+
+
+@pytest.fixture
+def window(qtbot, library):
+    import_schedule(library, str(SAMPLE))
+    win = MainWindow(library, clock=lambda: datetime(2026, 5, 14, 9, 10, tzinfo=UTC))
+    qtbot.addWidget(win)
+    win.resize(1000, 420)  # short: the tree scrolls
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.autosaver.flush()
+
+
+def _talk(library, title):
+    return next(t for t in list_talks(library) if t.title == title)
+
+
+def _open_by_click(window, qtbot, talk_id):
+    """Click the talk's row, as a user would."""
+    sidebar = window.sidebar
+    index = sidebar.proxy.mapFromSource(window.model.index_of_talk(talk_id))
+    sidebar.tree.scrollTo(index)
+    rect = sidebar.tree.visualRect(index)
+    qtbot.mouseClick(sidebar.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.editor.target.id == talk_id
+
+
+def _in_view(window, talk_id) -> bool:
+    tree = window.sidebar.tree
+    index = tree.currentIndex()
+    rect = tree.visualRect(index)
+    return index.data(ID_ROLE) == talk_id and tree.viewport().rect().contains(rect.center())
+
+
+def test_filtering_never_changes_the_open_note(window, qtbot, library):
+    talk = _talk(library, "Markdown Beyond the Basics")  # day 2, track Tooling
+    window.sidebar.tree.expandAll()
+    _open_by_click(window, qtbot, talk.id)
+    qtbot.keyClicks(window.editor.edit, "mine")
+
+    sidebar = window.sidebar
+    qtbot.keyClicks(sidebar.filter_edit, "perplexed")  # another talk of the same day only
+    qtbot.keyClick(sidebar.filter_edit, Qt.Key.Key_Return)
+    assert window.editor.target.id == talk.id
+    assert "Markdown Beyond the Basics" in window.editor.title_line.full_text()
+    qtbot.keyClicks(window.editor.edit, " still")  # typing goes on into the open note
+
+    sidebar.filter_edit.clear()  # back: the open talk is selected and in view
+    assert window.editor.target.id == talk.id
+    qtbot.waitUntil(lambda: _in_view(window, talk.id), timeout=3000)
+
+    sidebar.tree.scrollToTop()
+    sidebar.track_box.setCurrentIndex(sidebar.track_box.findData("Data"))  # not its track
+    assert window.editor.target.id == talk.id
+    sidebar.track_box.setCurrentIndex(sidebar.track_box.findData(talk.track))  # its track
+    assert window.editor.target.id == talk.id
+    qtbot.waitUntil(lambda: _in_view(window, talk.id), timeout=3000)
+    sidebar.starred_button.setChecked(True)  # nothing starred: empty list
+    sidebar.starred_button.setChecked(False)
+    assert window.editor.target.id == talk.id
+
+    window.autosaver.flush()
+    assert talk_note(library, talk.id).body == "mine still"
+    others = [talk_note(library, t.id) for t in list_talks(library) if t.id != talk.id]
+    assert all(note is None or not note.body for note in others)
+
+
+def test_a_reload_keeps_the_open_note_and_its_place(window, qtbot, library):
+    talk = _talk(library, "Closing Remarks")
+    window.sidebar.tree.expandAll()
+    _open_by_click(window, qtbot, talk.id)
+    window.sidebar.tree.setCurrentIndex(window.sidebar.proxy.index(0, 0))  # looking elsewhere
+    window.reload()
+    assert window.editor.target.id == talk.id
+    qtbot.waitUntil(lambda: _in_view(window, talk.id), timeout=3000)
+
+
+def test_only_an_explicit_choice_opens_a_talk(window, qtbot, library):
+    first = _talk(library, "Static Sites in 2026")
+    window.sidebar.tree.expandAll()
+    _open_by_click(window, qtbot, first.id)
+    tree = window.sidebar.tree
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_Down)  # arrows browse the list
+    assert window.editor.target.id == first.id
+    browsed = tree.currentIndex().data(ID_ROLE)
+    qtbot.keyClick(tree, Qt.Key.Key_Return)  # Enter opens
+    assert window.editor.target.id == browsed != first.id
+    assert window.editor.edit.hasFocus()

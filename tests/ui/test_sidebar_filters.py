@@ -1,0 +1,75 @@
+"""Sidebar filters: word starts (accents and case ignored), the tree kept under a track
+filter, the combo boxes' lists as wide as their longest entry."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.ui.main_window import MainWindow
+from desktop.ui.schedule_model import ID_ROLE, KIND_ROLE
+from desktop.workflows.importing import import_schedule
+from tests.conftest import SAMPLE
+
+
+@pytest.fixture
+def window(qtbot, library):
+    import_schedule(library, str(SAMPLE))
+    win = MainWindow(library)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def _shown(window) -> dict[str, list]:
+    """{kind: [labels or titles]} of the rows the tree shows."""
+    proxy, found = window.sidebar.proxy, {}
+
+    def walk(parent):
+        for row in range(proxy.rowCount(parent)):
+            index = proxy.index(row, 0, parent)
+            kind = index.data(KIND_ROLE)
+            label = window.model.talk(index.data(ID_ROLE)).title if kind == "talk" else index.data()
+            found.setdefault(kind, []).append(label)
+            walk(index)
+
+    walk(proxy.index(-1, -1))
+    return found
+
+
+def _filter(window, qtbot, text):
+    edit = window.sidebar.filter_edit
+    edit.clear()
+    qtbot.keyClicks(edit, text)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    return _shown(window).get("talk", [])
+
+
+def test_the_filter_matches_word_starts(window, qtbot):
+    assert _filter(window, qtbot, "data") == ["Schedules Are Data", "Time Zones for the Perplexed"]
+    assert _filter(window, qtbot, "ata") == []  # not inside "Data"
+    assert _filter(window, qtbot, "GARCIA") == ["Time Zones for the Perplexed"]  # García
+    assert _filter(window, qtbot, "perplexed zones") == ["Time Zones for the Perplexed"]
+    assert _filter(window, qtbot, "sket eng") == ["Sketchnoting for Engineers"]
+
+
+def test_a_track_filter_keeps_the_tree(window):
+    sidebar = window.sidebar
+    sidebar.track_box.setCurrentIndex(sidebar.track_box.findData("Data"))
+    shown = _shown(window)
+    assert shown["conference"] == ["Harbour Notes Conference 2026"]
+    assert shown["day"] == ["Day 1 · Thursday 14 May", "Day 2 · Friday 15 May"]
+    assert shown["talk"] == ["Schedules Are Data", "Time Zones for the Perplexed"]
+
+
+def test_the_combo_lists_show_whole_names(window, qtbot):
+    box = window.sidebar.track_box
+    long_name = "Energy: Reimagining the Grid, Together"  # as FOSDEM's long track names
+    window.model.talks()[0].track = long_name
+    window.sidebar.refresh_choices()
+    assert box.findText(long_name) > 0
+    box.showPopup()
+    view = box.view()
+    qtbot.waitUntil(view.isVisible, timeout=3000)
+    longest = max(range(box.count()), key=lambda i: len(box.itemText(i)))
+    assert view.width() >= view.fontMetrics().horizontalAdvance(box.itemText(longest))
+    box.hidePopup()

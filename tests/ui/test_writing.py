@@ -1,0 +1,124 @@
+"""The editor writes like ghostwriter or Obsidian: lists and quotes continue on Enter, Tab
+nests; pasted photos get a paragraph each; the word count is the words a reader reads."""
+
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QColor, QImage
+
+from desktop.store.notes import save_talk_note
+from desktop.store.talks import list_talks
+from desktop.ui.main_window import MainWindow
+from desktop.workflows.importing import import_schedule
+from tests.conftest import SAMPLE
+from tests.ui.conftest import RecordingNotifier
+
+
+@pytest.fixture
+def window(qtbot, library):
+    import_schedule(library, str(SAMPLE))
+    win = MainWindow(
+        library,
+        clock=lambda: datetime(2026, 5, 14, 9, 10, tzinfo=UTC),
+        notifier=RecordingNotifier(),
+    )
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.talks = {t.title: t for t in list_talks(library)}
+    win.sidebar.select_talk(win.talks["Static Sites in 2026"].id)
+    yield win
+    win.autosaver.flush()
+
+
+def _type(qtbot, edit, *keys):
+    for key in keys:
+        if isinstance(key, str):
+            qtbot.keyClicks(edit, key)
+        else:
+            qtbot.keyClick(edit, key[0], key[1]) if isinstance(key, tuple) else qtbot.keyClick(
+                edit, key
+            )
+
+
+ENTER, TAB = Qt.Key.Key_Return, Qt.Key.Key_Tab
+BACKTAB = (Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+
+
+def test_enter_continues_and_ends_lists(window, qtbot):
+    edit = window.editor.edit
+    _type(qtbot, edit, "Key points:", ENTER, "- first", ENTER, "second", ENTER, ENTER, "after")
+    assert edit.toPlainText() == "Key points:\n- first\n- second\n\nafter"
+
+
+def test_numbered_lists_continue_nest_and_renumber(window, qtbot):
+    edit = window.editor.edit
+    _type(qtbot, edit, "1) one", ENTER, "two", ENTER, "sub", TAB, ENTER, "sub two")
+    _type(qtbot, edit, ENTER, BACKTAB, "three")
+    assert edit.toPlainText() == "1) one\n2) two\n   1) sub\n   2) sub two\n3) three"
+    edit.moveCursor(edit.textCursor().MoveOperation.Start)
+    edit.moveCursor(edit.textCursor().MoveOperation.EndOfBlock)
+    _type(qtbot, edit, ENTER, "inserted")  # the items after it are renumbered
+    assert edit.toPlainText().split("\n")[:3] == ["1) one", "2) inserted", "3) two"]
+    assert edit.toPlainText().endswith("4) three")
+
+
+def test_enter_continues_a_quote_and_tab_nests_bullets(window, qtbot):
+    edit = window.editor.edit
+    _type(qtbot, edit, '> "Ship it', ENTER, 'then fix it"', ENTER, ENTER, "- a", ENTER, "b", TAB)
+    assert edit.toPlainText() == '> "Ship it\n> then fix it"\n\n- a\n  - b'
+    edit.undo()  # one undo takes the nesting back
+    assert edit.toPlainText().endswith("- a\n- b")
+
+
+def test_pasted_photos_get_a_paragraph_each(window, qtbot):
+    edit = window.editor.edit
+    _type(qtbot, edit, "Slides:")
+    for colour in ("orange", "teal"):
+        image = QImage(64, 48, QImage.Format.Format_RGB32)
+        image.fill(QColor(colour))
+        mime = QMimeData()
+        mime.setImageData(image)
+        with qtbot.waitSignal(window.photos.attached, timeout=10_000):
+            edit.insertFromMimeData(mime)
+    paragraphs = [p for p in edit.toPlainText().split("\n\n") if p.strip()]
+    assert paragraphs[0] == "Slides:"
+    assert len(paragraphs) == 3 and all(p.strip().startswith("![") for p in paragraphs[1:])
+
+
+def test_the_word_count_is_what_a_reader_reads(window, qtbot, library):
+    edit, words = window.editor.edit, window.words_label
+    save_talk_note(
+        library,
+        window.talks["Schedules Are Data"].id,
+        "Key points:\n- one two\n\n![A long caption of many words](photo:0123456789abcdef)\n\n"
+        '> "Quoted words"\n> \\- Fatima Zahra\n\nSee [the docs](https://example.org/a-b-c).',
+    )
+    window.sidebar.select_talk(window.talks["Schedules Are Data"].id)
+    assert words.text() == "11 words"  # at once, and no caption, marker or link target
+    window.sidebar.select_talk(window.talks["Closing Remarks"].id)
+    assert words.text() == "0 words"  # an empty note: not the last note's count
+    qtbot.keyClicks(edit, "one two three")
+    qtbot.waitUntil(lambda: words.text() == "3 words", timeout=3000)
+
+
+def test_the_count_follows_typing_without_a_pause(window, qtbot):
+    """Typing on and on (no 1 s pause) still updates the count about once a second."""
+    edit, words = window.editor.edit, window.words_label
+    typed = {"n": 0}
+
+    def keep_typing():
+        qtbot.keyClicks(edit, "word ")
+        typed["n"] += 1
+        return words.text() not in ("0 words", "")
+
+    qtbot.waitUntil(keep_typing, timeout=5000)
+    assert typed["n"] > 1
+    assert window.saved_label.text() in ("Editing…", "Saving…", "Saved")
+
+
+def test_saved_says_nothing_when_no_note_is_open(qtbot, library):
+    win = MainWindow(library)
+    qtbot.addWidget(win)
+    assert win.saved_label.text() == ""
