@@ -120,7 +120,7 @@ def build_actions(window) -> None:
     view_menu = bar.addMenu("&View")
     view_menu.addActions([window.act_preview, window.act_agenda, window.act_focus])
     after_conference.add_actions(window, file_menu, view_menu, a)
-    talk_menu = bar.addMenu("&Talk")
+    talk_menu = window.talk_menu = bar.addMenu("&Talk")
     talk_menu.addActions([window.act_now, window.act_star])
     talk_menu.addSeparator()
     talk_menu.addActions([window.act_quote, window.act_stamp, window.act_photo])

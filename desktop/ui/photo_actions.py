@@ -181,11 +181,14 @@ class PhotoActions(QObject):
 
     def edit_caption(self, photo: Photo) -> None:
         caption, ok = QInputDialog.getText(self.window, "Caption", "Caption:", text=photo.caption)
-        if not ok:
-            return
+        if ok:
+            self.set_caption(photo, caption)
+
+    def set_caption(self, photo: Photo, caption: str, typed: bool = True) -> None:
+        """Store the caption (typed: the user's own words) and rewrite its reference."""
         from desktop.store import photos as photo_store
 
-        photo_store.set_caption(self.library(), photo.id, caption)  # type: ignore[arg-type]
+        photo_store.set_caption(self.library(), photo.id, caption, typed)  # type: ignore[arg-type]
         doc: QTextDocument = self.editor.edit.document()
         found = doc.find(self._reference(photo))
         if not found.isNull():  # rewrite ![old](photo:key) in place, one undo step
