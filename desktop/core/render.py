@@ -15,12 +15,13 @@ from desktop.core.markdown_options import (  # noqa: F401 (re-exported)
 )
 
 
-def render_html(text: str, resolve_photo: Resolver | None = None) -> str:
-    """Markdown to an HTML fragment. Thread-safe (one parser per thread)."""
+def render_html(text: str, resolve_photo: Resolver | None = None, flavor: str = "hugo") -> str:
+    """Markdown to an HTML fragment, read as `flavor`'s engine ("hugo" or "jekyll") reads
+    it (see core.markdown_flavor). Thread-safe (one parser per thread)."""
     # python-markdown loads on the first render, not with this module: ~20 ms of start-up
     from desktop.core.markdown_html import convert
 
-    return convert(text, resolve_photo)
+    return convert(text, resolve_photo, flavor)
 
 
 # What a reader does not read: photos (their captions are not the note's text), link and
@@ -104,8 +105,9 @@ class IncrementalRenderer:
     whole note (python-markdown takes ~0.7 s for 20,000 words, holding the GIL all along).
     Use from one thread at a time."""
 
-    def __init__(self) -> None:
+    def __init__(self, flavor: str = "hugo") -> None:
         self._parts: dict[str, str] = {}
+        self.flavor = flavor
 
     def render(self, text: str, resolve_photo: Resolver | None = None) -> str:
         parts = self.render_parts(text, resolve_photo)
@@ -119,13 +121,13 @@ class IncrementalRenderer:
         # 20,000-word note took 6 ms, holding the GIL the typing thread needs.
         if any(b not in self._parts and _WHOLE_NOTE.search(b) for b in blocks):
             self._parts = {}
-            return render_html(text, resolve_photo)
+            return render_html(text, resolve_photo, self.flavor)
         parts: dict[str, str] = {}
         out = []
         for block in blocks:
             html = self._parts.get(block)
             if html is None:
-                html = render_html(block, resolve_photo)
+                html = render_html(block, resolve_photo, self.flavor)
             if PHOTO_SCHEME not in block:  # a photo's thumbnail may appear later: re-resolve
                 parts[block] = html
             if html:

@@ -40,6 +40,13 @@ def _talk_note_row(s: Session, talk_id: int, create: bool) -> NoteRow | None:
     return row
 
 
+def talk_note_row(s: Session, talk_id: int) -> NoteRow:
+    """The talk's note row in the caller's session, an empty one added when there is none."""
+    row = _talk_note_row(s, talk_id, create=True)
+    assert row is not None
+    return row
+
+
 def ensure_talk_note_id(lib: Library, talk_id: int) -> int:
     """The id of the talk's note, creating an empty note when there is none yet."""
     with Session(lib.engine) as s:
@@ -111,6 +118,24 @@ def save_talk_note(lib: Library, talk_id: int, body: str, snapshot: str = "") ->
         s.commit()
         s.refresh(row)
         return convert.note(row)
+
+
+def append_in_session(s: Session, talk_id: int, text: str) -> NoteRow:
+    """Append `text` as a paragraph to the talk's note inside the caller's transaction (the
+    previous text is kept as an "append" version); nothing is committed."""
+    row = _talk_note_row(s, talk_id, create=True)
+    assert row is not None
+    body = row.body
+    if body and not body.endswith("\n\n"):
+        body = body.rstrip("\n") + "\n\n"
+    body += text.rstrip("\n") + "\n"
+    now = _now()
+    if row.id is not None:
+        snapshot_before_change(s, row, body, now, "append", force=True)
+    row.body = body
+    row.updated_at = now
+    s.add(row)
+    return row
 
 
 def append_to_talk_note(lib: Library, talk_id: int, text: str) -> Note:

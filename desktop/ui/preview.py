@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, QThreadPool, QTimer
+from PySide6.QtCore import QEvent, QSettings, QThreadPool, QTimer
 from PySide6.QtGui import QTextCursor, QTextFrame, QTextFrameFormat
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -44,6 +45,13 @@ def css() -> str:
 _PART_FORMAT = QTextFrameFormat()
 for _set in (_PART_FORMAT.setMargin, _PART_FORMAT.setPadding, _PART_FORMAT.setBorder):
     _set(0)
+
+
+def blog_flavor(settings: QSettings) -> str:
+    """The engine of the blog last exported to ("jekyll" or "hugo"): the preview reads notes
+    as it will (where goldmark and kramdown differ; Hugo when no blog was chosen)."""
+    folder = settings.value("export/blog", "", str)
+    return "jekyll" if folder and (Path(folder) / "_config.yml").is_file() else "hugo"
 
 
 class Preview(QTextBrowser):
@@ -79,6 +87,7 @@ class Preview(QTextBrowser):
         self.renders = 0
         self._css = css()
         self.setPlaceholderText("The preview of your note appears here.")
+        self.setAccessibleName("Preview")
         self.setUndoRedoEnabled(False)  # patches would pile up in the undo stack
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
@@ -88,6 +97,14 @@ class Preview(QTextBrowser):
             self._css = css()
             self._shown, self._parts = "", []  # what is shown has the old colours
             self.render_now(self._source)
+
+    def set_flavor(self, flavor: str) -> None:
+        """Read notes as `flavor`'s engine does ("hugo" or "jekyll")."""
+        if flavor != self._renderer.flavor:
+            self._renderer = IncrementalRenderer(flavor)  # (its parts: of the other flavor)
+            self._shown, self._parts = "", []
+            if self.isVisible():
+                self.render_now(self._source)
 
     def schedule(self, source: Callable[[], str]) -> None:
         """Render `source()` soon; called on every change."""

@@ -202,13 +202,10 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def word_starts(query: str) -> re.Pattern[str] | None:
-    """Each word of the query at the start of a word, in any order: "rust" finds "Rust" and
-    "rustc", not "trust"."""
-    words = fold(query).split()
-    if not words:
-        return None
-    return re.compile("".join(rf"(?=.*(?<!\w){re.escape(w)})" for w in words), re.S)
+def word_starts(query: str) -> list[re.Pattern[str]]:
+    """One pattern per word of the query, each at the start of a word (all must match, in
+    any order): "rust" finds "Rust" and "rustc", not "trust"."""
+    return [re.compile(rf"(?<!\w){re.escape(word)}") for word in fold(query).split()]
 
 
 class ScheduleFilter(QSortFilterProxyModel):
@@ -226,7 +223,7 @@ class ScheduleFilter(QSortFilterProxyModel):
         self.track = ""
         self.room = ""
         self.text = ""
-        self._words: re.Pattern[str] | None = None
+        self._words: list[re.Pattern[str]] = []
 
     def set_text(self, text: str) -> None:
         """Filter by words starting with the text's words."""
@@ -272,6 +269,7 @@ class ScheduleFilter(QSortFilterProxyModel):
         ):
             if wanted and index.data(role) != wanted:
                 return False
-        if self._words is None:
+        if not self._words:
             return True
-        return self._words.match(index.data(FOLDED_ROLE) or "") is not None
+        text = index.data(FOLDED_ROLE) or ""
+        return all(word.search(text) for word in self._words)

@@ -18,6 +18,7 @@ from desktop.exporters.learn import detect, learn
 from desktop.exporters.markdown import PlainMarkdown
 from desktop.exporters.profile import BlogProfile, default_profile, save_profile, saved_profile
 from desktop.exporters.writer import ExportPlan, Progress, plan_export, write_export
+from desktop.store.leftovers import remove_blog_leftovers
 from desktop.store.library import Library
 
 GENERATORS: dict[str, type[Generator]] = {
@@ -100,6 +101,7 @@ def export(
     warnings += [f"{f.path}: {f.why}" for f in plan.files if f.action == "held"]
     if dry_run:
         return ExportResult(plan, [], True, warnings=warnings)
+    remove_blog_leftovers(blog)  # of an export into this blog that was killed
     written = write_export(
         generator, plan, lib.path, progress=progress, cancel=cancel, workers=workers
     )

@@ -65,7 +65,7 @@ def test_parts_are_reused_and_only_the_edited_one_renders(monkeypatch):
     renderer.render(note)
     rendered = []
     real = render.render_html
-    monkeypatch.setattr(render, "render_html", lambda t, r=None: rendered.append(t) or real(t, r))
+    monkeypatch.setattr(render, "render_html", lambda t, *a: rendered.append(t) or real(t, *a))
     html = renderer.render(note + " More.")
     assert rendered == ["Paragraph 49 about *talks*. More."]
     assert html == real(note + " More.")

@@ -145,3 +145,23 @@ def test_a_switch_to_a_dark_palette_recolours_the_quotes(qtbot, preview, go_dark
     assert quote_colour() == LIGHT.quote
     go_dark()
     qtbot.waitUntil(lambda: quote_colour() == DARK.quote, timeout=3000)
+
+
+def test_the_preview_reads_notes_as_the_blogs_engine(qtbot, tmp_path, shown):
+    """`1)` lists are lists in Hugo, text in Jekyll: the preview follows the blog last
+    exported to."""
+    from PySide6.QtCore import QSettings
+
+    from desktop.ui.preview import Preview, blog_flavor
+
+    preview = shown(Preview())
+    note = "Order:\n1) first\n2) second"
+    preview.render_now(lambda: note)
+    qtbot.waitUntil(lambda: preview.toPlainText().count("first") == 1, timeout=3000)
+    assert "1)" not in preview.toPlainText()  # a list (numbered by the list, not the text)
+    blog = tmp_path / "blog"
+    blog.mkdir()
+    (blog / "_config.yml").write_text("title: x\n")
+    QSettings().setValue("export/blog", str(blog))
+    preview.set_flavor(blog_flavor(QSettings()))
+    qtbot.waitUntil(lambda: "1) first" in preview.toPlainText(), timeout=3000)
