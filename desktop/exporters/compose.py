@@ -11,6 +11,7 @@ from slugify import slugify
 
 from desktop.core.errors import TalknotesError
 from desktop.core.models import Conference, Talk
+from desktop.core.slide_text import caption_for_export
 from desktop.core.timezones import get_zone
 from desktop.media import files
 from desktop.store import conferences, notes, photos, talks
@@ -151,6 +152,31 @@ def _chosen_talks(lib: Library, request: ExportRequest) -> tuple[Conference, lis
     return conf, chosen
 
 
+def _slide_photos(body: str, attached: list) -> str:
+    """What slide OCR changes in a note's photo references: a numbered default caption gives
+    way to the slide's title line, and another shot of a slide shows the one kept (or nothing,
+    when the note shows that one too)."""
+    by_key = {photos.photo_key(p.sha256): p for p in attached}
+    by_id = {p.id: p for p in attached}
+    placed = {key for _, key in PHOTO_REF.findall(body)}
+
+    def replace(match: re.Match[str]) -> str:
+        photo = by_key.get(match.group(2))
+        if photo is None:
+            return match.group(0)
+        kept = by_id.get(photo.duplicate_of, photo)
+        if kept is not photo and photos.photo_key(kept.sha256) in placed:
+            return ""  # the slide is shown already, by its kept shot
+        written = match.group(1) if kept is photo else ""
+        caption = caption_for_export(
+            written, kept.caption, kept.caption_typed, kept.suggested_caption
+        )
+        safe = " ".join(caption.replace("[", "(").replace("]", ")").split())
+        return f"![{safe}](photo:{photos.photo_key(kept.sha256)})"
+
+    return PHOTO_REF.sub(replace, body)
+
+
 def build_post(lib: Library, request: ExportRequest, heading_level: int = 2) -> Post:
     conf, chosen = _chosen_talks(lib, request)
     zone = get_zone(conf.time_zone)
@@ -167,20 +193,21 @@ def build_post(lib: Library, request: ExportRequest, heading_level: int = 2) -> 
             day_heading = f"Day {days.index(talk.day) + 1}"
             last_day = talk.day
         attached = photos.note_photos(lib, note.id) if note.id is not None else []
+        body = _slide_photos(body, attached)
         referenced = {key for _, key in PHOTO_REF.findall(body)}
         for photo in attached:
             key = photos.photo_key(photo.sha256)
             source = files.find_original(lib.media_dir, photo.sha256)
             if source is None:
                 continue
-            post_photos.setdefault(
-                key,
-                PostPhoto(
-                    key, photo.sha256, source, photo.original_name, clean_text(photo.caption)
-                ),
+            caption = caption_for_export(
+                "", photo.caption, photo.caption_typed, photo.suggested_caption
             )
-            if key not in referenced:  # attached but not placed: shown after the note
-                body += f"\n\n![{photo.caption}](photo:{key})"
+            post_photos.setdefault(
+                key, PostPhoto(key, photo.sha256, source, photo.original_name, clean_text(caption))
+            )
+            if key not in referenced and photo.duplicate_of is None:  # attached, not placed
+                body += f"\n\n![{caption}](photo:{key})"  # (another shot of a slide: not)
         sections.append(Section(talk, nest_headings(body, level), level, day_heading))
 
     first = chosen[0]
