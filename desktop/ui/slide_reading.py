@@ -147,7 +147,7 @@ class SlideReading(QObject):
             self.photo_read.emit(event)
         elif kind in ("unavailable", "failed"):
             self._say(f"Slide text: {event.get('why', '')}")
-            self.worker = None
+            self.stop()
 
     def _say(self, message: str) -> None:
         self.status = message
@@ -160,7 +160,7 @@ class SlideReading(QObject):
         items = strip.selectedItems()
         photos = strip.photos()
         if items:
-            return strip.photos()[strip.row(items[0])]
+            return photos[strip.row(items[0])]
         readable = [p for p in photos if p.text]
         return readable[-1] if readable else None
 
