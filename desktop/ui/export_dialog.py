@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QTextBrowser,
@@ -42,6 +43,7 @@ from desktop.store.conferences import get_conference
 from desktop.store.library import Library
 from desktop.store.recap_notes import PARTS, save_recap_note
 from desktop.store.talks import list_talks
+from desktop.ui import screen_fit
 from desktop.ui.notifier import Notifier
 from desktop.ui.preview import css as preview_css
 from desktop.ui.profile_form import ProfileForm
@@ -66,6 +68,14 @@ class _AsReaders(Generator):
         if photo.key in self.thumbs:
             return super().image(post, photo, caption)
         return f"*[{escape_alt(caption)}]*"
+
+
+def _scrolling(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(widget)
+    return area
 
 
 OVERWRITE, WRITE_COPY = "Overwrite (keep the edited file aside)", "Write a Draft Copy"
@@ -97,7 +107,7 @@ class ExportDialog(QDialog):
         self.notifier = notifier or Notifier()
         self.conference_id, self.talk_id, self.day = conference_id, talk_id, day
         self.setWindowTitle("Export to blog")
-        self.resize(1100, 720)
+        self._fit_to_screen(1100, 720)
 
         self.scope = QComboBox()
         self.scope.addItem("This talk", "talk")
@@ -166,8 +176,9 @@ class ExportDialog(QDialog):
         post_tab = QWidget()
         post_tab.setLayout(post_form)
         tabs = QTabWidget()
-        tabs.addTab(post_tab, "Post")
-        tabs.addTab(self.profile_form, "Blog profile")
+        # the forms scroll inside the dialog: it never needs more than the screen's height
+        tabs.addTab(_scrolling(post_tab), "Post")
+        tabs.addTab(_scrolling(self.profile_form), "Blog profile")
         split = QSplitter()
         split.addWidget(tabs)
         split.addWidget(self.preview)
@@ -186,6 +197,21 @@ class ExportDialog(QDialog):
         self._load_recap_texts()
         self.refresh_talks()
         self.load_profile()
+
+    def _fit_to_screen(self, width: int, height: int) -> None:
+        """At most `width` x `height`, and within the screen's available area (title bar and
+        borders included)."""
+        area = screen_fit.available(self)
+        frame_w, frame_h = screen_fit._decoration(self)
+        self.resize(
+            max(min(width, area.width() - frame_w), 200),
+            max(min(height, area.height() - frame_h), 200),
+        )
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._fit_to_screen(self.width(), self.height())
+        screen_fit.keep_within(self)  # and placed on it
 
     # --- inputs ----------------------------------------------------------------------------
 

@@ -155,3 +155,53 @@ def test_the_dialog_opens_on_the_open_talk(qtbot, library):
     dialog = window.open_export()
     qtbot.addWidget(dialog)
     assert dialog.scope.currentData() == "talk" and not dialog.talks.isEnabled()
+
+
+def test_the_dialog_fits_a_small_screen_and_stays_within_it_after_a_dry_run(
+    qtbot, library, tmp_path, notices, monkeypatch
+):
+    """At 1024x600 the dialog opened at 1100x885 and a dry run made it taller still, its
+    buttons below the screen: it is sized within the screen's available area (title bar
+    included), the post form scrolls inside, and a dry run does not make it grow."""
+    from PySide6.QtCore import QRect
+
+    from desktop.ui import screen_fit
+    from desktop.ui.export_dialog import ExportDialog
+
+    area = QRect(0, 0, 1024, 600)
+    monkeypatch.setattr(screen_fit, "available", lambda _widget: area)
+    import_schedule(library, str(SAMPLE))
+    talks = {t.title: t for t in list_talks(library)}
+    save_talk_note(library, talks["Offline First, Always"].id, "Offline.\n")
+    save_talk_note(library, talks["Schedules Are Data"].id, "Data.\n")
+    blog = tmp_path / "blog"
+    shutil.copytree(shared_fixture("blogs/jaxxstorm+leebriggs.co.uk"), blog)
+    talk = talks["Offline First, Always"]
+    dialog = ExportDialog(
+        library, window_pool(), conference_id=talk.conference_id, day=talk.day, notifier=notices
+    )
+    qtbot.addWidget(dialog)
+    dialog.blog.setText(str(blog))
+    dialog.load_profile()
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    def within() -> bool:
+        frame_w, frame_h = screen_fit.DECORATION
+        size = dialog.size()
+        return size.width() + frame_w <= area.width() and size.height() + frame_h <= area.height()
+
+    assert within(), dialog.size()
+    assert dialog.buttons.isVisible()
+    before = dialog.size()
+    dialog.run_export(dry_run=True)
+    qtbot.waitUntil(lambda: "Dry run" in dialog.preview.toPlainText(), timeout=20_000)
+    qtbot.waitUntil(lambda: dialog.export_button.isEnabled(), timeout=3000)
+    assert within(), dialog.size()
+    assert dialog.size().height() <= before.height()
+
+
+def window_pool():
+    from PySide6.QtCore import QThreadPool
+
+    return QThreadPool.globalInstance()
