@@ -59,6 +59,10 @@ class Generator:
     def image(self, post: Post, photo: PostPhoto, caption: str) -> str:
         return f"![{self.escape_text(escape_alt(caption))}]({self.photo_url(post, photo)})"
 
+    def note_text(self, markdown: str) -> str:
+        """A note's Markdown as this engine needs it to read as the note's author meant."""
+        return markdown
+
     def escape_text(self, text: str) -> str:
         """Keep the generator's template syntax in notes from being executed."""
         return text
@@ -199,7 +203,7 @@ class Generator:
         """Escape the note's text and replace photo:KEY references with the blog's markup."""
         by_key = {p.key: p for p in post.photos}
         out = []
-        for part in photo_refs.split(markdown):
+        for part in photo_refs.split(self.note_text(markdown)):
             if isinstance(part, str):
                 out.append(self.escape_text(part))
                 continue

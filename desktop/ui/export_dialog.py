@@ -48,7 +48,13 @@ from desktop.ui.notifier import Notifier
 from desktop.ui.preview import css as preview_css
 from desktop.ui.profile_form import ProfileForm
 from desktop.ui.workers import submit
-from desktop.workflows.exporting import ExportResult, PushRefused, blog_profile, export
+from desktop.workflows.exporting import (
+    GENERATORS,
+    ExportResult,
+    PushRefused,
+    blog_profile,
+    export,
+)
 
 TALK_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -60,6 +66,15 @@ class _AsReaders(Generator):
     def __init__(self, profile: BlogProfile, thumbs: dict[str, str]) -> None:
         super().__init__(profile)
         self.thumbs = thumbs
+        self.engine = GENERATORS.get(profile.generator, Generator)(profile)
+
+    @property
+    def flavor(self) -> str:
+        """How the blog's engine reads Markdown ("jekyll": kramdown, else goldmark's way)."""
+        return "jekyll" if self.profile.generator == "jekyll" else "hugo"
+
+    def note_text(self, markdown: str) -> str:
+        return self.engine.note_text(markdown)  # as the export writes it (Jekyll: `1)` lists)
 
     def photo_url(self, post: Post, photo: PostPhoto) -> str:
         return self.thumbs.get(photo.key, "")
@@ -349,9 +364,11 @@ class ExportDialog(QDialog):
                     photo.sha256,
                     on_done=self._thumbnail_made,
                 )
-        body = _AsReaders(profile or default_profile("hugo"), thumbs).body(post)
+        readers = _AsReaders(profile or default_profile("hugo"), thumbs)
+        body = readers.body(post)
         title = f"<h1>{html.escape(post.title)}</h1>"
-        self.preview.setHtml(f"<style>{preview_css()}</style>{title}{render_html(body)}")
+        shown = render_html(body, flavor=readers.flavor)  # read as the chosen blog reads it
+        self.preview.setHtml(f"<style>{preview_css()}</style>{title}{shown}")
 
     def _thumbnail_made(self, _path: object) -> None:
         if shiboken6.isValid(self) and self.isVisible():  # (the dialog may be gone by now)

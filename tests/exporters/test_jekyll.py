@@ -1,6 +1,7 @@
 """Jekyll export: golden post in the learned blog, real `jekyll build`, drafts, Liquid safety."""
 
 import os
+import re
 from datetime import date
 from pathlib import Path
 
@@ -93,3 +94,32 @@ def test_relative_url_style_builds(recap_library, tmp_path):
     (page_path,) = [p for p in built.rglob("*.html") if "harbour-notes" in p.as_posix()]
     images = image_files(built, page_path, read_page(page_path))
     assert len(images) == 3 and all(p.is_file() for p in images)
+
+
+def test_a_notes_paren_numbered_list_is_a_list_on_the_jekyll_page(recap_library, tmp_path):
+    """kramdown has no `1)` lists: a note's `1) first` came out as text in a paragraph. The
+    items are written `1.`; a `2)` inside a paragraph line and code keep theirs."""
+    from desktop.store.notes import save_talk_note
+
+    note = (
+        "Steps:\n\n1) measure first\n2) then cut\n   still the second step\n\n"
+        "Costs went up by\n2) not a list here\n\n```\n1) code stays\n```\n"
+    )
+    save_talk_note(recap_library, recap_library.talks["Sketchnoting for Engineers"].id, note)
+    site = jekyll_site(tmp_path)
+    profile = learn(copy_blog("jaxxstorm+leebriggs.co.uk", tmp_path))
+    profile.draft = False
+    talk = recap_library.talks["Sketchnoting for Engineers"]
+    result = export(recap_library, ExportRequest("talk", talk_id=talk.id), site, profile=profile)
+    written = (site / result.plan.post_path).read_text()
+    assert "1) code stays" in written and "2) not a list here" in written
+    built = build_jekyll(site)
+    (page_path,) = [p for p in built.rglob("*.html") if "sketchnoting" in p.as_posix()]
+    html = page_path.read_text()
+    items = re.findall(r"<li>(.*?)</li>", html, re.S)
+    assert "<ol>" in html
+    assert [" ".join(i.split()) for i in items] == [
+        "measure first",
+        "then cut still the second step",
+    ]
+    assert "1) code stays" in html

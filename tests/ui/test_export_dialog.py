@@ -205,3 +205,33 @@ def window_pool():
     from PySide6.QtCore import QThreadPool
 
     return QThreadPool.globalInstance()
+
+
+def _listed(dialog) -> list[str]:
+    """The preview's lines that it shows as list items."""
+    block, items = dialog.preview.document().begin(), []
+    while block.isValid():
+        if block.textList() is not None:
+            items.append(block.text())
+        block = block.next()
+    return items
+
+
+def test_the_preview_reads_the_note_as_the_chosen_blogs_engine(qtbot, library, tmp_path):
+    """A Jekyll blog chosen: the preview reads the note as kramdown does (`3.` under a
+    paragraph line starts a list there, not in Hugo), and shows a `1)` list as the list the
+    Jekyll export makes of it."""
+    from desktop.ui.export_dialog import ExportDialog
+
+    import_schedule(library, str(SAMPLE))
+    talk = next(t for t in list_talks(library) if t.title == "Offline First, Always")
+    save_talk_note(library, talk.id, "Costs:\n3. three\n4. four\n\nSteps:\n\n1) one\n2) two\n")
+    dialog = ExportDialog(library, window_pool(), talk_id=talk.id)
+    qtbot.addWidget(dialog)
+    assert _listed(dialog) == ["one", "two"]  # no blog: Hugo's reading
+    jekyll = tmp_path / "blog"
+    shutil.copytree(shared_fixture("blogs/jaxxstorm+leebriggs.co.uk"), jekyll)
+    dialog.blog.setText(str(jekyll))
+    dialog.load_profile()
+    assert dialog.profile_widgets["generator"].currentText() == "jekyll"
+    assert _listed(dialog) == ["three", "four", "one", "two"]
