@@ -157,6 +157,13 @@ class Generator:
         if p.keynote_prefix and is_keynote(talk) and not title.lower().startswith("keynote"):
             title = f"Keynote: {title}"
         lines: list[str] = []
+        if not section.titled:  # the post's own title: who spoke and the links only
+            meta = [f"_{self.schedule_text(speakers)}_"] if speakers else []
+            meta += [
+                f"[{self.schedule_text(link.label)}]({link_target(link.url)})"
+                for link in (talk_links(talk) if p.links else [])
+            ]
+            return [" · ".join(meta)] if meta else []
         if p.heading_form == "title_speakers":
             lines.append(
                 self.heading(section.heading_level, f"{title} - {speakers}" if speakers else title)

@@ -76,6 +76,7 @@ class Section:
     body: str  # Markdown, photo references still as photo:KEY
     heading_level: int
     opens: list[tuple[int, str]] = field(default_factory=list)  # day/group headings before it
+    titled: bool = True  # False in a one-talk post: its title is the post's, not repeated
 
     @property
     def day_heading(self) -> str:
@@ -322,6 +323,11 @@ def build_post(
                 body += "\n\n" + photo_refs.make(caption, key)  # (another shot of a slide: not)
         if not _plain(body) and not photo_refs.keys(body):
             warnings.append(f"{talk.title}: no note; its section is only a heading")
+        if request.scope == "talk":  # the post's title is the talk's: no heading of its own,
+            # and the note's headings sit right below the title
+            body = nest_headings(body, max(talk_level - 1, 1))
+            sections.append(Section(talk, body, talk_level, opens, titled=False))
+            continue
         sections.append(Section(talk, nest_headings(body, talk_level), talk_level, opens))
 
     recap_day = request.day if request.scope == "day" else None

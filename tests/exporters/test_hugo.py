@@ -135,3 +135,27 @@ def test_dry_run_lists_files_and_writes_nothing(recap_library, tmp_path):
     result = export(recap_library, DAY1, blog, dry_run=True)
     assert [f.action for f in result.plan.files] == ["create"] * 4
     assert sorted(p for p in blog.rglob("*")) == before
+
+
+@pytest.mark.parametrize("heading_form", ["plain", "title_speakers", "bold"])
+def test_a_one_talk_post_shows_its_title_once(recap_library, tmp_path, heading_form):
+    """A single talk's post had its title as the page's H1 and again as an H2 section
+    heading: the title is the post's alone; the speakers and links stay."""
+    site = hugo_site(tmp_path)
+    profile = default_profile("hugo")
+    profile.post_dir, profile.heading_form = "content/post", heading_form
+    talk = recap_library.talks["Offline First, Always"]
+    result = export(recap_library, ExportRequest("talk", talk_id=talk.id), site, profile=profile)
+    public = build_hugo(site)
+    (page_path,) = [p for p in public.rglob("index.html") if "offline-first" in p.as_posix()]
+    page = read_page(page_path)
+    html = page_path.read_text()
+    headings = [h for tag in ("h1", "h2", "h3") for h in page.by_tag.get(tag, [])]
+    assert headings.count("Offline First, Always") == 1, (
+        html
+    )  # the page's <h1> only (a figure's h4 shows a caption)
+    assert "<strong>Offline First, Always</strong>" not in html
+    assert page.by_tag["h2"] == ["Key points"]  # the note's heading, right below the title
+    written = (site / result.plan.post_path).read_text()
+    assert all(s in written for s in talk.speakers)  # who spoke, still said
+    assert "Key points" in html
