@@ -162,9 +162,7 @@ def test_attach_and_export_day_recap(tmp_path):
     run("note", "2", "--append", "Autosave matters.", library=lib)
     photo = make_photo(tmp_path / "IMG_0001.jpg")
     attached = json.loads(run("attach", "2", str(photo), "--json", library=lib).stdout)
-    assert attached[0]["added"] and attached[0]["markdown"].startswith(
-        "![Offline First, Always – 1]"
-    )
+    assert attached[0]["added"] and attached[0]["markdown"].startswith("![](photo:")
     listed = json.loads(run("photos", "list", "2", "--json", library=lib).stdout)
     assert [p["original_name"] for p in listed] == ["IMG_0001.jpg"]
 

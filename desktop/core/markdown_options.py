@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from desktop.core import photo_refs
+
 EXTENSIONS = ["tables", "fenced_code", "sane_lists", "footnotes", "smarty"]
-PHOTO_SCHEME = "photo:"
+PHOTO_SCHEME = photo_refs.SCHEME
 
 Resolver = Callable[[str], str | None]  # photo key → src, or None when unknown

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from itertools import groupby
 
+from desktop.core import photo_refs
+
 # (pattern, kind), applied in order; a later match recolours what an earlier one coloured.
 _INLINE: tuple[tuple[re.Pattern[str], str], ...] = (
     # single * or _, not one of a pair (**bold** is not italic), so bold inside italic shows
@@ -14,7 +16,7 @@ _INLINE: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)"), "link"),
     (re.compile(r"<https?://[^>\s]+>|https?://\S+"), "link"),
     (re.compile(r"\[\d{1,2}:\d{2}(?::\d{2})?\]"), "timestamp"),
-    (re.compile(r"!\[[^\]\n]*\]\(photo:[^)\n]*\)"), "photo"),
+    (photo_refs.LOOSE, "photo"),
 )
 _HEADING = re.compile(r"\s*#{1,6}\s")
 _LIST_MARK = re.compile(r"\s*([-*+]|\d+[.)])\s")

@@ -8,8 +8,12 @@ from typing import Any
 
 from slugify import slugify
 
-from desktop.exporters.compose import PHOTO_REF, RESERVED, Post, PostPhoto
+from desktop.core import photo_refs
+from desktop.exporters import frontmatter_io
+from desktop.exporters.compose import RESERVED, Post, PostPhoto, Section, clean_text, is_keynote
+from desktop.exporters.links import talk_links
 from desktop.exporters.profile import BlogProfile
+from desktop.exporters.tags import conference_name
 
 _NAME = re.compile(r"[^-A-Za-z0-9_]+")
 
@@ -53,7 +57,7 @@ class Generator:
 
     # --- what ----------------------------------------------------------------------------
     def image(self, post: Post, photo: PostPhoto, caption: str) -> str:
-        return f"![{escape_alt(caption)}]({self.photo_url(post, photo)})"
+        return f"![{self.escape_text(escape_alt(caption))}]({self.photo_url(post, photo)})"
 
     def escape_text(self, text: str) -> str:
         """Keep the generator's template syntax in notes from being executed."""
@@ -70,7 +74,7 @@ class Generator:
             else " ".join(t.replace(" ", "-") for t in post.tags),
             "layout": p.layout,
             "slug": post.slug,
-            "draft": p.draft,
+            "draft": post.draft,
             **p.defaults,
         }
         if p.date_in_front_matter:
@@ -85,57 +89,148 @@ class Generator:
         values.update(p.extra)
         ordered = {k: values[k] for k in p.keys if k in values and values[k] not in ("", None)}
         for key in ("title", "date", "draft", "tags"):
-            if key not in ordered and key in values and self.wants(key):
+            if key not in ordered and key in values and self.wants(key, post.draft):
                 ordered[key] = values[key]
         for key, value in p.extra.items():  # keys the user gave a value: always written
             ordered.setdefault(key, value)
         return ordered
 
-    def wants(self, key: str) -> bool:
+    def wants(self, key: str, post_draft: bool = False) -> bool:
         """Keys written even when the blog's posts don't show them."""
         return (
             key in ("title", "tags")
-            or (key == "draft" and self.profile.draft)
+            or (key == "draft" and post_draft)
             or (key == "date" and self.profile.date_in_front_matter)
         )
 
     def site_url(self, post: Post, photo: PostPhoto) -> str:
         return self.photo_url(post, photo)
 
+    def drafts_hide_photos(self, post: Post) -> bool:
+        """Whether the blog keeps a draft's photos unpublished until the post is (else the
+        writer holds them back while the post is a draft)."""
+        return False
+
+    def extra_files(self, post: Post, content: bytes) -> dict[str, bytes]:
+        """Files written beside the post (relative path → content)."""
+        return {}
+
+    def document(self, post: Post) -> str:
+        """The post file: front matter, then the body."""
+        meta = frontmatter_io.dump(self.front_matter(post), self.profile.front_matter)
+        return meta + "\n" + self.body(post)
+
     # --- body ----------------------------------------------------------------------------
     def body(self, post: Post) -> str:
-        p = self.profile
         parts = []
         if post.intro:
             parts.append(self.with_photos(post, post.intro))
         for section in post.sections:
-            if section.day_heading:
-                parts.append("#" * max(section.heading_level - 1, 1) + " " + section.day_heading)
-            talk = section.talk
-            parts.append("#" * section.heading_level + " " + one_line(talk.title))
-            if p.speakers_line and talk.speakers:
-                parts.append("– " + ", ".join(talk.speakers))
+            for level, text in section.opens:
+                parts.append(self.heading(level, text))
+            parts.extend(self.talk_head(section))
             if section.body:
                 parts.append(self.with_photos(post, section.body))
-            if p.links:
-                links = ([("Talk page", talk.url)] if talk.url else []) + [
-                    (link.title, link.url) for link in talk.links
-                ]
-                if links:
-                    parts.append(" · ".join(f"[{escape_alt(t)}]({u})" for t, u in links))
+        if post.wrapup:
+            if not re.match(r"#{1,6}\s", post.wrapup):
+                parts.append(self.heading(post.wrapup_level, self.profile.wrapup_heading))
+            parts.append(self.with_photos(post, post.wrapup))
         return "\n\n".join(parts).rstrip() + "\n"
+
+    def heading(self, level: int, text: str) -> str:
+        return "#" * min(max(level, 1), 6) + " " + self.schedule_text(text)
+
+    def schedule_text(self, text: str) -> str:
+        """Text from the schedule (titles, names) shown as written: no Markdown, HTML or
+        template syntax in it takes effect, and no control characters reach the page."""
+        return self.escape_text(markdown_literal(clean_text(one_line(text))))
+
+    def talk_head(self, section: Section) -> list[str]:
+        """The talk's heading in the blog's form, then its speakers and links."""
+        p, talk = self.profile, section.talk
+        speakers = ", ".join(one_line(s) for s in talk.speakers if s.strip())
+        title = talk.title
+        if p.keynote_prefix and is_keynote(talk) and not title.lower().startswith("keynote"):
+            title = f"Keynote: {title}"
+        lines: list[str] = []
+        if p.heading_form == "title_speakers":
+            lines.append(
+                self.heading(section.heading_level, f"{title} - {speakers}" if speakers else title)
+            )
+        elif p.heading_form == "bold":
+            lines.append(f"**{self.schedule_text(title)}**")
+            if speakers:
+                lines[-1] += f"  \n_{self.schedule_text(speakers)}_"
+        else:
+            lines.append(self.heading(section.heading_level, title))
+            if p.speakers_line and speakers:
+                lines.append("– " + self.schedule_text(speakers))
+        meta = []
+        if p.heading_form == "plain" and not p.speakers_line and speakers:
+            meta.append(f"_{self.schedule_text(speakers)}_")  # who spoke, beside the links
+        if p.links:
+            meta += [
+                f"[{self.schedule_text(link.label)}]({link_target(link.url)})"
+                for link in talk_links(talk)
+            ]
+        if meta:
+            lines.append(" · ".join(meta))
+        return lines
+
+    def caption_title(self, post: Post, photo: PostPhoto, caption: str) -> str:
+        """The text shown with a photo, in the blog's pattern ('KubeCon - Keynote - …')."""
+        pattern = self.profile.caption_title
+        if "{conference}" not in pattern and "{talk}" not in pattern:
+            return caption or photo.talk_title  # never an empty alt text
+        talk = next((s.talk for s in post.sections if photo.key in photo_refs.keys(s.body)), None)
+        talk_part = photo.talk_title or (talk.title if talk else "")
+        if talk is not None and is_keynote(talk) and caption:
+            talk_part = "Keynote"
+        conference = conference_name(post.conference) if post.conference else ""
+        values = {"conference": conference, "talk": talk_part, "caption": caption}
+        pieces = [
+            values[name]
+            for name in re.findall(r"\{(\w+)\}", pattern)
+            if values.get(name, "").strip()
+        ]
+        return " - ".join(one_line(x) for x in pieces)
 
     def with_photos(self, post: Post, markdown: str) -> str:
         """Escape the note's text and replace photo:KEY references with the blog's markup."""
         by_key = {p.key: p for p in post.photos}
-        out, last = [], 0
-        for match in PHOTO_REF.finditer(markdown):
-            out.append(self.escape_text(markdown[last : match.start()]))
-            photo = by_key.get(match.group(2))
-            out.append(self.image(post, photo, match.group(1) or photo.caption) if photo else "")
-            last = match.end()
-        out.append(self.escape_text(markdown[last:]))
+        out = []
+        for part in photo_refs.split(markdown):
+            if isinstance(part, str):
+                out.append(self.escape_text(part))
+                continue
+            photo = by_key.get(part.key)
+            if photo is not None:
+                caption = clean_text(part.caption or photo.caption)
+                out.append(self.image(post, photo, self.caption_title(post, photo, caption)))
         return "".join(out)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+
+
+# by entity where a backslash is not an escape in every engine (python-markdown: | and ~)
+_ENTITIES = {"<": "&lt;", ">": "&gt;", "|": "&#124;", "~": "&#126;"}
+
+
+def markdown_literal(text: str) -> str:
+    """`text` as Markdown that shows exactly `text` (goldmark, kramdown, python-markdown)."""
+    text = _MARKDOWN_SPECIAL.sub(
+        lambda m: _ENTITIES.get(m.group(1), "\\" + m.group(1)), text.replace("&", "&amp;")
+    )
+    # "--" stays two hyphens (a flag, a separator): typographers make it a dash
+    return re.sub(r"-{2,}", lambda m: "&#45;" * len(m.group(0)), text)
+
+
+def link_target(url: str) -> str:
+    """A URL that ends a Markdown link where it should (spaces and parentheses encoded)."""
+    for char, code in ((" ", "%20"), ("(", "%28"), (")", "%29"), ("<", "%3C"), (">", "%3E")):
+        url = url.replace(char, code)
+    return url.replace("{", "%7B").replace("}", "%7D")  # no template syntax in a link
 
 
 def one_line(text: str) -> str:
@@ -143,4 +238,9 @@ def one_line(text: str) -> str:
 
 
 def escape_alt(text: str) -> str:
-    return one_line(text).replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+    """Alt text of a Markdown image: brackets and backslashes escaped, HTML shown as text."""
+    text = one_line(clean_text(text)).replace("&", "&amp;").replace("<", "&lt;")
+    for char, entity in (("|", "&#124;"), ("`", "&#96;"), ("*", "&#42;"), ("_", "&#95;")):
+        text = text.replace(char, entity)  # | starts a kramdown table; the rest, emphasis
+    text = re.sub(r"-{2,}", lambda m: "&#45;" * len(m.group(0)), text)
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")

@@ -1,4 +1,8 @@
-"""Compose a post from notes: one talk, a day recap or a whole conference. No files written."""
+"""Compose a post from notes: one talk, a day recap or a whole conference. No files written.
+
+A recap opens with an intro and may close with a wrap-up (each kept per conference or day),
+groups its talks by day (with weekday and date) and, when the blog does, keynotes first.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +13,16 @@ from pathlib import Path
 
 from slugify import slugify
 
+from desktop.core import photo_refs
 from desktop.core.errors import TalknotesError
 from desktop.core.models import Conference, Talk
 from desktop.core.slide_text import caption_for_export
 from desktop.core.timezones import get_zone
+from desktop.exporters import wording
+from desktop.exporters.profile import BlogProfile, default_profile
+from desktop.exporters.tags import propose_tags
 from desktop.media import files
-from desktop.store import conferences, notes, photos, talks
+from desktop.store import conferences, notes, photos, recap_notes, talks
 from desktop.store.library import Library
 
 RESERVED = {
@@ -25,7 +33,7 @@ RESERVED = {
     *(f"com{i}" for i in range(10)),
     *(f"lpt{i}" for i in range(10)),
 }  # names Windows will not create
-PHOTO_REF = re.compile(r"!\[([^\]\n]*)\]\(photo:([0-9a-f]{8,64})\)")
+PHOTO_REF = photo_refs.PATTERN  # kept for callers that match references themselves
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -43,7 +51,8 @@ class ExportRequest:
     day: date | None = None
     talk_ids: list[int] | None = None  # picked and ordered; default: talks with notes
     title: str | None = None
-    intro: str = ""
+    intro: str | None = None  # None: the intro kept for this recap, else a sentence made up
+    wrapup: str | None = None  # None: the wrap-up kept for this recap (none when unwritten)
     description: str | None = None
     tags: list[str] | None = None
     slug: str | None = None
@@ -58,6 +67,7 @@ class PostPhoto:
     original_name: str
     caption: str
     filename: str = ""  # set by the writer: stable across re-exports
+    talk_title: str = ""
 
 
 @dataclass
@@ -65,7 +75,11 @@ class Section:
     talk: Talk
     body: str  # Markdown, photo references still as photo:KEY
     heading_level: int
-    day_heading: str = ""  # "Day 1" before the first talk of a day (conference scope)
+    opens: list[tuple[int, str]] = field(default_factory=list)  # day/group headings before it
+
+    @property
+    def day_heading(self) -> str:
+        return next((text for _, text in self.opens if text.startswith("Day ")), "")
 
 
 @dataclass
@@ -80,12 +94,29 @@ class Post:
     photos: list[PostPhoto] = field(default_factory=list)
     cover: PostPhoto | None = None
     conference: Conference | None = None
+    wrapup: str = ""
+    wrapup_level: int = 2
+    warnings: list[str] = field(default_factory=list)
+    missing_photos: list[str] = field(default_factory=list)  # "talk: file" not in the library
+    draft: bool = False
+    photo_slug: str = ""  # a copy shows the photos of the post it copies
+
+    @property
+    def photo_folder(self) -> str:
+        return self.photo_slug or self.slug
 
 
 def _plain(markdown: str) -> str:
-    text = PHOTO_REF.sub("", markdown)
-    text = re.sub(r"[#>*_`\[\]]|\(https?://[^)]*\)", "", text)
+    text = photo_refs.strip(markdown)
+    text = re.sub(r"\]\([^)]*\)", "", text)  # [text](url) keeps its text
+    text = re.sub(r"[#>*_`\[\]]", "", text)
     return " ".join(text.split())
+
+
+def cut_at_word(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:–-") + "…"
 
 
 def first_paragraph(markdown: str, limit: int = 160) -> str:
@@ -97,10 +128,15 @@ def first_paragraph(markdown: str, limit: int = 160) -> str:
             and not head.startswith(("#", "!", "|", "```", ">", "- ", "* ", "+ "))
             and not re.match(r"\d+[.)]\s", head)
         ):
-            if len(plain) <= limit:
-                return plain
-            return plain[:limit].rsplit(" ", 1)[0] + "…"
+            return cut_at_word(plain, limit)
     return ""
+
+
+def first_sentence(markdown: str, limit: int = 160) -> str:
+    """The first sentence of the first paragraph, cut at a word boundary when long."""
+    paragraph = first_paragraph(markdown, 10_000)
+    match = re.search(r"(.+?[.!?])(\s|$)", paragraph)
+    return cut_at_word(match.group(1) if match else paragraph, limit)
 
 
 def nest_headings(markdown: str, level: int) -> str:
@@ -124,6 +160,20 @@ def nest_headings(markdown: str, level: int) -> str:
             line = "#" * min(len(m.group(1)) + shift, 6) + m.group(2)
         out.append(line)
     return "\n".join(out)
+
+
+def is_keynote(talk: Talk) -> bool:
+    return "keynote" in f"{talk.kind} {talk.track}".lower() or talk.title.lower().startswith(
+        "keynote"
+    )
+
+
+def _group(talk: Talk, by: str) -> str:
+    if by == "kind":
+        return "Keynotes" if is_keynote(talk) else "Talks"
+    if by == "track":
+        return "Keynotes" if is_keynote(talk) else (" ".join(talk.track.split()) or "Talks")
+    return ""
 
 
 def _chosen_talks(lib: Library, request: ExportRequest) -> tuple[Conference, list[Talk]]:
@@ -153,110 +203,208 @@ def _chosen_talks(lib: Library, request: ExportRequest) -> tuple[Conference, lis
 
 
 def _slide_photos(body: str, attached: list) -> str:
-    """What slide OCR changes in a note's photo references: a numbered default caption gives
-    way to the slide's title line, and another shot of a slide shows the one kept (or nothing,
-    when the note shows that one too)."""
-    by_key = {photos.photo_key(p.sha256): p for p in attached}
+    """What slide OCR changes in a note's photo references: a default caption gives way to the
+    slide's title line, and another shot of a slide shows the one kept (or nothing, when the
+    note shows that one too)."""
+    by_key = {photo_refs.key_of(p.sha256): p for p in attached}
     by_id = {p.id: p for p in attached}
-    placed = {key for _, key in PHOTO_REF.findall(body)}
+    placed = set(photo_refs.keys(body))
 
-    def replace(match: re.Match[str]) -> str:
-        photo = by_key.get(match.group(2))
+    def replace(ref: photo_refs.PhotoRef) -> str:
+        photo = by_key.get(ref.key)
         if photo is None:
-            return match.group(0)
+            return photo_refs.make(ref.caption, ref.key)
         kept = by_id.get(photo.duplicate_of, photo)
-        if kept is not photo and photos.photo_key(kept.sha256) in placed:
+        if kept is not photo and photo_refs.key_of(kept.sha256) in placed:
             return ""  # the slide is shown already, by its kept shot
-        written = match.group(1) if kept is photo else ""
+        written = ref.caption if kept is photo else ""
         caption = caption_for_export(
             written, kept.caption, kept.caption_typed, kept.suggested_caption
         )
-        safe = " ".join(caption.replace("[", "(").replace("]", ")").split())
-        return f"![{safe}](photo:{photos.photo_key(kept.sha256)})"
+        key = photo_refs.key_of(kept.sha256)
+        if caption in (written, kept.caption):  # no slide title to put in: as written (an
+            # empty caption lets the exporter show the photo's own, brackets and all)
+            return f"![{written}]({photo_refs.SCHEME}{key})"
+        return photo_refs.make(caption, key)
 
-    return PHOTO_REF.sub(replace, body)
+    return photo_refs.replace(body, replace)
 
 
-def build_post(lib: Library, request: ExportRequest, heading_level: int = 2) -> Post:
+def _ordered(chosen: list[Talk], request: ExportRequest, group_by: str) -> list[Talk]:
+    """Picked order when the blogger ordered the talks; else by day, keynotes first, time."""
+    if request.talk_ids is not None or request.scope == "talk":
+        return chosen
+    far = datetime.max.replace(tzinfo=None)
+
+    def key(t: Talk) -> tuple:
+        start = t.start.replace(tzinfo=None) if t.start else far
+        keynote_first = 0 if group_by and is_keynote(t) else 1
+        return (t.day or date.max, keynote_first, start)
+
+    return sorted(chosen, key=key)
+
+
+def recap_text(
+    lib: Library, conf: Conference, day: date | None, part: str, days: list[date]
+) -> str:
+    """The intro or wrap-up kept for this recap, else the intro made up from the schedule."""
+    kept = recap_notes.recap_note(lib, conf.id, day, part)  # type: ignore[arg-type]
+    if kept is not None:
+        return kept
+    return wording.default_intro(conf, day, days) if part == "intro" else ""
+
+
+def build_post(
+    lib: Library, request: ExportRequest, profile: BlogProfile | int | None = None
+) -> Post:
+    if not isinstance(profile, BlogProfile):
+        level = profile if isinstance(profile, int) else 2
+        profile = default_profile("hugo")
+        profile.heading_level = level
     conf, chosen = _chosen_talks(lib, request)
     zone = get_zone(conf.time_zone)
     days = sorted({t.day for t in talks.list_talks(lib, conf.id) if t.day})
+    groups = {_group(t, profile.group_by) for t in chosen}
+    grouping = request.scope != "talk" and len(groups) > 1 and "Keynotes" in groups
+    group_by = profile.group_by if grouping else ""
+    top = max(profile.heading_level, 1)  # where the recap's sections start
+    talk_level = top + 1 if grouping else top
+    if request.scope == "conference":
+        talk_level += 1
+    warnings: list[str] = []
     sections: list[Section] = []
     post_photos: dict[str, PostPhoto] = {}
+    missing: list[str] = []
     last_day: date | None = None
-    for talk in chosen:
+    last_group: str | None = None
+    for talk in _ordered(chosen, request, group_by):
         note = notes.talk_note(lib, talk.id)  # type: ignore[arg-type]
         body = clean_text(note.body.strip())
-        level = heading_level + (1 if request.scope == "conference" else 0)
-        day_heading = ""
-        if request.scope == "conference" and talk.day != last_day and talk.day in days:
-            day_heading = f"Day {days.index(talk.day) + 1}"
-            last_day = talk.day
+        opens: list[tuple[int, str]] = []
+        if request.scope == "conference" and talk.day != last_day:
+            last_day, last_group = talk.day, None
+            if talk.day in days:
+                opens.append((top, wording.day_heading(days.index(talk.day) + 1, talk.day)))
+        group = _group(talk, group_by) if group_by else ""
+        if group and group != last_group:
+            last_group = group
+            opens.append((talk_level - 1, group))  # top, or below the day
         attached = photos.note_photos(lib, note.id) if note.id is not None else []
         body = _slide_photos(body, attached)
-        referenced = {key for _, key in PHOTO_REF.findall(body)}
+        referenced = set(photo_refs.keys(body))
         for photo in attached:
-            key = photos.photo_key(photo.sha256)
+            key = photo_refs.key_of(photo.sha256)
             source = files.find_original(lib.media_dir, photo.sha256)
             if source is None:
+                missing.append(f"{talk.title}: {photo.original_name}")
+                body = photo_refs.replace(
+                    body,
+                    lambda ref, k=key: (
+                        "" if ref.key == k else photo_refs.make(ref.caption, ref.key)
+                    ),
+                )
                 continue
-            caption = caption_for_export(
-                "", photo.caption, photo.caption_typed, photo.suggested_caption
+            caption = clean_text(
+                caption_for_export("", photo.caption, photo.caption_typed, photo.suggested_caption)
             )
             post_photos.setdefault(
-                key, PostPhoto(key, photo.sha256, source, photo.original_name, clean_text(caption))
+                key,
+                PostPhoto(
+                    key,
+                    photo.sha256,
+                    source,
+                    photo.original_name,
+                    caption,
+                    talk_title=clean_text(talk.title),
+                ),
             )
             if key not in referenced and photo.duplicate_of is None:  # attached, not placed
-                body += f"\n\n![{caption}](photo:{key})"  # (another shot of a slide: not)
-        sections.append(Section(talk, nest_headings(body, level), level, day_heading))
+                body += "\n\n" + photo_refs.make(caption, key)  # (another shot of a slide: not)
+        if not _plain(body) and not photo_refs.keys(body):
+            warnings.append(f"{talk.title}: no note; its section is only a heading")
+        sections.append(Section(talk, nest_headings(body, talk_level), talk_level, opens))
 
-    first = chosen[0]
+    recap_day = request.day if request.scope == "day" else None
     if request.scope == "talk":
-        title = first.title
-    elif request.scope == "day":
-        number = days.index(request.day) + 1 if request.day in days else 1  # type: ignore[arg-type]
-        title = f"{conf.title} – Day {number} Recap"
+        title = chosen[0].title
+        intro = request.intro or ""
+        wrapup = request.wrapup or ""
     else:
-        title = f"{conf.title} Recap"
+        number = days.index(recap_day) + 1 if recap_day in days else 1
+        title = wording.recap_title(profile, conf, number if recap_day else None)
+        intro = (
+            request.intro
+            if request.intro is not None
+            else recap_text(lib, conf, recap_day, "intro", days)
+        )
+        wrapup = (
+            request.wrapup
+            if request.wrapup is not None
+            else recap_text(lib, conf, recap_day, "wrapup", days)
+        )
     starts = [t.start for t in chosen if t.start]
     when = (
         min(starts) if starts else datetime.combine(request.day or date.today(), time(9, 0), zone)
     )
-    intro = clean_text(request.intro.strip())
+    intro = clean_text(intro.strip())
     description = request.description
-    if description is None:
-        description = first_paragraph(intro)
-    if description is None or not description:
-        if request.scope == "talk":
-            description = first_paragraph(sections[0].body) if sections else ""
-        else:
-            names = ", ".join(t.title for t in chosen[:4]) + (
-                " and more" if len(chosen) > 4 else ""
-            )
-            what = title.removesuffix(" Recap").strip()
-            description = first_paragraph(f"Notes and photos from {what}: {names}.", 200)
+    if not description:
+        description = first_sentence(intro)
+    if not description:
+        source = sections[0].body if request.scope == "talk" and sections else ""
+        description = first_paragraph(source) or wording.default_description(
+            title, [t.title for t in chosen]
+        )
     tags = request.tags
     if tags is None:
-        tags = [conf.acronym or conf.title]
-        for t in chosen:
-            if t.track and t.track not in tags and len(tags) < 6:
-                tags.append(t.track)
+        tags = propose_tags(profile, conf, chosen)
     title = clean_text(request.title if request.title is not None else title)
-    slug = request.slug or slugify(title, max_length=80, word_boundary=True) or "talknotes-post"
-    if slug in RESERVED:
+    slug = request.slug or make_slug(title, profile)
+    if slug.lower() in RESERVED:
         slug += "-post"
-    ordered_keys = [key for s in sections for _, key in PHOTO_REF.findall(s.body)]
+    ordered_keys = [key for s in sections for key in photo_refs.keys(s.body)]
     ordered = [post_photos[k] for k in dict.fromkeys(ordered_keys) if k in post_photos]
     cover = post_photos.get(request.cover) if request.cover else None
     return Post(
         title=title,
         date=when.astimezone(zone),
         description=clean_text(description),
-        tags=[clean_text(t) for t in tags],
+        tags=[t for t in (clean_tag(t) for t in tags) if t],
         slug=slug,
         intro=intro,
         sections=sections,
         photos=ordered,
         cover=cover,
         conference=conf,
+        wrapup=clean_text(wrapup.strip()),
+        wrapup_level=top,
+        warnings=warnings,
+        missing_photos=missing,
     )
+
+
+_APOSTROPHES = [["'", ""], ["\u2019", ""]]
+
+
+def make_slug(title: str, profile: BlogProfile) -> str:
+    """The post's file name from its title, in the blog's case and apostrophe style."""
+    keep = profile.generator == "hugo" and profile.name_case == "keep"
+    replacements = [] if profile.apostrophes == "split" else _APOSTROPHES
+    slug = slugify(
+        title,
+        max_length=80,
+        word_boundary=True,
+        lowercase=not keep,
+        replacements=replacements,
+    )
+    return slug or "talknotes-post"
+
+
+_TAG_UNSAFE = re.compile(r"[/\\?#%<>{}|^`\"*\[\]:;=&@!$'(),~]")
+
+
+def clean_tag(tag: str) -> str:
+    """A tag every generator can make a page for: no path parts, no URL or template syntax."""
+    text = _TAG_UNSAFE.sub(" ", clean_text(tag))
+    text = " ".join(part for part in text.split() if part.strip("."))
+    return text.strip(" .-_")[:60]

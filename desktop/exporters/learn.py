@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any
 import yaml
 
 from desktop.core.errors import TalknotesError
-from desktop.exporters import frontmatter_io
+from desktop.exporters import frontmatter_io, recap_style
 from desktop.exporters.profile import BlogProfile, default_profile
 
 HUGO_CONFIGS = (
@@ -43,7 +44,8 @@ def detect(blog: Path) -> str:
         return "hugo"
     raise TalknotesError(
         str(blog),
-        "not a Hugo or Jekyll blog (no hugo.toml/config.*, content/, _config.yml or _posts/ found)",
+        "not a Hugo or Jekyll blog (no hugo.toml/config.*, content/, _config.yml or _posts/ "
+        "found); for a plain Markdown post with an HTML copy use --format markdown",
     )
 
 
@@ -68,15 +70,23 @@ def _hugo_config(blog: Path) -> dict[str, Any]:
     return {}
 
 
+def _markdown_files(blog: Path, folder: Path) -> list[Path]:
+    """Markdown files under `folder`, following symbolic links that stay inside the blog
+    (a content folder linked from elsewhere in the repository is read; one leading out is not)."""
+    root = blog.resolve()
+    if not folder.is_dir() or not folder.resolve().is_relative_to(root):
+        return []
+    found = []
+    for here, dirs, names in os.walk(folder, followlinks=True):
+        dirs[:] = [d for d in dirs if Path(here, d).resolve().is_relative_to(root)]
+        found += [Path(here, n) for n in names if n.endswith((".md", ".markdown"))]
+    return sorted(found)
+
+
 def _posts(blog: Path, generator: str) -> list[Path]:
     if generator == "jekyll":
-        return sorted(p for p in (blog / "_posts").glob("*.md*") if p.is_file())
-    content = blog / "content"
-    return (
-        sorted(p for p in content.rglob("*.md") if p.name != "_index.md")
-        if content.is_dir()
-        else []
-    )
+        return [p for p in _markdown_files(blog, blog / "_posts") if p.is_file()]
+    return [p for p in _markdown_files(blog, blog / "content") if p.name != "_index.md"]
 
 
 def _front_matter_format(text: str) -> str:
@@ -149,12 +159,17 @@ def learn(blog: Path) -> BlogProfile:
     bodies = "\n".join(post.content for _, _, post in parsed)
     figures = _FIGURE.findall(bodies)
     md_images = [src for src in _MD_IMAGE.findall(bodies) if "://" not in src]
+    drafts = [bool(post.metadata.get("draft")) for _, _, post in parsed]
+    has_drafts = generator == "jekyll" and any((blog / "_drafts").glob("*.md*"))
+    profile.draft = has_drafts or any(drafts)  # the blog publishes through drafts
+    recap_style.learn_recaps(profile, parsed)
     if generator == "hugo":
         _learn_hugo_layout(blog, profile, [p for p, _, _ in parsed], keep_case)
         if figures and len(figures) >= len(md_images):
             profile.image_style = "figure"
             widths = Counter(w for f in figures for w in _FIGURE_WIDTH.findall(f))
             profile.image_width = widths.most_common(1)[0][0] if widths else ""
+            profile.figure_alt = any(re.search(r"\salt=", f) for f in figures)
         elif md_images:
             profile.image_style = "markdown"
     else:

@@ -10,7 +10,7 @@ from typing import Any
 
 @dataclass
 class BlogProfile:
-    generator: str  # "hugo" | "jekyll"
+    generator: str  # "hugo" | "jekyll" | "markdown"
     front_matter: str = "yaml"  # "yaml" (---) | "toml" (+++)
     keys: list[str] = field(default_factory=list)  # front matter keys, in the blog's order
     tags_style: str = "list"  # "list" | "string" (space separated, as some Jekyll posts do)
@@ -24,13 +24,23 @@ class BlogProfile:
     photos: str = "sibling"  # "sibling" (post.md + post/), "bundle" (post/index.md), "static"
     image_style: str = "markdown"  # "figure" (Hugo shortcode) | "markdown" | "relative_url"
     image_width: str = ""  # figure width, e.g. "600px"
+    figure_alt: bool = True  # write alt= beside title= (off when the blog's figures have none)
     static_dir: str = ""  # photos = "static": folder under the site root, e.g. "img"
     author: str = ""
     defaults: dict[str, Any] = field(default_factory=dict)  # toc, sitemap, comments …
     extra: dict[str, Any] = field(default_factory=dict)  # values for other keys the blog uses
-    heading_level: int = 2
+    heading_level: int = 2  # where a recap's sections start: talk headings, or the groups
+    heading_form: str = "plain"  # "plain" (## Title) | "title_speakers" | "bold" (**Title**)
+    keynote_prefix: bool = False  # "Keynote: Title" for keynotes
+    group_by: str = "kind"  # "kind" (keynotes, then talks) | "track" | "" (flat)
     speakers_line: bool = True
-    links: bool = False
+    links: bool = True
+    caption_title: str = "{caption}"  # e.g. "{conference} - {talk} - {caption}"
+    day_title: str = "{conference} – Day {n} Recap"
+    conference_title: str = "{conference} Recap"
+    wrapup_heading: str = "Wrap-up"
+    apostrophes: str = "drop"  # file names: "drop" (youre) | "split" (you-re)
+    tag_vocabulary: dict[str, int] = field(default_factory=dict)  # the blog's tags, how often
     max_width: int | None = 1600  # None: original size
     quality: int = 85
     draft: bool = True
@@ -58,6 +68,15 @@ def default_profile(generator: str) -> BlogProfile:
             photos="static",
             static_dir="assets/img",
             image_style="relative_url",
+        )
+    if generator == "markdown":
+        return BlogProfile(
+            generator="markdown",
+            keys=[],
+            post_dir="",
+            photos="folder",
+            heading_form="bold",  # as Medium-style recaps do: **Title** then _Speaker_
+            draft=False,
         )
     return BlogProfile(
         generator="hugo",

@@ -12,20 +12,23 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import signal
+import sys
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core.errors import TalknotesError
-from desktop.exporters import frontmatter_io
 from desktop.exporters.base import Generator, photo_filenames
 from desktop.exporters.compose import RESERVED, Post, PostPhoto
 from desktop.media.export import export_photo
 from desktop.media.files import sha256_of
 
 MANIFEST = "exports.json"
+PARENT_CHECK_SECONDS = 0.5  # how often a worker looks for its parent, where Linux can't tell it
 Progress = Callable[[int, int], None]
 
 
@@ -40,10 +43,11 @@ class ExportCancelled(TalknotesError):
 @dataclass
 class PlannedFile:
     path: str  # relative to the blog folder, with /
-    kind: str  # "post" | "photo"
-    action: str  # "create" | "update" | "unchanged"
+    kind: str  # "post" | "photo" | "page" (the HTML beside a plain Markdown post)
+    action: str  # "create" | "update" | "unchanged" | "remove" | "held" | "conflict"
     content: bytes | None = None  # the post
     photo: PostPhoto | None = None
+    why: str = ""  # for "conflict", "remove" and "held"
 
 
 @dataclass
@@ -51,10 +55,26 @@ class ExportPlan:
     blog: Path
     post: Post
     files: list[PlannedFile] = field(default_factory=list)
+    backups: list[str] = field(default_factory=list)  # edited posts kept before --overwrite
 
     @property
     def post_path(self) -> str:
         return next(f.path for f in self.files if f.kind == "post")
+
+    @property
+    def conflicts(self) -> list[PlannedFile]:
+        return [f for f in self.files if f.action == "conflict"]
+
+    def raise_conflicts(self) -> None:
+        if self.conflicts:
+            first = self.conflicts[0]
+            raise ExportConflict(first.path, first.why)
+
+
+CONFLICT_HINT = (
+    "not overwritten. Use --overwrite to replace it (the edited file is kept in the library's "
+    "export-backups folder) or --copy to write a draft copy beside it"
+)
 
 
 def _sha(data: bytes) -> str:
@@ -98,8 +118,7 @@ class Manifest:
 
 
 def render_post(generator: Generator, post: Post) -> bytes:
-    meta = frontmatter_io.dump(generator.front_matter(post), generator.profile.front_matter)
-    return (meta + "\n" + generator.body(post)).encode("utf-8")
+    return generator.document(post).encode("utf-8")
 
 
 def _photo_settings(generator: Generator) -> str:
@@ -115,53 +134,132 @@ def plan_export(
     overwrite: bool = False,
     copy: bool = False,
 ) -> ExportPlan:
-    """What would be written; raises ExportConflict when the blog's post was edited."""
+    """What would be written. Files that may not be replaced are planned as "conflict" (the
+    caller refuses to write a plan with conflicts; a dry run shows them)."""
     if copy:
+        post.photo_slug = post.slug  # the copy shows the photos already in the blog
         post.slug = _free_slug(generator, post, blog)
     photo_filenames(post)
     manifest = Manifest(library_dir, blog)
     plan = ExportPlan(blog=blog, post=post)
     settings = _photo_settings(generator)
+    hold = post.draft and not generator.drafts_hide_photos(post)
     for photo in post.photos:
         relative = f"{generator.photo_dir(post)}/{photo.filename}"
         target = safe_target(blog, relative)
         entry = manifest.get(relative)
+        if hold:
+            held = PlannedFile(relative, "photo", "held", photo=photo, why=HELD)
+            plan.files.append(held)
+            continue
         action = "create"
         if target.exists():
-            ours = entry is not None and entry.get("sha256") == sha256_of(target)
-            if not ours and not overwrite:
-                raise ExportConflict(
-                    relative,
-                    "a different file of that name is already in the "
-                    "blog; not overwritten (use overwrite or a copy)",
-                )
+            current = sha256_of(target)
+            ours = entry is not None and entry.get("sha256") == current
             same = (
                 ours
                 and entry
                 and entry.get("source") == photo.sha256
                 and entry.get("settings") == settings
             )
+            if not ours and _encodes_to(generator, photo, current):
+                same = True  # byte-identical to what we would write: a re-export elsewhere
             action = "unchanged" if same else "update"
-        plan.files.append(PlannedFile(relative, "photo", action, photo=photo))
-    content = render_post(generator, post)
+            if not ours and not same and not overwrite:
+                action = "conflict"
+        why = "a different file of that name is already in the blog; " + CONFLICT_HINT
+        plan.files.append(
+            PlannedFile(
+                relative, "photo", action, photo=photo, why=why if action == "conflict" else ""
+            )
+        )
     relative = generator.post_path(post)
     target = safe_target(blog, relative)
+    content = render_post(generator, post)
     action = "create"
     if target.exists():
-        current = target.read_bytes()
+        current_bytes = target.read_bytes()
         entry = manifest.get(relative)
-        if current == content:
+        edited = not (entry is not None and entry.get("sha256") == _sha(current_bytes))
+        if current_bytes == content:
             action = "unchanged"
-        elif entry is not None and entry.get("sha256") == _sha(current) or overwrite:
+        elif not edited:
             action = "update"
+        elif overwrite:
+            action = "update"
+            plan.backups.append(relative)
         else:
-            raise ExportConflict(
-                relative,
-                "the post was edited in the blog since Talknotes wrote "
-                "it; not overwritten (overwrite it, or write a copy)",
-            )
-    plan.files.append(PlannedFile(relative, "post", action, content=content))
+            action = "conflict"
+    why = "the post was edited in the blog since Talknotes wrote it; " + CONFLICT_HINT
+    plan.files.append(
+        PlannedFile(
+            relative, "post", action, content=content, why=why if action == "conflict" else ""
+        )
+    )
+    for relative, data in generator.extra_files(post, content).items():
+        target = safe_target(blog, relative)
+        extra_action = "create"
+        if target.exists():
+            extra_action = "unchanged" if target.read_bytes() == data else "update"
+        plan.files.append(PlannedFile(relative, "page", extra_action, content=data))
+    if not copy:
+        _plan_moved_post(generator, post, blog, manifest, plan, relative_post=relative)
     return plan
+
+
+HELD = (
+    "held back while the post is a draft (the blog would publish it before the post); "
+    "written when the post is exported with --no-draft"
+)
+
+
+def _plan_moved_post(
+    generator: Generator,
+    post: Post,
+    blog: Path,
+    manifest: Manifest,
+    plan: ExportPlan,
+    relative_post: str,
+) -> None:
+    """A draft being published (or a post made a draft again) moves: the copy Talknotes wrote
+    at the other place goes, unless it was edited there."""
+    post.draft = not post.draft
+    try:
+        other = generator.post_path(post)
+    finally:
+        post.draft = not post.draft
+    if other == relative_post:
+        return
+    target = safe_target(blog, other)
+    if not target.exists():
+        return
+    entry = manifest.get(other)
+    if entry is not None and entry.get("sha256") == sha256_of(target):
+        plan.files.append(PlannedFile(other, "post", "remove", why=f"moved to {relative_post}"))
+    else:
+        plan.files.append(
+            PlannedFile(
+                other,
+                "post",
+                "conflict",
+                why=f"an edited copy of this post is at {other}; " + CONFLICT_HINT,
+            )
+        )
+
+
+def _encodes_to(generator: Generator, photo: PostPhoto, sha256: str) -> bool:
+    """Whether exporting `photo` now would write a file with this SHA-256."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / photo.filename
+        export_photo(
+            photo.source,
+            target,
+            max_width=generator.profile.max_width,
+            quality=generator.profile.quality,
+        )
+        return sha256_of(target) == sha256
 
 
 def _free_slug(generator: Generator, post: Post, blog: Path) -> str:
@@ -171,6 +269,29 @@ def _free_slug(generator: Generator, post: Post, blog: Path) -> str:
         if not (blog / generator.post_path(post)).exists():
             return post.slug
     raise TalknotesError(base, "no free name for a copy")
+
+
+def _end_with_parent(parent: int) -> None:
+    """Runs in each worker process as it starts: the worker ends with the process that
+    started it, even when that one is killed (a SIGKILL runs no clean-up, and the workers
+    would wait for work for ever). Linux ends it at once (PR_SET_PDEATHSIG); elsewhere a
+    watcher thread notices the new parent process."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent was gone before the watch began
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
 
 
 def _encode(source: str, target: str, max_width: int | None, quality: int) -> str:
@@ -189,16 +310,21 @@ def write_export(
     workers: int | None = None,
 ) -> list[PlannedFile]:
     """Carry out `plan`. All or nothing: on any failure the blog folder is restored."""
+    plan.raise_conflicts()
     blog = plan.blog
-    todo = [f for f in plan.files if f.action != "unchanged"]
-    staged: list[tuple[Path, Path]] = []  # (temporary file, final target)
+    todo = [f for f in plan.files if f.action in ("create", "update", "remove")]
+    staged: list[tuple[Path | None, Path]] = []  # (temporary file or None: remove, target)
     photos = [f for f in todo if f.kind == "photo"]
     total = len(todo)
     try:
         jobs = {}
         if photos:
             count = workers or os.cpu_count() or 1
-            with ProcessPoolExecutor(max_workers=min(count, len(photos))) as pool:
+            with ProcessPoolExecutor(
+                max_workers=min(count, len(photos)),
+                initializer=_end_with_parent,
+                initargs=(os.getpid(),),
+            ) as pool:
                 for f in photos:
                     target = safe_target(blog, f.path)
                     target.parent.mkdir(parents=True, exist_ok=True)
@@ -207,8 +333,8 @@ def write_export(
                     jobs[
                         pool.submit(
                             _encode,
-                            str(f.photo.source),
-                            str(temp),  # type: ignore[union-attr]
+                            str(f.photo.source),  # type: ignore[union-attr]
+                            str(temp),
                             generator.profile.max_width,
                             generator.profile.quality,
                         )
@@ -222,22 +348,33 @@ def write_export(
                     if progress:
                         progress(done, total)
         for f in todo:
-            if f.kind == "post":
-                target = safe_target(blog, f.path)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                temp = target.with_name(f".talknotes-new-{target.name}")
-                with open(temp, "wb") as fh:
-                    fh.write(f.content or b"")
-                    fh.flush()
-                    os.fsync(fh.fileno())
-                staged.append((temp, target))
+            if f.kind == "photo":
+                continue
+            target = safe_target(blog, f.path)
+            if f.action == "remove":
+                staged.append((None, target))
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temp = target.with_name(f".talknotes-new-{target.name}")
+            with open(temp, "wb") as fh:
+                fh.write(f.content or b"")
+                fh.flush()
+                os.fsync(fh.fileno())
+            staged.append((temp, target))
+        plan.backups = [_keep_backup(blog, library_dir, rel) for rel in plan.backups]
         _commit(staged)
     except BaseException:
         for temp, _ in staged:
-            temp.unlink(missing_ok=True)
+            if temp is not None:
+                temp.unlink(missing_ok=True)
         raise
     manifest = Manifest(library_dir, blog)
     for f in plan.files:
+        if f.action in ("held", "conflict"):
+            continue
+        if f.action == "remove":
+            manifest.entries.pop(f.path, None)
+            continue
         target = safe_target(blog, f.path)
         if f.kind == "photo":
             manifest.record(
@@ -254,8 +391,24 @@ def write_export(
     return todo
 
 
-def _commit(staged: list[tuple[Path, Path]]) -> None:
-    """Rename the staged files into place; undo every rename if one fails."""
+BACKUPS = "export-backups"
+
+
+def _keep_backup(blog: Path, library_dir: Path, relative: str) -> str:
+    """Copy the edited file about to be overwritten into the library; returns where."""
+    import shutil
+    from datetime import datetime
+
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    backup = library_dir / BACKUPS / stamp / relative
+    backup.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(safe_target(blog, relative), backup)
+    return str(backup)
+
+
+def _commit(staged: list[tuple[Path | None, Path]]) -> None:
+    """Rename the staged files into place (None: remove the target); undo every rename if one
+    fails."""
     done: list[tuple[Path, Path | None]] = []  # (target, backup of what it replaced)
     try:
         for temp, target in staged:
@@ -264,7 +417,8 @@ def _commit(staged: list[tuple[Path, Path]]) -> None:
                 backup = target.with_name(f".talknotes-old-{target.name}")
                 os.replace(target, backup)
             done.append((target, backup))
-            os.replace(temp, target)
+            if temp is not None:
+                os.replace(temp, target)
     except BaseException:
         for target, backup in reversed(done):
             if backup is not None:

@@ -1,7 +1,11 @@
-"""Photos for publishing: upright, resized, re-encoded, with no metadata at all.
+"""Photos for publishing: upright, resized, re-encoded, with only what the image needs.
 
-Re-encoding from pixels drops EXIF (GPS, camera serial numbers, maker notes), XMP, IPTC and
-embedded thumbnails; nothing of the original file's metadata is copied across.
+The metadata policy: the ICC colour profile is kept (without it colours shift); everything
+else is dropped: EXIF (GPS, camera serial numbers, MakerNote), XMP, IPTC, JPEG comments (COM),
+embedded thumbnails. Pillow carries a JPEG's COM segment over on save unless told otherwise, so
+each kept key is named rather than trusting a re-encode to drop the rest. Files are written
+with the blog's usual permissions (0644 under the common umask), not mkstemp's 0600: a web
+server running as another user must be able to read them.
 """
 
 from __future__ import annotations
@@ -15,6 +19,23 @@ from PIL import Image
 from desktop.media.images import open_checked, upright
 
 DEFAULT_MAX_WIDTH = 1600
+_umask: int | None = None
+
+
+def current_umask() -> int:
+    """The process umask (read once: setting it to read it is not thread-safe)."""
+    global _umask
+    if _umask is None:
+        try:  # Linux says it without changing it
+            with open("/proc/self/status", encoding="ascii") as status:
+                line = next(x for x in status if x.startswith("Umask:"))
+            _umask = int(line.split()[1], 8)
+        except (OSError, StopIteration, ValueError):
+            _umask = os.umask(0o022)
+            os.umask(_umask)
+    return _umask
+
+
 DEFAULT_QUALITY = 85
 
 
@@ -42,13 +63,20 @@ def export_photo(
             height = round(clean.height * max_width / clean.width)
             clean = clean.resize((max_width, height), Image.Resampling.LANCZOS)
         target.parent.mkdir(parents=True, exist_ok=True)
+        # an RGB profile only: one made for CMYK or grey pixels would misdescribe RGB output
+        icc = image.info.get("icc_profile") if image.mode in ("RGB", "RGBA") else None
+        clean.info = {}  # nothing of the original's metadata rides along (COM, XMP, EXIF …)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".export-", suffix=target.suffix)
         try:
+            os.fchmod(fd, 0o666 & ~current_umask())
             with os.fdopen(fd, "wb") as out:
+                kept = {"icc_profile": icc} if icc else {}
                 if out_format == "JPEG":
-                    clean.save(out, "JPEG", quality=quality, optimize=True, progressive=True)
+                    clean.save(
+                        out, "JPEG", quality=quality, optimize=True, progressive=True, **kept
+                    )
                 else:
-                    clean.save(out, "PNG", optimize=True)
+                    clean.save(out, "PNG", optimize=True, **kept)
             os.replace(tmp, target)
         finally:
             if os.path.exists(tmp):

@@ -174,3 +174,21 @@ class NoteVersionRow(SQLModel, table=True):
     body: str
     saved_at: datetime = Field(sa_type=UtcDateTime)
     reason: str = ""  # "edit" | "restore" | "photos" | …
+
+
+class RecapNoteRow(SQLModel, table=True):
+    """A recap's own text: the intro or wrap-up of a conference (day None) or of one day."""
+
+    __tablename__ = "recap_note"
+    __table_args__ = (UniqueConstraint("conference_id", "day", "part", name="uq_recap_note"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    conference_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("conference.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    day: date | None = None
+    part: str  # "intro" | "wrapup"
+    body: str = ""
+    updated_at: datetime = Field(sa_type=UtcDateTime)

@@ -10,6 +10,7 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -37,13 +38,15 @@ from desktop.exporters.compose import ExportRequest, Post, PostPhoto, build_post
 from desktop.exporters.profile import BlogProfile, default_profile
 from desktop.exporters.writer import ExportConflict
 from desktop.media import files
+from desktop.store.conferences import get_conference
 from desktop.store.library import Library
+from desktop.store.recap_notes import PARTS, save_recap_note
 from desktop.store.talks import list_talks
 from desktop.ui.notifier import Notifier
 from desktop.ui.preview import css as preview_css
 from desktop.ui.profile_form import ProfileForm
 from desktop.ui.workers import submit
-from desktop.workflows.exporting import ExportResult, blog_profile, export
+from desktop.workflows.exporting import ExportResult, PushRefused, blog_profile, export
 
 TALK_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -65,7 +68,7 @@ class _AsReaders(Generator):
         return f"*[{escape_alt(caption)}]*"
 
 
-OVERWRITE, WRITE_COPY = "Overwrite", "Write a Copy"
+OVERWRITE, WRITE_COPY = "Overwrite (keep the edited file aside)", "Write a Draft Copy"
 
 
 class ExportDialog(QDialog):
@@ -100,8 +103,10 @@ class ExportDialog(QDialog):
         self.scope.addItem("This talk", "talk")
         self.scope.addItem("Day recap", "day")
         self.scope.addItem("Whole conference", "conference")
-        self.scope.setCurrentIndex(self.scope.findData("day" if day else "talk"))
-        self.scope.currentIndexChanged.connect(self.refresh_talks)
+        # open on what is in view: the open talk, else the day, else the conference
+        in_view = "talk" if talk_id is not None else "day" if day else "conference"
+        self.scope.setCurrentIndex(self.scope.findData(in_view))
+        self.scope.currentIndexChanged.connect(self._scope_changed)
         self.blog = QLineEdit(self.settings.value("export/blog", "", str))
         self.blog.setPlaceholderText("Your Hugo or Jekyll blog folder")
         browse = QPushButton("Choose…")
@@ -113,8 +118,15 @@ class ExportDialog(QDialog):
         self.slug_edit = QLineEdit(placeholderText="(default: from the title)")
         self.cover = QComboBox()
         self.cover.addItem("(blog's default)", None)
-        self.intro = QPlainTextEdit(placeholderText="A short introduction (optional)")
+        self.intro = QPlainTextEdit(placeholderText="The opening paragraph (none when empty)")
         self.intro.setMaximumHeight(80)
+        self.wrapup = QPlainTextEdit(placeholderText="A closing paragraph (optional)")
+        self.wrapup.setMaximumHeight(60)
+        self.all_talks = QCheckBox("Show talks without notes")
+        self.all_talks.toggled.connect(lambda _on: self.refresh_talks())
+        self.commit_box = QCheckBox("Commit in the blog's git repository")
+        self.push_box = QCheckBox("Commit and push (with your own git setup)")
+        self.push_box.toggled.connect(lambda on: on and self.commit_box.setChecked(True))
         self.talks = QListWidget()
         self.talks.setDragDropMode(QListWidget.DragDropMode.InternalMove)
         self.talks.itemChanged.connect(lambda _i: self.update_preview())
@@ -146,8 +158,11 @@ class ExportDialog(QDialog):
         post_form.addRow("Slug", self.slug_edit)
         post_form.addRow("Cover photo", self.cover)
         post_form.addRow("Intro", self.intro)
-        post_form.addRow(QLabel("Talks (tick to include, drag to reorder)"))
+        post_form.addRow("Wrap-up", self.wrapup)
+        post_form.addRow(QLabel("Talks (tick to include, drag to reorder)"), self.all_talks)
         post_form.addRow(self.talks)
+        post_form.addRow(self.commit_box)
+        post_form.addRow(self.push_box)
         post_tab = QWidget()
         post_tab.setLayout(post_form)
         tabs = QTabWidget()
@@ -164,8 +179,11 @@ class ExportDialog(QDialog):
         self.title_edit.editingFinished.connect(self.update_preview)
         # typing the intro: show it when typing pauses (a preview reads the notes anew)
         self._intro_timer = QTimer(self, singleShot=True, interval=300)
-        self._intro_timer.timeout.connect(self.update_preview)
+        self._intro_timer.timeout.connect(self._recap_text_edited)
         self.intro.textChanged.connect(self._intro_timer.start)
+        self.wrapup.textChanged.connect(self._intro_timer.start)
+        self._recap_key: tuple | None = None
+        self._load_recap_texts()
         self.refresh_talks()
         self.load_profile()
 
@@ -200,13 +218,54 @@ class ExportDialog(QDialog):
     def edited_profile(self) -> BlogProfile | None:
         return self.profile_form.edited()
 
+    def _scope_changed(self) -> None:
+        self._load_recap_texts()
+        self.refresh_talks()
+
+    def _recap_place(self) -> tuple[int, date | None] | None:
+        scope = self.scope.currentData()
+        if scope == "talk" or self.conference_id is None:
+            return None
+        return self.conference_id, self.day if scope == "day" else None
+
+    def _load_recap_texts(self) -> None:
+        """The intro and wrap-up kept for this recap (the intro made up when none was kept)."""
+        from desktop.exporters.compose import recap_text
+
+        place = self._recap_place()
+        self._recap_key = None
+        texts = ("", "")
+        if place is not None:
+            conf = get_conference(self.lib, place[0])
+            days = sorted({t.day for t in list_talks(self.lib, conf.id) if t.day})
+            texts = tuple(recap_text(self.lib, conf, place[1], part, days) for part in PARTS)
+        for edit, text in zip((self.intro, self.wrapup), texts, strict=True):
+            edit.blockSignals(True)
+            edit.setPlainText(text)
+            edit.blockSignals(False)
+        self._recap_key = (place, *texts) if place else None
+
+    def _recap_text_edited(self) -> None:
+        """Keep what was typed as this recap's intro and wrap-up, then show it."""
+        place = self._recap_place()
+        texts = (self.intro.toPlainText(), self.wrapup.toPlainText())
+        if place is not None and self._recap_key is not None and self._recap_key[0] == place:
+            for part, text, before in zip(PARTS, texts, self._recap_key[1:], strict=True):
+                if text != before:
+                    submit(self.pool, save_recap_note, self.lib, *place, part, text)
+            self._recap_key = (place, *texts)
+        self.update_preview()
+
     def refresh_talks(self) -> None:
         scope = self.scope.currentData()
         self.talks.blockSignals(True)
         self.talks.clear()
         if scope != "talk" and self.conference_id is not None:
             day = self.day if scope == "day" else None
+            everything = self.all_talks.isChecked()
             for talk in list_talks(self.lib, self.conference_id, day):
+                if not (talk.has_note or everything):
+                    continue  # ~400 talks a day at FOSDEM: those with notes unless asked
                 item = QListWidgetItem(
                     f"{talk.start:%a %H:%M}  {talk.title}" if talk.start else talk.title
                 )
@@ -233,6 +292,7 @@ class ExportDialog(QDialog):
             ]
         request.title = self.title_edit.text().strip() or None
         request.intro = self.intro.toPlainText()
+        request.wrapup = self.wrapup.toPlainText()
         tags = [t.strip() for t in self.tags_edit.text().split(",") if t.strip()]
         request.tags = tags or None
         request.description = self.description_edit.text().strip() or None
@@ -244,7 +304,7 @@ class ExportDialog(QDialog):
         profile = self.edited_profile()
         try:
             request = self.request()
-            post = build_post(self.lib, request, profile.heading_level if profile else 2)
+            post = build_post(self.lib, request, profile or default_profile("hugo"))
         except TalknotesError as exc:
             self.preview.setPlainText(f"{exc.what}: {exc.why}")
             return
@@ -316,6 +376,8 @@ class ExportDialog(QDialog):
                 copy=copy,
                 progress=progress,
                 cancel=self.cancel_event,
+                commit=self.commit_box.isChecked(),
+                push=self.push_box.isChecked(),
             ),
             on_done=self._done,
             on_error=lambda exc: self._failed(exc, dry_run),
@@ -339,8 +401,13 @@ class ExportDialog(QDialog):
             self.preview.setPlainText("Dry run — nothing was written:\n\n" + "\n".join(lines))
             return
         self.exported.emit(result)
+        done = " Committed and pushed." if result.pushed else ""
+        done = done or (" Committed." if result.committed else "")
+        notes = "".join(f"\n• {w}" for w in result.warnings)
         self.notifier.inform(
-            self, "Exported", f"Wrote {len(result.written)} files.\nPost: {result.plan.post_path}"
+            self,
+            "Exported",
+            f"Wrote {len(result.written)} files.{done}\nPost: {result.plan.post_path}{notes}",
         )
 
     def _failed(self, exc: BaseException, dry_run: bool) -> None:
@@ -353,6 +420,9 @@ class ExportDialog(QDialog):
                 self.run_export(dry_run, overwrite=choice == OVERWRITE, copy=choice == WRITE_COPY)
             return
         message = f"{exc.what}: {exc.why}" if isinstance(exc, TalknotesError) else str(exc)
+        if isinstance(exc, PushRefused):  # written and committed: only the push failed
+            self._error(message)
+            return
         self._error(message + "\n\nThe blog folder was left as it was.")
 
     def _error(self, message: str) -> None:

@@ -4,24 +4,36 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from desktop.ui.preview import blog_flavor
+
 
 def open_export(window):
     """File → Export to Blog…, for the selected talk, its day or its conference."""
     from desktop.ui.export_dialog import ExportDialog
 
     window.autosaver.flush()  # export what was just typed
+    from datetime import date
+
+    from desktop.ui.schedule_model import DAY_ROLE, KIND_ROLE
+
     talk_id = window.sidebar.current_talk_id()
     talk = window.model.talk(talk_id) if talk_id is not None else None
     conference_id = talk.conference_id if talk else window.sidebar.current_conference_id()
+    day = talk.day if talk else None
+    current = window.sidebar.tree.currentIndex()
+    if talk is None and current.data(KIND_ROLE) == "day" and current.data(DAY_ROLE):
+        day = date.fromisoformat(current.data(DAY_ROLE))  # a day in view: its recap
     dialog = ExportDialog(
         window.lib,
         window.autosaver.pool,
         window,
         conference_id=conference_id,
         talk_id=talk_id,
-        day=talk.day if talk else None,
+        day=day,
         notifier=window.notifier,
     )
+    # the blog chosen there decides how the preview reads notes (goldmark or kramdown)
+    dialog.finished.connect(lambda _r: window.preview.set_flavor(blog_flavor(window.settings)))
     dialog.open()
     return dialog
 

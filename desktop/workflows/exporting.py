@@ -2,22 +2,34 @@
 
 from __future__ import annotations
 
+import os
+import re
 import subprocess
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core.errors import TalknotesError
 from desktop.exporters.base import Generator
-from desktop.exporters.compose import ExportRequest, build_post
+from desktop.exporters.compose import ExportRequest, Post, build_post
 from desktop.exporters.hugo import Hugo
 from desktop.exporters.jekyll import Jekyll
 from desktop.exporters.learn import detect, learn
-from desktop.exporters.profile import BlogProfile, save_profile, saved_profile
+from desktop.exporters.markdown import PlainMarkdown
+from desktop.exporters.profile import BlogProfile, default_profile, save_profile, saved_profile
 from desktop.exporters.writer import ExportPlan, Progress, plan_export, write_export
+from desktop.store.leftovers import remove_blog_leftovers
 from desktop.store.library import Library
 
-GENERATORS: dict[str, type[Generator]] = {"hugo": Hugo, "jekyll": Jekyll}
+GENERATORS: dict[str, type[Generator]] = {
+    "hugo": Hugo,
+    "jekyll": Jekyll,
+    "markdown": PlainMarkdown,
+}
+
+
+class PushRefused(TalknotesError):
+    """The export was written and committed, but the remote refused the push."""
 
 
 @dataclass
@@ -26,19 +38,21 @@ class ExportResult:
     written: list[str]
     dry_run: bool
     committed: bool = False
+    pushed: bool = False
+    warnings: list[str] = field(default_factory=list)
 
 
 def blog_profile(lib: Library, blog: Path, fmt: str = "auto") -> BlogProfile:
     """The saved profile for this blog, else one learned from its posts."""
     generator = detect(blog) if fmt == "auto" else fmt
     if generator not in GENERATORS:
-        raise TalknotesError(fmt, "format must be auto, hugo or jekyll")
+        raise TalknotesError(fmt, f"format must be auto, {', '.join(GENERATORS)}")
     profile = saved_profile(lib.path, blog)
     if profile is None or profile.generator != generator:
-        profile = learn(blog) if fmt == "auto" or detect(blog) == generator else None
-        if profile is None or profile.generator != generator:
-            from desktop.exporters.profile import default_profile
-
+        learned = learn(blog) if generator != "markdown" else None
+        if learned is not None and learned.generator == generator:
+            profile = learned
+        else:
             profile = default_profile(generator)
     return profile
 
@@ -55,48 +69,122 @@ def export(
     overwrite: bool = False,
     copy: bool = False,
     commit: bool = False,
+    push: bool = False,
+    force: bool = False,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
     remember_profile: bool = True,
     workers: int | None = None,
 ) -> ExportResult:
+    """Export notes into `blog`. `draft` is for this export only: the saved profile keeps the
+    blog's own habit. A copy (`copy`) is always a draft."""
     blog = blog.expanduser()
     if not blog.is_dir():
         raise TalknotesError(str(blog), "no such blog folder")
     profile = profile or blog_profile(lib, blog, fmt)
-    if draft is not None:
-        profile.draft = draft
     generator = GENERATORS[profile.generator](profile)
-    post = build_post(lib, request, profile.heading_level)
+    post = build_post(lib, request, profile)
+    post.draft = _draft_state(generator, post, blog, profile.draft) if draft is None else draft
+    if copy:
+        post.draft = True
+    warnings = list(post.warnings)
+    if post.missing_photos:
+        names = "; ".join(post.missing_photos)
+        if not force:
+            raise TalknotesError(
+                "export",
+                f"photo files missing from the library: {names}. Nothing was written; "
+                "re-attach them, or export without them with --force",
+            )
+        warnings.append(f"left out, their files are missing from the library: {names}")
     plan = plan_export(generator, post, blog, lib.path, overwrite=overwrite, copy=copy)
+    warnings += [f"{f.path}: {f.why}" for f in plan.files if f.action == "held"]
     if dry_run:
-        return ExportResult(plan, [], True)
+        return ExportResult(plan, [], True, warnings=warnings)
+    remove_blog_leftovers(blog)  # of an export into this blog that was killed
     written = write_export(
         generator, plan, lib.path, progress=progress, cancel=cancel, workers=workers
     )
     if remember_profile:
         save_profile(lib.path, blog, profile)
-    result = ExportResult(plan, [f.path for f in written], False)
-    if commit and written:
+    result = ExportResult(plan, [f.path for f in written], False, warnings=warnings)
+    if (commit or push) and written:
         result.committed = git_commit(blog, result.written, f"Talknotes: {post.title}")
+    if push:
+        result.pushed = git_push(blog)
     return result
 
 
-def git_commit(blog: Path, paths: list[str], message: str) -> bool:
-    """Commit the written files in the blog's git repository (never pushes)."""
-    inside = subprocess.run(
-        ["git", "-C", str(blog), "rev-parse", "--is-inside-work-tree"],
-        capture_output=True,
-        text=True,
+def _draft_state(generator: Generator, post: Post, blog: Path, default: bool) -> bool:
+    """A post already in the blog stays as it is there (published or draft); a new one is
+    what the blog's profile says."""
+    for state in (False, True):
+        post.draft = state
+        if (blog / generator.post_path(post)).exists():
+            return state
+    return default
+
+
+def _git(blog: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    # never ask for a password on a terminal nobody watches: the user's credential helper or
+    # SSH agent answers, or the push is refused and says so
+    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0"}
+    return subprocess.run(
+        ["git", "-C", str(blog), *args], capture_output=True, text=True, env=env, timeout=300
     )
+
+
+def _redact(message: str) -> str:
+    """Git's message without credentials in URLs (https://user:token@host → https://host)."""
+    return re.sub(r"(\w+://)[^/@\s]+@", r"\1", message)
+
+
+def git_commit(blog: Path, paths: list[str], message: str) -> bool:
+    """Commit the written files in the blog's git repository."""
+    inside = _git(blog, "rev-parse", "--is-inside-work-tree")
     if inside.returncode != 0:
         raise TalknotesError(str(blog), "--commit: the blog folder is not a git repository")
-    subprocess.run(["git", "-C", str(blog), "add", "--", *paths], check=True, capture_output=True)
-    done = subprocess.run(
-        ["git", "-C", str(blog), "commit", "-m", message, "--", *paths],
-        capture_output=True,
-        text=True,
-    )
+    tracked = set(_git(blog, "ls-files", "--", *paths).stdout.splitlines())
+    paths = [p for p in paths if (blog / p).exists() or p in tracked]
+    if not paths:
+        return False
+    added = _git(blog, "add", "-A", "--", *paths)
+    if added.returncode != 0:
+        raise TalknotesError(str(blog), f"git add failed: {_redact(added.stderr.strip())[:300]}")
+    done = _git(blog, "commit", "-m", message, "--", *paths)
     if done.returncode != 0:
-        raise TalknotesError(str(blog), f"git commit failed: {done.stderr.strip()[:300]}")
+        raise TalknotesError(str(blog), f"git commit failed: {_redact(done.stderr.strip())[:300]}")
+    return True
+
+
+def git_push(blog: Path) -> bool:
+    """Push the blog's current branch with the user's own git setup (Talknotes keeps no git
+    credentials). Raises with git's reason when the push is refused."""
+    branch = _git(blog, "symbolic-ref", "--short", "HEAD")
+    if branch.returncode != 0:
+        raise TalknotesError(str(blog), "--push: no branch is checked out (detached HEAD)")
+    name = branch.stdout.strip()
+    upstream = _git(blog, "rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{u}")
+    if upstream.returncode == 0:
+        remote, _, target = upstream.stdout.strip().partition("/")
+        remote = _git(blog, "config", f"branch.{name}.remote").stdout.strip() or remote
+        merge = _git(blog, "config", f"branch.{name}.merge").stdout.strip()
+        target = merge.removeprefix("refs/heads/") or target
+    else:
+        remotes = _git(blog, "remote").stdout.split()
+        if not remotes:
+            raise PushRefused(
+                str(blog),
+                "--push: the blog repository has no remote; the export is written and committed",
+            )
+        remote = "origin" if "origin" in remotes else remotes[0]
+        target = name
+    pushed = _git(blog, "push", "--porcelain", remote, f"HEAD:refs/heads/{target}")
+    if pushed.returncode != 0:
+        why = _redact((pushed.stderr or pushed.stdout).strip())
+        raise PushRefused(
+            str(blog),
+            f"the push to {remote} ({target}) was refused; the export is written and "
+            f"committed locally. git said: {why[:400]}",
+        )
     return True

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.core import photo_refs
 from desktop.core.errors import TalknotesError
 from desktop.core.models import Photo
 from desktop.core.timezones import get_zone
@@ -22,8 +23,7 @@ class Attached:
 
 
 def photo_markdown(photo: Photo) -> str:
-    caption = photo.caption.replace("[", "(").replace("]", ")").replace("\n", " ")
-    return f"![{caption}](photo:{photos.photo_key(photo.sha256)})"
+    return photo_refs.make(photo.caption, photo_refs.key_of(photo.sha256))
 
 
 def prepare(paths: list[Path], zone_name: str) -> list[tuple[Path, Photo]]:
@@ -49,23 +49,25 @@ def prepare(paths: list[Path], zone_name: str) -> list[tuple[Path, Photo]]:
     return prepared
 
 
+def default_caption(path: Path) -> str:
+    """The caption a new photo gets: empty, so a note shows `![](photo:KEY)` and the export
+    writes the blog's own pattern. A caption suggested from the slide's text plugs in here."""
+    return ""
+
+
 def attach_to_note(
     lib: Library,
     note_id: int,
     prepared: list[tuple[Path, Photo]],
-    caption_base: str,
+    caption_base: str,  # kept for callers; captions no longer repeat the talk's title
     caption: str | None = None,
 ) -> list[Attached]:
-    existing = len(photos.note_photos(lib, note_id))
     result = []
     for path, photo in prepared:
         files.store_original(lib.media_dir, path, photo.sha256)
-        existing += 1
-        photo.caption = caption or f"{caption_base} – {existing}"
-        photo.caption_typed = bool(caption)  # a numbered default gives way to the slide's title
+        photo.caption = caption if caption is not None else default_caption(path)
+        photo.caption_typed = bool(caption)  # a default gives way to the slide's title
         stored, added = photos.add_photo(lib, note_id, photo)
-        if not added:
-            existing -= 1
         result.append(Attached(stored, added, photo_markdown(stored)))
     return result
 
@@ -77,19 +79,24 @@ def attach_to_talk(
     caption: str | None = None,
     append_to_note: bool = True,
 ) -> list[Attached]:
-    """Attach files to the talk's note; with `append_to_note`, add their references to it."""
+    """Attach files to the talk's note; with `append_to_note`, add their references to it in
+    the same transaction as the photos (a kill leaves both or neither)."""
     talk = talks.get_talk(lib, talk_id)
     conference = conferences.get_conference(lib, talk.conference_id)  # type: ignore[arg-type]
     if not paths:
         raise TalknotesError(f"talk {talk_id}", "no photos given")
     prepared = prepare(paths, conference.time_zone)
-    note_id = notes.ensure_talk_note_id(lib, talk_id)
-    attached = attach_to_note(lib, note_id, prepared, talk.title, caption)
-    if append_to_note:
-        new = [a.markdown for a in attached if a.added]
-        if new:
-            notes.append_to_talk_note(lib, talk_id, "\n\n".join(new))
-    return attached
+    if not append_to_note:
+        note_id = notes.ensure_talk_note_id(lib, talk_id)
+        return attach_to_note(lib, note_id, prepared, talk.title, caption)
+    for path, photo in prepared:  # the files first: a row never points at a missing file
+        files.store_original(lib.media_dir, path, photo.sha256)
+        photo.caption = caption if caption is not None else default_caption(path)
+        photo.caption_typed = bool(caption)  # a default gives way to the slide's title
+    stored = photos.attach_with_references(
+        lib, talk_id, [photo for _path, photo in prepared], photo_markdown
+    )
+    return [Attached(photo, added, photo_markdown(photo)) for photo, added in stored]
 
 
 def resolve_photo_file(lib: Library, key: str, thumbnail: bool = False) -> Path | None:

@@ -15,6 +15,9 @@ class Page(HTMLParser):
         self.by_tag: dict[str, list[str]] = {}
         self.quotes: list[str] = []
         self.images: list[str] = []
+        self.alts: list[str] = []
+        self.strong: list[str] = []
+        self.image_titles: list[str] = []
         self.title = ""
         self._stack: list[str] = []
         self._text: list[str] = []
@@ -22,7 +25,9 @@ class Page(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag == "img":
             self.images.append(dict(attrs).get("src", ""))
-        if tag in ("h1", "h2", "h3", "h4", "blockquote", "title"):
+            self.alts.append(dict(attrs).get("alt", ""))
+            self.image_titles.append(dict(attrs).get("title", "") or "")
+        if tag in ("h1", "h2", "h3", "h4", "blockquote", "title", "strong"):
             self._stack.append(tag)
             self._text = []
 
@@ -34,6 +39,8 @@ class Page(HTMLParser):
                 self.quotes.append(text)
             elif tag == "title":
                 self.title = text
+            elif tag == "strong":
+                self.strong.append(text)
             else:
                 self.headings.append(text)
                 self.by_tag.setdefault(tag, []).append(text)

@@ -46,21 +46,21 @@ def test_day_recap_into_learned_blog_matches_golden(recap_library, tmp_path):
     for rel in result.written:
         (out / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(blog / rel, out / rel)
-    post = "content/post/2026/Harbour-Notes-Conference-2026-Day-1-Recap.md"
+    post = "content/post/2026/Harbour-Notes-Conference-2026-Day-1.md"
     if os.environ.get("UPDATE_GOLDEN"):
         (GOLDEN / "hugo-day1.md").write_text((out / post).read_text(encoding="utf-8"))
     expected_post = (GOLDEN / "hugo-day1.md").read_text(encoding="utf-8")
     assert tree(out) == {
         post: expected_post,
-        "content/post/2026/Harbour-Notes-Conference-2026-Day-1-Recap/IMG_20260514_100500.jpg": (
+        "content/post/2026/Harbour-Notes-Conference-2026-Day-1/IMG_20260514_100500.jpg": (
             1600,
             800,
         ),
-        "content/post/2026/Harbour-Notes-Conference-2026-Day-1-Recap/IMG_20260514_101200.jpg": (
+        "content/post/2026/Harbour-Notes-Conference-2026-Day-1/IMG_20260514_101200.jpg": (
             800,
             400,
         ),
-        "content/post/2026/Harbour-Notes-Conference-2026-Day-1-Recap/IMG_20260514_110300.jpg": (
+        "content/post/2026/Harbour-Notes-Conference-2026-Day-1/IMG_20260514_110300.jpg": (
             1200,
             900,
         ),
@@ -98,7 +98,7 @@ def test_real_hugo_builds_bundles_and_markdown_images(recap_library, tmp_path):
     public = build_hugo(site)
     page_path = public / "posts" / "harbour-notes-conference-2026-recap" / "index.html"
     page = read_page(page_path)
-    assert "Day 1" in page.headings
+    assert "Day 1 – Thursday, 14 May 2026" in page.headings  # weekday and date
     images = image_files(public, page_path, page)
     assert len(images) == 3 and all(p.is_file() for p in images)
 
@@ -115,9 +115,18 @@ def test_reexport_updates_in_place_and_refuses_edited_post(recap_library, tmp_pa
         export(recap_library, DAY1, blog)
     assert post.read_bytes() == before
     copy = export(recap_library, DAY1, blog, copy=True)
-    assert copy.plan.post_path.endswith("Day-1-Recap-2.md")
-    export(recap_library, DAY1, blog, overwrite=True)
+    # a copy is a draft (a bundle, so nothing of it is published) showing the same photos
+    assert copy.plan.post_path.endswith("Day-1-2/index.md") and copy.plan.post.draft
+    assert "draft: true" in (blog / copy.plan.post_path).read_text()
+    assert [f.action for f in copy.plan.files if f.kind == "photo"] == ["unchanged"] * 3
+    assert (
+        "/post/2026/Harbour-Notes-Conference-2026-Day-1/IMG_"
+        in (blog / copy.plan.post_path).read_text()
+    )
+    replaced = export(recap_library, DAY1, blog, overwrite=True)
     assert "A line the author added" not in post.read_text()
+    (kept,) = replaced.plan.backups  # the hand edit is kept in the library, not lost
+    assert Path(kept).read_bytes() == before and Path(kept).is_relative_to(recap_library.path)
 
 
 def test_dry_run_lists_files_and_writes_nothing(recap_library, tmp_path):

@@ -48,26 +48,39 @@ def test_post_looks_like_its_neighbours(recap_library, tmp_path):
     assert "](/img/" in ours.content  # site-absolute /img/ links like the neighbours
 
 
-def test_real_jekyll_builds_draft_recap(recap_library, tmp_path):
+def test_real_jekyll_builds_draft_then_published_recap(recap_library, tmp_path):
     site = jekyll_site(tmp_path)
     profile = learn(copy_blog("jaxxstorm+leebriggs.co.uk", tmp_path))
-    result = export(recap_library, DAY1, site, profile=profile)  # drafts by default
+    result = export(recap_library, DAY1, site, profile=profile, draft=True)
     assert result.plan.post_path == "_drafts/harbour-notes-conference-2026-day-1-recap.md"
+    # a draft's photos would be published by any build: they wait for the post
+    assert [f.action for f in result.plan.files if f.kind == "photo"] == ["held"] * 3
+    assert not (site / "img").exists()
+    assert any("held back" in w for w in result.warnings)
     built = build_jekyll(site)
     pages = [p for p in built.rglob("*.html") if "harbour-notes" in p.as_posix()]
     assert len(pages) == 1
     page = read_page(pages[0])
-    assert page.title == "Harbour Notes Conference 2026 – Day 1 Recap"
-    assert page.by_tag["h2"] == [
+    assert page.title == "Harbour Notes Conference 2026 - Day 1 Recap"
+    assert page.by_tag["h1"][1:] == [  # the blog's own form: # Title, then links
         "Offline First, Always",
         "Sketchnoting for Engineers",
         "Static Sites in 2026",
     ]
     assert any("kill -9 it safely" in q for q in page.quotes)
-    images = image_files(built, pages[0], page)
-    assert len(images) == 3 and all(p.is_file() for p in images), images
     html = pages[0].read_text()
     assert "{{ site.title }}" in html  # Liquid in a note is shown, not run
+
+    published = export(recap_library, DAY1, site, profile=profile, draft=False)
+    post = "_posts/2026-05-14-harbour-notes-conference-2026-day-1-recap.md"
+    assert published.plan.post_path == post
+    removed = [f.path for f in published.plan.files if f.action == "remove"]
+    assert removed == [result.plan.post_path]  # moved, not copied beside the draft
+    assert not (site / result.plan.post_path).exists()
+    built = build_jekyll(site)
+    (page_path,) = [p for p in built.rglob("*.html") if "harbour-notes" in p.as_posix()]
+    images = image_files(built, page_path, read_page(page_path))
+    assert len(images) == 3 and all(p.is_file() for p in images), images
 
 
 def test_relative_url_style_builds(recap_library, tmp_path):

@@ -117,5 +117,5 @@ def test_git_commit(recap_library, tmp_path):
         text=True,
         check=True,
     ).stdout
-    assert "Talknotes: Harbour Notes Conference 2026 – Day 1 Recap" in log
+    assert "Talknotes: Harbour Notes Conference 2026 - Day 1" in log  # the blog's title form
     assert result.plan.post_path in log

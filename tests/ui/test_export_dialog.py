@@ -79,3 +79,79 @@ def test_the_preview_shows_a_posts_photos_before_a_blog_is_chosen(qtbot, library
     assert thumb.exists()
     qtbot.keyClicks(dialog.intro, "Day one was about data.")
     qtbot.waitUntil(lambda: "Day one was about data." in dialog.preview.toPlainText(), timeout=3000)
+
+
+def _day_index(window, day_iso: str):
+    from desktop.ui.schedule_model import DAY_ROLE, KIND_ROLE
+
+    proxy = window.sidebar.proxy
+    conf = proxy.index(0, 0)
+    for row in range(proxy.rowCount(conf)):
+        index = proxy.index(row, 0, conf)
+        if index.data(KIND_ROLE) == "day" and index.data(DAY_ROLE) == day_iso:
+            return index
+    raise AssertionError(day_iso)
+
+
+def test_the_dialog_opens_on_what_is_in_view_with_the_blogs_habits(
+    qtbot, library, tmp_path, notices
+):
+    """A day in view: its recap, only the talks with notes listed and ticked; draft and photo
+    layout as the blog's own posts have them; the intro made up from the schedule, and what is
+    typed there is kept for this day's recap."""
+    from datetime import date
+
+    from desktop.store.recap_notes import recap_note
+
+    import_schedule(library, str(SAMPLE))
+    talks = {t.title: t for t in list_talks(library)}
+    save_talk_note(library, talks["Offline First, Always"].id, "Offline.\n")
+    save_talk_note(library, talks["Schedules Are Data"].id, "Data.\n")
+    blog = tmp_path / "blog"
+    shutil.copytree(shared_fixture("blogs/galexrt+www.edenmal.moe"), blog)
+    window = MainWindow(library, notifier=notices)
+    qtbot.addWidget(window)
+    window.sidebar.tree.setCurrentIndex(_day_index(window, "2026-05-14"))
+    dialog = window.open_export()
+    qtbot.addWidget(dialog)
+    assert dialog.scope.currentData() == "day"
+    listed = [dialog.talks.item(i) for i in range(dialog.talks.count())]
+    assert [i.text().split("  ", 1)[1] for i in listed] == [
+        "Offline First, Always",
+        "Schedules Are Data",
+    ]
+    assert all(i.checkState().name == "Checked" for i in listed)
+    dialog.all_talks.setChecked(True)
+    assert dialog.talks.count() == 7  # every talk of the day when asked for
+    assert "This is my recap of the first day, Thursday, 14 May 2026." in (
+        dialog.intro.toPlainText()
+    )
+    dialog.blog.setText(str(blog))
+    dialog.load_profile()
+    assert not dialog.profile_widgets["draft"].isChecked()  # the blog's posts are no drafts
+    assert dialog.profile_widgets["photos"].currentText() == "sibling"
+    assert dialog.profile_widgets["heading_form"].currentText() == "title_speakers"
+    dialog.intro.setPlainText("I was at Harbour Notes, day one.")
+    qtbot.waitUntil(
+        lambda: (
+            recap_note(library, 1, date(2026, 5, 14), "intro") == "I was at Harbour Notes, day one."
+        ),
+        timeout=5000,
+    )
+    qtbot.waitUntil(
+        lambda: "I was at Harbour Notes, day one." in dialog.preview.toPlainText(), timeout=3000
+    )
+    dialog.push_box.setChecked(True)
+    assert dialog.commit_box.isChecked()  # a push commits first
+
+
+def test_the_dialog_opens_on_the_open_talk(qtbot, library):
+    import_schedule(library, str(SAMPLE))
+    talk = next(t for t in list_talks(library) if t.title == "Offline First, Always")
+    save_talk_note(library, talk.id, "Offline.\n")
+    window = MainWindow(library)
+    qtbot.addWidget(window)
+    window.sidebar.select_talk(talk.id)
+    dialog = window.open_export()
+    qtbot.addWidget(dialog)
+    assert dialog.scope.currentData() == "talk" and not dialog.talks.isEnabled()

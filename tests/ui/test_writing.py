@@ -12,13 +12,17 @@ from desktop.store.talks import list_talks
 from desktop.ui.main_window import MainWindow
 from desktop.workflows.importing import import_schedule
 from tests.conftest import SAMPLE
+from tests.ui.conftest import RecordingNotifier
 
 
 @pytest.fixture
 def window(qtbot, library):
     import_schedule(library, str(SAMPLE))
-    win = MainWindow(library, clock=lambda: datetime(2026, 5, 14, 9, 10, tzinfo=UTC))
-    win.photos.quiet = True
+    win = MainWindow(
+        library,
+        clock=lambda: datetime(2026, 5, 14, 9, 10, tzinfo=UTC),
+        notifier=RecordingNotifier(),
+    )
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

@@ -52,7 +52,7 @@ def test_attach_read_then_search_suggest_and_group_with_real_ocr(tmp_path):
     assert first["suggested_caption"] == "Distributed Computing"
     assert third["suggested_caption"] == "Why Offline First"
     assert "Consensus with Raft" in first["text"]
-    assert first["caption"] == "Static Sites in 2026 – 1"  # a suggestion is not a caption
+    assert first["caption"] == ""  # a suggestion is not a caption (the default is empty)
     assert second["duplicate_of"] == first["id"]  # the blurred shot of the same slide
     assert first["duplicate_of"] is None and third["duplicate_of"] is None  # same template
     assert first["sharpness"] > second["sharpness"] > 0
