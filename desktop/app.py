@@ -27,6 +27,7 @@ def main(
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from desktop.core.errors import TalknotesError, plain_reason
     from desktop.store.lock import LibraryBusy, acquire
     from desktop.ui.library_opening import LibraryOpening
     from desktop.ui.main_window import MainWindow
@@ -43,14 +44,19 @@ def main(
         app.setWindowIcon(QIcon(str(icon)))
 
     folder = Path(library).expanduser() if library else config.default_library_dir()
-    folder.mkdir(parents=True, exist_ok=True)
     try:
-        lock = acquire(folder, 0.5, "window or command")
-    except LibraryBusy:
-        QMessageBox.information(
+        folder.mkdir(parents=True, exist_ok=True)
+        lock = acquire(folder, 0.5, "window")
+    except LibraryBusy as busy:
+        QMessageBox.information(None, "Talknotes", busy_message(folder, busy))
+        return 2
+    except (TalknotesError, OSError) as exc:  # a read-only folder, a full disk
+        QMessageBox.critical(
             None,
             "Talknotes",
-            f"Talknotes is already open with this library ({folder}).\n\nSwitch to that window.",
+            f"Talknotes cannot open the library in {folder}: {plain_reason(exc)}.\n\n"
+            "Nothing was changed. Make the folder writable (or free some space), or open "
+            "a copy of the library elsewhere with --library.",
         )
         return 2
     try:
@@ -71,3 +77,14 @@ def main(
         return opening.failed_code if opening.failed_code is not None else code
     finally:
         lock.release()
+
+
+def busy_message(folder: Path, busy) -> str:
+    """Who holds the library: a window to switch to, or a command to wait for."""
+    holder = busy.holder
+    if holder is not None and holder.kind == "command":
+        return (
+            f"The library ({folder}) is in use by {holder.describe()}.\n\n"
+            "Try again when it is done."
+        )
+    return f"Talknotes is already open with this library ({folder}).\n\nSwitch to that window."

@@ -33,7 +33,7 @@ from desktop.cli.photo_commands import (
     cmd_photos_list,
     cmd_photos_ocr,
 )
-from desktop.core.errors import TalknotesError
+from desktop.core.errors import TalknotesError, plain_reason, sqlite_code
 from desktop.startup import startup_done
 
 
@@ -167,9 +167,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_backup)
 
     p = sub.add_parser(
-        "restore", parents=[common], help="restore a backup (the current state is backed up first)"
+        "restore",
+        parents=[common],
+        help="restore a backup, or salvage a damaged library (the replaced file is kept)",
     )
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE", nargs="?", help="the backup to restore")
+    p.add_argument(
+        "--salvage",
+        action="store_true",
+        help="rebuild a damaged library from the rows that can still be read",
+    )
+    p.add_argument(
+        "--yes",
+        action="store_true",
+        help="restore even when the backup lacks notes the library holds",
+    )
     p.set_defaults(func=cmd_restore, opens_library=False)
 
     p = sub.add_parser(
@@ -212,30 +224,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "import":  # a refused import changes no file, creates no library
             args.read = check_import(args, _has_library(library))
-        lock = None
-        if _writes(args):
-            from desktop.config import default_library_dir
-            from desktop.store.lock import CLI_WAIT_SECONDS, acquire
-
-            folder = Path(library) if library else default_library_dir()
-            folder.mkdir(parents=True, exist_ok=True)
-            lock = acquire(folder, CLI_WAIT_SECONDS, "window or command")
-        try:
-            if not getattr(args, "opens_library", True):
-                from desktop.config import default_library_dir
-
-                folder = Path(library).expanduser() if library else default_library_dir()
-                return int(args.func(folder.resolve(), args))
-            from desktop.store.library import open_library
-
-            lib = open_library(library)
-            try:
-                return int(args.func(lib, args))
-            finally:
-                lib.close()
-        finally:
-            if lock is not None:
-                lock.release()
+        return _run(args, library)
     except TalknotesError as exc:
         print(printable(f"error: {exc.what}: {exc.why}"), file=sys.stderr)
         return 2
@@ -247,6 +236,46 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as exc:  # a full disk, a read-only folder: no traceback, a plain reason
+        where = exc.filename or _folder(library)
+        print(printable(f"error: {where}: {plain_reason(exc)}"), file=sys.stderr)
+        return 2
+    except Exception as exc:
+        if sqlite_code(exc) is None:
+            raise
+        from desktop.config import DATABASE_NAME
+
+        print(f"error: {_folder(library) / DATABASE_NAME}: {plain_reason(exc)}", file=sys.stderr)
+        return 2
+
+
+def _folder(library: str | None) -> Path:
+    from desktop.config import default_library_dir
+
+    return (Path(library).expanduser() if library else default_library_dir()).resolve()
+
+
+def _run(args: argparse.Namespace, library: str | None) -> int:
+    lock = None
+    if _writes(args):
+        from desktop.store.lock import CLI_WAIT_SECONDS, acquire
+
+        folder = _folder(library)
+        folder.mkdir(parents=True, exist_ok=True)
+        lock = acquire(folder, CLI_WAIT_SECONDS, "command", f"talknotes {args.command}")
+    try:
+        if not getattr(args, "opens_library", True):
+            return int(args.func(_folder(library), args))
+        from desktop.store.library import open_library
+
+        lib = open_library(library, allow_read_only=not _writes(args))
+        try:
+            return int(args.func(lib, args))
+        finally:
+            lib.close()
+    finally:
+        if lock is not None:
+            lock.release()
 
 
 if __name__ == "__main__":

@@ -202,21 +202,23 @@ def cmd_search(lib: Library, args: argparse.Namespace) -> int:
 
 def cmd_check(folder: Path, args: argparse.Namespace) -> int:
     from desktop.config import DATABASE_NAME
-    from desktop.store import backup
+    from desktop.store import backup, leftovers
     from desktop.store.health import check_library
     from desktop.store.library import open_library
 
     database = folder / DATABASE_NAME
     if not database.exists():
         raise TalknotesError(str(folder), "no Talknotes library here")
-    integrity = backup.integrity(database, quick=False)
+    integrity = backup.integrity(database, quick=False)  # raises when locked: that's no damage
     report = {"path": str(folder), "database": str(database), "integrity": integrity}
     if integrity == "ok":
-        lib = open_library(folder, auto_backup=False)
+        lib = open_library(folder, auto_backup=False, allow_read_only=True)
         try:
             report = check_library(lib)
         finally:
             lib.close()
+    report["damaged"] = integrity != "ok"
+    report["leftovers"] = [str(p) for p in leftovers.all_leftovers(folder)]
     report["backups"] = [
         {
             "file": str(b.path),
@@ -236,6 +238,12 @@ def cmd_check(folder: Path, args: argparse.Namespace) -> int:
                 f"schema {report['schema_revision']})",
             )
             lines += [f"{k + ':':<10} {v}" for k, v in report["counts"].items()]
+            unplaced = report["unplaced_photos"]
+            if unplaced:
+                lines.append(
+                    f"unplaced:  {len(unplaced)} photos are not referenced in their note's text "
+                    "(shown below the note in the app, and exported)"
+                )
         backups = report["backups"]
         lines.append(
             f"backups:   {len(backups)}"
@@ -246,10 +254,17 @@ def cmd_check(folder: Path, args: argparse.Namespace) -> int:
                 else " (none yet)"
             )
         )
+        if report["leftovers"]:
+            lines.append(
+                f"leftovers: {len(report['leftovers'])} temporary files of an interrupted "
+                "run (removed at the next start or export):"
+            )
+            lines += [f"           {p}" for p in report["leftovers"]]
         if integrity != "ok":
             lines.append(
                 "The database is damaged. Restore the newest good backup with: "
-                "talknotes restore FILE"
+                "talknotes restore FILE, or rebuild it from its readable rows with: "
+                "talknotes restore --salvage"
             )
         return "\n".join(lines)
 
@@ -265,19 +280,92 @@ def cmd_backup(lib: Library, args: argparse.Namespace) -> int:
     return 0
 
 
+def _contents_json(contents) -> dict:
+    return {
+        "talks": contents.talks,
+        "notes": contents.notes,
+        "newest_note": contents.newest_note.isoformat() if contents.newest_note else None,
+        "schema_revision": contents.schema_revision,
+    }
+
+
+def _loses_notes(current, incoming) -> bool:
+    """Whether putting `incoming` in place of `current` drops notes or newer note text."""
+    if current.notes is None:
+        return False  # unreadable: nothing to keep
+    if (incoming.notes or 0) < current.notes:
+        return True
+    return current.newest_note is not None and (
+        incoming.newest_note is None or incoming.newest_note < current.newest_note
+    )
+
+
+def _confirm(question: str) -> bool:
+    if not sys.stdin.isatty():
+        return False
+    return input(f"{question} [y/N] ").strip().lower() in ("y", "yes")
+
+
 def cmd_restore(folder: Path, args: argparse.Namespace) -> int:
     from desktop.config import DATABASE_NAME
-    from desktop.store.backup import restore_backup
+    from desktop.store import backup
 
+    database = folder / DATABASE_NAME
+    if args.salvage:
+        return _salvage(database, args)
+    if not args.file:
+        raise TalknotesError("restore", "give a backup FILE (see talknotes check), or --salvage")
     source = Path(args.file).expanduser()
     if not source.is_file():
         raise TalknotesError(str(source), "no such file")
-    safety = restore_backup(folder / DATABASE_NAME, source)
+    backup.check_restorable(source)
+    current = (
+        backup.contents(database) if database.exists() else backup.Contents(None, None, None, None)
+    )
+    incoming = backup.contents(source)
+    sides = f"the library holds {current.describe()}; the backup holds {incoming.describe()}"
+    asked = f"{sides}.\nReplace the library with the backup?"
+    if _loses_notes(current, incoming) and not args.yes and (args.json or not _confirm(asked)):
+        raise TalknotesError(
+            str(source),
+            f"not restored: {sides}, so restoring would drop notes (the library was "
+            "left as it is; add --yes to restore anyway: the replaced file is kept)",
+        )
+    safety = backup.restore_backup(database, source)
     emit(
         args,
-        {"restored": str(source), "previous_state": str(safety) if safety else None},
+        {
+            "restored": str(source),
+            "previous_state": str(safety) if safety else None,
+            "current": _contents_json(current),
+            "backup": _contents_json(incoming),
+        },
         lambda: (
-            f"restored {source}" + (f"; the previous state is kept in {safety}" if safety else "")
+            f"restored {source} ({incoming.describe()})"
+            + (f"; the previous state ({current.describe()}) is kept in {safety}" if safety else "")
         ),
+    )
+    return 0
+
+
+def _salvage(database: Path, args: argparse.Namespace) -> int:
+    from desktop.store import backup
+
+    if not database.exists():
+        raise TalknotesError(str(database), "no library database to salvage")
+    check = backup.integrity(database, quick=False)
+    if check == "ok":
+        raise TalknotesError(str(database), "the database is not damaged; nothing to salvage")
+    kept, saved = backup.salvage(database)
+    after = backup.contents(database)
+    emit(
+        args,
+        {
+            "salvaged": str(database),
+            "previous_state": str(kept),
+            "rows": saved,
+            "current": _contents_json(after),
+        },
+        lambda: f"salvaged {after.describe()} into {database}; the damaged file is kept in {kept}",
     )
     return 0

@@ -125,7 +125,7 @@ class ImportSummary:
     def describe(self) -> list[str]:
         """The summary in words, one line each (CLI and GUI show the same)."""
         lines = [
-            f"{self.title!r} ({self.format}), conference {self.conference_id}: {self.total} talks",
+            f'"{self.title}" ({self.format}), conference {self.conference_id}: {self.total} talks',
             f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
             f"{self.removed} removed, {self.kept_annotated} kept because they have notes",
         ]

@@ -12,7 +12,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import signal
+import sys
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -25,6 +28,7 @@ from desktop.media.export import export_photo
 from desktop.media.files import sha256_of
 
 MANIFEST = "exports.json"
+PARENT_CHECK_SECONDS = 0.5  # how often a worker looks for its parent, where Linux can't tell it
 Progress = Callable[[int, int], None]
 
 
@@ -267,6 +271,29 @@ def _free_slug(generator: Generator, post: Post, blog: Path) -> str:
     raise TalknotesError(base, "no free name for a copy")
 
 
+def _end_with_parent(parent: int) -> None:
+    """Runs in each worker process as it starts: the worker ends with the process that
+    started it, even when that one is killed (a SIGKILL runs no clean-up, and the workers
+    would wait for work for ever). Linux ends it at once (PR_SET_PDEATHSIG); elsewhere a
+    watcher thread notices the new parent process."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent was gone before the watch began
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
+
+
 def _encode(source: str, target: str, max_width: int | None, quality: int) -> str:
     """Runs in a worker process."""
     export_photo(Path(source), Path(target), max_width=max_width, quality=quality)
@@ -293,7 +320,11 @@ def write_export(
         jobs = {}
         if photos:
             count = workers or os.cpu_count() or 1
-            with ProcessPoolExecutor(max_workers=min(count, len(photos))) as pool:
+            with ProcessPoolExecutor(
+                max_workers=min(count, len(photos)),
+                initializer=_end_with_parent,
+                initargs=(os.getpid(),),
+            ) as pool:
                 for f in photos:
                     target = safe_target(blog, f.path)
                     target.parent.mkdir(parents=True, exist_ok=True)

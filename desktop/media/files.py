@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from desktop.core.errors import TalknotesError, plain_reason
 from desktop.media.images import open_checked, upright
 
 THUMB_SIZE = 320
@@ -47,6 +48,8 @@ def store_original(media_dir: Path, source: Path, sha256: str) -> Path:
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, target)
+    except OSError as exc:  # a full disk: name the library's file, not a temporary one
+        raise TalknotesError(str(target), f"not stored: {plain_reason(exc)}") from exc
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)

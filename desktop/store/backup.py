@@ -1,14 +1,23 @@
-"""Backups of the library database with SQLite's online backup API, and restoring them."""
+"""Backups of the library database with SQLite's online backup API, restoring them, and
+salvaging the readable rows of a damaged database.
+
+"Damaged" means one thing only: SQLite's integrity check fails, or the file is not (or no
+longer) an SQLite database. A database that is locked by another program, on a full disk or in
+a read-only folder is not damaged: it raises LibraryUnavailable, and nothing offers to replace it.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from desktop.core.errors import TalknotesError
+from desktop import __version__
+from desktop.core.errors import DAMAGE_CODES, TalknotesError, plain_reason, sqlite_code
+from desktop.store.migrations import HEAD_REVISION, MIGRATIONS_DIR
 
 BACKUP_DIR = "backups"
 KEEP = 14
@@ -16,6 +25,14 @@ KEEP = 14
 
 class LibraryDamaged(TalknotesError):
     """The database failed its integrity check; nothing was written over it."""
+
+
+class LibraryUnavailable(TalknotesError):
+    """The database cannot be read or written now (locked, disk full, read-only): not damage."""
+
+
+class NewerSchema(TalknotesError):
+    """The database was written by a newer Talknotes; this one must not touch it."""
 
 
 @dataclass(frozen=True)
@@ -28,9 +45,46 @@ class Backup:
     def age_days(self) -> float:
         return (datetime.now() - self.created).total_seconds() / 86400
 
+    @property
+    def kind(self) -> str:
+        """The reason without its details: "before-migration-0002" → "before-migration"."""
+        return re.sub(r"-\d+$", "", self.reason)
+
+
+@dataclass(frozen=True)
+class Contents:
+    """What a database holds, to compare two sides before a restore."""
+
+    talks: int | None
+    notes: int | None  # notes with text
+    newest_note: datetime | None  # when the newest note was last changed (UTC)
+    schema_revision: str | None
+
+    def describe(self) -> str:
+        if self.talks is None:
+            return "unreadable"
+        newest = f"{self.newest_note:%Y-%m-%d %H:%M} UTC" if self.newest_note else "none"
+        return f"{self.talks} talks, {self.notes} notes, newest note {newest}"
+
 
 def backup_dir(library_dir: Path) -> Path:
     return library_dir / BACKUP_DIR
+
+
+def read_only_uri(database: Path) -> str:
+    """An SQLite URI reading `database` without writing anything. A WAL database needs its
+    shared-memory file to be read; in a read-only folder without one, and with no WAL content
+    left behind, the file is complete and is read as immutable."""
+    shm, wal = Path(f"{database}-shm"), Path(f"{database}-wal")
+    effective = os.access in os.supports_effective_ids
+    folder_writable = os.access(database.parent, os.W_OK, effective_ids=effective)
+    if not folder_writable and not shm.exists() and not (wal.exists() and wal.stat().st_size):
+        return f"file:{database}?mode=ro&immutable=1"
+    return f"file:{database}?mode=ro"
+
+
+def _read_only(database: Path) -> sqlite3.Connection:
+    return sqlite3.connect(read_only_uri(database), uri=True, timeout=5)
 
 
 def copy_database(source: Path, target: Path) -> None:
@@ -38,27 +92,64 @@ def copy_database(source: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.partial")
     tmp.unlink(missing_ok=True)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    dst = sqlite3.connect(tmp)
     try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-    os.replace(tmp, target)
+        src = _read_only(source)
+        dst = sqlite3.connect(tmp)
+        try:
+            # A read transaction first: it waits (busy timeout) and then fails for a locked
+            # database, where the backup API alone would retry for ever.
+            src.execute("BEGIN")
+            src.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            src.backup(dst)
+            src.rollback()
+        finally:
+            dst.close()
+            src.close()
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def make_backup(
-    database: Path, reason: str = "manual", to: Path | None = None, keep: int = KEEP
+    database: Path,
+    reason: str = "manual",
+    to: Path | None = None,
+    keep: int = KEEP,
+    prune_old: bool = True,
 ) -> Path:
-    """Back up `database` (into the library's backups/ unless `to`), keeping the newest `keep`."""
+    """Back up `database` (into the library's backups/ unless `to`), keeping the newest `keep`
+    and the newest sound backup of each kind."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = to or backup_dir(database.parent) / f"talknotes-{stamp}-{reason}.sqlite3"
-    copy_database(database, target)
-    if to is None:
-        for old in list_backups(database.parent)[keep:]:
-            old.path.unlink(missing_ok=True)
+    try:
+        copy_database(database, target)
+    except sqlite3.Error as exc:
+        raise LibraryUnavailable(str(target), f"no backup was made: {plain_reason(exc)}") from exc
+    except OSError as exc:
+        raise LibraryUnavailable(
+            str(exc.filename or target), f"no backup was made: {plain_reason(exc)}"
+        ) from exc
+    if to is None and prune_old:
+        prune(database.parent, keep)
     return target
+
+
+def prune(library_dir: Path, keep: int = KEEP) -> list[Path]:
+    """Delete backups beyond the newest `keep`, but never the newest sound one of each kind
+    (daily, manual, before-migration, before-restore): returns the deleted files."""
+    backups = list_backups(library_dir)
+    kept = set(backups[:keep])
+    for kind in {b.kind for b in backups}:
+        sound = next((b for b in backups if b.kind == kind and _sound(b.path)), None)
+        if sound is not None:
+            kept.add(sound)
+    deleted = []
+    for old in backups:
+        if old not in kept:
+            old.path.unlink(missing_ok=True)
+            deleted.append(old.path)
+    return deleted
 
 
 def list_backups(library_dir: Path) -> list[Backup]:
@@ -75,23 +166,35 @@ def list_backups(library_dir: Path) -> list[Backup]:
 
 
 def integrity(database: Path, quick: bool = True) -> str:
-    """ "ok", or what SQLite says is wrong (including "not a database")."""
+    """ "ok", or the damage SQLite reports (a failed check, "file is not a database").
+
+    Raises LibraryUnavailable when the file cannot be read now (locked by another program,
+    an I/O error, no permission): that is not damage, and must never lead to a restore."""
     try:
-        conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+        conn = _read_only(database)
         try:
             pragma = "quick_check" if quick else "integrity_check"
             rows = conn.execute(f"PRAGMA {pragma}").fetchall()
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        return str(exc)
+        if sqlite_code(exc) in DAMAGE_CODES:
+            return str(exc)
+        raise LibraryUnavailable(str(database), plain_reason(exc)) from exc
     result = "; ".join(str(r[0]) for r in rows[:10])
     return "ok" if result == "ok" else result
 
 
+def _sound(path: Path) -> bool:
+    try:
+        return integrity(path) == "ok"
+    except LibraryUnavailable:
+        return False
+
+
 def newest_good_backup(library_dir: Path) -> Backup | None:
     for backup in list_backups(library_dir):
-        if integrity(backup.path) == "ok":
+        if _sound(backup.path) and not is_newer_revision(schema_revision(backup.path)):
             return backup
     return None
 
@@ -101,27 +204,159 @@ def needs_daily_backup(library_dir: Path) -> bool:
     return newest is None or newest.created.date() < datetime.now().date()
 
 
-def restore_backup(database: Path, backup: Path) -> Path | None:
-    """Replace the library database with `backup` (checked first). The current database is
-    backed up before, when it can be read; returns that safety copy."""
+# --- schema revisions --------------------------------------------------------------------
+
+_REVISION_LINE = re.compile(r"""^revision\s*=\s*["']([^"']+)["']""", re.MULTILINE)
+
+
+def known_revisions() -> set[str]:
+    """The schema revisions this Talknotes has migrations for (read from the scripts, without
+    importing Alembic)."""
+    found = {HEAD_REVISION}
+    for script in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        found.update(_REVISION_LINE.findall(script.read_text(encoding="utf-8")))
+    return found
+
+
+def is_newer_revision(revision: str | None) -> bool:
+    """A revision this Talknotes does not know: written by a newer Talknotes."""
+    return revision is not None and revision not in known_revisions()
+
+
+def schema_revision(database: Path) -> str | None:
+    """The database's Alembic revision; None for a database without one (or unreadable)."""
+    try:
+        conn = _read_only(database)
+        try:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
+
+
+def refuse_newer(database: Path, revision: str | None) -> None:
+    if is_newer_revision(revision):
+        raise NewerSchema(
+            str(database),
+            f"written by a newer Talknotes (schema revision {revision}); this Talknotes "
+            f"{__version__} knows schema revisions up to {HEAD_REVISION}. Nothing was changed: "
+            "update Talknotes to open it",
+        )
+
+
+def contents(database: Path) -> Contents:
+    """Talks, notes with text and the newest note's time, read without changing anything."""
+    try:
+        conn = _read_only(database)
+        try:
+            talks = conn.execute("SELECT count(*) FROM talk").fetchone()[0]
+            notes, newest = conn.execute(
+                "SELECT count(*), max(updated_at) FROM note WHERE body != ''"
+            ).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return Contents(None, None, None, None)
+    when = None
+    if newest:
+        try:
+            when = datetime.fromisoformat(str(newest))
+        except ValueError:
+            when = None
+    return Contents(talks, notes, when, schema_revision(database))
+
+
+# --- restore and salvage -----------------------------------------------------------------
+
+
+def check_restorable(backup: Path) -> None:
+    """Raise unless `backup` is a sound Talknotes database this version can open."""
     check = integrity(backup, quick=False)
     if check != "ok":
         raise TalknotesError(str(backup), f"not a sound Talknotes backup ({check})")
-    conn = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    conn = _read_only(backup)
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     finally:
         conn.close()
     if not {"note", "talk", "alembic_version"} <= tables:
         raise TalknotesError(str(backup), "not a Talknotes library database")
-    safety = None
-    if database.exists():
-        if integrity(database) == "ok":
-            safety = make_backup(database, "before-restore")
-        else:
-            safety = database.with_name(f"{database.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}")
-            os.replace(database, safety)
+    refuse_newer(backup, schema_revision(backup))
+
+
+def _stamp() -> str:
+    return f"{datetime.now():%Y%m%d-%H%M%S}"
+
+
+def _ensure_not_in_use(database: Path) -> None:
+    """Raise LibraryUnavailable when another program holds the database (a write lock)."""
+    try:
+        conn = sqlite3.connect(database, timeout=1, isolation_level=None)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("ROLLBACK")
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        if sqlite_code(exc) not in DAMAGE_CODES:
+            raise LibraryUnavailable(
+                str(database), f"nothing was restored: {plain_reason(exc)}"
+            ) from exc
+
+
+def _put_in_place(database: Path, new: Path) -> None:
+    """Replace the database (and its WAL) with the finished file `new`, in the same folder."""
     for suffix in ("-wal", "-shm"):
         Path(f"{database}{suffix}").unlink(missing_ok=True)
-    copy_database(backup, database)
-    return safety
+    os.replace(new, database)
+
+
+def _set_aside(database: Path) -> Path | None:
+    """Keep the current database before it is replaced: a sound one as a "before-restore"
+    backup, a damaged one renamed beside it (never deleted). Returns where it went."""
+    if not database.exists():
+        return None
+    if integrity(database) == "ok":
+        _ensure_not_in_use(database)
+        return make_backup(database, "before-restore")
+    kept = database.with_name(f"{database.name}.damaged-{_stamp()}")
+    os.replace(database, kept)
+    for suffix in ("-wal", "-shm"):  # the WAL belongs to the damaged file: keep it with it
+        wal = Path(f"{database}{suffix}")
+        if wal.exists():
+            os.replace(wal, Path(f"{kept}{suffix}"))
+    return kept
+
+
+def restore_backup(database: Path, backup: Path) -> Path | None:
+    """Replace the library database with `backup` (checked first: sound, a Talknotes database,
+    not from a newer Talknotes). The replaced database is kept; returns where."""
+    check_restorable(backup)
+    staged = database.with_name(f".talknotes-new-{database.name}")
+    try:
+        copy_database(backup, staged)
+        kept = _set_aside(database)
+        _put_in_place(database, staged)
+    finally:
+        staged.unlink(missing_ok=True)
+    return kept
+
+
+def salvage(database: Path) -> tuple[Path, dict[str, int]]:
+    """Replace a damaged database with a new one holding every row that can still be read
+    (SQLite's `.recover` when the sqlite3 program is installed, else table by table). The
+    damaged file is kept beside it. Returns where it was kept and the rows saved per table."""
+    from desktop.store.salvage import readable_rows_into
+
+    staged = database.with_name(f".talknotes-new-{database.name}")
+    staged.unlink(missing_ok=True)
+    try:
+        saved = readable_rows_into(database, staged)
+        kept = _set_aside(database)
+        _put_in_place(database, staged)
+    finally:
+        staged.unlink(missing_ok=True)
+    assert kept is not None
+    return kept, saved

@@ -7,13 +7,14 @@ and those only read (store/reading.py, plain sqlite3).
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop import config
-from desktop.core.errors import TalknotesError
+from desktop.core.errors import TalknotesError, plain_reason
 from desktop.store import backup
 from desktop.store.migrations import HEAD_REVISION, MIGRATIONS_DIR
 
@@ -25,8 +26,9 @@ class Library:
     """An open library: its folder, database (engine, made on first use; plain reading
     connections, one per thread) and media folder."""
 
-    def __init__(self, path: Path, engine: Engine | None = None) -> None:
+    def __init__(self, path: Path, engine: Engine | None = None, read_only: bool = False) -> None:
         self.path = path
+        self.read_only = read_only  # opened from a folder that cannot be written
         self._engine = engine
         self._lock = threading.Lock()
         self._readers = threading.local()
@@ -40,15 +42,25 @@ class Library:
         if self._engine is None:
             with self._lock:
                 if self._engine is None:
-                    self._engine = make_engine(self.database_path)
+                    self._engine = (
+                        _read_only_engine(self.database_path)
+                        if self.read_only
+                        else make_engine(self.database_path)
+                    )
         return self._engine
 
     def reader(self) -> sqlite3.Connection:
-        """This thread's plain connection for reading (store/reading.py)."""
+        """This thread's plain connection, set up as the engine's are: for reading
+        (store/reading.py) and the autosave's common case (store/quick_save.py)."""
         conn = getattr(self._readers, "conn", None)
         if conn is None:
-            conn = sqlite3.connect(self.database_path, check_same_thread=False)
-            conn.execute("PRAGMA busy_timeout=5000")
+            if self.read_only:
+                uri = backup.read_only_uri(self.database_path)
+                conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                _on_connect_read_only(conn, None)
+            else:
+                conn = sqlite3.connect(self.database_path, check_same_thread=False)
+                _on_connect(conn, None)
             self._readers.conn = conn
             with self._lock:
                 self._reader_list.append(conn)
@@ -120,13 +132,72 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         command.upgrade(cfg, revision)
 
 
+class LibraryReadOnly(TalknotesError):
+    """The library's folder (or database) cannot be written."""
+
+
+def _writable(path: Path) -> bool:
+    """Whether this process may write `path` (the effective user's rights, a read-only disk)."""
+    effective = os.access in os.supports_effective_ids
+    return os.access(path, os.W_OK, effective_ids=effective)
+
+
+def _read_only_engine(database: Path) -> Engine:
+    from sqlalchemy import create_engine, event
+
+    engine = create_engine(
+        f"sqlite:///{backup.read_only_uri(database)}&uri=true",
+        connect_args={"check_same_thread": False},
+    )
+    event.listen(engine, "connect", _on_connect_read_only)
+    return engine
+
+
+def _on_connect_read_only(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.execute("PRAGMA query_only=ON")
+    cur.close()
+
+
+def _migrate(folder: Path, database: Path, lib: Library, revision: str | None) -> None:
+    """Migrate to HEAD_REVISION under the library's lock, after a backup; a failed migration
+    leaves no backup behind and prunes none."""
+    from desktop.store.lock import CLI_WAIT_SECONDS, acquire, held_here
+
+    lock = None if held_here(folder) else acquire(folder, CLI_WAIT_SECONDS, "command", "update")
+    try:
+        made = None
+        if revision is not None:
+            made = backup.make_backup(database, f"before-migration-{revision}", prune_old=False)
+        try:
+            upgrade(lib.engine)
+        except BaseException:
+            if made is not None:
+                made.unlink(missing_ok=True)
+            raise
+        if made is not None:
+            backup.prune(folder)
+    finally:
+        if lock is not None:
+            lock.release()
+
+
 def open_library(
-    path: Path | str | None = None, *, create: bool = True, auto_backup: bool = True
+    path: Path | str | None = None,
+    *,
+    create: bool = True,
+    auto_backup: bool = True,
+    allow_read_only: bool = False,
 ) -> Library:
     """Open (and create or migrate) the library at `path`, default: the platform data dir.
 
-    A damaged database raises LibraryDamaged and is never replaced by an empty one. The first
-    open of each day, and every migration, makes a backup first."""
+    A damaged database raises LibraryDamaged and is never replaced by an empty one; one that
+    cannot be read now (locked, disk error) raises LibraryUnavailable; one written by a newer
+    Talknotes raises NewerSchema. Migrations run only under the library's lock, after a backup;
+    the first open of each day makes a backup too. A failed open makes and prunes no backups.
+    In a folder that cannot be written, with `allow_read_only` the library opens read-only
+    (`Library.read_only`), else LibraryReadOnly is raised."""
     folder = Path(path) if path is not None else config.default_library_dir()
     folder = folder.expanduser().resolve()
     database = folder / config.DATABASE_NAME
@@ -134,14 +205,6 @@ def open_library(
         raise TalknotesError(str(folder), "is not a folder")
     if not database.exists() and not create:
         raise TalknotesError(str(folder), "no Talknotes library here")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / config.MEDIA_DIR).mkdir(exist_ok=True)
-        (folder / config.SCHEDULES_DIR).mkdir(exist_ok=True)
-    except OSError as exc:
-        raise TalknotesError(
-            str(folder), f"cannot create the library folder ({exc.strerror})"
-        ) from exc
     existed = database.exists() and database.stat().st_size > 0
     if existed:
         check = backup.integrity(database)
@@ -151,18 +214,56 @@ def open_library(
                 f"the library database is damaged ({check}); nothing was "
                 "changed. Restore a backup: talknotes restore FILE (see backups/)",
             )
+        backup.refuse_newer(database, backup.schema_revision(database))
+    if folder.exists() and not (_writable(folder) and (not existed or _writable(database))):
+        if not (allow_read_only and existed):
+            raise LibraryReadOnly(
+                str(folder),
+                "the library folder is read-only, so nothing can be saved in it; nothing was "
+                "changed (make the folder writable, or copy the library elsewhere)",
+            )
+        return _open_read_only(folder, database)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / config.MEDIA_DIR).mkdir(exist_ok=True)
+        (folder / config.SCHEDULES_DIR).mkdir(exist_ok=True)
+    except OSError as exc:
+        raise TalknotesError(
+            str(folder), f"cannot create the library folder ({plain_reason(exc)})"
+        ) from exc
     lib = Library(path=folder)
     try:
         revision = _revision(lib.reader())
         if revision != HEAD_REVISION:
-            if existed and revision is not None:
-                backup.make_backup(database, f"before-migration-{revision}")
-            upgrade(lib.engine)
+            _migrate(folder, database, lib, revision if existed else None)
         if auto_backup and existed and backup.needs_daily_backup(folder):
             backup.make_backup(database, "daily")
+        from desktop.store import leftovers, lock
+
+        if lock.held_here(folder):  # no other writer can be half-way through a file
+            leftovers.remove_library_leftovers(folder)
     except Exception as exc:
         lib.close()
         if isinstance(exc, TalknotesError):
             raise
-        raise TalknotesError(str(database), f"cannot open the library database ({exc})") from exc
+        raise TalknotesError(
+            str(database), f"cannot open the library database ({plain_reason(exc)})"
+        ) from exc
+    return lib
+
+
+def _open_read_only(folder: Path, database: Path) -> Library:
+    lib = Library(path=folder, read_only=True)
+    try:
+        revision = _revision(lib.reader())
+    except Exception as exc:
+        lib.close()
+        raise TalknotesError(str(database), plain_reason(exc)) from exc
+    if revision != HEAD_REVISION:
+        lib.close()
+        raise LibraryReadOnly(
+            str(folder),
+            f"the library (schema revision {revision}) needs an update to schema "
+            f"{HEAD_REVISION}, and its folder is read-only; nothing was changed",
+        )
     return lib

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from sqlmodel import Session, col, select
@@ -29,23 +30,63 @@ def add_photo(lib: Library, note_id: int, photo: Photo) -> tuple[Photo, bool]:
         ).first()
         if existing is not None:
             return convert.photo(existing), False
-        row = PhotoRow(
-            sha256=photo.sha256,
-            original_name=photo.original_name,
-            size_bytes=photo.size_bytes,
-            width=photo.width,
-            height=photo.height,
-            captured_at=photo.captured_at,
-            capture_source=photo.capture_source,
-            caption=photo.caption,
-            caption_typed=photo.caption_typed,
-            note_id=note_id,
-            added_at=datetime.now(UTC),
-        )
+        row = _row(note_id, photo)
         s.add(row)
         s.commit()
         s.refresh(row)
         return convert.photo(row), True
+
+
+def attach_with_references(
+    lib: Library,
+    talk_id: int,
+    items: list[Photo],
+    reference: Callable[[Photo], str],
+) -> list[tuple[Photo, bool]]:
+    """Add photos to the talk's note and append their references (`reference(photo)`) to its
+    text, in one transaction: a kill leaves either both or neither. Returns (photo, added) per
+    item (the same file twice is one photo)."""
+    from desktop.store.notes import append_in_session, talk_note_row
+
+    with Session(lib.engine) as s:
+        note = talk_note_row(s, talk_id)
+        s.flush()
+        note_id = note.id
+        assert note_id is not None
+        rows: list[tuple[PhotoRow, bool]] = []
+        for photo in items:
+            existing = s.exec(
+                select(PhotoRow).where(PhotoRow.note_id == note_id, PhotoRow.sha256 == photo.sha256)
+            ).first()
+            if existing is not None:
+                rows.append((existing, False))
+                continue
+            row = _row(note_id, photo)
+            s.add(row)
+            rows.append((row, True))
+        s.flush()
+        result = [(convert.photo(row), added) for row, added in rows]
+        references = [reference(p) for p, added in result if added]
+        if references:
+            append_in_session(s, talk_id, "\n\n".join(references))
+        s.commit()
+        return result
+
+
+def _row(note_id: int, photo: Photo) -> PhotoRow:
+    return PhotoRow(
+        sha256=photo.sha256,
+        original_name=photo.original_name,
+        size_bytes=photo.size_bytes,
+        width=photo.width,
+        height=photo.height,
+        captured_at=photo.captured_at,
+        capture_source=photo.capture_source,
+        caption=photo.caption,
+        caption_typed=photo.caption_typed,
+        note_id=note_id,
+        added_at=datetime.now(UTC),
+    )
 
 
 def photos_of_conference(lib: Library, conference_id: int) -> list[Photo]:

@@ -95,6 +95,12 @@ def _noted(lib: Library, where: str, params: tuple) -> set[int]:
     }
 
 
+def _links(stored: str | None, url: str) -> list[Link]:
+    if not stored or stored == "[]":  # most talks: no json.loads
+        return []
+    return with_kinds([Link(**link) for link in json.loads(stored)], url)
+
+
 def _talks(lib: Library, where: str, params: tuple) -> list[Talk]:
     rows = _rows(lib, f"SELECT {_TALK_COLUMNS} FROM talk t {where} {_TALK_ORDER}", params)
     zones = {c.id: get_zone(c.time_zone) for c in list_conferences(lib)}
@@ -120,7 +126,7 @@ def _talks(lib: Library, where: str, params: tuple) -> list[Talk]:
                 end=end.astimezone(zone) if end else None,
                 day=date.fromisoformat(row[12]) if row[12] else None,
                 url=row[13],
-                links=with_kinds([Link(**link) for link in json.loads(row[14] or "[]")], row[13]),
+                links=_links(row[14], row[13]),
                 speakers=speakers.get(talk_id, []),
                 starred=bool(row[15]),
                 attended=bool(row[16]),

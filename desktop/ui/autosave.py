@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
+from desktop.core.errors import plain_reason
 from desktop.ui.workers import submit
 
 SAVE_DELAY_MS = 500
@@ -75,7 +76,7 @@ class Autosaver(QObject):
         if target not in self._pending:
             self._pending[target] = lambda: body
             self.dirty_changed.emit(True)
-        self.save_failed.emit(target, str(exc))  # last: the warning stays on screen
+        self.save_failed.emit(target, plain_reason(exc))  # last: the warning stays on screen
         self._timer.start(max(SAVE_DELAY_MS, 2000))
 
     def flush(self, timeout_ms: int = 5000) -> bool:

@@ -17,9 +17,10 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from desktop import config
-from desktop.core.errors import TalknotesError
+from desktop.core.errors import TalknotesError, plain_reason
 from desktop.startup import startup_done
 from desktop.ui.main_window import MainWindow, read_schedule
+from desktop.ui.recovery_box import RESTORE, SALVAGE, RecoveryBox
 from desktop.ui.workers import submit
 
 if TYPE_CHECKING:
@@ -55,17 +56,30 @@ def open_and_read(folder: Path) -> tuple[Library, bool, tuple]:
         raise
 
 
+def recovery_facts(folder: Path) -> tuple:
+    """Runs off the GUI thread: what the damaged library still holds, the newest good backup
+    and what that holds."""
+    from desktop.store import backup
+
+    damaged = backup.contents(folder / config.DATABASE_NAME)
+    good = backup.newest_good_backup(folder)
+    return damaged, good, backup.contents(good.path) if good else None
+
+
 class LibraryOpening(QObject):
     """Opens `folder` for `window`; on failure tells the user, closes the window and keeps
-    the exit status in `failed_code`."""
+    the exit status in `failed_code`. A damaged library gets the RecoveryBox; a locked, full
+    or read-only one only a plain message: it is not damaged, and nothing replaces it."""
 
     opened = Signal()
+    recovery_offered = Signal(object)  # the RecoveryBox, shown
 
     def __init__(self, window: MainWindow, folder: Path) -> None:
         super().__init__(window)
         self.window, self.folder = window, folder
         self.failed_code: int | None = None
         self._started = False
+        self.recovery_box: RecoveryBox | None = None
         window.installEventFilter(self)
         QTimer.singleShot(FALLBACK_MS, self._start)
 
@@ -107,38 +121,47 @@ class LibraryOpening(QObject):
 
         startup_done()
         if isinstance(exc, backup.LibraryDamaged):
-            self._offer_backup(exc)
-        elif isinstance(exc, TalknotesError):
+            submit(
+                self.window.autosaver.pool,
+                recovery_facts,
+                self.folder,
+                on_done=lambda facts: self._offer_recovery(exc, facts),
+                on_error=self._error,
+            )
+        elif isinstance(exc, TalknotesError):  # locked, read-only, disk full, newer: no damage
             self._fail(f"Cannot open the library.\n\n{exc.what}\n{exc.why}")
         else:
             traceback.print_exception(exc, file=sys.stderr)
-            self._fail(f"Cannot open the library in {self.folder}.\n\n{exc!r}")
+            self._fail(f"Cannot open the library in {self.folder}.\n\n{plain_reason(exc)}")
 
-    def _offer_backup(self, exc) -> None:
+    def _offer_recovery(self, exc: TalknotesError, facts: tuple) -> None:
+        damaged, good, good_holds = facts
+        box = RecoveryBox(self.window, exc.why, damaged, good, good_holds)
+        box.finished.connect(lambda _code: self._recover(box.chosen(), good))
+        self.recovery_box = box
+        self.recovery_offered.emit(box)
+        box.open()
+
+    def _recover(self, choice: str, good) -> None:
         from desktop.store import backup
 
-        good = backup.newest_good_backup(self.folder)
-        if good is None:
-            self._fail(
-                f"{exc.why}\n\nNo good backup was found in {backup.backup_dir(self.folder)}. "
-                "The damaged file was left as it is."
-            )
-            return
-        answer = QMessageBox.question(
-            self.window,
-            "Talknotes — library damaged",
-            f"The library database is damaged:\n{exc.why}\n\nRestore the newest good backup, "
-            f"from {good.created:%A %d %B %Y, %H:%M}? The damaged file is kept beside it.",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        database = self.folder / config.DATABASE_NAME
+        if choice == RESTORE:
+            work, failed = (lambda: backup.restore_backup(database, good.path)), "restored"
+        elif choice == SALVAGE:
+            work, failed = (lambda: backup.salvage(database)), "salvaged"
+        else:
             self._quit()
             return
-        try:
-            backup.restore_backup(self.folder / config.DATABASE_NAME, good.path)
-        except TalknotesError as error:
-            self._fail(f"The backup could not be restored.\n\n{error.what}\n{error.why}")
-            return
-        self._open()
+        submit(
+            self.window.autosaver.pool,
+            work,
+            on_done=lambda _r: self._open(),
+            on_error=lambda error: self._fail(
+                f"The library could not be {failed}; it was left as it was.\n\n"
+                f"{plain_reason(error)}"
+            ),
+        )
 
     def _fail(self, message: str) -> None:
         QMessageBox.critical(self.window, "Talknotes", message)

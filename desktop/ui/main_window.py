@@ -39,7 +39,11 @@ LOADING = "Loading the schedule…"
 
 
 def save_target(lib: Library, target: Target, body: str) -> None:
-    """Runs on the autosave thread."""
+    """Runs on the autosave thread. Typing into a talk's note: plain SQL (no SQLAlchemy)."""
+    from desktop.store.quick_save import quick_save
+
+    if target.kind == "talk" and quick_save(lib, target.id, body) is not None:
+        return
     from desktop.store import notes
 
     if target.kind == "talk":
@@ -253,13 +257,16 @@ class MainWindow(QMainWindow):
         self.preview.schedule(self.editor.current_text)
 
     def _note_opened(self) -> None:
-        """Another note in the editor: its count and state now, not the last note's."""
+        """Another note in the editor: its count and state now, not the last note's, and its
+        preview at once (no pause after typing to wait for)."""
         self.words_timer.stop()
         self.note_status.count_words(self.editor.current_text())
         self.note_status.opened(self.autosaver.dirty)
         self._sync_star()
-        # shown at once, not after the typing pause the preview waits for
-        self.preview.render_now(self.editor.current_text)
+        if self.preview.isVisible():
+            self.preview.render_now(self.editor.current_text)
+        else:
+            self.preview.schedule(self.editor.current_text)
 
     def _where_writing(self) -> tuple[int, int, float]:
         edit = self.editor.edit

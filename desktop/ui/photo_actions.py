@@ -207,17 +207,16 @@ class PhotoActions(QObject):
         photo_store.set_caption(self.library(), photo.id, caption, typed)  # type: ignore[arg-type]
         doc: QTextDocument = self.editor.edit.document()
         found = doc.find(self._reference(photo))
-        if not found.isNull():  # rewrite ![old](photo:key) in place
+        if not found.isNull():  # rewrite ![old](photo:key) in place, one undo step
+            key = photo_refs.key_of(photo.sha256)
             block = found.block()
-            text = block.text()
-            start = text.find("![")
-            if start >= 0:
-                cursor = QTextCursor(block)
-                cursor.setPosition(block.position() + start)
-                end = text.find(self._reference(photo)) + len(self._reference(photo))
-                cursor.setPosition(block.position() + end, QTextCursor.MoveMode.KeepAnchor)
-                key = photo_refs.key_of(photo.sha256)
-                cursor.insertText(photo_refs.make(caption, key))
+            for ref in photo_refs.find(block.text()):
+                if ref.key == key:
+                    cursor = QTextCursor(block)
+                    cursor.setPosition(block.position() + ref.start)
+                    cursor.setPosition(block.position() + ref.end, QTextCursor.MoveMode.KeepAnchor)
+                    cursor.insertText(photo_refs.make(caption, key))
+                    break
         self.refresh_strip()
 
     def remove(self, photo: Photo) -> None:

@@ -197,9 +197,16 @@ class ScheduleModel(QStandardItemModel):
 
 
 def fold(text: str) -> str:
-    """Text as the filter compares it: without case or accents ("Zoë" matches "zoe")."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    """Text as the filter compares it: without case or accents ("Zoë" matches "zoe").
+
+    Character by character, folding FOSDEM's titles and abstracts took ~150 ms as the schedule
+    loaded: ASCII text is only case-folded, and the accents are dropped by str.translate."""
+    folded = text.casefold()
+    if folded.isascii():
+        return folded
+    decomposed = unicodedata.normalize("NFKD", folded)
+    drop = {ord(c): None for c in set(decomposed) if unicodedata.combining(c)}
+    return decomposed.translate(drop) if drop else decomposed
 
 
 def word_starts(query: str) -> list[re.Pattern[str]]:

@@ -18,6 +18,7 @@ from desktop.exporters.learn import detect, learn
 from desktop.exporters.markdown import PlainMarkdown
 from desktop.exporters.profile import BlogProfile, default_profile, save_profile, saved_profile
 from desktop.exporters.writer import ExportPlan, Progress, plan_export, write_export
+from desktop.store.leftovers import remove_blog_leftovers
 from desktop.store.library import Library
 
 GENERATORS: dict[str, type[Generator]] = {
@@ -25,6 +26,10 @@ GENERATORS: dict[str, type[Generator]] = {
     "jekyll": Jekyll,
     "markdown": PlainMarkdown,
 }
+
+
+class PushRefused(TalknotesError):
+    """The export was written and committed, but the remote refused the push."""
 
 
 @dataclass
@@ -96,6 +101,7 @@ def export(
     warnings += [f"{f.path}: {f.why}" for f in plan.files if f.action == "held"]
     if dry_run:
         return ExportResult(plan, [], True, warnings=warnings)
+    remove_blog_leftovers(blog)  # of an export into this blog that was killed
     written = write_export(
         generator, plan, lib.path, progress=progress, cancel=cancel, workers=workers
     )
@@ -167,13 +173,16 @@ def git_push(blog: Path) -> bool:
     else:
         remotes = _git(blog, "remote").stdout.split()
         if not remotes:
-            raise TalknotesError(str(blog), "--push: the blog repository has no remote")
+            raise PushRefused(
+                str(blog),
+                "--push: the blog repository has no remote; the export is written and committed",
+            )
         remote = "origin" if "origin" in remotes else remotes[0]
         target = name
     pushed = _git(blog, "push", "--porcelain", remote, f"HEAD:refs/heads/{target}")
     if pushed.returncode != 0:
         why = _redact((pushed.stderr or pushed.stdout).strip())
-        raise TalknotesError(
+        raise PushRefused(
             str(blog),
             f"the push to {remote} ({target}) was refused; the export is written and "
             f"committed locally. git said: {why[:400]}",

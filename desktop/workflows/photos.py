@@ -79,19 +79,24 @@ def attach_to_talk(
     caption: str | None = None,
     append_to_note: bool = True,
 ) -> list[Attached]:
-    """Attach files to the talk's note; with `append_to_note`, add their references to it."""
+    """Attach files to the talk's note; with `append_to_note`, add their references to it in
+    the same transaction as the photos (a kill leaves both or neither)."""
     talk = talks.get_talk(lib, talk_id)
     conference = conferences.get_conference(lib, talk.conference_id)  # type: ignore[arg-type]
     if not paths:
         raise TalknotesError(f"talk {talk_id}", "no photos given")
     prepared = prepare(paths, conference.time_zone)
-    note_id = notes.ensure_talk_note_id(lib, talk_id)
-    attached = attach_to_note(lib, note_id, prepared, talk.title, caption)
-    if append_to_note:
-        new = [a.markdown for a in attached if a.added]
-        if new:
-            notes.append_to_talk_note(lib, talk_id, "\n\n".join(new))
-    return attached
+    if not append_to_note:
+        note_id = notes.ensure_talk_note_id(lib, talk_id)
+        return attach_to_note(lib, note_id, prepared, talk.title, caption)
+    for path, photo in prepared:  # the files first: a row never points at a missing file
+        files.store_original(lib.media_dir, path, photo.sha256)
+        photo.caption = caption if caption is not None else default_caption(path)
+        photo.caption_typed = bool(caption)  # a default gives way to the slide's title
+    stored = photos.attach_with_references(
+        lib, talk_id, [photo for _path, photo in prepared], photo_markdown
+    )
+    return [Attached(photo, added, photo_markdown(photo)) for photo, added in stored]
 
 
 def resolve_photo_file(lib: Library, key: str, thumbnail: bool = False) -> Path | None:

@@ -90,3 +90,172 @@ def test_kill_while_typing_loses_at_most_a_second(library, tmp_path):
 def test_kill_while_typing_100_times(library, tmp_path):
     losses = _runs(100, library, tmp_path)
     assert max(losses) <= MAX_LOSS_SECONDS, losses
+
+
+# --- kills during `attach` and `export` ------------------------------------------------------
+
+KILL_RUNS = int(os.environ.get("TALKNOTES_KILL_RUNS", "20"))
+
+
+def talknotes(library: Path, *args: str) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen(
+        [sys.executable, "-m", "desktop", "--library", str(library), *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        cwd=ROOT,
+    )
+
+
+UNREFERENCED = (  # photos whose `photo:KEY` reference is missing from their note's text
+    "SELECT count(*) FROM photo p JOIN note n ON n.id = p.note_id "
+    "WHERE instr(n.body, 'photo:' || substr(p.sha256, 1, 16)) = 0"
+)
+
+
+def assert_sound(library: Path) -> None:
+    """Integrity ok and every photo referenced in its note's text."""
+    import sqlite3
+
+    database = library / "talknotes.sqlite3"
+    assert integrity(database, quick=False) == "ok"
+    conn = sqlite3.connect(database)
+    try:
+        assert conn.execute(UNREFERENCED).fetchone()[0] == 0
+    finally:
+        conn.close()
+
+
+def attach_kills(library: Path, tmp_path: Path, runs: int) -> dict[str, int]:
+    from tests.imagegen import make_photo
+
+    outcomes = {"finished": 0, "killed": 0}
+    for run in range(runs):
+        rng = random.Random(run)
+        photos = [
+            str(make_photo(tmp_path / f"run{run}" / f"IMG_{i:04d}.jpg", serial=f"R{run}-{i}"))
+            for i in range(20)
+        ]
+        originals = library / "media" / "originals"
+        before = len(list(originals.rglob("*.jpg")))
+        child = talknotes(library, "attach", str(1 + run % 12), *photos)
+        # once the first photo is being stored, at a random moment of storing and committing
+        wait_for(
+            lambda c=child, n=before, o=originals: (
+                len(list(o.rglob("*.jpg"))) > n or c.poll() is not None
+            ),
+            60,
+        )
+        try:
+            child.wait(timeout=rng.uniform(0, 0.4))
+            outcomes["finished"] += 1
+        except subprocess.TimeoutExpired:
+            child.send_signal(signal.SIGKILL)
+            child.wait()
+            outcomes["killed"] += 1
+        assert_sound(library)
+    return outcomes
+
+
+def _attach_test(library, tmp_path, runs):
+    import_schedule(library, str(SAMPLE))
+    library.close()
+    outcomes = attach_kills(library.path, tmp_path, runs)
+    print(f"\nattach kills: {outcomes}")
+    assert outcomes["killed"] >= runs // 4  # most runs must really be cut short
+
+
+def test_kill_during_attach_leaves_no_unreferenced_photo(library, tmp_path):
+    _attach_test(library, tmp_path, KILL_RUNS)
+
+
+@pytest.mark.slow
+def test_kill_during_attach_100_times(library, tmp_path):
+    _attach_test(library, tmp_path, 100)
+
+
+def children_of(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found.update(int(c) for c in (task / "children").read_text().split())
+        except OSError:
+            continue
+    return found
+
+
+def running(pid: int) -> bool:
+    """Alive and not a zombie (an ended process its new parent has not reaped yet)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    state = next((line for line in status.splitlines() if line.startswith("State:")), "")
+    return "Z" not in state.split()[1:2]
+
+
+def wait_for(condition, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)  # polling a condition, with a deadline
+    return condition()
+
+
+def export_kills(library: Path, blog: Path, runs: int) -> list[int]:
+    """Kill each export once its photo workers run; returns how many workers outlived it."""
+    survivors: list[int] = []
+    seen: list[int] = []
+    for run in range(runs):
+        rng = random.Random(run)
+        child = talknotes(library, "export", "--talk", "3", "--to", str(blog), "--overwrite")
+        started = wait_for(lambda c=child: bool(children_of(c.pid)) or c.poll() is not None, 60)
+        assert started
+        time.sleep(rng.uniform(0, 0.4))  # a random moment of the encoding
+        workers = children_of(child.pid)
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        wait_for(lambda ws=workers: not any(running(w) for w in ws), 10)
+        survivors.append(sum(running(w) for w in workers))
+        seen.append(len(workers))
+        for worker in workers:  # a failing run must not leave them behind either
+            if running(worker):
+                os.kill(worker, signal.SIGKILL)
+        assert_sound(library)
+    assert sum(n > 0 for n in seen) >= runs * 3 // 4, seen  # the kills hit running pools
+    return survivors
+
+
+def _export_test(library, tmp_path, runs):
+    from desktop.workflows.photos import attach_to_talk
+    from tests.imagegen import make_photo
+
+    import_schedule(library, str(SAMPLE))
+    big = [
+        make_photo(tmp_path / "big" / f"IMG_{i}.jpg", size=(4000, 3000), serial=f"B{i}")
+        for i in range(8)
+    ]
+    attach_to_talk(library, 3, big)
+    library.close()
+    blog = tmp_path / "blog"
+    (blog / "content" / "posts").mkdir(parents=True)
+    (blog / "hugo.toml").write_text('title = "Crash blog"\n')
+    survivors = export_kills(library.path, blog, runs)
+    print(f"\nexport kills: {runs}, surviving workers per kill: {survivors}")
+    assert survivors == [0] * runs
+    done = talknotes(library.path, "export", "--talk", "3", "--to", str(blog), "--overwrite")
+    assert done.wait(timeout=120) == 0
+    from desktop.store.leftovers import blog_leftovers
+
+    assert blog_leftovers(blog) == []  # the finished export removed what the kills left
+
+
+def test_kill_during_export_leaves_no_worker(library, tmp_path):
+    _export_test(library, tmp_path, KILL_RUNS)
+
+
+@pytest.mark.slow
+def test_kill_during_export_100_times(library, tmp_path):
+    _export_test(library, tmp_path, 100)

@@ -1,6 +1,7 @@
 """Start-up: the sample on first run, one window per library, recovery of a damaged library."""
 
 import gc
+import shutil
 
 import pytest
 import shiboken6
@@ -12,7 +13,9 @@ from desktop.store import backup
 from desktop.store.library import open_library
 from desktop.store.lock import acquire
 from desktop.store.talks import list_talks
+from desktop.ui.recovery_box import QUIT, RESTORE, RecoveryBox
 from desktop.workflows.importing import import_schedule
+from tests.conditions import library_lock_held, make_read_only, seen_as_other_user, shared_temp_dir
 from tests.conftest import SAMPLE
 
 
@@ -86,21 +89,28 @@ def test_second_window_is_refused(tmp_path, monkeypatch, no_event_loop):
     assert "already open" in told["text"]
 
 
+def answer_recovery(monkeypatch, choice, seen):
+    """The recovery box, once shown, is answered with `choice`; its text goes to `seen`."""
+
+    def open_and_answer(box):
+        QMessageBox.open(box)
+        seen["text"] = box.text() + "\n" + box.informativeText()
+        seen["default"] = box.defaultButton() is box.buttons_by_choice[QUIT]
+        QTimer.singleShot(0, lambda: box.choose(choice))
+
+    monkeypatch.setattr(RecoveryBox, "open", open_and_answer)
+
+
 def test_damaged_library_offers_the_newest_good_backup(tmp_path, monkeypatch, no_event_loop):
     lib = open_library(tmp_path / "lib")
     import_schedule(lib, str(SAMPLE))
     backup.make_backup(lib.database_path, "manual")
     lib.close()
     (tmp_path / "lib" / "talknotes.sqlite3").write_bytes(b"this is not a database" * 100)
-    asked = {}
-
-    def answer(*args):
-        asked["text"] = args[2]
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(answer))
+    seen = {}
+    answer_recovery(monkeypatch, RESTORE, seen)
     assert app.main(tmp_path / "lib") == 0
-    assert "damaged" in asked["text"]
+    assert "damaged" in seen["text"] and "12 talks, 0 notes" in seen["text"] and seen["default"]
     assert len(no_event_loop["talks"]) == 12
     assert list((tmp_path / "lib").glob("talknotes.sqlite3.damaged-*"))  # kept, not lost
     lib = open_library(tmp_path / "lib")
@@ -114,13 +124,42 @@ def test_a_damaged_library_without_a_backup_is_told_and_left_as_it_was(
     (tmp_path / "lib").mkdir()
     damaged = b"this is not a database" * 100
     (tmp_path / "lib" / "talknotes.sqlite3").write_bytes(damaged)
+    seen = {}
+    answer_recovery(monkeypatch, QUIT, seen)
+    assert app.main(tmp_path / "lib") == 2
+    assert "No good backup" in seen["text"] and "Quitting changes nothing" in seen["text"]
+    assert (tmp_path / "lib" / "talknotes.sqlite3").read_bytes() == damaged
+
+
+def test_a_library_held_by_a_command_names_the_command(tmp_path, monkeypatch, no_event_loop):
     told = {}
     monkeypatch.setattr(
-        QMessageBox, "critical", staticmethod(lambda *a: told.setdefault("text", a[2]))
+        QMessageBox, "information", staticmethod(lambda *a: told.setdefault("text", a[2]))
     )
-    assert app.main(tmp_path / "lib") == 2
-    assert "No good backup" in told["text"] and "left as it is" in told["text"]
-    assert (tmp_path / "lib" / "talknotes.sqlite3").read_bytes() == damaged
+    (tmp_path / "lib").mkdir()
+    with library_lock_held(tmp_path / "lib", "command", "talknotes import") as pid:
+        assert app.main(tmp_path / "lib") == 2
+    assert "`talknotes import`" in told["text"] and str(pid) in told["text"]
+    assert "Switch to that window" not in told["text"]
+
+
+def test_a_read_only_library_is_refused_with_a_plain_message(tmp_path, monkeypatch, no_event_loop):
+    folder = shared_temp_dir() / "lib"
+    try:
+        lib = open_library(folder)
+        import_schedule(lib, str(SAMPLE))
+        lib.close()
+        make_read_only(folder)
+        told = {}
+        monkeypatch.setattr(
+            QMessageBox, "critical", staticmethod(lambda *a: told.setdefault("text", a[2]))
+        )
+        with seen_as_other_user():
+            code = app.main(folder)
+        assert code == 2
+        assert "read-only" in told["text"] and "Nothing was changed" in told["text"]
+    finally:
+        shutil.rmtree(folder.parent, ignore_errors=True)
 
 
 WATCH_FIRST_PAINT = """
