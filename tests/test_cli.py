@@ -223,3 +223,26 @@ def test_import_sample(tmp_path):
     assert summary["title"] == "Harbour Notes Conference 2026" and summary["added"] == 12
     missing = run("import", library=tmp_path / "l", check=False)
     assert missing.returncode == 2 and "or --sample" in missing.stderr
+
+
+def test_export_says_when_the_post_is_already_up_to_date(tmp_path):
+    """Re-exporting unchanged notes said only "wrote 0 files"; and each planned file has the
+    `why` the README documents (empty when there is nothing to explain)."""
+    lib = tmp_path / "lib"
+    run("import", str(SAMPLE), library=lib)
+    run("note", "3", "--append", "Hugo!", library=lib)
+    blog = tmp_path / "blog"
+    (blog / "_posts").mkdir(parents=True)
+    (blog / "_config.yml").write_text("title: t\n")
+    first = json.loads(
+        run("export", "--talk", "3", "--to", str(blog), "--json", library=lib).stdout
+    )
+    assert first["files"] and all(
+        set(f) == {"path", "kind", "action", "why"} for f in first["files"]
+    )
+    again = run("export", "--talk", "3", "--to", str(blog), library=lib).stdout
+    assert f"Already up to date: nothing changed in {first['post']}" in again
+    assert "wrote 0 files" not in again
+    same = json.loads(run("export", "--talk", "3", "--to", str(blog), "--json", library=lib).stdout)
+    assert same["written"] == [] and [f["action"] for f in same["files"]] == ["unchanged"]
+    assert set(same) == set(first)

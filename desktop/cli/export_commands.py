@@ -56,7 +56,7 @@ def cmd_export(lib: Library, args: argparse.Namespace) -> int:
     )
     plan = result.plan
     files = [
-        {"path": f.path, "kind": f.kind, "action": f.action, **({"why": f.why} if f.why else {})}
+        {"path": f.path, "kind": f.kind, "action": f.action, "why": f.why}  # why: "" if none
         for f in plan.files
     ]
     data = {
@@ -80,7 +80,10 @@ def cmd_export(lib: Library, args: argparse.Namespace) -> int:
         changed = sum(f["action"] in ("create", "update", "remove") for f in files)
         done = " (committed)" if result.committed else ""
         done = " (committed and pushed)" if result.pushed else done
-        lines.append(f"{verb} {changed} files; post: {plan.post_path}{done}")
+        if changed or result.dry_run or plan.conflicts:
+            lines.append(f"{verb} {changed} files; post: {plan.post_path}{done}")
+        else:
+            lines.append(f"Already up to date: nothing changed in {plan.post_path}{done}")
         lines += [f"kept the edited file: {b}" for b in plan.backups]
         lines += [f"conflict: {c.path}: {c.why}" for c in plan.conflicts]
         return "\n".join(lines)

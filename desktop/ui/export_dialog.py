@@ -447,11 +447,10 @@ class ExportDialog(QDialog):
         done = " Committed and pushed." if result.pushed else ""
         done = done or (" Committed." if result.committed else "")
         notes = "".join(f"\n• {w}" for w in result.warnings)
-        self.notifier.inform(
-            self,
-            "Exported",
-            f"Wrote {len(result.written)} files.{done}\nPost: {result.plan.post_path}{notes}",
-        )
+        told = f"Wrote {len(result.written)} files.{done}\nPost: {result.plan.post_path}"
+        if not result.written:
+            told = f"Already up to date: nothing changed in {result.plan.post_path}{done}"
+        self.notifier.inform(self, "Exported", told + notes)
 
     def _failed(self, exc: BaseException, dry_run: bool) -> None:
         self._reset()

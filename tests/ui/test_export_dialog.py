@@ -235,3 +235,30 @@ def test_the_preview_reads_the_note_as_the_chosen_blogs_engine(qtbot, library, t
     dialog.load_profile()
     assert dialog.profile_widgets["generator"].currentText() == "jekyll"
     assert _listed(dialog) == ["three", "four", "one", "two"]
+
+
+def test_exporting_unchanged_notes_again_says_the_post_is_up_to_date(
+    qtbot, library, tmp_path, notices
+):
+    """The second export of the same notes said only "Wrote 0 files."."""
+    from desktop.ui.export_dialog import ExportDialog
+
+    import_schedule(library, str(SAMPLE))
+    talk = next(t for t in list_talks(library) if t.title == "Offline First, Always")
+    save_talk_note(library, talk.id, "Offline.\n")
+    blog = tmp_path / "blog"
+    shutil.copytree(shared_fixture("blogs/jaxxstorm+leebriggs.co.uk"), blog)
+    dialog = ExportDialog(library, window_pool(), talk_id=talk.id, notifier=notices)
+    qtbot.addWidget(dialog)
+    dialog.blog.setText(str(blog))
+    dialog.load_profile()
+    with qtbot.waitSignal(dialog.exported, timeout=20_000):
+        dialog.run_export(dry_run=False)
+    with qtbot.waitSignal(dialog.exported, timeout=20_000) as blocker:
+        dialog.run_export(dry_run=False)
+    post = blocker.args[0].plan.post_path
+    assert notices.told[-1] == (
+        "inform",
+        "Exported",
+        f"Already up to date: nothing changed in {post}",
+    )
