@@ -139,7 +139,7 @@ class Generator:
             if not re.match(r"#{1,6}\s", post.wrapup):
                 parts.append(self.heading(post.wrapup_level, self.profile.wrapup_heading))
             parts.append(self.with_photos(post, post.wrapup))
-        return "\n\n".join(parts).rstrip() + "\n"
+        return one_blank_line("\n\n".join(parts)).rstrip() + "\n"
 
     def heading(self, level: int, text: str) -> str:
         return "#" * min(max(level, 1), 6) + " " + self.schedule_text(text)
@@ -226,6 +226,29 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 
 # by entity where a backslash is not an escape in every engine (python-markdown: | and ~)
 _ENTITIES = {"<": "&lt;", ">": "&gt;", "|": "&#124;", "~": "&#126;"}
+
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+def one_blank_line(markdown: str) -> str:
+    """Runs of blank lines as one (a note's own, or those around a photo left out): Markdown
+    reads them alike, the post reads cleaner. Code keeps its blank lines: fenced, and before
+    an indented line."""
+    out: list[str] = []
+    fence = ""
+    lines = markdown.split("\n")
+    for i, line in enumerate(lines):
+        if fence:
+            fence = "" if line.strip().startswith(fence) else fence
+        elif opening := _FENCE.match(line):
+            fence = opening.group(1)
+        elif not line.strip() and out and not out[-1].strip():
+            following = next((n for n in lines[i + 1 :] if n.strip()), "")
+            if not following.startswith("    "):
+                continue  # a second blank line
+        out.append(line)
+    return "\n".join(out)
 
 
 def markdown_literal(text: str) -> str:

@@ -123,3 +123,29 @@ def test_a_notes_paren_numbered_list_is_a_list_on_the_jekyll_page(recap_library,
         "then cut still the second step",
     ]
     assert "1) code stays" in html
+
+
+def test_one_blank_line_between_blocks_of_a_post(recap_library, tmp_path):
+    """A note with photos placed by the editor (each with blank lines around it) and one
+    whose reference is left out came out with runs of blank lines before the photos: one
+    blank line between blocks, code blocks as written."""
+    from desktop.store.notes import save_talk_note
+
+    talk = recap_library.talks["Offline First, Always"]
+    note = (
+        "Text.\n\n\n\n![](photo:0000000000000000)\n\n\n"  # (no such photo: left out)
+        "More text.\n\n\n```\ncode\n\n\nstill code\n```\n\n\n\n"
+    )
+    save_talk_note(recap_library, talk.id, note)
+    site = jekyll_site(tmp_path)
+    profile = learn(copy_blog("jaxxstorm+leebriggs.co.uk", tmp_path))
+    profile.draft = False
+    result = export(recap_library, ExportRequest("talk", talk_id=talk.id), site, profile=profile)
+    written = (site / result.plan.post_path).read_text()
+    outside_code = re.sub(r"```\n.*?```\n", "CODE\n", written, flags=re.S)
+    assert "\n\n\n" not in outside_code, written
+    assert "```\ncode\n\n\nstill code\n```" in written
+    assert written.count("](/img/") == 2  # the attached photos, appended
+    built = build_jekyll(site)
+    (page,) = [p for p in built.rglob("*.html") if "offline-first" in p.as_posix()]
+    assert "still code" in page.read_text()
