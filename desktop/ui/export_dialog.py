@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import TalknotesError
 from desktop.core.render import render_html
+from desktop.exporters import wording
 from desktop.exporters.base import Generator, escape_alt
 from desktop.exporters.compose import ExportRequest, Post, PostPhoto, build_post
 from desktop.exporters.profile import BlogProfile, default_profile
@@ -132,6 +133,17 @@ class ExportDialog(QDialog):
         in_view = "talk" if talk_id is not None else "day" if day else "conference"
         self.scope.setCurrentIndex(self.scope.findData(in_view))
         self.scope.currentIndexChanged.connect(self._scope_changed)
+        # a day recap's day: the conference's days, the day in view first chosen
+        self.day_box = QComboBox()
+        if conference_id is not None:
+            days = sorted({t.day for t in list_talks(lib, conference_id) if t.day})
+            for each in days:
+                self.day_box.addItem(wording.long_date(each), each)
+            if self.day is None and days:
+                self.day = days[0]
+            self.day_box.setCurrentIndex(max(self.day_box.findData(self.day), 0))
+        self.day_box.setEnabled(in_view == "day")
+        self.day_box.currentIndexChanged.connect(self._day_changed)
         self.blog = QLineEdit(self.settings.value("export/blog", "", str))
         self.blog.setPlaceholderText("Your Hugo or Jekyll blog folder")
         browse = QPushButton("Choose…")
@@ -176,6 +188,7 @@ class ExportDialog(QDialog):
         row.addWidget(self.blog, 1)
         row.addWidget(browse)
         post_form.addRow("Export", self.scope)
+        post_form.addRow("Day", self.day_box)
         post_form.addRow("Blog folder", row)
         post_form.addRow("Title", self.title_edit)
         post_form.addRow("Tags", self.tags_edit)
@@ -259,7 +272,13 @@ class ExportDialog(QDialog):
     def edited_profile(self) -> BlogProfile | None:
         return self.profile_form.edited()
 
+    def _day_changed(self) -> None:
+        self.day = self.day_box.currentData()
+        self._load_recap_texts()
+        self.refresh_talks()
+
     def _scope_changed(self) -> None:
+        self.day_box.setEnabled(self.scope.currentData() == "day" and self.day_box.count() > 0)
         self._load_recap_texts()
         self.refresh_talks()
 

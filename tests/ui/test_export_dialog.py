@@ -262,3 +262,39 @@ def test_exporting_unchanged_notes_again_says_the_post_is_up_to_date(
         "Exported",
         f"Already up to date: nothing changed in {post}",
     )
+
+
+def test_a_day_recap_has_a_day_chooser(qtbot, library, tmp_path, notices):
+    """The day of a day recap came silently from the open talk: the dialog lists the
+    conference's days (weekday and date), opens on the day in view, and another day chosen
+    lists that day's talks and exports that day's recap."""
+    from datetime import date
+
+    from desktop.ui.export_dialog import ExportDialog
+
+    import_schedule(library, str(SAMPLE))
+    talks = {t.title: t for t in list_talks(library)}
+    save_talk_note(library, talks["Offline First, Always"].id, "Offline.\n")
+    save_talk_note(library, talks["Markdown Beyond the Basics"].id, "Tables.\n")
+    talk = talks["Offline First, Always"]
+    dialog = ExportDialog(
+        library,
+        window_pool(),
+        conference_id=talk.conference_id,
+        talk_id=talk.id,
+        day=talk.day,
+        notifier=notices,
+    )
+    qtbot.addWidget(dialog)
+    dialog.scope.setCurrentIndex(dialog.scope.findData("day"))
+    days = [dialog.day_box.itemText(i) for i in range(dialog.day_box.count())]
+    assert days == ["Thursday, 14 May 2026", "Friday, 15 May 2026"]
+    assert dialog.day_box.currentData() == date(2026, 5, 14) and dialog.day_box.isEnabled()
+    listed = lambda: [dialog.talks.item(i).text() for i in range(dialog.talks.count())]  # noqa: E731
+    assert [t.split("  ", 1)[1] for t in listed()] == ["Offline First, Always"]
+    dialog.day_box.setCurrentIndex(1)
+    assert [t.split("  ", 1)[1] for t in listed()] == ["Markdown Beyond the Basics"]
+    assert dialog.request().day == date(2026, 5, 15)
+    assert "Day 2" in dialog.preview.toPlainText() and "Tables." in dialog.preview.toPlainText()
+    dialog.scope.setCurrentIndex(dialog.scope.findData("talk"))
+    assert not dialog.day_box.isEnabled()
