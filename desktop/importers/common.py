@@ -300,7 +300,8 @@ def remembered(kind: str, data: bytes, build: Callable[[bytes], _T]) -> _T:
     `forget_remembered` drops it all once a schedule is read."""
     slot = getattr(_remembered, kind, None)
     if slot is not None and slot[0] is data:
-        return slot[1]  # type: ignore[no-any-return]
+        kept: _T = slot[1]
+        return kept
     value = build(data)
     setattr(_remembered, kind, (data, value))
     return value

@@ -16,7 +16,7 @@ from desktop.core.models import Schedule
 class ScheduleFormat(Protocol):
     """One schedule format: how sure it is that bytes are its own, and how to read them."""
 
-    name: str  # stable id, stored as the schedule's format (e.g. "frab-xml")
+    name: str  # unique in the registry (e.g. "frab-xml"); the Schedule says which variant it read
     label: str  # how user-facing texts name it (e.g. "iCalendar")
 
     def sniff(self, data: bytes) -> float:
