@@ -79,7 +79,7 @@ def _decode(data: bytes, source: str) -> str:
             text = ""
         if _UTF16_DECLARED.match(text):
             return text
-    return common.sniff_text(data, source)
+    return common.remembered("text", data, lambda d: common.sniff_text(d, source))
 
 
 def _parse(data: bytes, source: str, tz: str | None = None) -> Schedule:
