@@ -163,7 +163,9 @@ def _migrate(folder: Path, database: Path, lib: Library, revision: str | None) -
     leaves no backup behind and prunes none."""
     from desktop.store.lock import CLI_WAIT_SECONDS, acquire, held_here
 
-    lock = None if held_here(folder) else acquire(folder, CLI_WAIT_SECONDS, "command", "update")
+    lock = None
+    if not held_here(folder):
+        lock = acquire(folder, CLI_WAIT_SECONDS, "command", "talknotes (schema update)")
     try:
         made = None
         if revision is not None:

@@ -149,7 +149,9 @@ class LibraryOpening(QObject):
         if choice == RESTORE:
             work, failed = (lambda: backup.restore_backup(database, good.path)), "restored"
         elif choice == SALVAGE:
-            work, failed = (lambda: backup.salvage(database)), "salvaged"
+            from desktop.store.salvage import salvage
+
+            work, failed = (lambda: salvage(database)), "salvaged"
         else:
             self._quit()
             return
