@@ -16,61 +16,81 @@ from bench.common import FOSDEM, ROOT, figure  # noqa: E402
 CHILD = r"""
 import os, sys, time
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-from desktop.ui.runtime import prepare_qt
-prepare_qt()
-app = QApplication([])
+tracing = "--trace" in sys.argv
+if tracing:
+    import tracemalloc
+    tracemalloc.start()
+from desktop.startup import startup_begins
+startup_begins()  # as desktop.start.main does
 from pathlib import Path
-from desktop.ui.library_opening import open_and_read
-from desktop.ui.main_window import MainWindow
-lib, _, schedule = open_and_read(Path(sys.argv[1]))  # as the app opens its library
-window = MainWindow(None)
-window.attach(lib, schedule)
-window.resize(1280, 800)
-window.show()
-wanted = int(sys.argv[3]) if len(sys.argv) > 3 else 0
-if wanted:
-    window.sidebar.select_talk(int(sys.argv[2]))
-started = time.monotonic()
-settled = []
+from desktop import app
+from bench.memory_map import by_library, private, python_by_package, pss, rollup
 
-def pss():
-    for line in open("/proc/self/smaps_rollup"):
-        if line.startswith("Pss:"):
-            return int(line.split()[1]) / 1024
+talk, wanted = (int(sys.argv[2]), int(sys.argv[3])) if len(sys.argv) > 3 else (0, 0)
 
-def poll():  # a real event loop: a Python wait loop would starve the worker threads
-    ready = window.editor.strip.count() >= wanted and (not wanted or window.preview.renders)
-    if ready:
-        settled.append(time.monotonic())
-    if (settled and time.monotonic() - settled[0] > 1.5) or time.monotonic() - started > 120:
-        print(f"strip {window.editor.strip.count()}", flush=True)
-        print(f"pss {pss():.1f}", flush=True)
-        os._exit(0)
 
-timer = QTimer()
-timer.timeout.connect(poll)
-timer.start(200)
-app.exec()
+def observe(window, opening):  # the app as it runs, watched (app.main's observer)
+    from PySide6.QtCore import QTimer
+
+    started, settled = time.monotonic(), []
+    window.resize(1280, 800)
+
+    def idle():
+        return window.autosaver.pool.activeThreadCount() == 0 and "sqlmodel" in sys.modules
+
+    def poll():  # a real event loop: a Python wait loop would starve the worker threads
+        ready = window.editor.strip.count() >= wanted and (not wanted or window.preview.renders)
+        if ready and idle():
+            settled.append(time.monotonic())
+        if (settled and time.monotonic() - settled[0] > 1.5) or time.monotonic() - started > 120:
+            print(f"strip {window.editor.strip.count()}", flush=True)
+            print(f"pss {pss():.1f}", flush=True)
+            print(f"lib {private():.1f} (private, USS)", flush=True)
+            print(f"lib {rollup()['Rss']:.1f} (RSS)", flush=True)
+            for name, mib in by_library():
+                print(f"lib {mib:.1f} {name}", flush=True)
+            if tracing:
+                for name, mib in python_by_package(tracemalloc.take_snapshot()):
+                    print(f"py {mib:.1f} {name}", flush=True)
+            os._exit(0)
+
+    def opened():
+        if wanted:
+            window.sidebar.select_talk(talk)
+        timer.start(200)
+
+    timer = QTimer(window)
+    timer.timeout.connect(poll)
+    opening.opened.connect(opened)
+
+
+app.main(Path(sys.argv[1]), observe=observe)
 """
 
 
-def measure(library: Path, talk: int | None = None, photos: int = 0) -> float:
+def measure(
+    library: Path, talk: int | None = None, photos: int = 0, trace: bool = False
+) -> tuple[float, list[str]]:
+    """PSS in MiB, and the breakdown lines (lib …, py …)."""
     extra = [str(talk), str(photos)] if talk else []
-    args = [sys.executable, "-c", CHILD, str(library), *extra]
+    args = [sys.executable, "-c", CHILD, str(library), *extra, *(["--trace"] if trace else [])]
     out = subprocess.run(
         args,
         capture_output=True,
         text=True,
         cwd=ROOT,
         timeout=120,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        env={**os.environ, "PYTHONPATH": str(ROOT), "XDG_CONFIG_HOME": str(library / "config")},
     )
     line = next((x for x in out.stdout.splitlines() if x.startswith("pss")), None)
     if line is None:
         raise RuntimeError(out.stderr[-1000:])
-    return float(line.split()[1])
+    return float(line.split()[1]), [x for x in out.stdout.splitlines() if x[:3] in ("lib", "py ")]
+
+
+def _top(lines: list[str], kind: str, n: int = 8) -> str:
+    rows = [x.split(" ", 2)[1:] for x in lines if x.startswith(kind)]
+    return ", ".join(f"{name} {mib}" for mib, name in rows[:n])
 
 
 def main() -> None:
@@ -84,7 +104,22 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="bench-memory-"))
     lib = open_library(folder / "lib")
     import_schedule(lib, str(FOSDEM))
-    figure("memory (PSS), FOSDEM loaded", measure(folder / "lib"), "MiB", target="≤ 100 MiB")
+    idle, lines = measure(folder / "lib")
+    figure(
+        "memory (PSS), FOSDEM loaded, idle",
+        idle,
+        "MiB",
+        target="≤ 100 MiB",
+        note=f"by mapping (MiB): {_top(lines, 'lib')}",
+        before="110.4 MiB",
+    )
+    _, traced = measure(folder / "lib", trace=True)
+    figure(
+        "  of which Python objects (tracemalloc), FOSDEM idle",
+        sum(float(x.split()[1]) for x in traced if x.startswith("py ")),
+        "MiB",
+        note=f"by package (MiB): {_top(traced, 'py ', 10)}",
+    )
     talk = list_talks(lib)[0].id
     camera = folder / "camera"
     camera.mkdir()
@@ -97,12 +132,15 @@ def main() -> None:
         paths.append(path)
     attached = sum(a.added for a in attach_to_talk(lib, talk, paths))
     lib.close()
+    with_photos, lines = measure(folder / "lib", talk, attached)
     figure(
         f"memory (PSS), + {attached} photos in the open note",
-        measure(folder / "lib", talk, attached),
+        with_photos,
         "MiB",
         target="≤ 200 MiB",
-        note="1600×1200 JPEGs, thumbnails in the strip and preview",
+        note="1600×1200 JPEGs, thumbnails in the strip and preview; "
+        f"by mapping (MiB): {_top(lines, 'lib')}",
+        before="273.7 MiB",
     )
 
 

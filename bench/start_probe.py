@@ -29,7 +29,8 @@ from desktop import app  # noqa: E402
 
 
 def _moment(name: str, *extra: object) -> None:
-    print(name, f"{time.monotonic():.6f}", *extra, flush=True)
+    """The moment, in the monotonic clock and in CPU seconds used by the process so far."""
+    print(name, f"{time.monotonic():.6f}", f"{time.process_time():.6f}", *extra, flush=True)
 
 
 def observer(at: datetime | None):

@@ -32,6 +32,7 @@ def main(
     from desktop.ui.library_opening import LibraryOpening
     from desktop.ui.main_window import MainWindow
     from desktop.ui.runtime import prepare_qt, warm_up
+    from desktop.ui.slide_reading import install as install_slide_reading
 
     prepare_qt()
     QCoreApplication.setOrganizationName(config.ORGANIZATION)
@@ -61,11 +62,15 @@ def main(
     try:
         window = MainWindow(None)  # paints at once; the library opens behind it
         opening = LibraryOpening(window, folder)
+        slides = install_slide_reading(window)  # OCR worker: starts once the library is open
+        opening.opened.connect(slides.start_soon)
+        app.aboutToQuit.connect(slides.stop)  # quitting ends the worker at once
         opening.opened.connect(lambda: warm_up(window.autosaver.pool))  # for the first write
         if observe is not None:
             observe(window, opening)
         window.show()
         code = app.exec()
+        slides.stop()
         QCoreApplication.sendPostedEvents()  # an opening that ended as the window closed
         if window.lib is not None:
             window.lib.close()

@@ -10,6 +10,8 @@ comes after. Start-up leaves little cyclic garbage behind that way: ~700 objects
 
 from __future__ import annotations
 
+import sys
+
 from desktop.startup import startup_begins, startup_done
 
 __all__ = ["main", "startup_done"]
@@ -17,6 +19,10 @@ __all__ = ["main", "startup_done"]
 
 def main() -> int:
     startup_begins()
+    if getattr(sys, "frozen", False):  # the bundle: the OCR worker process starts here too
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     from desktop.cli import main as cli_main
 
     return cli_main()

@@ -26,7 +26,13 @@ from desktop.cli.library_commands import (
     cmd_talks,
 )
 from desktop.cli.output import printable
-from desktop.cli.photo_commands import _clock_offset, cmd_attach, cmd_photos_import, cmd_photos_list
+from desktop.cli.photo_commands import (
+    _clock_offset,
+    cmd_attach,
+    cmd_photos_import,
+    cmd_photos_list,
+    cmd_photos_ocr,
+)
 from desktop.core.errors import TalknotesError, plain_reason, sqlite_code
 from desktop.startup import startup_done
 
@@ -137,6 +143,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--dry-run", action="store_true", help="show the plan, change nothing")
     p.set_defaults(func=cmd_photos_import)
+    p = photos_sub.add_parser(
+        "ocr",
+        parents=[common],
+        help="read the text on slide photos (default: those not read yet)",
+    )
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--talk", type=int, metavar="ID", help="the photos of this talk's note")
+    which.add_argument("--conference", type=int, metavar="ID", help="this conference's photos")
+    which.add_argument("--all", action="store_true", help="every photo in the library")
+    p.add_argument("--force", action="store_true", help="read photos again that were read")
+    p.set_defaults(func=cmd_photos_ocr)
 
     p = sub.add_parser("search", parents=[common], help="full-text search over all notes")
     p.add_argument("query", metavar="QUERY")
@@ -182,6 +199,8 @@ def _writes(args: argparse.Namespace) -> bool:
         return args.agenda_command == "import"
     if args.command == "note":
         return args.append is not None
+    if args.command == "photos" and args.photos_command == "ocr":
+        return True
     return args.command == "photos" and args.photos_command == "import" and not args.dry_run
 
 

@@ -185,6 +185,7 @@ def cmd_search(lib: Library, args: argparse.Namespace) -> int:
                 "title": h.title,
                 "speakers": h.speakers,
                 "snippet": h.snippet,
+                "source": h.source,
             }
             for h in hits
         ],

@@ -88,4 +88,8 @@ def photo_json(photo: Photo) -> dict[str, Any]:
         "size_bytes": photo.size_bytes,
         "captured_at": photo.captured_at.isoformat() if photo.captured_at else None,
         "capture_source": photo.capture_source,
+        "text": photo.text,
+        "suggested_caption": photo.suggested_caption,
+        "duplicate_of": photo.duplicate_of,
+        "sharpness": photo.sharpness,
     }

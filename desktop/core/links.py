@@ -8,7 +8,7 @@ and its file type.
 from __future__ import annotations
 
 import re
-from pathlib import PurePosixPath
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from desktop.core.models import Link, Talk
@@ -53,26 +53,35 @@ _PAGE_WORDS = re.compile(r"^\s*(talk|event|session) (page|details)\s*$", re.I)
 
 def link_kind(link: Link, declared: str = "", talk_url: str = "") -> str:
     """The kind of `link`: `declared` (the schedule's own type) first, then title, URL."""
-    kind = _DECLARED.get(declared.strip().lower())
+    return _kind(link.title, link.url, declared, talk_url)
+
+
+@lru_cache(maxsize=4096)  # FOSDEM's 876 talks share their rooms' chat links
+def _kind(title: str, url: str, declared: str, talk_url: str) -> str:
+    declared = declared.strip().lower()
+    kind = _DECLARED.get(declared)
     if kind:
         return kind
-    parts = urlsplit(link.url)
+    if declared.startswith(("video/", "audio/")):  # FOSDEM's <link type="video/webm">
+        return VIDEO
+    parts = urlsplit(url)
     host = parts.netloc.lower()
-    suffix = PurePosixPath(parts.path).suffix.lower()
+    name = parts.path.rpartition("/")[2]
+    suffix = "." + name.rpartition(".")[2].lower() if "." in name else ""
     if suffix in _VIDEO_FILES:
         return VIDEO
     if suffix in _SLIDE_FILES:
         return SLIDES
     if "docs.google.com" in host and "/presentation/" in parts.path:
         return SLIDES
-    title = link.title if link.title != link.url else ""
+    title = title if title != url else ""
     if _LIVE_WORDS.search(title):
         return OTHER
     if _VIDEO_WORDS.search(title) or any(h in host for h in _VIDEO_HOSTS):
         return VIDEO
     if _SLIDE_WORDS.search(title) or any(h in host for h in _SLIDE_HOSTS):
         return SLIDES
-    if (talk_url and link.url.rstrip("/") == talk_url.rstrip("/")) or _PAGE_WORDS.search(title):
+    if (talk_url and url.rstrip("/") == talk_url.rstrip("/")) or _PAGE_WORDS.search(title):
         return PAGE
     return OTHER
 

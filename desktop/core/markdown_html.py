@@ -14,6 +14,7 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from desktop.core.markdown_flavor import HUGO, prepare
 from desktop.core.markdown_options import EXTENSIONS, PHOTO_SCHEME
 
 if TYPE_CHECKING:
@@ -53,9 +54,9 @@ def _instance() -> markdown.Markdown:
     return md
 
 
-def convert(text: str, resolve_photo: Resolver | None = None) -> str:
-    """Markdown to an HTML fragment, with one parser per thread."""
+def convert(text: str, resolve_photo: Resolver | None = None, flavor: str = HUGO) -> str:
+    """Markdown to an HTML fragment, as `flavor`'s engine reads it; one parser per thread."""
     md = _instance()
     md.reset()
     md.talknotes_photos.resolver = resolve_photo  # type: ignore[attr-defined]
-    return md.convert(text)
+    return md.convert(prepare(text, flavor))

@@ -94,10 +94,15 @@ class Photo:
     width: int = 0
     height: int = 0
     captured_at: datetime | None = None
-    capture_source: str = ""  # exif-offset | exif-zone | file-time
+    capture_source: str = ""  # exif-offset | exif-zone | file-name | file-name-date | file-time
     caption: str = ""
     note_id: int | None = None
     id: int | None = None
+    caption_typed: bool = False  # the user's own caption (a suggestion never replaces it)
+    suggested_caption: str = ""  # the slide's title line, read by OCR
+    text: str | None = None  # what the slide says (None: not read yet)
+    duplicate_of: int | None = None  # another shot of the same slide, the one kept
+    sharpness: float | None = None  # variance of the Laplacian (None: not measured yet)
 
 
 @dataclass(slots=True)
@@ -120,7 +125,7 @@ class ImportSummary:
     def describe(self) -> list[str]:
         """The summary in words, one line each (CLI and GUI show the same)."""
         lines = [
-            f"{self.title!r} ({self.format}), conference {self.conference_id}: {self.total} talks",
+            f'"{self.title}" ({self.format}), conference {self.conference_id}: {self.total} talks',
             f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
             f"{self.removed} removed, {self.kept_annotated} kept because they have notes",
         ]
@@ -135,3 +140,4 @@ class SearchHit:
     title: str
     speakers: str
     snippet: str  # with the matches between [ and ]
+    source: str = "note"  # "note", or "slide": the words are on a photo of a slide

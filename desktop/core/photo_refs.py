@@ -29,9 +29,10 @@ def key_of(sha256: str) -> str:
 
 
 def clean_caption(caption: str) -> str:
-    """A caption that fits between `![` and `]`: brackets become parentheses, one line."""
+    """A caption that fits between `![` and `]`: brackets become parentheses, one line, and
+    no backslash at the end (it would escape the closing bracket)."""
     text = caption.replace("[", "(").replace("]", ")")
-    return " ".join(text.split())
+    return " ".join(text.split()).rstrip("\\").rstrip()
 
 
 def make(caption: str, key: str) -> str:

@@ -7,6 +7,7 @@ path or URL (a thumbnail for the preview, the exported file for a blog).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from desktop.core.markdown_options import (  # noqa: F401 (re-exported)
     EXTENSIONS,
@@ -15,12 +16,13 @@ from desktop.core.markdown_options import (  # noqa: F401 (re-exported)
 )
 
 
-def render_html(text: str, resolve_photo: Resolver | None = None) -> str:
-    """Markdown to an HTML fragment. Thread-safe (one parser per thread)."""
+def render_html(text: str, resolve_photo: Resolver | None = None, flavor: str = "hugo") -> str:
+    """Markdown to an HTML fragment, read as `flavor`'s engine ("hugo" or "jekyll") reads
+    it (see core.markdown_flavor). Thread-safe (one parser per thread)."""
     # python-markdown loads on the first render, not with this module: ~20 ms of start-up
     from desktop.core.markdown_html import convert
 
-    return convert(text, resolve_photo)
+    return convert(text, resolve_photo, flavor)
 
 
 # What a reader does not read: photos (their captions are not the note's text), link and
@@ -30,13 +32,36 @@ _UNREAD = re.compile(
     r"|(?<=\])\([^)\s]*(?:\s+\"[^\"]*\")?\)"  # the (target) of [text](target)
     r"|<(?:https?://|mailto:)[^>\s]*>|</?[a-zA-Z][^>\n]*>"  # autolinks, HTML tags
 )
-_WORD = re.compile(r"\w")
+_UNREAD_AT = re.compile(rf"(?=[!(<])(?:{_UNREAD.pattern})")  # the same, failing fast elsewhere
+_READ_WORD = re.compile(r"\S*\w\S*")  # a token with a letter or digit
+_paragraph_words: dict[str, int] = {}  # the last long text's paragraphs, counted
+
+
+def _count(text: str) -> int:
+    return len(_READ_WORD.findall(_UNREAD_AT.sub(" ", text)))
 
 
 def word_count(text: str) -> int:
     """The words a reader reads: tokens with a letter or digit, once the Markdown that does
-    not show (photo captions, link targets, list/quote/heading markers, lone dashes) is gone."""
-    return sum(1 for token in _UNREAD.sub(" ", text).split() if _WORD.search(token))
+    not show (photo captions, link targets, list/quote/heading markers, lone dashes) is gone.
+
+    Counted a paragraph at a time, and only the paragraphs that changed since the last long
+    text: the status bar counts the note once a second while typing goes on, and counting a
+    whole 100,000-word note took ~150 ms of the GUI thread."""
+    global _paragraph_words
+    if len(text) < 20_000:
+        return _count(text)
+    known, counts, total = _paragraph_words, {}, 0
+    for paragraph in text.split("\n\n"):  # a word never spans a blank line
+        words = known.get(paragraph)
+        if words is None:
+            words = counts.get(paragraph)
+            if words is None:
+                words = _count(paragraph)
+        counts[paragraph] = words
+        total += words
+    _paragraph_words = counts
+    return total
 
 
 # --- incremental rendering, for the live preview of long notes ---------------------------------
@@ -48,6 +73,14 @@ _WHOLE_NOTE = re.compile(
     r"|^ {0,3}<[a-zA-Z!/?]",  # raw HTML blocks, which may span blank lines
     re.M,
 )
+
+
+def _refers(block: str) -> bool:
+    """Whether `block` may refer to other parts (_WHOLE_NOTE). The plain substring tests
+    first: the pattern alone took ~30 ms over a 100,000-word note."""
+    return ("]:" in block or "[^" in block or "<" in block) and bool(_WHOLE_NOTE.search(block))
+
+
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 # A line that may continue the block before it even after a blank line: indented (list item
 # paragraphs, code), a list item (a loose list), a quote (python-markdown merges them).
@@ -84,10 +117,20 @@ def split_blocks(text: str) -> list[str]:
     return blocks
 
 
+# The text locate() split last, and its parts: a render asks where the writer is, and its
+# showing asks again (a 100,000-word note: ~7 ms a split).
+_last_split: tuple[str, list[str]] | None = None
+
+
 def locate(text: str, position: int) -> tuple[int, int, float]:
     """Where `position` lies in split_blocks(text): (part index, number of parts, how far
     into that part from 0 to 1). The preview scrolls to show the part being typed."""
-    blocks = split_blocks(text)
+    global _last_split
+    if _last_split is not None and _last_split[0] is text:  # the same text: asked again
+        blocks = _last_split[1]
+    else:
+        blocks = split_blocks(text)
+        _last_split = (text, blocks)
     start = 0
     for index, block in enumerate(blocks):
         end = start + len(block)
@@ -98,14 +141,44 @@ def locate(text: str, position: int) -> tuple[int, int, float]:
     return 0, 0, 0.0
 
 
+@dataclass(frozen=True)
+class Window:
+    """Some of a long note's parts, rendered: parts[first : first + len(blocks)] of `total`
+    (parts that render to nothing are left out of `parts`)."""
+
+    first: int
+    count: int  # how many parts of the note it covers
+    total: int
+    parts: list[str]
+
+
+def window_start(total: int, size: int, focus: int | None, current: int | None) -> int:
+    """Where a window of `size` parts of `total` begins: where it is (`current`) while the
+    writer's part (`focus`) stays a few parts inside it, else centred on the writer."""
+    last = max(0, total - size)
+    margin = min(size // 8, 6)
+    if current is not None:
+        current = min(max(0, current), last)
+        if focus is None or (
+            (current == 0 or focus >= current + margin)
+            and (current == last or focus < current + size - margin)
+        ):
+            return current
+    if focus is None:
+        return 0
+    return min(max(0, focus - size // 2), last)
+
+
 class IncrementalRenderer:
     """render_html for a note edited a little at a time: each top-level part is rendered once
     and reused while its text is unchanged, so a keystroke re-renders one paragraph, not the
     whole note (python-markdown takes ~0.7 s for 20,000 words, holding the GIL all along).
     Use from one thread at a time."""
 
-    def __init__(self) -> None:
+    def __init__(self, flavor: str = "hugo") -> None:
         self._parts: dict[str, str] = {}
+        self.flavor = flavor
+        self._checked: set[str] = set()  # parts known to render on their own
 
     def render(self, text: str, resolve_photo: Resolver | None = None) -> str:
         parts = self.render_parts(text, resolve_photo)
@@ -114,21 +187,37 @@ class IncrementalRenderer:
     def render_parts(self, text: str, resolve_photo: Resolver | None = None) -> list[str] | str:
         """The HTML of each top-level part, in order (joined with newlines they are
         render_html(text)); or the whole note's HTML when its parts refer to each other."""
+        rendered = self.render_window(text, resolve_photo)
+        return rendered if isinstance(rendered, str) else rendered.parts
+
+    def render_window(
+        self,
+        text: str,
+        resolve_photo: Resolver | None = None,
+        size: int | None = None,
+        focus: int | None = None,
+        current: int | None = None,
+    ) -> Window | str:
+        """render_parts for `size` parts only (all when None), placed by window_start; or
+        the whole note's HTML when its parts refer to each other."""
         blocks = split_blocks(text)
         # Searched per part, and only in parts not seen before: the search over a whole
         # 20,000-word note took 6 ms, holding the GIL the typing thread needs.
-        if any(b not in self._parts and _WHOLE_NOTE.search(b) for b in blocks):
-            self._parts = {}
-            return render_html(text, resolve_photo)
+        if any(b not in self._checked and _refers(b) for b in blocks):
+            self._parts, self._checked = {}, set()
+            return render_html(text, resolve_photo, self.flavor)
+        self._checked = set(blocks)
+        first = 0 if size is None else window_start(len(blocks), size, focus, current)
+        shown = blocks if size is None else blocks[first : first + size]
         parts: dict[str, str] = {}
         out = []
-        for block in blocks:
+        for block in shown:
             html = self._parts.get(block)
             if html is None:
-                html = render_html(block, resolve_photo)
+                html = render_html(block, resolve_photo, self.flavor)
             if PHOTO_SCHEME not in block:  # a photo's thumbnail may appear later: re-resolve
                 parts[block] = html
             if html:
                 out.append(html)
         self._parts = parts
-        return out
+        return Window(first, len(shown), len(blocks), out)

@@ -10,12 +10,15 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit, urlunsplit
 
 REDACTED = "***"
-# Query parameters that carry a secret: token, api_key, apikey, access_token, auth, key,
-# secret, password, sig/signature …
-_SECRET_PARAM = re.compile(r"token|key|secret|pass(word)?|auth|sig(nature)?|credential", re.I)
+# Query parameters that carry a secret, by how their name ends: token, access_token, key,
+# api_key, apikey, secret, pass, password, auth, sig, signature, X-Amz-Credential …
+# ("keyword", "author" are not secrets).
+_SECRET_PARAM = re.compile(
+    r"(token|key|secret|pass|password|auth|sig|signature|credential)s?$", re.I
+)
 
 
 @dataclass(slots=True)
@@ -32,17 +35,17 @@ class UrlSecret:
     @classmethod
     def from_json(cls, text: str) -> UrlSecret:
         data = json.loads(text)
-        return cls([tuple(p) for p in data.get("query", [])], data.get("user", ""),
-                   data.get("password", ""))  # fmt: skip
+        query = [(str(name), str(value)) for name, value in data.get("query", [])]
+        return cls(query, str(data.get("user", "")), str(data.get("password", "")))
 
 
 def _is_secret(name: str) -> bool:
     return bool(_SECRET_PARAM.search(name))
 
 
-def _host(parts) -> str:  # type: ignore[no-untyped-def]
-    netloc = parts.netloc.rpartition("@")[2]
-    return netloc
+def _host(parts: SplitResult) -> str:
+    """host[:port], without userinfo."""
+    return parts.netloc.rpartition("@")[2]
 
 
 def split_credentials(url: str) -> tuple[str, UrlSecret | None]:

@@ -165,15 +165,16 @@ class Generator:
             lines.append(self.heading(section.heading_level, title))
             if p.speakers_line and speakers:
                 lines.append("– " + self.schedule_text(speakers))
+        meta = []
+        if p.heading_form == "plain" and not p.speakers_line and speakers:
+            meta.append(f"_{self.schedule_text(speakers)}_")  # who spoke, beside the links
         if p.links:
-            links = talk_links(talk)
-            if links:
-                lines.append(
-                    " · ".join(
-                        f"[{self.schedule_text(link.label)}]({link_target(link.url)})"
-                        for link in links
-                    )
-                )
+            meta += [
+                f"[{self.schedule_text(link.label)}]({link_target(link.url)})"
+                for link in talk_links(talk)
+            ]
+        if meta:
+            lines.append(" · ".join(meta))
         return lines
 
     def caption_title(self, post: Post, photo: PostPhoto, caption: str) -> str:

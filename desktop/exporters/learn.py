@@ -44,7 +44,8 @@ def detect(blog: Path) -> str:
         return "hugo"
     raise TalknotesError(
         str(blog),
-        "not a Hugo or Jekyll blog (no hugo.toml/config.*, content/, _config.yml or _posts/ found)",
+        "not a Hugo or Jekyll blog (no hugo.toml/config.*, content/, _config.yml or _posts/ "
+        "found); for a plain Markdown post with an HTML copy use --format markdown",
     )
 
 

@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
+from desktop.core import links as core_links
 from desktop.core.models import Talk
 
 # Links a reader of the recap has no use for (the conference's chat rooms, feedback forms).
 _SKIP = re.compile(r"\b(chat|feedback|matrix|rate|survey)\b", re.I)
-_SLIDES = re.compile(r"slide|deck|\.pdf$|speakerdeck\.com|slideshare\.net|\.odp$|\.pptx?$", re.I)
-_VIDEO = re.compile(
-    r"video|record|youtube\.com|youtu\.be|vimeo\.com|media\.ccc\.de|peertube|\.(mp4|webm|mkv)$"
-    r"|stream",
-    re.I,
-)
 LABELS = {"page": "Talk page", "slides": "Slides", "video": "Recording"}
 ORDER = {"page": 0, "slides": 1, "video": 2, "other": 3}
 
@@ -25,18 +19,6 @@ class TalkLink:
     kind: str  # "page" | "slides" | "video" | "other"
     label: str
     url: str
-
-
-def link_kind(title: str, url: str) -> str:
-    """What a schedule link points at, from its title first, then its address."""
-    path = urlsplit(url).path
-    host = urlsplit(url).netloc
-    for text in (title, f"{host}{path}"):
-        if _SLIDES.search(text):
-            return "slides"
-        if _VIDEO.search(text):
-            return "video"
-    return "other"
 
 
 def talk_links(talk: Talk) -> list[TalkLink]:
@@ -52,7 +34,9 @@ def talk_links(talk: Talk) -> list[TalkLink]:
         if _SKIP.search(link.title):
             continue
         seen.add(link.url)
-        kind = link_kind(link.title, link.url)
+        kind = link.kind if link.kind in core_links.KINDS else core_links.link_kind(link)
+        if kind == "page" and link.url.rstrip("/") == talk.url.rstrip("/"):
+            continue
         label = LABELS.get(kind) if kind != "other" else None
         found.append(TalkLink(kind, label or " ".join(link.title.split()) or "Link", link.url))
     return sorted(found, key=lambda link: ORDER[link.kind])  # stable: schedule order within

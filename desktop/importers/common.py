@@ -59,6 +59,11 @@ def as_text(value: object) -> str:
 _NAME_SEPARATORS = re.compile(r"\s*(?:[,;&]|\band\b)\s*", re.IGNORECASE)
 
 
+def quoted(value: object) -> str:
+    """A value for a message, in double quotes: its text, never a Python repr."""
+    return f'"{as_text(value)}"'
+
+
 def split_names(value: object) -> list[str]:
     """Several people in one field ("Ann Example, Bob Example", "Ann and Bob", a list): one
     clean name each, in order, without repeats."""
@@ -85,7 +90,7 @@ def parse_duration(value: str | None, what: str) -> timedelta:
     value = (value or "").strip()
     parts = value.split(":")
     if not 2 <= len(parts) <= 4 or not all(p.isdigit() for p in parts):
-        raise TalknotesError(what, f"duration {value!r} is not H:MM or HH:MM:SS")
+        raise TalknotesError(what, f"duration {quoted(value)} is not H:MM or HH:MM:SS")
     numbers = [int(p) for p in parts] + [0] * (3 - len(parts) if len(parts) < 3 else 0)
     if len(parts) == 4:
         days, hours, minutes, seconds = numbers
@@ -98,7 +103,7 @@ def parse_iso(value: str, what: str) -> datetime:
     try:
         moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
     except (ValueError, AttributeError) as exc:
-        raise TalknotesError(what, f"{value!r} is not an ISO 8601 date and time") from exc
+        raise TalknotesError(what, f"{quoted(value)} is not an ISO 8601 date and time") from exc
     return in_range(moment, what)
 
 
@@ -127,7 +132,7 @@ def tame_durations(talks: list[Talk]) -> list[str]:
         talk.end_estimated = True
     if not long:
         return []
-    names = ", ".join(repr(t.title) for t in long[:3])
+    names = ", ".join(quoted(t.title) for t in long[:3])
     return [
         f"{len(long)} events lasted more than {MAX_DURATION.days} days ({names}); "
         "they were given the default length"
@@ -138,7 +143,7 @@ def parse_date(value: str, what: str) -> date:
     try:
         return date.fromisoformat(value.strip()[:10])
     except (ValueError, AttributeError) as exc:
-        raise TalknotesError(what, f"{value!r} is not a date") from exc
+        raise TalknotesError(what, f"{quoted(value)} is not a date") from exc
 
 
 def resolve_zone(declared: str | None, instants: list[datetime]) -> tuple[str, list[str]]:
@@ -148,7 +153,7 @@ def resolve_zone(declared: str | None, instants: list[datetime]) -> tuple[str, l
     declared = (declared or "").strip()
     offsets = Counter(t.utcoffset() for t in instants if t.utcoffset() is not None)
     if declared and not is_valid_zone(declared):
-        warnings.append(f"unknown time zone {declared!r} ignored")
+        warnings.append(f"unknown time zone {quoted(declared)} ignored")
         declared = ""
     if declared and (not instants or zone_agrees(declared, instants)):
         return declared, warnings
@@ -157,7 +162,7 @@ def resolve_zone(declared: str | None, instants: list[datetime]) -> tuple[str, l
     implied = zone_for_offset(offsets.most_common(1)[0][0])
     if declared:
         warnings.append(
-            f"time zone {declared!r} contradicts the events' UTC offsets; "
+            f"time zone {quoted(declared)} contradicts the events' UTC offsets; "
             f"the offsets win (zone {implied})"
         )
     return implied, warnings

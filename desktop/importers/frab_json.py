@@ -48,15 +48,21 @@ def _check_v1(conference: dict[str, Any], what: str) -> None:
         for room, events in (day.get("rooms") or {}).items():
             if not isinstance(events, list):
                 problems.append(
-                    f"room {room!r} holds {type(events).__name__}, not a list of events"
+                    f"room {common.quoted(room)} holds {type(events).__name__}, "
+                    "not a list of events"
                 )
                 continue
             for ev in events:
                 if not isinstance(ev, dict):
-                    problems.append(f"room {room!r} holds a {type(ev).__name__}, not an event")
+                    problems.append(
+                        f"room {common.quoted(room)} holds a {type(ev).__name__}, not an event"
+                    )
                     continue
                 if "id" in ev and not _is_integer(ev["id"]):
-                    problems.append(f"event {ev.get('guid', '?')}: id {ev['id']!r} is not a number")
+                    problems.append(
+                        f"event {_str(ev.get('guid')) or '?'}: "
+                        f"id {common.quoted(ev['id'])} is not a number"
+                    )
                 for person in ev.get("persons") or []:
                     if (
                         isinstance(person, dict)
@@ -64,7 +70,8 @@ def _check_v1(conference: dict[str, Any], what: str) -> None:
                         and not _is_integer(person["id"])
                     ):
                         problems.append(
-                            f"event {ev.get('id', '?')}: person id {person['id']!r} is not a number"
+                            f"event {_str(ev.get('id')) or '?'}: "
+                            f"person id {common.quoted(person['id'])} is not a number"
                         )
     if problems:
         shown = "; ".join(problems[:5]) + (
@@ -140,11 +147,15 @@ def _persons(ev: dict[str, Any]) -> list[str]:
 
 
 def _links(ev: dict[str, Any]) -> list[Link]:
-    """links[] and attachments[] (frab, pretalx: {title, url, type}), and pretalx's
-    recording URLs, each with its kind."""
+    """links[] and attachments[] (frab, pretalx: {title, url, type}), pretalx's resources[]
+    and recording URLs, each with its kind."""
     talk_url = _str(ev.get("url"))
     links = []
     items = [*_list(ev.get("links")), *_list(ev.get("attachments"))]
+    for resource in _list(ev.get("resources")):  # pretalx: {resource|link, description}
+        if isinstance(resource, dict):
+            url = resource.get("resource") or resource.get("link")
+            items.append({"title": resource.get("description"), "url": url})
     for key in ("recording", "recording_url", "video", "video_url"):
         if isinstance(ev.get(key), str) and ev[key].strip():
             items.append({"title": "Recording", "url": ev[key], "type": "recording"})
@@ -169,7 +180,7 @@ def _talk(ev: dict[str, Any], day: date | None, what: str) -> Talk:
     start_value = ev.get("date") or ev.get("start")
     start = common.parse_iso(_str(start_value), where) if start_value else None
     if start is not None and start.utcoffset() is None:
-        raise TalknotesError(where, f"start {start_value!r} carries no UTC offset")
+        raise TalknotesError(where, f"start {common.quoted(start_value)} carries no UTC offset")
     if start is not None and ev.get("end") and "T" in _str(ev.get("end")):
         end = common.parse_iso(_str(ev["end"]), where)
     elif start is not None:

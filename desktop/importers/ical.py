@@ -7,6 +7,7 @@ from pathlib import PurePath
 from typing import Any
 
 from icalendar import Calendar
+from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
 from desktop.core import abstracts
 from desktop.core.errors import TalknotesError
@@ -138,16 +139,16 @@ def parse(data: bytes, source: str, tz: str | None = None) -> Schedule:
             )
         )
 
-    calendar_zone = _text(cal, "X-WR-TIMEZONE")
+    calendar_zone = _iana(_text(cal, "X-WR-TIMEZONE"))
     if calendar_zone and not is_valid_zone(calendar_zone):
-        warnings.append(f"unknown time zone {calendar_zone!r} (X-WR-TIMEZONE) ignored")
+        warnings.append(f"unknown time zone {common.quoted(calendar_zone)} (X-WR-TIMEZONE) ignored")
         calendar_zone = ""
     declared = tz or calendar_zone or _zone_from_events(raw)
     if not declared:
         raise common.NeedsTimeZone(
             what,
             "times are in UTC or floating and the calendar does not say the conference's time "
-            f"zone; give it with --tz ZONE (e.g. --tz {suggest_zone(cal, events)})",
+            f"zone; give it with --tz ZONE ({_hint(suggest_zone(cal, events))})",
         )
     zone = get_zone(declared)
     talks = [_talk(ev, start, end, duration, zone, what) for ev, start, end, duration in raw]
@@ -169,6 +170,21 @@ def parse(data: bytes, source: str, tz: str | None = None) -> Schedule:
     )
 
 
+def _iana(name: str) -> str:
+    """An IANA name for a zone name; Outlook and Exchange write Windows names
+    ("W. Europe Standard Time"), mapped with icalendar's CLDR table."""
+    return WINDOWS_TO_OLSON.get(name, name)
+
+
+_UTC_NAMES = ("UTC", "Etc/UTC", "GMT", "Etc/GMT", "Universal", "Zulu")
+
+
+def _hint(zone: str) -> str:
+    if zone in _UTC_NAMES:  # nothing to go on, and this machine runs on UTC
+        return "an IANA name such as America/Chicago"
+    return f"e.g. --tz {zone}"
+
+
 def suggest_zone(cal: Any, events: list[Any]) -> str:
     """A zone to suggest when the file gives none that applies: a TZID the file names, a
     city in the events' LOCATION, else this machine's zone."""
@@ -177,8 +193,8 @@ def suggest_zone(cal: Any, events: list[Any]) -> str:
         for key in ("DTSTART", "DTEND"):
             params = getattr(ev.get(key), "params", {})
             named.append(str(params.get("TZID", "")))
-    for name in named:
-        if name and name not in ("UTC", "Etc/UTC", "GMT") and is_valid_zone(name):
+    for name in map(_iana, named):
+        if name and name not in _UTC_NAMES and is_valid_zone(name):
             return name
     for ev in events:
         zone = common.zone_for_place(_text(ev, "LOCATION"))

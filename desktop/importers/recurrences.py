@@ -3,12 +3,13 @@ within the conference's dates, with recurring-ical-events."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import recurring_ical_events
 
 from desktop.core.errors import TalknotesError
+from desktop.importers.common import check_count
 
 OCCURRENCE = "X-TALKNOTES-OCCURRENCE"  # set on each occurrence: its original start
 MAX_SPAN = timedelta(days=14)  # a series with no conference around it: its first two weeks
@@ -38,12 +39,19 @@ def expand(cal: Any, events: list[Any], what: str) -> tuple[list[Any], str]:
     and a sentence saying what was expanded."""
     first, last = conference_dates(events)
     series = {str(ev.get("UID", "")) for ev in events if any(ev.get(k) for k in _RECURRING)}
+    end = datetime.combine(last + timedelta(days=1), time(0, 0))
+    occurrences = []
     try:
-        occurrences = list(
-            recurring_ical_events.of(cal, keep_recurrence_attributes=False).between(
-                first, last + timedelta(days=1)
-            )
-        )
+        query = recurring_ical_events.of(cal, keep_recurrence_attributes=False)
+        for ev in query.after(first):  # in time order: stop at the end, or at too many
+            start = ev["DTSTART"].dt
+            moment = start if isinstance(start, datetime) else datetime.combine(start, time())
+            if moment.replace(tzinfo=None) >= end:
+                break
+            occurrences.append(ev)
+            check_count(len(occurrences), what)  # FREQ=SECONDLY must not exhaust memory
+    except TalknotesError:
+        raise
     except Exception as exc:  # the library raises its own types for broken rules
         raise TalknotesError(what, f"a recurring event cannot be read ({exc})") from exc
     expanded = 0

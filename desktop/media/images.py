@@ -10,6 +10,7 @@ from pathlib import Path
 from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 from desktop.core.errors import TalknotesError
+from desktop.core.file_name_time import time_from_name
 
 MAX_PIXELS = 120_000_000  # a 24 MP phone photo is fine; a 50k×50k "PNG" is not
 MAX_FILE_BYTES = 200 * 2**20
@@ -41,7 +42,7 @@ class ImageInfo:
     height: int
     format: str
     captured_at: datetime | None
-    capture_source: str  # "exif-offset" | "exif-zone" | "file-time"
+    capture_source: str  # exif-offset | exif-zone | file-name | file-name-date | file-time
 
 
 def open_checked(path: Path, draft: tuple[int, int] | None = None) -> Image.Image:
@@ -109,13 +110,18 @@ def _parse_exif_time(
 
 def capture_time(image: Image.Image, path: Path, zone: tzinfo) -> tuple[datetime, str]:
     """When the photo was taken: EXIF DateTimeOriginal (+ OffsetTimeOriginal when present,
-    else read in the conference zone), falling back to the file's modification time."""
+    else read in the conference zone), then the time a camera wrote into the file name (in the
+    conference zone: the phone's local time there; "file-name-date" when the name has only the
+    day), falling back to the file's modification time."""
     exif = image.getexif()
     sub = exif.get_ifd(_EXIF_IFD)
     found = _parse_exif_time(sub.get(_DATETIME_ORIGINAL), sub.get(_OFFSET_TIME_ORIGINAL), zone)
     found = found or _parse_exif_time(exif.get(_DATETIME), None, zone)
     if found:
         return found
+    named = time_from_name(path.name, zone)
+    if named is not None:
+        return named.moment, "file-name-date" if named.date_only else "file-name"
     mtime = datetime.fromtimestamp(path.stat().st_mtime, UTC)
     return mtime, "file-time"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from desktop.core.models import Conference, Link, Note, Photo
-from desktop.store.tables import ConferenceRow, NoteRow, PhotoRow
+from desktop.store.tables import ConferenceRow, NoteRow, PhotoRow, PhotoTextRow
 
 
 def conference(row: ConferenceRow) -> Conference:
@@ -41,7 +41,8 @@ def note(row: NoteRow) -> Note:
     )
 
 
-def photo(row: PhotoRow) -> Photo:
+def photo(row: PhotoRow, text: PhotoTextRow | None = None) -> Photo:
+    read = text is not None and not text.error
     return Photo(
         id=row.id,
         sha256=row.sha256,
@@ -53,4 +54,9 @@ def photo(row: PhotoRow) -> Photo:
         capture_source=row.capture_source,
         caption=row.caption,
         note_id=row.note_id,
+        caption_typed=row.caption_typed,
+        suggested_caption=row.suggested_caption,
+        text=text.text if read else None,  # type: ignore[union-attr]
+        duplicate_of=row.duplicate_of,
+        sharpness=text.sharpness if read else None,  # type: ignore[union-attr]
     )

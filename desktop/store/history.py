@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from sqlmodel import Session, col, select
 
 from desktop.store.library import Library
+from desktop.store.quick_save import SNAPSHOT_EVERY as SNAPSHOT_EVERY  # the autosave's rule
+from desktop.store.quick_save import snapshot_due
 from desktop.store.rows import get_row
 from desktop.store.tables import NoteRow, NoteVersionRow
 
-SNAPSHOT_EVERY = timedelta(minutes=5)
 KEEP_VERSIONS = 200
 
 
@@ -22,12 +23,6 @@ class NoteVersion:
     body: str
     saved_at: datetime
     reason: str
-
-
-def snapshot_due(last_saved_at: datetime | None, created_at: datetime, now: datetime) -> bool:
-    """Whether an edit now keeps the previous text as a version: the last version (or, with
-    none yet, the note itself) is older than SNAPSHOT_EVERY."""
-    return now - (last_saved_at or created_at) >= SNAPSHOT_EVERY
 
 
 def snapshot_before_change(

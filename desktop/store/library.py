@@ -50,15 +50,17 @@ class Library:
         return self._engine
 
     def reader(self) -> sqlite3.Connection:
-        """This thread's plain connection for reading (store/reading.py)."""
+        """This thread's plain connection, set up as the engine's are: for reading
+        (store/reading.py) and the autosave's common case (store/quick_save.py)."""
         conn = getattr(self._readers, "conn", None)
         if conn is None:
             if self.read_only:
                 uri = backup.read_only_uri(self.database_path)
                 conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                _on_connect_read_only(conn, None)
             else:
                 conn = sqlite3.connect(self.database_path, check_same_thread=False)
-            conn.execute("PRAGMA busy_timeout=5000")
+                _on_connect(conn, None)
             self._readers.conn = conn
             with self._lock:
                 self._reader_list.append(conn)

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import text
 from sqlmodel import Session, select
 
 from desktop.core.errors import NotFoundError
 from desktop.core.models import Note
 from desktop.store import convert
-from desktop.store.history import snapshot_before_change, snapshot_due
+from desktop.store.history import snapshot_before_change
 from desktop.store.library import Library
+from desktop.store.quick_save import quick_save
 from desktop.store.reading import hallway_notes as hallway_notes  # reads: plain SQL
 from desktop.store.reading import talk_note as talk_note
 from desktop.store.rows import get_row
 from desktop.store.tables import NoteRow, TalkRow
-from desktop.store.types import from_utc_text, utc_text
 
 
 def _now() -> datetime:
@@ -56,49 +55,12 @@ def ensure_talk_note_id(lib: Library, talk_id: int) -> int:
         return row.id
 
 
-# Autosave's common case, in two plain statements: the note exists and no version is due.
-# Through the ORM a save of a long note took ~4 ms of Python on the autosave thread, holding
-# the GIL the typing thread needs; this takes a tenth of that.
-_QUICK_LOOK = text(
-    "SELECT n.id, n.conference_id, n.title, n.created_at, n.updated_at, n.body = :body, "
-    "(SELECT max(v.saved_at) FROM note_version v WHERE v.note_id = n.id) "
-    "FROM note n WHERE n.talk_id = :talk_id"
-)
-_QUICK_UPDATE = text("UPDATE note SET body = :body, updated_at = :now WHERE id = :id")
-
-
-def _quick_save(lib: Library, talk_id: int, body: str) -> Note | None:
-    """Save in place when the note exists and no version is due; None when it did not."""
-    now = _now()
-    with lib.engine.begin() as conn:
-        found = conn.execute(_QUICK_LOOK, {"body": body, "talk_id": talk_id}).first()
-        if found is None:
-            return None
-        note_id, conference_id, title, created, updated, same, last = found
-        created_at, updated_at = from_utc_text(created), from_utc_text(updated)
-        assert created_at is not None and updated_at is not None
-        if not same:
-            if snapshot_due(from_utc_text(last), created_at, now):
-                return None
-            conn.execute(_QUICK_UPDATE, {"body": body, "now": utc_text(now), "id": note_id})
-            updated_at = now
-    return Note(
-        id=note_id,
-        talk_id=talk_id,
-        conference_id=conference_id,
-        title=title,
-        body=body,
-        created_at=created_at,
-        updated_at=updated_at,
-    )
-
-
 def save_talk_note(lib: Library, talk_id: int, body: str, snapshot: str = "") -> Note:
     """Store the talk's note body (creating the note on first save).
 
     With `snapshot` (a reason), the previous text is always kept as a version first."""
     if not snapshot:
-        quick = _quick_save(lib, talk_id, body)
+        quick = quick_save(lib, talk_id, body)
         if quick is not None:
             return quick
     with Session(lib.engine) as s:

@@ -83,6 +83,7 @@ def _row(note_id: int, photo: Photo) -> PhotoRow:
         captured_at=photo.captured_at,
         capture_source=photo.capture_source,
         caption=photo.caption,
+        caption_typed=photo.caption_typed,
         note_id=note_id,
         added_at=datetime.now(UTC),
     )
@@ -104,10 +105,12 @@ def find_by_key(lib: Library, key: str) -> Photo | None:
         return convert.photo(row) if row else None
 
 
-def set_caption(lib: Library, photo_id: int, caption: str) -> None:
+def set_caption(lib: Library, photo_id: int, caption: str, typed: bool = True) -> None:
+    """Set the caption; `typed` (the user's own words) keeps suggestions from replacing it."""
     with Session(lib.engine) as s:
         row = get_row(s, PhotoRow, photo_id)
         row.caption = caption
+        row.caption_typed = typed
         s.add(row)
         s.commit()
 

@@ -31,8 +31,9 @@ _TALK_COLUMNS = (
 _TALK_ORDER = "ORDER BY conference_id, start_utc IS NULL, start_utc, room, id"
 _NOTE_COLUMNS = "id, talk_id, conference_id, title, body, created_at, updated_at"
 _PHOTO_COLUMNS = (
-    "id, sha256, original_name, size_bytes, width, height, captured_at, capture_source, "
-    "caption, note_id"
+    "p.id, p.sha256, p.original_name, p.size_bytes, p.width, p.height, p.captured_at, "
+    "p.capture_source, p.caption, p.note_id, p.caption_typed, p.suggested_caption, "
+    "p.duplicate_of, t.text, t.sharpness, t.error"
 )
 
 
@@ -94,6 +95,12 @@ def _noted(lib: Library, where: str, params: tuple) -> set[int]:
     }
 
 
+def _links(stored: str | None, url: str) -> list[Link]:
+    if not stored or stored == "[]":  # most talks: no json.loads
+        return []
+    return with_kinds([Link(**link) for link in json.loads(stored)], url)
+
+
 def _talks(lib: Library, where: str, params: tuple) -> list[Talk]:
     rows = _rows(lib, f"SELECT {_TALK_COLUMNS} FROM talk t {where} {_TALK_ORDER}", params)
     zones = {c.id: get_zone(c.time_zone) for c in list_conferences(lib)}
@@ -119,7 +126,7 @@ def _talks(lib: Library, where: str, params: tuple) -> list[Talk]:
                 end=end.astimezone(zone) if end else None,
                 day=date.fromisoformat(row[12]) if row[12] else None,
                 url=row[13],
-                links=with_kinds([Link(**link) for link in json.loads(row[14] or "[]")], row[13]),
+                links=_links(row[14], row[13]),
                 speakers=speakers.get(talk_id, []),
                 starred=bool(row[15]),
                 attended=bool(row[16]),
@@ -183,6 +190,7 @@ def hallway_notes(lib: Library, conference_id: int | None = None) -> list[Note]:
 
 
 def note_photos(lib: Library, note_id: int) -> list[Photo]:
+    """The note's photos, with what OCR read in them (text, sharpness) once it has."""
     return [
         Photo(
             id=row[0],
@@ -195,8 +203,16 @@ def note_photos(lib: Library, note_id: int) -> list[Photo]:
             capture_source=row[7],
             caption=row[8],
             note_id=row[9],
+            caption_typed=bool(row[10]),
+            suggested_caption=row[11],
+            duplicate_of=row[12],
+            text=row[13] if row[13] is not None and not row[15] else None,  # read, no error
+            sharpness=row[14] if row[13] is not None and not row[15] else None,
         )
         for row in _rows(
-            lib, f"SELECT {_PHOTO_COLUMNS} FROM photo WHERE note_id = ? ORDER BY id", (note_id,)
+            lib,
+            f"SELECT {_PHOTO_COLUMNS} FROM photo p "
+            "LEFT JOIN photo_text t ON t.sha256 = p.sha256 WHERE p.note_id = ? ORDER BY p.id",
+            (note_id,),
         )
     ]

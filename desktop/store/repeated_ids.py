@@ -65,11 +65,13 @@ def _stored_key(row: Stored) -> tuple[Hashable, ...]:
 
 
 # Partial keys, tried in turn for what full content left unmatched: a pair is made only when
-# exactly one event and exactly one stored talk share the key (a talk moved, renamed …).
-_PARTIAL: tuple[tuple[Callable[[Talk], Hashable], Callable[[Stored], Hashable]], ...] = (
-    (lambda t: (t.title, _start(t)), lambda r: (r.title, _stored_key(r)[0])),
-    (lambda t: t.title, lambda r: r.title),
-    (lambda t: (_start(t), t.room), lambda r: (_stored_key(r)[0], r.room)),
+# exactly one event and exactly one stored talk share the key (a talk moved, its room or
+# speakers changed, or — for a talk without note, photos or star — renamed in its slot). A
+# talk with a note only pairs with an event of its title: a new talk in its slot is not it.
+_PARTIAL: tuple[tuple[Callable[[Talk], Hashable], Callable[[Stored], Hashable], bool], ...] = (
+    (lambda t: (t.title, _start(t)), lambda r: (r.title, _stored_key(r)[0]), True),
+    (lambda t: t.title, lambda r: r.title, True),
+    (lambda t: (_start(t), t.room), lambda r: (_stored_key(r)[0], r.room), False),
 )
 
 
@@ -98,7 +100,8 @@ def match_repeated(talks: list[Talk], stored: dict[str, Stored]) -> list[str]:
         kept = [r for r in left if r.annotated]
         if unmatched and kept:
             warnings.append(
-                f"repeated id {base!r}: {len(unmatched)} events could not be told apart from "
+                f'repeated id "{base}": '
+                f"{len(unmatched)} events could not be told apart from "
                 f"{len(kept)} talks with notes, photos or stars; those talks were kept as they "
                 "were (check them)"
             )
@@ -108,18 +111,22 @@ def match_repeated(talks: list[Talk], stored: dict[str, Stored]) -> list[str]:
 def _match_group(talks: list[Talk], rows: list[Stored]) -> tuple[list[Talk], list[Stored]]:
     """Match talks to rows (setting each matched talk's source id to its row's); returns the
     talks and rows left unmatched."""
-    left = list(rows)
+    by_content: dict[Hashable, list[Stored]] = defaultdict(list)
+    for row in rows:
+        by_content[_stored_key(row)].append(row)
+    matched: set[str] = set()
     unmatched: list[Talk] = []
     for talk in talks:  # same content: the same talk; prefer the one with the same number
-        key = _key(talk)
-        same = [r for r in left if _stored_key(r) == key]
+        same = by_content.get(_key(talk))
         if same:
             row = next((r for r in same if r.source_id == talk.source_id), same[0])
+            same.remove(row)
+            matched.add(row.source_id)
             talk.source_id = row.source_id
-            left.remove(row)
         else:
             unmatched.append(talk)
-    for talk_key, row_key in _PARTIAL:
+    left = [r for r in rows if r.source_id not in matched]
+    for talk_key, row_key, noted_too in _PARTIAL:
         if not unmatched or not left:
             break
         by_talk: dict[Hashable, list[Talk]] = defaultdict(list)
@@ -128,6 +135,8 @@ def _match_group(talks: list[Talk], rows: list[Stored]) -> tuple[list[Talk], lis
             by_talk[talk_key(talk)].append(talk)
         for row in left:
             by_row[row_key(row)].append(row)
+        if not noted_too:
+            by_row = {k: v for k, v in by_row.items() if not any(r.annotated for r in v)}
         for key, pair_talks in by_talk.items():
             pair_rows = by_row.get(key, [])
             if len(pair_talks) == 1 and len(pair_rows) == 1:

@@ -1,4 +1,5 @@
-"""Full-text search over notes, their talks' titles and speakers (SQLite FTS5)."""
+"""Full-text search over notes, their talks' titles and speakers, and the text read on their
+slide photos (SQLite FTS5)."""
 
 from __future__ import annotations
 
@@ -60,4 +61,39 @@ def search_notes(lib: Library, text: str, limit: int = 50) -> list[SearchHit]:
     )
     with lib.engine.connect() as conn:
         rows = conn.exec_driver_sql(sql, (query, limit)).fetchall()
-    return [SearchHit(*row) for row in rows]
+        hits = [SearchHit(*row) for row in rows]
+        found = {hit.note_id for hit in hits}
+        for hit in _slide_hits(conn, query, limit):
+            if len(hits) >= limit:
+                break
+            if hit.note_id not in found:  # a note is listed once: by its text, else a slide
+                found.add(hit.note_id)
+                hits.append(hit)
+    return hits
+
+
+SLIDE_PREFIX = "slide: "  # how a snippet says its words are on a photo of a slide
+
+
+def _slide_hits(conn, query: str, limit: int) -> list[SearchHit]:
+    """Notes whose slide photos carry the words (best photo first)."""
+    sql = (
+        "SELECT n.id, n.talk_id, n.conference_id, f.title, f.speakers, "
+        "snippet(photo_fts, 0, '[', ']', '…', 12) "
+        "FROM photo_fts pf JOIN photo p ON p.id = pf.rowid JOIN note n ON n.id = p.note_id "
+        "JOIN note_fts f ON f.rowid = n.id "
+        "WHERE photo_fts MATCH ? ORDER BY bm25(photo_fts) LIMIT ?"
+    )
+    rows = conn.exec_driver_sql(sql, (query, limit * 4)).fetchall()
+    return [
+        SearchHit(
+            note_id,
+            talk_id,
+            conf_id,
+            title,
+            speakers,
+            SLIDE_PREFIX + " ".join(snippet.split()),
+            "slide",
+        )
+        for note_id, talk_id, conf_id, title, speakers, snippet in rows
+    ]

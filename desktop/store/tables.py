@@ -123,6 +123,41 @@ class PhotoRow(SQLModel, table=True):
         ),
     )
     added_at: datetime = Field(sa_type=UtcDateTime)
+    caption_typed: bool = False  # the user's own caption: a suggestion never replaces it
+    suggested_caption: str = ""  # the slide's title line (OCR), "" until read or when none
+    duplicate_of: int | None = Field(
+        default=None,
+        sa_column=Column(
+            Integer, ForeignKey("photo.id", ondelete="SET NULL"), nullable=True, index=True
+        ),
+    )  # another shot of the same slide, the one kept (the sharpest unless the user chose)
+    keeper_chosen: bool = False  # the user made this shot its group's keeper
+
+
+class PhotoTextRow(SQLModel, table=True):
+    """What OCR read in one image (by content: the same file in two notes is read once)."""
+
+    __tablename__ = "photo_text"
+
+    sha256: str = Field(primary_key=True)
+    text: str = ""  # the lines in reading order, one a line
+    lines_json: str = "[]"  # [{text, confidence, box: [[x, y] × 4]}] in upright pixels
+    width: int = 0
+    height: int = 0
+    dhash: str = ""  # 16 hex digits, "" when unknown
+    sharpness: float = 0.0
+    engine: str = ""
+    error: str = ""  # why the photo could not be read ("" when it was)
+    read_at: datetime = Field(sa_type=UtcDateTime)
+
+
+class OcrQueueRow(SQLModel, table=True):
+    """Images waiting to be read; the worker takes the oldest first."""
+
+    __tablename__ = "ocr_queue"
+
+    sha256: str = Field(primary_key=True)
+    queued_at: datetime = Field(sa_type=UtcDateTime)
 
 
 class NoteVersionRow(SQLModel, table=True):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QThreadPool, QUrl
+from PySide6.QtCore import Qt, QThreadPool, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,6 +25,7 @@ from desktop.core.models import Talk
 from desktop.ui.workers import submit
 
 MAX_HEADER_LINKS = 8
+TALK_ID = Qt.ItemDataRole.UserRole
 
 
 def links_html(talk: Talk) -> list[str]:
@@ -62,12 +63,14 @@ class WatchLaterDialog(QDialog):
         for talk in watch_later(talks):
             when = f"{talk.day} {agenda.time_label(talk)}" if talk.start else "unscheduled"
             item = QListWidgetItem(f"{talk.title}\n    {when} · {talk.room}")
-            item.setData(256, talk.id)
+            item.setData(TALK_ID, talk.id)
             item.setToolTip(_recording(talk))
             self.list.addItem(item)
         self.list.itemActivated.connect(lambda item: self.open_recording(item))
-        empty = QLabel("No starred talk you missed has a recording yet. Refresh the schedule "
-                       "(F5) after the conference to pick up recordings.")  # fmt: skip
+        empty = QLabel(
+            "No starred talk you missed has a recording yet. Refresh the schedule (F5) "
+            "after the conference to pick up recordings."
+        )
         empty.setWordWrap(True)
         empty.setVisible(self.list.count() == 0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -82,7 +85,7 @@ class WatchLaterDialog(QDialog):
             self.list.setCurrentRow(0)
 
     def talk_ids(self) -> list[int]:
-        return [self.list.item(i).data(256) for i in range(self.list.count())]
+        return [self.list.item(i).data(TALK_ID) for i in range(self.list.count())]
 
     def open_recording(self, item: QListWidgetItem) -> None:
         QDesktopServices.openUrl(QUrl(item.toolTip()))
@@ -90,7 +93,7 @@ class WatchLaterDialog(QDialog):
     def _go(self) -> None:
         item = self.list.currentItem()
         if item is not None:
-            self.go_to_talk(int(item.data(256)))
+            self.go_to_talk(int(item.data(TALK_ID)))
             self.accept()
 
 
@@ -180,17 +183,23 @@ def _failed(window: Any, title: str, exc: BaseException) -> None:
 def add_actions(window: Any, file_menu: Any, view_menu: Any, action: Any) -> None:
     """The menu entries, created with the window's other actions (`action` makes one)."""
     window.act_agenda_export = action(
-        "Export My &Agenda…", lambda: export_agenda(window), None,
+        "Export My &Agenda…",
+        lambda: export_agenda(window),
+        None,
         "The selected conference's starred talks as iCalendar, for a phone's calendar",
-    )  # fmt: skip
+    )
     window.act_agenda_import = action(
-        "Import A&genda…", lambda: import_agenda(window), None,
+        "Import A&genda…",
+        lambda: import_agenda(window),
+        None,
         "Star the talks of an .ics file another app exported",
-    )  # fmt: skip
+    )
     window.act_watch_later = action(
-        "Missed but Starred — &Watch Later…", lambda: show_watch_later(window), None,
+        "Missed but Starred — &Watch Later…",
+        lambda: show_watch_later(window),
+        None,
         "Starred talks without a note that now have a recording",
-    )  # fmt: skip
+    )
     window.library_actions += [
         window.act_agenda_export,
         window.act_agenda_import,

@@ -26,6 +26,13 @@ from desktop.workflows import camera_roll
 SKIP, HALLWAY = -1, 0
 
 
+def shot_label(entry: camera_roll.Filing) -> str:
+    """Shots that look like one slide: their group, and which is the sharpest (kept)."""
+    if not entry.group:
+        return ""
+    return f"shots {entry.group}: " + ("sharpest, kept" if entry.sharpest else "another shot")
+
+
 class CameraRollDialog(QDialog):
     applied = Signal(int)  # photos added
 
@@ -39,10 +46,10 @@ class CameraRollDialog(QDialog):
         self.offset.setToolTip("If the camera's clock was wrong: minutes to add to it")
         self.offset.valueChanged.connect(lambda _v: self.replan())
         self.status = QLabel("Reading photos…")
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["Photo", "Taken", "File to", "Why"])
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(["Photo", "Taken", "File to", "Why", "Same slide"])
         header = self.table.horizontalHeader()
-        for column in (0, 1, 3):
+        for column in (0, 1, 3, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the talk: room to read
         self.table.verticalHeader().setVisible(False)
@@ -86,6 +93,7 @@ class CameraRollDialog(QDialog):
             taken = f"{entry.captured_at:%a %H:%M}" if entry.captured_at else "—"
             self.table.setItem(row, 1, QTableWidgetItem(taken))
             self.table.setItem(row, 3, QTableWidgetItem(entry.reason))
+            self.table.setItem(row, 4, QTableWidgetItem(shot_label(entry)))
             box = QComboBox()
             box.addItem("Skip", SKIP)
             if entry.conference_id is not None:

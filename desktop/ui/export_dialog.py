@@ -46,7 +46,7 @@ from desktop.ui.notifier import Notifier
 from desktop.ui.preview import css as preview_css
 from desktop.ui.profile_form import ProfileForm
 from desktop.ui.workers import submit
-from desktop.workflows.exporting import ExportResult, blog_profile, export
+from desktop.workflows.exporting import ExportResult, PushRefused, blog_profile, export
 
 TALK_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -420,6 +420,9 @@ class ExportDialog(QDialog):
                 self.run_export(dry_run, overwrite=choice == OVERWRITE, copy=choice == WRITE_COPY)
             return
         message = f"{exc.what}: {exc.why}" if isinstance(exc, TalknotesError) else str(exc)
+        if isinstance(exc, PushRefused):  # written and committed: only the push failed
+            self._error(message)
+            return
         self._error(message + "\n\nThe blog folder was left as it was.")
 
     def _error(self, message: str) -> None:

@@ -27,7 +27,7 @@ from desktop.ui.note_editor import NoteEditor
 from desktop.ui.note_status import NoteStatus
 from desktop.ui.notifier import Notifier
 from desktop.ui.photo_actions import PhotoActions, preview_src
-from desktop.ui.preview import Preview
+from desktop.ui.preview import Preview, blog_flavor
 from desktop.ui.schedule_model import ScheduleModel
 from desktop.ui.sidebar import Sidebar
 
@@ -39,7 +39,11 @@ LOADING = "Loading the schedule…"
 
 
 def save_target(lib: Library, target: Target, body: str) -> None:
-    """Runs on the autosave thread."""
+    """Runs on the autosave thread. Typing into a talk's note: plain SQL (no SQLAlchemy)."""
+    from desktop.store.quick_save import quick_save
+
+    if target.kind == "talk" and quick_save(lib, target.id, body) is not None:
+        return
     from desktop.store import notes
 
     if target.kind == "talk":
@@ -90,6 +94,7 @@ class MainWindow(QMainWindow):
         self.photos.failed.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.preview.resolve_photo = lambda key: preview_src(self.library(), key)
         self.preview.locate = self._where_writing
+        self.preview.set_flavor(blog_flavor(self.settings))
         self._search_panel = None
 
         self.notes_split = QSplitter(Qt.Orientation.Horizontal)
@@ -112,6 +117,8 @@ class MainWindow(QMainWindow):
         self.sidebar.hallway_selected.connect(self.show_hallway)
         self.sidebar.hallway_requested.connect(self.new_hallway_note)
         self.sidebar.note_wanted.connect(self.editor.edit.setFocus)
+        self.sidebar.import_wanted.connect(lambda: self.import_flow.import_file())
+        self.sidebar.sample_wanted.connect(self.load_sample)
         self.editor.on_edit = self._edited
         self.autosaver.dirty_changed.connect(self.note_status.dirty_changed)
         self.autosaver.saved.connect(lambda _t: self.note_status.save_done(self.autosaver.dirty))
@@ -174,6 +181,7 @@ class MainWindow(QMainWindow):
         self.sidebar.expand_initial()
         self.refresh_clock()
         self.sidebar.show_open()  # a reload never changes the open note
+        self.sidebar.show_empty(self.model.rowCount() == 0)  # any empty library: the sample
         if self.editor.target is None:  # at start-up: the slot running now, or the next one
             now = self.clock()
             slot = agenda.candidates(self.model.talks(), now) or agenda.upcoming(
@@ -183,6 +191,12 @@ class MainWindow(QMainWindow):
                 self.sidebar.reveal(slot[0].id)  # type: ignore[arg-type]
         self.library_changed.emit()
         runtime.settle_long_lived()
+
+    def load_sample(self) -> None:
+        """Import the bundled sample conference (offered while the library is empty)."""
+        from desktop import config
+
+        self.import_flow.start(str(config.sample_schedule_path()))
 
     def refresh_clock(self) -> None:
         self.model.mark_time(self.clock())
@@ -243,11 +257,16 @@ class MainWindow(QMainWindow):
         self.preview.schedule(self.editor.current_text)
 
     def _note_opened(self) -> None:
-        """Another note in the editor: its count and state now, not the last note's."""
+        """Another note in the editor: its count and state now, not the last note's, and its
+        preview at once (no pause after typing to wait for)."""
         self.words_timer.stop()
-        self.note_status.count_words(self.editor.edit.document().toPlainText())
+        self.note_status.count_words(self.editor.current_text())
         self.note_status.opened(self.autosaver.dirty)
-        self._text_changed_view()
+        self._sync_star()
+        if self.preview.isVisible():
+            self.preview.render_now(self.editor.current_text)
+        else:
+            self.preview.schedule(self.editor.current_text)
 
     def _where_writing(self) -> tuple[int, int, float]:
         edit = self.editor.edit
@@ -359,6 +378,10 @@ class MainWindow(QMainWindow):
 
     def toggle_star(self) -> None:
         """Star the talk browsed to in the sidebar when it has the focus, else the open one."""
+        self._toggle_star()
+        self._sync_star()  # (the action toggled itself: it shows the open talk's state)
+
+    def _toggle_star(self) -> None:
         talk_id = self.sidebar.current_talk_id() if self.sidebar.tree.hasFocus() else None
         if talk_id is None and self.editor.target and self.editor.target.kind == "talk":
             talk_id = self.editor.target.id
@@ -373,6 +396,12 @@ class MainWindow(QMainWindow):
         talks.set_starred(self.library(), talk_id, talk.starred)
         self.model.update_talk(talk)
         self.model.mark_time(self.clock())
+
+    def _sync_star(self) -> None:
+        """The Star action (and its toolbar button) shows whether the open talk is starred."""
+        target = self.editor.target
+        talk = self.model.talk(target.id) if target and target.kind == "talk" else None
+        self.act_star.setChecked(bool(talk and talk.starred))
 
     def insert_quote(self) -> None:
         if self.editor.target is None:
@@ -410,6 +439,13 @@ class MainWindow(QMainWindow):
         if getattr(self, "_default_split", False):
             window_state.default_split(self)
         screen_fit.follow_height(self)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """The first show: now that the title bar is known, keep the window on the screen."""
+        super().showEvent(event)
+        if not getattr(self, "_fitted", False):
+            self._fitted = True
+            QTimer.singleShot(0, lambda: screen_fit.keep_within(self))
 
     def toggle_focus_mode(self) -> None:
         screen_fit.toggle_focus_mode(self)

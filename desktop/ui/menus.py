@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
 from desktop.ui import after_conference
+from desktop.ui.theme import ThemeMenu
 
 
 def _action(window, text: str, slot, shortcut=None, tip: str = "") -> QAction:
@@ -66,6 +67,7 @@ def build_actions(window) -> None:
         "Go to &Now", window.go_to_now, "Ctrl+J", "Open the talk running now, ready to type"
     )
     window.act_star = a("&Star Talk", window.toggle_star, "Ctrl+D")
+    window.act_star.setCheckable(True)  # checked: the open talk is starred
     window.act_agenda = a("My &Agenda", window.sidebar.starred_button.toggle, "Ctrl+Shift+A")
     window.act_quote = a(
         "Insert &Quote",
@@ -119,8 +121,9 @@ def build_actions(window) -> None:
     edit_menu.addActions([window.act_filter, window.act_search])
     view_menu = bar.addMenu("&View")
     view_menu.addActions([window.act_preview, window.act_agenda, window.act_focus])
+    window.theme_menu = ThemeMenu(view_menu.addMenu("&Theme"), window.settings)
     after_conference.add_actions(window, file_menu, view_menu, a)
-    talk_menu = bar.addMenu("&Talk")
+    talk_menu = window.talk_menu = bar.addMenu("&Talk")
     talk_menu.addActions([window.act_now, window.act_star])
     talk_menu.addSeparator()
     talk_menu.addActions([window.act_quote, window.act_stamp, window.act_photo])
@@ -147,5 +150,10 @@ def build_actions(window) -> None:
         button_action.triggered.connect(act.trigger)
         button_action.setEnabled(act.isEnabled())
         act.enabledChanged.connect(button_action.setEnabled)
+        if act.isCheckable():  # the button shows on/off (Star: the open talk is starred)
+            button_action.setCheckable(True)
+            button_action.setChecked(act.isChecked())
+            act.toggled.connect(button_action.setChecked)
+        button_action.setObjectName(f"toolbar-{label}")
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, tools)
     window.capture_toolbar = tools

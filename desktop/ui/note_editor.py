@@ -192,6 +192,24 @@ class NoteEditor(QWidget):
         self.header.setVisible(not compact or self.target is None)
         self._sync_strip()
 
+    def set_reading_column(self, on: bool) -> None:
+        """Full screen (focus mode): the text in a column of about 80 characters, centred,
+        not in lines as wide as the screen."""
+        self._reading_column = on
+        self._fit_column()
+
+    def _fit_column(self) -> None:
+        side = 0
+        if getattr(self, "_reading_column", False):
+            column = self.edit.fontMetrics().horizontalAdvance("x" * 80)
+            side = max(0, (self.edit.width() - column) // 2)
+        self.edit.setViewportMargins(side, 0, side, 0)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if getattr(self, "_reading_column", False):
+            self._fit_column()
+
     def _sync_strip(self, *_args) -> None:
         if not shiboken6.isValid(self.strip):  # its rows go as it is deleted
             return
@@ -211,8 +229,8 @@ class NoteEditor(QWidget):
         talk = self.talk
         if talk is None:
             return
-        where = " · ".join(x for x in (_when(talk), talk.room) if x)
-        self.title_line.set_full_text(f"{talk.title} — {where}" if self.compact else talk.title)
+        where = " · ".join(x for x in (agenda.time_label(talk), talk.room) if x)
+        self.title_line.set_full_text(f"{talk.title} · {where}" if self.compact else talk.title)
 
     def _document(self, target: Target, body: str) -> QTextDocument:
         doc = self._documents.get(target)

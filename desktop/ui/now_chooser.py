@@ -34,8 +34,9 @@ class NowChooser(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
         layout.addWidget(self.list)
-        width = self.list.sizeHintForColumn(0) + 40
-        self.resize(min(max(width, 420), 900), min(120 + 28 * len(talks), 560))
+        rows = self.list.sizeHintForRow(0) * min(len(talks), 12) + 2 * self.list.frameWidth()
+        self.list.setFixedHeight(rows + 4)  # as tall as its rows (up to 12), no empty band
+        self.resize(min(max(self.list.sizeHintForColumn(0) + 48, 420), 900), 0)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.KeyPress:

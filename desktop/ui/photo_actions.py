@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QImage, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QPlainTextEdit, QWidget
 
 from desktop.core import photo_refs
 from desktop.core.errors import TalknotesError
@@ -49,6 +49,32 @@ def _strip_rows(lib: Library, target: Target) -> list[tuple[Photo, Path | None]]
     ]
 
 
+def place_photos(edit: QPlainTextEdit, references: list[str]) -> None:
+    """Each photo a paragraph of its own (a line break alone glued it to the text or photo
+    before it: one paragraph in the preview and the blog). Typed mid-paragraph (a sentence,
+    a quote), the photos go after that paragraph and the cursor stays in the sentence."""
+    cursor = edit.textCursor()
+    block = cursor.block()
+    mid = bool(block.text()[cursor.positionInBlock() :].strip()) or (
+        block.next().isValid() and block.next().text().strip() and block.text().strip()
+    )
+    at = QTextCursor(cursor)
+    if mid:  # to the end of the paragraph
+        while at.block().next().isValid() and at.block().next().text().strip():
+            at.movePosition(QTextCursor.MoveOperation.NextBlock)
+        at.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    before = at.block().text()[: at.positionInBlock()]
+    previous = at.block().previous()
+    if before.strip():
+        prefix = "\n\n"
+    elif previous.isValid() and previous.text().strip():
+        prefix = "\n"
+    else:
+        prefix = ""
+    at.insertText(prefix + "\n\n".join(references) + ("\n" if mid else "\n\n"))
+    edit.setTextCursor(cursor if mid else at)
+
+
 class PhotoActions(QObject):
     attached = Signal(list)  # [Attached]
     failed = Signal(str)
@@ -80,7 +106,9 @@ class PhotoActions(QObject):
     def choose_files(self) -> None:
         if self.editor.target is None:
             return
-        paths, _ = QFileDialog.getOpenFileNames(self.window, "Attach photos", "", IMAGE_FILTER)
+        from desktop.ui.photo_picker import choose_photos
+
+        paths = choose_photos(self.window, IMAGE_FILTER)
         if paths:
             self.attach_paths(paths)
 
@@ -121,19 +149,7 @@ class PhotoActions(QObject):
     def _attached(self, target: Target, result: list) -> None:
         new = [a.markdown for a in result if a.added]
         if new and self.editor.target == target:
-            cursor = self.editor.edit.textCursor()
-            # each photo a paragraph of its own: a line break alone would glue it to the text
-            # or the photo before it (one paragraph in the preview and the blog)
-            before = cursor.block().text()[: cursor.positionInBlock()]
-            previous = cursor.block().previous()
-            if before.strip():
-                prefix = "\n\n"
-            elif previous.isValid() and previous.text().strip():
-                prefix = "\n"
-            else:
-                prefix = ""
-            cursor.insertText(prefix + "\n\n".join(new) + "\n\n")
-            self.editor.edit.setTextCursor(cursor)
+            place_photos(self.editor.edit, new)
         self.refresh_strip()
         self.attached.emit(result)
 
@@ -181,24 +197,26 @@ class PhotoActions(QObject):
 
     def edit_caption(self, photo: Photo) -> None:
         caption, ok = QInputDialog.getText(self.window, "Caption", "Caption:", text=photo.caption)
-        if not ok:
-            return
+        if ok:
+            self.set_caption(photo, caption)
+
+    def set_caption(self, photo: Photo, caption: str, typed: bool = True) -> None:
+        """Store the caption (typed: the user's own words) and rewrite its reference."""
         from desktop.store import photos as photo_store
 
-        photo_store.set_caption(self.library(), photo.id, caption)  # type: ignore[arg-type]
+        photo_store.set_caption(self.library(), photo.id, caption, typed)  # type: ignore[arg-type]
         doc: QTextDocument = self.editor.edit.document()
         found = doc.find(self._reference(photo))
-        if not found.isNull():  # rewrite ![old](photo:key) in place
+        if not found.isNull():  # rewrite ![old](photo:key) in place, one undo step
+            key = photo_refs.key_of(photo.sha256)
             block = found.block()
-            text = block.text()
-            start = text.find("![")
-            if start >= 0:
-                cursor = QTextCursor(block)
-                cursor.setPosition(block.position() + start)
-                end = text.find(self._reference(photo)) + len(self._reference(photo))
-                cursor.setPosition(block.position() + end, QTextCursor.MoveMode.KeepAnchor)
-                key = photo_refs.key_of(photo.sha256)
-                cursor.insertText(photo_refs.make(caption, key))
+            for ref in photo_refs.find(block.text()):
+                if ref.key == key:
+                    cursor = QTextCursor(block)
+                    cursor.setPosition(block.position() + ref.start)
+                    cursor.setPosition(block.position() + ref.end, QTextCursor.MoveMode.KeepAnchor)
+                    cursor.insertText(photo_refs.make(caption, key))
+                    break
         self.refresh_strip()
 
     def remove(self, photo: Photo) -> None:

@@ -29,6 +29,9 @@ class PhotoStrip(QListWidget):
     caption_requested = Signal(object)
     remove_requested = Signal(object)
     files_dropped = Signal(list)
+    suggestion_accepted = Signal(object)  # Photo: its suggested caption becomes its caption
+    keeper_requested = Signal(object)  # Photo: keep this shot of the slide (exported)
+    slide_text_requested = Signal(object)  # Photo: insert its slide text into the note
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -55,11 +58,18 @@ class PhotoStrip(QListWidget):
         self.clear()
         for photo, thumb in photos:
             label = photo.caption or photo.original_name
+            if pending_suggestion(photo):  # shown apart until accepted: italic, "?"
+                label = f"{photo.suggested_caption}?"
+            if photo.duplicate_of is not None:
+                label = f"⧉ {label}"
             item = QListWidgetItem(label)  # elided to the grid's width, in the middle
             item.setData(PHOTO_ROLE, photo)
-            item.setToolTip(
-                f"{photo.caption}\n{photo.original_name} · {photo.width}×{photo.height}"
-            )
+            item.setToolTip(photo_details(photo))
+            if pending_suggestion(photo) or photo.duplicate_of is not None:
+                font = item.font()
+                font.setItalic(True)
+                item.setFont(font)
+                item.setForeground(self.palette().placeholderText())
             if thumb is not None:  # keep only icon-sized pixels: 500 photos stay light
                 ratio = self.devicePixelRatioF()
                 pixmap = QPixmap(str(thumb)).scaled(
@@ -84,6 +94,18 @@ class PhotoStrip(QListWidget):
         menu.addAction("Find in Note", lambda: self.jump_requested.emit(photo))
         menu.addAction("View Large", lambda: self.view_requested.emit(photo))
         menu.addAction("Edit Caption…", lambda: self.caption_requested.emit(photo))
+        if pending_suggestion(photo):
+            menu.addAction(
+                f"Use Suggested Caption: {photo.suggested_caption[:40]}",
+                lambda: self.suggestion_accepted.emit(photo),
+            )
+        if photo.text:
+            menu.addAction("Insert Slide Text", lambda: self.slide_text_requested.emit(photo))
+        if photo.duplicate_of is not None:
+            menu.addAction(
+                "Keep This Shot (export it, not the other)",
+                lambda: self.keeper_requested.emit(photo),
+            )
         menu.addSeparator()
         menu.addAction("Remove Photo…", lambda: self.remove_requested.emit(photo))
         menu.exec(self.mapToGlobal(pos))
@@ -101,6 +123,33 @@ class PhotoStrip(QListWidget):
         if paths:
             self.files_dropped.emit(paths)
             event.acceptProposedAction()
+
+
+def pending_suggestion(photo: Photo) -> bool:
+    """A caption suggested from the slide that the user has not taken (nor typed their own)."""
+    return (
+        bool(photo.suggested_caption)
+        and not photo.caption_typed
+        and photo.suggested_caption != photo.caption
+    )
+
+
+def photo_details(photo: Photo) -> str:
+    """The tooltip: caption, suggestion, file, duplicate mark and the slide's text."""
+    lines = [photo.caption]
+    if pending_suggestion(photo):
+        lines.append(f"Suggested caption (from the slide): {photo.suggested_caption}")
+    lines.append(f"{photo.original_name} · {photo.width}×{photo.height}")
+    if photo.duplicate_of is not None:
+        lines.append("Another shot of the same slide: the sharper one is exported")
+    if photo.text is None:
+        lines.append("Slide text: not read yet")
+    elif photo.text:
+        text = photo.text if len(photo.text) <= 600 else photo.text[:600] + "…"
+        lines.append("Slide text:\n" + text)
+    else:
+        lines.append("Slide text: none found")
+    return "\n".join(lines)
 
 
 class PhotoViewer(QDialog):

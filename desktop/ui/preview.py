@@ -6,18 +6,24 @@ note is shown one frame per part, and only changed parts are replaced: setHtml o
 20,000-word note blocked the GUI thread for ~100 ms, a patch takes ~5 ms. A long note shown
 anew (opening it) is built a few frames per turn of the event loop, so a key typed meanwhile
 waits for one slice (~8 ms), not for the whole build (~150 ms for 20,000 words).
+
+A note of more than WINDOW_PARTS parts is shown WINDOW_PARTS at a time, around the part being
+written; scrolling to either end of them shows the next ones. Rendering and laying out all
+of a 100,000-word note took ~12 s, and a note of 500 photos held every one of their images
+(~150 MiB): only the parts shown are rendered and hold their images.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, QThreadPool, QTimer
+from PySide6.QtCore import QEvent, QSettings, QThreadPool, QTimer
 from PySide6.QtGui import QTextCursor, QTextFrame, QTextFrameFormat
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from desktop.core.render import IncrementalRenderer
+from desktop.core.render import IncrementalRenderer, Window
 from desktop.ui.tones import tones
 from desktop.ui.workers import submit
 
@@ -25,6 +31,7 @@ DEBOUNCE_MS = 250  # a pause this long renders
 MAX_WAIT_MS = 1000  # typing on without a pause renders this often
 FRAMED_PARTS = 40  # from this many parts on, a change replaces only its part's frame
 BUILD_SLICE_S = 0.004  # building a long note anew: inserting per turn (its layout takes as long)
+WINDOW_PARTS = 24  # a longer note is shown this many parts at a time, in frames
 CSS = """
 blockquote { margin: 8px 16px; font-style: italic; color: %(quote)s; }
 table { border-collapse: collapse; margin: 6px 0; }
@@ -44,6 +51,13 @@ def css() -> str:
 _PART_FORMAT = QTextFrameFormat()
 for _set in (_PART_FORMAT.setMargin, _PART_FORMAT.setPadding, _PART_FORMAT.setBorder):
     _set(0)
+
+
+def blog_flavor(settings: QSettings) -> str:
+    """The engine of the blog last exported to ("jekyll" or "hugo"): the preview reads notes
+    as it will (where goldmark and kramdown differ; Hugo when no blog was chosen)."""
+    folder = settings.value("export/blog", "", str)
+    return "jekyll" if folder and (Path(folder) / "_config.yml").is_file() else "hugo"
 
 
 class Preview(QTextBrowser):
@@ -72,6 +86,13 @@ class Preview(QTextBrowser):
         self._parts: list[str] = []  # shown one frame each (long notes)
         self._target: list[str] | None = None  # the parts a build under way is heading for
         self._scroll_to = 0
+        # The window of a long note: its first part, how many it covers, of how many
+        self._first, self._count, self._total = 0, 0, 0
+        self._shift_to: int | None = None  # a window start asked for by scrolling
+        self._anchor: tuple[int, float] | None = None  # (part, pixels into it) kept in view
+        self.verticalScrollBar().actionTriggered.connect(
+            lambda _action: QTimer.singleShot(0, self._at_edge)
+        )
         self._build_timer = QTimer(self, singleShot=True, interval=0)
         self._build_timer.timeout.connect(self._build_step)
         self._busy = False
@@ -79,7 +100,14 @@ class Preview(QTextBrowser):
         self.renders = 0
         self._css = css()
         self.setPlaceholderText("The preview of your note appears here.")
+        self.setAccessibleName("Preview")
         self.setUndoRedoEnabled(False)  # patches would pile up in the undo stack
+
+    @property
+    def shown_parts(self) -> tuple[int, int, int]:
+        """The parts shown: (first, how many, of how many in the note); (0, 0, 0) when the
+        note is rendered whole as one document."""
+        return self._first, self._count, self._total
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         """The system switched between light and dark: show the note anew in its colours."""
@@ -88,6 +116,14 @@ class Preview(QTextBrowser):
             self._css = css()
             self._shown, self._parts = "", []  # what is shown has the old colours
             self.render_now(self._source)
+
+    def set_flavor(self, flavor: str) -> None:
+        """Read notes as `flavor`'s engine does ("hugo" or "jekyll")."""
+        if flavor != self._renderer.flavor:
+            self._renderer = IncrementalRenderer(flavor)  # (its parts: of the other flavor)
+            self._shown, self._parts = "", []
+            if self.isVisible():
+                self.render_now(self._source)
 
     def schedule(self, source: Callable[[], str]) -> None:
         """Render `source()` soon; called on every change."""
@@ -114,25 +150,47 @@ class Preview(QTextBrowser):
             return
         self._busy = True
         self._unshown_since = None
+        focus, current = None, None
+        if self._shift_to is not None:
+            current, self._shift_to = self._shift_to, None
+        else:
+            focus = self.locate()[0] if self.locate else None
+            current = self._first if self._total > WINDOW_PARTS else None
         submit(
             self._pool,
-            self._renderer.render_parts,
+            self._renderer.render_window,
             self._source(),
             self.resolve_photo,
+            WINDOW_PARTS,
+            focus,
+            current,
             on_done=self._show,
             on_error=lambda exc: self._show(f"<pre>{exc}</pre>"),
         )
 
-    def _show(self, rendered: list[str] | str) -> None:
+    def _show(self, rendered: Window | list[str] | str) -> None:
         self._busy = False
-        if isinstance(rendered, list) and len(rendered) >= FRAMED_PARTS:
+        if isinstance(rendered, Window):
+            self._first, self._count, self._total = rendered.first, rendered.count, rendered.total
+            rendered = rendered.parts
+        elif isinstance(rendered, list):
+            self._first, self._count, self._total = 0, len(rendered), len(rendered)
+        else:
+            self._first, self._count, self._total = 0, 0, 0
+        windowed = self._total > self._count
+        settle = True  # (a build settles when it is done)
+        if isinstance(rendered, list) and (len(rendered) >= FRAMED_PARTS or windowed):
             if self._target is not None:  # a build is under way
+                settle = False
                 if rendered[: len(self._parts)] == self._parts:
                     self._target = rendered  # typing at the end: build on, to the new parts
                 else:
                     self._rebuild(rendered)
-            elif rendered != self._parts and self._patch(rendered):
-                self.renders += 1  # (a build counts itself when done)
+            elif rendered != self._parts:
+                if self._patch(rendered):
+                    self.renders += 1  # (a build counts itself when done)
+                else:
+                    settle = False
         else:
             self._target = None
             self._build_timer.stop()
@@ -145,8 +203,8 @@ class Preview(QTextBrowser):
                 self.setHtml(f"<style>{self._css}</style>{html}")
                 bar.setValue(position)
                 self.renders += 1
-        if self._target is None:  # (a build reveals when it is done)
-            self.reveal()
+        if settle:
+            self._settle()
         if self._again:
             self._again = False
             self._arm()
@@ -158,13 +216,18 @@ class Preview(QTextBrowser):
         index, count, within = where
         if not count or self._target is not None:
             return
+        local, span = index - self._first, self._count or count
+        if not 0 <= local < span:  # outside the parts shown: show the writer's
+            if self._total > span and not self._busy:
+                self.render_now(self._source)
+            return
         doc = self.document()
         frames = doc.rootFrame().childFrames() if self._parts else []
-        if len(frames) == count:  # one frame per part: exact
-            rect = doc.documentLayout().frameBoundingRect(frames[index])
+        if len(frames) == span:  # one frame per part: exact
+            rect = doc.documentLayout().frameBoundingRect(frames[local])
             y = rect.top() + within * rect.height()
         else:  # one document: by proportion
-            y = doc.size().height() * (index + within) / count
+            y = doc.size().height() * (local + within) / span
         bar, margin = self.verticalScrollBar(), 2 * self.fontMetrics().height()
         self._scroll_wanted = None
         if y - margin < bar.value():
@@ -183,6 +246,45 @@ class Preview(QTextBrowser):
     def _range_changed(self, _low: int, high: int) -> None:
         if self._scroll_wanted is not None:
             self._scroll(self._scroll_wanted)
+
+    # --- the window of a long note: scrolled to an end, the next parts ---------------------
+
+    def _at_edge(self) -> None:
+        """The reader scrolled: at the top or bottom of the parts shown, show the parts
+        before or after them, keeping what is on screen where it is."""
+        if self._total <= self._count or self._busy or self._target is not None:
+            return
+        bar = self.verticalScrollBar()
+        up = bar.value() <= bar.minimum() and self._first > 0
+        down = bar.value() >= bar.maximum() and self._first + self._count < self._total
+        frames = self.document().rootFrame().childFrames()
+        if not (up or down) or len(frames) != self._count:
+            return  # (parts that render to nothing: no exact place to keep)
+        layout = self.document().documentLayout()
+        top = bar.value()
+        local = next(
+            (i for i, f in enumerate(frames) if layout.frameBoundingRect(f).bottom() > top), 0
+        )
+        part = self._first + local  # the part at the top of the view: it stays there
+        self._anchor = (part, top - layout.frameBoundingRect(frames[local]).top())
+        if up:
+            self._shift_to = max(0, self._first - WINDOW_PARTS // 2)
+        else:  # the next parts, keeping the one at the top
+            self._shift_to = max(self._first + 1, min(part, self._first + WINDOW_PARTS // 2))
+        self.render_now(self._source)
+
+    def _settle(self) -> None:
+        """After a render: keep the part the reader scrolled to in place, else show the
+        writer's."""
+        anchor, self._anchor = self._anchor, None
+        if anchor is None:
+            self.reveal()
+            return
+        frames = self.document().rootFrame().childFrames() if self._parts else []
+        local = anchor[0] - self._first
+        if len(frames) == self._count and 0 <= local < len(frames):
+            rect = self.document().documentLayout().frameBoundingRect(frames[local])
+            self._scroll(int(rect.top() + anchor[1]))
 
     # --- long notes: one frame per part, and only changed parts are replaced ---------------
 
@@ -250,7 +352,7 @@ class Preview(QTextBrowser):
         self._target = None
         if self._parts == target or self._patch(target):  # (a newer render came meanwhile)
             self.renders += 1
-        self.reveal()
+        self._settle()
 
     @staticmethod
     def _insert(cursor: QTextCursor, html: str, after: QTextFrame | None) -> QTextFrame:

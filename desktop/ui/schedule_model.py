@@ -197,18 +197,22 @@ class ScheduleModel(QStandardItemModel):
 
 
 def fold(text: str) -> str:
-    """Text as the filter compares it: without case or accents ("Zoë" matches "zoe")."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    """Text as the filter compares it: without case or accents ("Zoë" matches "zoe").
+
+    Character by character, folding FOSDEM's titles and abstracts took ~150 ms as the schedule
+    loaded: ASCII text is only case-folded, and the accents are dropped by str.translate."""
+    folded = text.casefold()
+    if folded.isascii():
+        return folded
+    decomposed = unicodedata.normalize("NFKD", folded)
+    drop = {ord(c): None for c in set(decomposed) if unicodedata.combining(c)}
+    return decomposed.translate(drop) if drop else decomposed
 
 
-def word_starts(query: str) -> re.Pattern[str] | None:
-    """Each word of the query at the start of a word, in any order: "rust" finds "Rust" and
-    "rustc", not "trust"."""
-    words = fold(query).split()
-    if not words:
-        return None
-    return re.compile("".join(rf"(?=.*(?<!\w){re.escape(w)})" for w in words), re.S)
+def word_starts(query: str) -> list[re.Pattern[str]]:
+    """One pattern per word of the query, each at the start of a word (all must match, in
+    any order): "rust" finds "Rust" and "rustc", not "trust"."""
+    return [re.compile(rf"(?<!\w){re.escape(word)}") for word in fold(query).split()]
 
 
 class ScheduleFilter(QSortFilterProxyModel):
@@ -226,7 +230,7 @@ class ScheduleFilter(QSortFilterProxyModel):
         self.track = ""
         self.room = ""
         self.text = ""
-        self._words: re.Pattern[str] | None = None
+        self._words: list[re.Pattern[str]] = []
 
     def set_text(self, text: str) -> None:
         """Filter by words starting with the text's words."""
@@ -272,6 +276,7 @@ class ScheduleFilter(QSortFilterProxyModel):
         ):
             if wanted and index.data(role) != wanted:
                 return False
-        if self._words is None:
+        if not self._words:
             return True
-        return self._words.match(index.data(FOLDED_ROLE) or "") is not None
+        text = index.data(FOLDED_ROLE) or ""
+        return all(word.search(text) for word in self._words)

@@ -18,13 +18,27 @@ def available(window: QMainWindow) -> QRect:
     return screen.availableGeometry()
 
 
+# Title bar and borders a window manager adds, until the shown window tells its own
+DECORATION = (12, 40)
+
+
+def _decoration(window: QMainWindow) -> tuple[int, int]:
+    frame, inner = window.frameGeometry(), window.geometry()
+    if window.isVisible() and frame != inner:
+        return frame.width() - inner.width(), frame.height() - inner.height()
+    return DECORATION
+
+
 def default_geometry(window: QMainWindow) -> None:
-    """1280x800 when it fits, else the available area less a margin, centred."""
+    """1280x800 or larger when it fits, else the available area less a margin, centred
+    (title bar and borders included)."""
     area = available(window)
-    frame_w = max(window.frameGeometry().width() - window.width(), 0)
-    frame_h = max(window.frameGeometry().height() - window.height(), 0)
-    width = min(DEFAULT_SIZE[0], area.width() - frame_w - max(area.width() // 40, 8))
-    height = min(DEFAULT_SIZE[1], area.height() - frame_h - max(area.height() // 40, 8))
+    frame_w, frame_h = _decoration(window)
+    # a large screen: 80 % of it (up to 1680x1050), never less than 1280x800 where that fits
+    wide = min(max(DEFAULT_SIZE[0], area.width() * 4 // 5), 1680)
+    tall = min(max(DEFAULT_SIZE[1], area.height() * 4 // 5), 1050)
+    width = min(wide, area.width() - frame_w - max(area.width() // 40, 8))
+    height = min(tall, area.height() - frame_h - max(area.height() // 40, 8))
     window.resize(width, height)
     window.move(
         area.x() + (area.width() - width - frame_w) // 2,
@@ -32,13 +46,31 @@ def default_geometry(window: QMainWindow) -> None:
     )
 
 
+def keep_within(window: QMainWindow) -> None:
+    """Once shown (its decorations known): shrink and move it into the available area."""
+    if window.isMaximized() or window.isFullScreen():
+        return
+    area, frame = available(window), window.frameGeometry()
+    if area.contains(frame):
+        return
+    frame_w, frame_h = _decoration(window)
+    width = min(window.width(), area.width() - frame_w)
+    height = min(window.height(), area.height() - frame_h)
+    window.resize(width, height)
+    x = min(max(frame.x(), area.x()), area.right() + 1 - width - frame_w)
+    y = min(max(frame.y(), area.y()), area.bottom() + 1 - height - frame_h)
+    window.move(x, y)
+
+
 def fits(window: QMainWindow) -> bool:
-    """The window (as restored) lies within its screen's available area."""
+    """The window (as restored, with room for its title bar) lies within its screen's
+    available area."""
     area = available(window)
     geometry = window.geometry()
+    frame_w, frame_h = _decoration(window)
     return (
-        geometry.width() <= area.width()
-        and geometry.height() <= area.height()
+        geometry.width() + frame_w <= area.width()
+        and geometry.height() + frame_h <= area.height()
         and area.intersects(geometry)
     )
 
@@ -74,6 +106,9 @@ def toggle_focus_mode(window) -> None:
         else:
             window.showNormal()
     window.act_focus.setChecked(entering)
+    window.editor.set_reading_column(entering)
+    if entering:
+        window.editor.show_notice("Focus mode: F11 or Esc returns to the schedule.", 3000)
     follow_height(window)
     window.editor.edit.setFocus()
     window.editor.edit.ensureCursorVisible()

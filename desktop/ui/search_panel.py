@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
 
 from desktop.store.library import Library
@@ -25,7 +25,9 @@ class SearchPanel(QDialog):
         self.resize(620, 460)
         self.query = QLineEdit(placeholderText="Search all notes, talk titles and speakers…")
         self.query.setClearButtonEnabled(True)
+        self.query.setAccessibleName("Search notes")
         self.results = QListWidget()
+        self.results.setAccessibleName("Notes found")
         self.results.setWordWrap(True)
         self.results.setAlternatingRowColors(True)
         self.status = QLabel()
@@ -50,10 +52,16 @@ class SearchPanel(QDialog):
             label = QLabel(f"<b>{html.escape(hit.title)}</b><br>{snippet}")
             label.setWordWrap(True)
             label.setContentsMargins(6, 4, 6, 4)
-            item.setSizeHint(label.sizeHint())
+            # a wrapped label's sizeHint is for a narrow width: far taller than the row shows
+            # (a blank band above each result); its height at the list's width instead
+            width = self.results.viewport().width() - 4
+            item.setSizeHint(QSize(width, label.heightForWidth(width)))
             self.results.setItemWidget(item, label)
         text = self.query.text().strip()
-        self.status.setText(f"{len(hits)} notes match" if text else "")
+        count = len(hits)
+        self.status.setText(
+            f"{count} note matches" if count == 1 else f"{count} notes match" if text else ""
+        )
 
     def _choose_first(self) -> None:
         self._timer.stop()

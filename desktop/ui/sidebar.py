@@ -8,7 +8,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
+    QPushButton,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -26,6 +28,8 @@ class Sidebar(QWidget):
     hallway_selected = Signal(int)
     hallway_requested = Signal(int)  # conference id: make its hallway note
     note_wanted = Signal()  # Enter on a row: the typing goes to its note
+    import_wanted = Signal()
+    sample_wanted = Signal()
 
     def __init__(self, model: ScheduleModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,6 +39,7 @@ class Sidebar(QWidget):
 
         self.filter_edit = QLineEdit(placeholderText="Filter: title, speaker, room, track…")
         self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName("Filter talks")
         # Filtering FOSDEM's 876 talks takes the tree 15-65 ms: done per key, every letter
         # would show that late. So the filter applies once the typist pauses.
         self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_PAUSE_MS)
@@ -51,6 +56,7 @@ class Sidebar(QWidget):
         self.room_box = self._combo("All rooms", "room")
 
         self.tree = QTreeView()
+        self.tree.setAccessibleName("Schedule")
         self.tree.setModel(self.proxy)
         self.tree.setItemDelegate(TalkDelegate(model, self.tree))  # two-line talk rows
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -80,6 +86,35 @@ class Sidebar(QWidget):
         layout.addLayout(quick)
         layout.addLayout(combos)
         layout.addWidget(self.tree, 1)
+        self.empty_panel = self._empty_panel()
+        layout.addWidget(self.empty_panel, 1)
+
+    def _empty_panel(self) -> QWidget:
+        """Shown instead of the tree while the library holds no conference (a new library, or
+        one emptied): what to do next, with the sample conference to try things on."""
+        panel = QWidget()
+        text = QLabel(
+            "<b>No conference yet.</b><br>Import a conference's schedule, or try Talknotes "
+            "on a sample conference first.",
+            wordWrap=True,
+        )
+        self.import_button = QPushButton("Import Schedule…")
+        self.import_button.setAccessibleName("Import a schedule")
+        self.sample_button = QPushButton("Try the Sample Conference")
+        self.sample_button.setAccessibleName("Load the sample conference")
+        self.import_button.clicked.connect(self.import_wanted)
+        self.sample_button.clicked.connect(self.sample_wanted)
+        column = QVBoxLayout(panel)
+        column.addWidget(text)
+        column.addWidget(self.import_button)
+        column.addWidget(self.sample_button)
+        column.addStretch(1)
+        panel.setVisible(False)
+        return panel
+
+    def show_empty(self, empty: bool) -> None:
+        self.empty_panel.setVisible(empty)
+        self.tree.setVisible(not empty)
 
     @staticmethod
     def _toggle(text: str, tip: str) -> QToolButton:
@@ -89,6 +124,7 @@ class Sidebar(QWidget):
 
     def _combo(self, everything: str, key: str) -> QComboBox:
         box = QComboBox()
+        box.setAccessibleName(f"Show only one {key}")
         box.addItem(everything, "")
         box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         box.setMinimumContentsLength(8)

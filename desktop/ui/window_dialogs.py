@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from desktop.ui.preview import blog_flavor
+
 
 def open_export(window):
     """File → Export to Blog…, for the selected talk, its day or its conference."""
@@ -30,6 +32,8 @@ def open_export(window):
         day=day,
         notifier=window.notifier,
     )
+    # the blog chosen there decides how the preview reads notes (goldmark or kramdown)
+    dialog.finished.connect(lambda _r: window.preview.set_flavor(blog_flavor(window.settings)))
     dialog.open()
     return dialog
 

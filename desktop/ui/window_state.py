@@ -32,7 +32,7 @@ def restore(window, settings: QSettings) -> bool:
 def default_split(window) -> None:
     """Sidebar ~30 % of the width, editor and preview share the rest."""
     width = window.width()
-    side = max(380, int(width * 0.3))
+    side = min(max(300, int(width * 0.3)), 470)  # a narrow window keeps room for the note
     window.main_split.setSizes([side, width - side])
     rest = width - side
     window.notes_split.setSizes([int(rest * 0.58), rest - int(rest * 0.58)])

@@ -86,9 +86,14 @@ class AgendaImport:
     unmatched: list[Unmatched] = field(default_factory=list)
 
 
-def _instant(value: datetime | date | None) -> datetime | None:
+def _instant(value: datetime | date | None, zones: set[str]) -> datetime | None:
+    """The event's start as an instant; a floating time is read in the conference's zone
+    (when the talks matched against all share one)."""
     if isinstance(value, datetime):
-        return value if value.tzinfo is not None else None  # floating: no instant
+        if value.tzinfo is not None:
+            return value
+        if len(zones) == 1:
+            return value.replace(tzinfo=get_zone(next(iter(zones))))
     return None
 
 
@@ -112,10 +117,11 @@ def import_agenda(lib: Library, path: Path, conference_id: int | None = None) ->
     except (ValueError, IndexError, KeyError) as exc:
         raise TalknotesError(what, f"not a valid iCalendar file ({exc})") from exc
     if conference_id is not None:
-        get_conference(lib, conference_id)
-        talks = list_talks(lib, conference_id)
+        conferences = [get_conference(lib, conference_id)]
     else:
-        talks = [t for c in list_conferences(lib) for t in list_talks(lib, c.id)]
+        conferences = list_conferences(lib)
+    talks = [t for c in conferences for t in list_talks(lib, c.id)]
+    zones = {c.time_zone for c in conferences}
     by_id: dict[str, Talk] = {}
     for talk in talks:
         by_id.setdefault(talk.source_id, talk)
@@ -129,7 +135,7 @@ def import_agenda(lib: Library, path: Path, conference_id: int | None = None) ->
         title = clean_title(str(event.get("SUMMARY", "")))
         start_prop = event.get("DTSTART")
         start_value = start_prop.dt if start_prop is not None else None
-        start = _instant(start_value)
+        start = _instant(start_value, zones)
         talk = by_id.get(uid) if uid else None
         if talk is None and start is not None:
             talk = by_content.get((title.casefold(), start.astimezone(UTC)))

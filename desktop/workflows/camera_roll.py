@@ -34,6 +34,10 @@ class Filing:
     title: str = ""  # the talk's title or the hallway note's
     reason: str = ""
     skip: bool = False
+    group: int = 0  # shots that look like one slide share a number (0: no other shot)
+    sharpest: bool = False  # the sharpest shot of its group (the one to keep)
+    dhash: int | None = None
+    sharpness: float = 0.0
 
 
 def hallway_title(day: date) -> str:
@@ -78,11 +82,14 @@ def plan(
             entry.skip, entry.reason = True, "no capture time"
             continue
         entry.capture_source = photo.capture_source
+        date_only = photo.capture_source == "file-name-date"
         for conf in confs:
             zone = get_zone(conf.time_zone)
             moment = (photo.captured_at + offset).astimezone(zone)
+            if date_only:  # read in the first zone; the day is what the name says
+                moment = photo.captured_at.replace(tzinfo=zone)
             conf_talks = by_conf[conf.id]
-            running = agenda.running(conf_talks, moment)
+            running = [] if date_only else agenda.running(conf_talks, moment)
             if running:
                 talk, why = _choose(running)
                 entry.captured_at, entry.conference_id = moment, conf.id
@@ -96,11 +103,68 @@ def plan(
             day = conference_day(moment)
             if any(t.day == day for t in conf_talks):
                 entry.captured_at, entry.conference_id, entry.day = moment, conf.id, day
-                entry.title, entry.reason = hallway_title(day), "between talks"
+                entry.title = hallway_title(day)
+                entry.reason = (
+                    "only a date in the file name: the day's hallway note"
+                    if date_only
+                    else "between talks"
+                )
                 break
         else:
             entry.skip, entry.reason = True, "taken outside the conference days"
+    _group_shots([entry for entry in result if not entry.skip])
     return result
+
+
+SHOT_SECONDS = 90  # shots of one slide are taken within moments of each other
+SHOT_DISTANCE = 5  # and look nearly the same (other slides of a deck: 6+ bits apart)
+
+
+def _group_shots(filings: list[Filing]) -> None:
+    """Number the runs of shots of one slide: same target, taken moments apart, pictures
+    nearly alike. A first look from the pictures only; once the photos are read, their text
+    decides (workflows.slide_ocr)."""
+    from desktop.media.images import open_checked, upright
+    from desktop.media.slide_image import dhash, sharpness
+
+    for entry in filings:
+        try:
+            image = open_checked(entry.path, draft=(640, 640))
+        except TalknotesError:
+            continue
+        try:
+            picture = upright(image)
+            entry.dhash, entry.sharpness = dhash(picture), sharpness(picture)
+        finally:
+            image.close()
+    ordered = sorted(
+        (e for e in filings if e.dhash is not None and e.captured_at is not None),
+        key=lambda e: e.captured_at,  # type: ignore[arg-type, return-value]
+    )
+    groups: list[list[Filing]] = []
+    for entry in ordered:
+        last = groups[-1][-1] if groups else None
+        if (
+            last is not None
+            and (last.talk_id, last.day) == (entry.talk_id, entry.day)
+            and (entry.captured_at - last.captured_at).total_seconds() <= SHOT_SECONDS  # type: ignore[operator]
+            and hamming_close(last.dhash, entry.dhash)
+        ):
+            groups[-1].append(entry)
+        else:
+            groups.append([entry])
+    number = 0
+    for members in groups:
+        if len(members) < 2:
+            continue
+        number += 1
+        best = max(members, key=lambda m: m.sharpness)
+        for member in members:
+            member.group, member.sharpest = number, member is best
+
+
+def hamming_close(a: int | None, b: int | None) -> bool:
+    return a is not None and b is not None and (a ^ b).bit_count() <= SHOT_DISTANCE
 
 
 def _hallway_note_id(lib: Library, conference_id: int, day: date) -> int:

@@ -28,6 +28,10 @@ GENERATORS: dict[str, type[Generator]] = {
 }
 
 
+class PushRefused(TalknotesError):
+    """The export was written and committed, but the remote refused the push."""
+
+
 @dataclass
 class ExportResult:
     plan: ExportPlan
@@ -169,13 +173,16 @@ def git_push(blog: Path) -> bool:
     else:
         remotes = _git(blog, "remote").stdout.split()
         if not remotes:
-            raise TalknotesError(str(blog), "--push: the blog repository has no remote")
+            raise PushRefused(
+                str(blog),
+                "--push: the blog repository has no remote; the export is written and committed",
+            )
         remote = "origin" if "origin" in remotes else remotes[0]
         target = name
     pushed = _git(blog, "push", "--porcelain", remote, f"HEAD:refs/heads/{target}")
     if pushed.returncode != 0:
         why = _redact((pushed.stderr or pushed.stdout).strip())
-        raise TalknotesError(
+        raise PushRefused(
             str(blog),
             f"the push to {remote} ({target}) was refused; the export is written and "
             f"committed locally. git said: {why[:400]}",

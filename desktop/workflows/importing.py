@@ -71,10 +71,15 @@ def read_source(
 
 def _download(url: str, token: str | None, keep_secret: Callable[[str], bool] | None) -> Source:
     clean, secret = split_credentials(url)
-    notes: list[str] = []
+    given = secret is not None
     if secret is None:
         secret = secrets.get_url_secret(clean)
-    elif keep_secret is not None and keep_secret(redact_url(url)):
+    token = token or secrets.get_token(secrets.key_for_url(clean))
+    data = download(clean, token, secret=secret)
+    notes: list[str] = []
+    if not given or secret is None:
+        return Source(data, clean, notes)
+    if keep_secret is not None and keep_secret(redact_url(url)):  # kept once they worked
         try:
             secrets.set_url_secret(clean, secret)
             notes.append("the credentials in the URL are kept in the system keyring")
@@ -85,8 +90,7 @@ def _download(url: str, token: str | None, keep_secret: Callable[[str], bool] | 
             "the URL's credentials were used for this import only and stored nowhere; "
             "a refresh needs the URL with them again (or keep them: --keep-token)"
         )
-    token = token or secrets.get_token(secrets.key_for_url(clean))
-    return Source(download(clean, token, secret=secret), clean, notes)
+    return Source(data, clean, notes)
 
 
 _gc_pause = {"depth": 0, "was_enabled": False}

@@ -65,7 +65,7 @@ def test_parts_are_reused_and_only_the_edited_one_renders(monkeypatch):
     renderer.render(note)
     rendered = []
     real = render.render_html
-    monkeypatch.setattr(render, "render_html", lambda t, r=None: rendered.append(t) or real(t, r))
+    monkeypatch.setattr(render, "render_html", lambda t, *a: rendered.append(t) or real(t, *a))
     html = renderer.render(note + " More.")
     assert rendered == ["Paragraph 49 about *talks*. More."]
     assert html == real(note + " More.")
@@ -112,3 +112,18 @@ def test_locate_in_a_three_part_note():
     assert locate(note, 0) == (0, 3, 0.0)
     assert locate(note, note.index("words")) == (1, 3, 4 / len("Two words\n"))
     assert locate(note, len(note)) == (2, 3, 1.0)
+
+
+def test_a_long_texts_words_are_counted_as_a_whole_text_is():
+    """Counted paragraph by paragraph (only those that changed are counted again): the same
+    count as the whole text's, however it is edited."""
+    from desktop.core import render
+
+    paragraph = 'Words, ![a photo](photo:0123) [a link](https://x.org "t") <b>x</b> - 42 ¿qué?'
+    text = "\n\n".join(f"## Part {i}\n\n{paragraph}" for i in range(400))
+    assert len(text) > 20_000
+    whole = render._count(text)
+    assert render.word_count(text) == whole
+    edited = text.replace("Part 7\n", "Part 7 with three words\n")
+    assert render.word_count(edited) == render._count(edited) == whole + 3
+    assert render.word_count(text[:-30]) == render._count(text[:-30])

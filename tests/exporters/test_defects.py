@@ -290,3 +290,29 @@ def test_jpeg_comment_and_xmp_are_stripped_icc_kept(tmp_path):
     with Image.open(target) as out:
         assert "comment" not in out.info and "xmp" not in out.info and not out.getexif()
         assert out.info.get("icc_profile") == icc
+
+
+def test_refresh_with_a_recording_adds_one_line_to_the_recap(recap_library, tmp_path):
+    """The schedule published recordings after the conference: refresh it, export again."""
+    from desktop.workflows.importing import import_schedule
+    from tests.conftest import SAMPLE
+
+    blog = copy_blog("galexrt+www.edenmal.moe", tmp_path)
+    first = export(recap_library, DAY1, blog)
+    post = blog / first.plan.post_path
+    before = post.read_text(encoding="utf-8").splitlines()
+    slides = '<link href="https://harbourconf.example/2026/talk/102/slides.pdf">Slides</link>'
+    recording = '<link href="https://media.example/harbourconf-2026-102.webm">Video</link>'
+    refreshed = tmp_path / "schedule.xml"
+    refreshed.write_text(SAMPLE.read_text().replace(slides, slides + recording))
+    import_schedule(recap_library, str(refreshed), conference_id=1)
+    again = export(recap_library, DAY1, blog)
+    assert [f.path for f in again.plan.files if f.action != "unchanged"] == [first.plan.post_path]
+    after = post.read_text(encoding="utf-8").splitlines()
+    changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
+    assert changed == [
+        (
+            changed[0][0],
+            changed[0][0] + " · [Recording](https://media.example/harbourconf-2026-102.webm)",
+        )
+    ]

@@ -68,3 +68,35 @@ def test_toml_front_matter_blog(tmp_path):
     assert profile.keys == ["title", "date", "categories", "tags"]
     assert (profile.category_key, profile.category) == ("categories", "talks")
     assert profile.post_dir == "content/blog" and profile.image_style == "markdown"
+
+
+def test_recap_style_learned_from_each_blogs_recaps(tmp_path):
+    hugo = learn(copy_blog("galexrt+www.edenmal.moe", tmp_path))
+    assert (hugo.heading_form, hugo.heading_level, hugo.group_by) == ("title_speakers", 2, "kind")
+    assert hugo.keynote_prefix and not hugo.speakers_line
+    assert hugo.day_title == "{conference} - Day {n}"  # "KubeCon Copenhagen 2018 - Day 1"
+    assert hugo.caption_title == "{conference} - {talk} - {caption}"  # "KubeCon - Keynote - …"
+    assert not hugo.figure_alt and not hugo.draft and hugo.links
+    assert list(hugo.tag_vocabulary)[:2] == ["Conferences", "KubeCon"]
+    jekyll = learn(copy_blog("jaxxstorm+leebriggs.co.uk", tmp_path))
+    assert (jekyll.heading_form, jekyll.heading_level, jekyll.group_by) == ("plain", 1, "kind")
+    assert not jekyll.speakers_line and jekyll.wrapup_heading == "Wrap Up"
+    assert jekyll.day_title == "{conference} - Day {n} Recap"  # "KubeCon - Day 1 Recap"
+    assert not jekyll.draft
+
+
+@pytest.mark.parametrize(
+    ("generator", "case", "apostrophes", "slug"),
+    [
+        ("jekyll", "lower", "drop", "youre-not-alone-at-kubecon"),
+        ("jekyll", "lower", "split", "you-re-not-alone-at-kubecon"),
+        ("hugo", "keep", "drop", "Youre-Not-Alone-at-KubeCon"),
+    ],
+)
+def test_file_names_in_the_blogs_style(generator, case, apostrophes, slug):
+    from desktop.exporters.compose import make_slug
+    from desktop.exporters.profile import default_profile
+
+    profile = default_profile(generator)
+    profile.name_case, profile.apostrophes = case, apostrophes
+    assert make_slug("You're Not Alone at KubeCon", profile) == slug

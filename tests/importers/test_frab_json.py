@@ -52,7 +52,7 @@ def test_invalid_example_is_refused_clearly():
         parse_schedule(path.read_bytes(), str(path))
     assert err.value.what == str(path)
     assert "declares 3 days" in err.value.why
-    assert "person id 'dsadf'" in err.value.why
+    assert 'person id "dsadf"' in err.value.why
 
 
 def test_schedule_v2_flat_events():

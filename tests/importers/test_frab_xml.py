@@ -105,5 +105,5 @@ def test_bad_duration_names_the_event():
     xml = b"""<schedule><day date="2024-01-01"><room name="R"><event guid="g9">
     <date>2024-01-01T10:00:00+00:00</date><duration>forever</duration><title>X</title>
     </event></room></day></schedule>"""
-    with pytest.raises(TalknotesError, match="event g9.*duration 'forever'"):
+    with pytest.raises(TalknotesError, match='event g9.*duration "forever"'):
         frab_xml.parse(xml, "d.xml")

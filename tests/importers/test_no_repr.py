@@ -112,7 +112,8 @@ def test_icalendar_cn_with_several_names(names, joiner, quoted):
     )
     _check(ics.encode(), "cn.ics")
     speakers = parse_schedule(ics.encode(), "cn.ics", "Europe/Berlin").talks[0].speakers
-    assert speakers  # one per name, none with a separator left in it
+    if all(n.strip() and "and" not in n.split() for n in names):
+        assert len(speakers) == len({" ".join(n.split()) for n in names})  # one per name
     assert not any(sep in s for s in speakers for sep in (",", ";", "&"))
     assert not any(" and " in f" {s} " for s in speakers)
 

@@ -114,9 +114,13 @@ def test_huge_text_is_capped_with_a_warning():
 def test_the_tz_hint_comes_from_the_file_not_from_brussels(monkeypatch):
     with pytest.raises(NeedsTimeZone, match="--tz Europe/Lisbon"):
         _parse("utc-lisbon.ics")
-    monkeypatch.setenv("TZ", "America/Chicago")  # nothing in the file: this machine's zone
-    with pytest.raises(NeedsTimeZone, match="--tz America/Chicago"):
+    monkeypatch.setenv("TZ", "Asia/Tokyo")  # nothing in the file: this machine's zone
+    with pytest.raises(NeedsTimeZone, match=r"e\.g\. --tz Asia/Tokyo"):
         _parse("app-export.ics")
+    monkeypatch.setenv("TZ", "Etc/UTC")  # a machine on UTC: UTC would be no help
+    with pytest.raises(NeedsTimeZone, match="an IANA name") as err:
+        _parse("app-export.ics")
+    assert "--tz Etc/UTC" not in err.value.why and "Brussels" not in err.value.why
 
 
 def test_unusable_x_wr_timezone_is_ignored_with_a_warning():
@@ -172,3 +176,41 @@ def test_real_fixtures_keep_their_documented_counts():
         assert len(schedule.talks) == count, relative
         assert not any("were cut" in w for w in schedule.warnings), relative
         assert all(isinstance(t.start, datetime) or t.start is None for t in schedule.talks)
+
+
+def test_a_rule_that_recurs_every_second_is_refused_without_expanding_it_all():
+    ics = (WILD / "recurring.ics").read_text().replace("FREQ=DAILY", "FREQ=SECONDLY")
+    with pytest.raises(TalknotesError, match="more than a conference schedule has"):
+        parse_schedule(ics.encode(), "seconds.ics")
+
+
+def test_a_windows_zone_name_in_x_wr_timezone_is_understood():
+    ics = (WILD / "organizers.ics").read_text().replace("Europe/Vienna", "W. Europe Standard Time")
+    schedule = parse_schedule(ics.encode(), "outlook.ics")
+    assert schedule.conference.time_zone == "Europe/Berlin"
+    assert schedule.talks[0].start.isoformat() == "2025-03-08T10:00:00+01:00"
+
+
+def test_a_fosdem_video_link_with_a_mime_type_is_a_video():
+    xml = SAMPLE.read_text(encoding="utf-8").replace(
+        '<link href="https://harbourconf.example/2026/talk/105/slides.pdf">Slides</link>',
+        '<link href="https://video.example.org/105.av1" type="video/AV1">Recording (AV1)</link>',
+    )
+    talk = next(t for t in parse_schedule(xml.encode(), "s.xml").talks if "105" in t.url)
+    assert [(link.kind, link.title) for link in talk.links] == [("video", "Recording (AV1)")]
+
+
+def test_pretalx_resources_and_recordings_arrive_with_a_refresh():
+    import json
+
+    doc = json.loads((WILD / "pretalx-v2-tracks.json").read_text(encoding="utf-8"))
+    second = doc["schedule"]["events"][1]
+    second["resources"] = [
+        {"resource": "https://pretalx.example.org/media/mesh-slides.odp", "description": "Deck"}
+    ]
+    second["recording_url"] = "https://cdn.example.org/camp25/mesh.mp4"
+    talk = parse_schedule(json.dumps(doc).encode(), "after.json").talks[1]
+    assert [(link.kind, link.title) for link in talk.links] == [
+        ("slides", "Deck"),
+        ("video", "Recording"),
+    ]

@@ -11,6 +11,7 @@ import pytest
 
 from desktop.store.migrations import HEAD_REVISION
 from tests.conftest import ROOT
+from tests.slides import DECK, render, save_jpeg
 
 pytestmark = [pytest.mark.slow, pytest.mark.bundle]
 
@@ -61,8 +62,22 @@ def test_bundle_builds_starts_and_opens_a_library(tmp_path):
         text=True,
     )
     report = json.loads(check.stdout)
-    assert report["integrity"] == "ok"
-    assert report["schema_revision"] == HEAD_REVISION  # the migrations were bundled
+    assert report["integrity"] == "ok" and report["schema_revision"] == HEAD_REVISION
+    # the OCR models travel in the bundle: a slide attached there is read, offline
+    slide = save_jpeg(render(DECK[0], (800, 600)), tmp_path / "slide.jpg")
+    for args in (["attach", "1", str(slide)], ["photos", "ocr", "--json"]):
+        done = subprocess.run(
+            [str(exe), "--library", str(library), *args], env=bare, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["read"] == 1
+    found = subprocess.run(
+        [str(exe), "--library", str(library), "search", "raft", "--json"],
+        env=bare,
+        capture_output=True,
+        text=True,
+    )
+    assert [hit["source"] for hit in json.loads(found.stdout)] == ["slide"]
     gui = subprocess.Popen(
         [str(exe), "--library", str(library)], env=bare, stderr=subprocess.PIPE, text=True
     )

@@ -211,5 +211,22 @@ def test_ambiguous_repeats_keep_the_noted_talk_and_say_so(library):
     kept = next(t for t in list_talks(library) if t.id == rust.id)
     assert (kept.title, kept.status) == ("Rust", TalkStatus.REMOVED)
     assert talk_note(library, rust.id).body == "notes on Rust"
-    assert any("could not be told apart" in w and "'X'" in w for w in summary.warnings)
+    assert any("could not be told apart" in w and '"X"' in w for w in summary.warnings)
     assert {t.title for t in list_talks(library)} == {"Rust", "Zig", "Odin"}
+
+
+def test_a_new_talk_in_the_slot_of_a_noted_one_does_not_take_its_note(library):
+    """Same id, same slot and room, another title: a replacement, not the talk with the note
+    (a talk without a note is simply renamed)."""
+    events = [_event("X", "Rust", 0), _event("X", "Go", 1), _event("X", "Zig", 2)]
+    apply_schedule(library, _feed(events, "slot.ics"))
+    rust = next(t for t in list_talks(library) if t.title == "Rust")
+    go = next(t for t in list_talks(library) if t.title == "Go")
+    save_talk_note(library, rust.id, "notes on Rust")
+    replaced = [_event("X", "Odin", 0), _event("X", "Go 2.0", 1), _event("X", "Zig", 2)]
+    summary = apply_schedule(library, _feed(replaced, "slot.ics"))
+    after = {t.id: t for t in list_talks(library)}
+    assert (after[rust.id].title, after[rust.id].status) == ("Rust", TalkStatus.REMOVED)
+    assert talk_note(library, rust.id).body == "notes on Rust"
+    assert after[go.id].title == "Go 2.0"  # no note: renamed in place
+    assert any("could not be told apart" in w for w in summary.warnings)

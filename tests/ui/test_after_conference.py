@@ -93,3 +93,31 @@ def test_agenda_export_then_import_from_the_file_menu(qtbot, window, library, tm
     import_agenda(window, str(target))
     qtbot.waitUntil(lambda: getattr(window, "agenda_report", "").startswith("Starred 1"))
     assert window.model.talk(night.id).starred
+
+
+def test_a_url_with_a_token_asks_before_keeping_it_and_shows_it_redacted(
+    qtbot, library, memory_keyring
+):
+    from desktop import secrets
+    from desktop.store.conferences import list_conferences
+    from tests.conftest import Reply, http_server
+    from tests.ui.conftest import RecordingNotifier
+
+    def respond(path: str, headers: dict[str, str]) -> Reply:
+        ok = path == "/s.xml?token=gui-s3cret"
+        return (200, SAMPLE.read_bytes(), None) if ok else (401, b"", None)
+
+    window = MainWindow(library, notifier=RecordingNotifier(answer="Yes"))
+    qtbot.addWidget(window)
+    with http_server(respond) as base:
+        with qtbot.waitSignal(window.import_flow.imported, timeout=10_000):
+            window.import_flow.start(f"{base}/s.xml?token=gui-s3cret")
+        (kind, title, text), *_ = window.notifier.told
+        assert (kind, title) == ("ask", "Credentials in the URL")
+        assert "token=***" in text and "gui-s3cret" not in text
+        (conf,) = list_conferences(library)
+        assert conf.source_uri == f"{base}/s.xml"
+        assert secrets.get_url_secret(conf.source_uri).query == [("token", "gui-s3cret")]
+        with qtbot.waitSignal(window.import_flow.imported, timeout=10_000) as refreshed:
+            window.refresh_schedule()  # F5: the kept token goes with the stored URL
+        assert refreshed.args[0].unchanged == 12

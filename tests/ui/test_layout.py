@@ -1,5 +1,8 @@
 """The window on small and large screens: it fits, the note gets the height, focus mode."""
 
+import os
+import subprocess
+import sys
 from datetime import UTC, datetime
 
 import pytest
@@ -43,6 +46,8 @@ def test_the_note_gets_most_of_the_height(window, qtbot, width, height):
     qtbot.waitUntil(lambda: window.height() == height, timeout=3000)
     qtbot.waitUntil(lambda: _note_share(window) >= 0.6, timeout=3000)
     editor = window.editor
+    if os.environ.get("QT_SCALE_FACTOR") == "2":  # (test_at_200_percent)
+        assert window.devicePixelRatio() == 2
     assert "Offline First, Always" in editor.title_line.full_text()  # which note, always
     assert editor.title_line.isVisible()
     if height < 720:  # the details and the photos fold away; their buttons stay
@@ -53,6 +58,33 @@ def test_the_note_gets_most_of_the_height(window, qtbot, width, height):
         assert editor.strip.isVisible()
     else:
         assert editor.header.isVisible() and editor.strip.isVisible()
+
+
+def test_at_200_percent():
+    """The sizes above in logical pixels on a 200 % screen (fonts and all twice as big): run
+    in a process of its own, as Qt takes the scale once per process."""
+    if os.environ.get("QT_SCALE_FACTOR"):
+        pytest.skip("this process is the scaled one")
+    env = {**os.environ, "QT_SCALE_FACTOR": "2"}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-p",
+            "no:randomly",
+            f"{__file__}::test_the_note_gets_most_of_the_height",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert "3 passed" in result.stdout
 
 
 def test_focus_mode_is_the_note_alone(window, qtbot):

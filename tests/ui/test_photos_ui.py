@@ -1,8 +1,9 @@
 """Photos in the window: paste from the clipboard, drop a file on the editor, the strip."""
 
 import pytest
-from PySide6.QtCore import QMimeData, QUrl
+from PySide6.QtCore import QMimeData, Qt, QUrl
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QListView
 
 from desktop.store.notes import talk_note
 from desktop.store.photos import note_photos
@@ -96,3 +97,23 @@ def test_camera_roll_review_lets_user_move_and_skip(window, qtbot, library, tmp_
     assert talk_note(library, window.talk.id).id is None or not note_photos(
         library, talk_note(library, window.talk.id).id
     )
+
+
+def test_the_photo_picker_shows_the_photo_under_the_cursor(qtbot, tmp_path):
+    """Qt's own file dialog (no platform one): a preview pane, not bare file names."""
+    from desktop.ui.photo_actions import IMAGE_FILTER
+    from desktop.ui.photo_picker import PhotoPicker
+
+    make_photo(tmp_path / "IMG_3001.jpg")
+    picker = PhotoPicker(None, IMAGE_FILTER)
+    qtbot.addWidget(picker)
+    picker.setDirectory(str(tmp_path))
+    picker.show()
+    assert picker.preview.pixmap().isNull()
+    files = picker.findChild(QListView, "listView")
+    qtbot.waitUntil(lambda: files.model().rowCount(files.rootIndex()) > 0, timeout=5000)
+    files.setFocus()
+    qtbot.keyClick(files, Qt.Key.Key_Home)  # the cursor on the photo, by keys
+    qtbot.waitUntil(lambda: not picker.preview.pixmap().isNull(), timeout=3000)
+    shown = picker.preview.pixmap().size()
+    assert shown.width() <= 240 and shown.height() <= 180

@@ -6,13 +6,14 @@ import time
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtWidgets import QApplication, QTextBrowser
 
+import desktop.ui.preview as preview_module
 from desktop.core.render import render_html, split_blocks
-from desktop.ui.preview import DEBOUNCE_MS, FRAMED_PARTS, MAX_WAIT_MS, Preview
+from desktop.ui.preview import DEBOUNCE_MS, FRAMED_PARTS, MAX_WAIT_MS, WINDOW_PARTS, Preview
 
 
-def _long_note(n: int = 2 * FRAMED_PARTS) -> str:
+def _long_note(n: int = 52) -> str:  # 43 parts: framed (and with `unwindowed`, whole)
     parts = []
     for i in range(n):
         if i % 7 == 0:
@@ -33,16 +34,30 @@ def preview(shown):
     return shown(Preview())
 
 
+@pytest.fixture
+def unwindowed(monkeypatch):
+    """Long notes shown whole, however long (to test building them a slice at a time)."""
+    monkeypatch.setattr(preview_module, "WINDOW_PARTS", 10_000)
+
+
+def _shown_text(preview, text) -> str:
+    """What the preview should show of `text`: the words of its parts shown."""
+    first, count, _total = preview.shown_parts
+    if count:
+        text = "\n".join(split_blocks(text)[first : first + count])
+    reference = QTextBrowser()
+    reference.setHtml(render_html(text))
+    return _words(reference.toPlainText())
+
+
 def _show(qtbot, preview, text):
     before = preview.renders
     preview.render_now(lambda: text)
     qtbot.waitUntil(lambda: preview.renders > before, timeout=5000)
-    reference = QTextBrowser()
-    reference.setHtml(render_html(text))
-    assert _words(preview.toPlainText()) == _words(reference.toPlainText())
+    assert _words(preview.toPlainText()) == _shown_text(preview, text)
 
 
-def test_long_note_is_patched_part_by_part(qtbot, preview):
+def test_long_note_is_patched_part_by_part(qtbot, preview, unwindowed):
     note = _long_note()
     _show(qtbot, preview, note)
     assert len(preview.document().rootFrame().childFrames()) == len(split_blocks(note))
@@ -57,7 +72,7 @@ def test_long_note_is_patched_part_by_part(qtbot, preview):
         note.replace("Paragraph 4 about *talks* and `code`.\n\n", ""),  # a part removed
         "Top.\n\n" + note,  # added first
         note + "\n\nLast.\n\nVery last.",  # two added at the end
-        _long_note(2 * FRAMED_PARTS - 8),  # several removed from the end
+        _long_note(48),  # several removed from the end
         _long_note(FRAMED_PARTS // 2),  # now short: one plain document
     ]
     for text in edits:
@@ -67,7 +82,7 @@ def test_long_note_is_patched_part_by_part(qtbot, preview):
         assert len(preview.document().rootFrame().childFrames()) == framed
 
 
-def test_short_notes_and_whole_notes_use_one_document(qtbot, preview):
+def test_short_notes_and_whole_notes_use_one_document(qtbot, preview, unwindowed):
     _show(qtbot, preview, _long_note())
     _show(qtbot, preview, "# Short\n\nnote")  # back to one plain document
     assert preview.document().rootFrame().childFrames() == []
@@ -76,7 +91,7 @@ def test_short_notes_and_whole_notes_use_one_document(qtbot, preview):
     assert preview.document().rootFrame().childFrames() == []
 
 
-def test_a_long_note_is_built_a_slice_at_a_time_and_ends_current(qtbot, preview):
+def test_a_long_note_is_built_a_slice_at_a_time_and_ends_current(qtbot, preview, unwindowed):
     """Opening a long note must not hold the GUI thread for the whole build; a render that
     arrives meanwhile (typing at the end) is what is finally shown."""
     note = _long_note(6 * FRAMED_PARTS)
@@ -95,7 +110,7 @@ def test_a_long_note_is_built_a_slice_at_a_time_and_ends_current(qtbot, preview)
     assert _words(preview.toPlainText()) == _words(reference.toPlainText())
 
 
-def test_switching_notes_during_a_build_shows_the_second(qtbot, preview):
+def test_switching_notes_during_a_build_shows_the_second(qtbot, preview, unwindowed):
     first = _long_note(6 * FRAMED_PARTS)
     second = first.replace("Paragraph", "Absatz")
     before = preview.renders
@@ -145,3 +160,83 @@ def test_a_switch_to_a_dark_palette_recolours_the_quotes(qtbot, preview, go_dark
     assert quote_colour() == LIGHT.quote
     go_dark()
     qtbot.waitUntil(lambda: quote_colour() == DARK.quote, timeout=3000)
+
+
+def test_the_preview_reads_notes_as_the_blogs_engine(qtbot, tmp_path, shown):
+    """`1)` lists are lists in Hugo, text in Jekyll: the preview follows the blog last
+    exported to."""
+    from PySide6.QtCore import QSettings
+
+    from desktop.ui.preview import Preview, blog_flavor
+
+    preview = shown(Preview())
+    note = "Order:\n1) first\n2) second"
+    preview.render_now(lambda: note)
+    qtbot.waitUntil(lambda: preview.toPlainText().count("first") == 1, timeout=3000)
+    assert "1)" not in preview.toPlainText()  # a list (numbered by the list, not the text)
+    blog = tmp_path / "blog"
+    blog.mkdir()
+    (blog / "_config.yml").write_text("title: x\n")
+    QSettings().setValue("export/blog", str(blog))
+    preview.set_flavor(blog_flavor(QSettings()))
+    qtbot.waitUntil(lambda: "1) first" in preview.toPlainText(), timeout=3000)
+
+
+def test_a_very_long_note_shows_the_parts_around_the_writer(qtbot, preview):
+    """Only WINDOW_PARTS parts are rendered and laid out, around the part being written:
+    rendering all of a 100,000-word note took seconds."""
+    note = _long_note(5 * WINDOW_PARTS)
+    total = len(split_blocks(note))
+    writing = {"at": total - 1}
+    preview.locate = lambda: (writing["at"], total, 1.0)
+    _show(qtbot, preview, note)
+    first, count, of = preview.shown_parts
+    assert (first, count, of) == (total - WINDOW_PARTS, WINDOW_PARTS, total)
+    assert len(preview.document().rootFrame().childFrames()) == WINDOW_PARTS
+    _show(qtbot, preview, note + " More words.")  # typing on at the end: the window stays
+    assert preview.shown_parts[0] == first and "More words." in preview.toPlainText()
+    writing["at"] = 3  # the writer moved to the top: the top is shown
+    before = preview.renders
+    preview.reveal()
+    qtbot.waitUntil(lambda: preview.renders > before, timeout=5000)
+    assert preview.shown_parts[0] == 0 and "Paragraph 3 about" in preview.toPlainText()
+    assert _words(preview.toPlainText()) == _shown_text(preview, note + " More words.")
+
+
+def _part_at_top(preview) -> str:
+    """The first line of the part at the top of the preview's view."""
+    layout = preview.document().documentLayout()
+    top = preview.verticalScrollBar().value()
+    for frame in preview.document().rootFrame().childFrames():
+        if layout.frameBoundingRect(frame).bottom() > top:
+            return frame.firstCursorPosition().block().text()
+    return ""
+
+
+def test_scrolling_to_the_end_of_the_parts_shown_shows_the_next(qtbot, preview):
+    """The reader scrolls past the last part shown: the next parts follow, and the part that
+    was at the top of the view stays there."""
+    from PySide6.QtWidgets import QAbstractSlider
+
+    note = _long_note(3 * WINDOW_PARTS)
+    preview.locate = lambda: (0, len(split_blocks(note)), 0.0)
+    _show(qtbot, preview, note)
+    assert preview.shown_parts[0] == 0
+    bar = preview.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=3000)
+    bar.setValue(bar.maximum())  # no new parts: the reader did not scroll
+    QApplication.processEvents()
+    assert preview.shown_parts[0] == 0 and not preview._busy
+    on_top = _part_at_top(preview)
+    assert on_top
+    before = preview.renders
+    bar.triggerAction(QAbstractSlider.SliderAction.SliderToMaximum)  # as the reader does
+    qtbot.waitUntil(lambda: preview.renders > before, timeout=5000)
+    assert 0 < preview.shown_parts[0] <= WINDOW_PARTS // 2
+    assert _words(preview.toPlainText()) == _shown_text(preview, note)
+    assert _part_at_top(preview) == on_top
+    bar.setValue(0)
+    before = preview.renders
+    bar.triggerAction(QAbstractSlider.SliderAction.SliderToMinimum)  # and back to the top
+    qtbot.waitUntil(lambda: preview.renders > before, timeout=5000)
+    assert preview.shown_parts[0] == 0

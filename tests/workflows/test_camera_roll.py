@@ -68,3 +68,47 @@ def test_clock_offset_moves_photos(library, tmp_path):
     }
     (entry,) = camera_roll.plan(library, roll)
     assert entry.talk_id == talks["Photographs of Slides, and Why They Matter"].id
+
+
+def test_photos_without_exif_are_filed_by_the_time_in_their_names(library, tmp_path):
+    """Messenger and blog copies lose EXIF but keep the camera's name; the file's mtime (the
+    day it was copied) must not decide."""
+    import_schedule(library, str(SAMPLE))
+    talks = _talks(library)
+    roll = tmp_path / "exported"
+    names = {
+        "IMG_20260514_092000.jpg": "Opening Keynote: Notes That Outlive the Conference",
+        "PXL_20260515_161000123.jpg": "Closing Remarks",
+        "Screenshot_20260514-092500.png": "Opening Keynote: Notes That Outlive the Conference",
+        "2026-05-15 16.05.00.jpg": "Closing Remarks",
+    }
+    for name in [*names, "IMG-20260514-WA0003.jpg"]:
+        fmt = "PNG" if name.endswith(".png") else "JPEG"
+        make_photo(roll / name, when=None, offset=None, fmt=fmt)
+    by_name = {f.path.name: f for f in camera_roll.plan(library, roll)}
+    for name, title in names.items():
+        entry = by_name[name]
+        assert entry.capture_source == "file-name", name
+        assert entry.talk_id == talks[title].id, name
+    date_only = by_name["IMG-20260514-WA0003.jpg"]
+    assert date_only.capture_source == "file-name-date"
+    assert date_only.talk_id is None and date_only.title == "Hallway · Thu 14 May"
+    assert "only a date" in date_only.reason
+
+
+def test_shots_of_one_slide_taken_moments_apart_are_grouped_for_review(library, tmp_path):
+    from tests.slides import DECK, SHOTS, render, save_jpeg
+
+    import_schedule(library, str(SAMPLE))
+    roll = tmp_path / "roll"
+    slide = render(DECK[0], (800, 600))
+    save_jpeg(slide, roll / "IMG_20260514_092000.jpg", 85)
+    save_jpeg(SHOTS["blurred"](slide), roll / "IMG_20260514_092005.jpg", 85)
+    save_jpeg(render(DECK[1], (800, 600)), roll / "IMG_20260514_093000.jpg", 85)
+    save_jpeg(slide, roll / "IMG_20260514_094500.jpg", 70)  # again, a quarter hour later
+    plan = {f.path.name: f for f in camera_roll.plan(library, roll)}
+    sharp, blurred = plan["IMG_20260514_092000.jpg"], plan["IMG_20260514_092005.jpg"]
+    assert sharp.group == blurred.group == 1
+    assert sharp.sharpest and not blurred.sharpest
+    assert plan["IMG_20260514_093000.jpg"].group == 0
+    assert plan["IMG_20260514_094500.jpg"].group == 0

@@ -1,0 +1,298 @@
+"""Drive the real app by keys alone on a virtual screen, and take screenshots.
+
+    python scripts/walkthrough.py keys OUTDIR [--size 1366x768] [--scale 1]
+        Xvfb + openbox; the app on a throw-away library with the sample conference, its clock
+        inside a talk; then only keys (xdotool): Ctrl+J (and a digit among parallel talks), a
+        list, a time stamp, a quote, a pasted photo, a star, focus mode. A screenshot after
+        each step; at the end the note is read back with `talknotes note` and checked.
+    python scripts/walkthrough.py layout OUTDIR
+        The window with a talk open at 1024x600, 1366x768, 1920x1080 and 1920x1080 at 200 %.
+
+Needs Xvfb, xauth, openbox, xdotool, xclip and ImageMagick's `import`:
+    apt-get install -y --no-install-recommends xvfb xauth xdotool openbox imagemagick xclip
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CLOCK = "2026-05-14T09:10:00+00:00"  # 10:10 in Lisbon: two talks run in parallel
+TOOLS = ("Xvfb", "openbox", "xdotool", "xclip", "import")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    keys = sub.add_parser("keys")
+    keys.add_argument("out", type=Path)
+    keys.add_argument("--size", default="1366x768")
+    keys.add_argument("--scale", default="1")
+    layout = sub.add_parser("layout")
+    layout.add_argument("out", type=Path)
+    app = sub.add_parser("app")  # the app under test (started by the commands above)
+    app.add_argument("library")
+    app.add_argument("--open", default="")
+    args = parser.parse_args()
+    if args.command == "app":
+        return run_app(args.library, args.open)
+    missing = [t for t in TOOLS if shutil.which(t) is None]
+    if missing:
+        print(
+            f"error: missing tools: {', '.join(missing)} (see this script's help)", file=sys.stderr
+        )
+        return 2
+    args.out.mkdir(parents=True, exist_ok=True)
+    if args.command == "keys":
+        return walk_by_keys(args.out, args.size, args.scale)
+    return layout_shots(args.out)
+
+
+# --- the app under test ------------------------------------------------------------------
+
+
+def run_app(library: str, open_title: str) -> int:
+    """The app as desktop.app builds it, on `library`, with the clock at CLOCK."""
+    from datetime import datetime
+
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.store.library import open_library
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.runtime import prepare_qt
+
+    prepare_qt()
+    QCoreApplication.setOrganizationName("Talknotes-walkthrough")
+    QCoreApplication.setApplicationName("Talknotes")
+    app = QApplication(sys.argv[:1])
+    from PySide6.QtCore import QSettings
+
+    QSettings().clear()  # the default layout for this screen, not the last run's
+    now = datetime.fromisoformat(CLOCK)
+    window = MainWindow(open_library(library), clock=lambda: now)
+    window.photos.quiet = True
+    window.show()
+    if open_title:
+        talk = next(t for t in window.model.talks() if t.title == open_title)
+        window.sidebar.select_talk(talk.id)  # type: ignore[arg-type]
+        window.editor.move_to_end()
+    code = app.exec()
+    window.lib.close()  # type: ignore[union-attr]
+    return code
+
+
+# --- the X session ----------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def x_session(size: str) -> Iterator[dict[str, str]]:
+    """Xvfb with openbox: the environment to run X clients in."""
+    display = f":{90 + os.getpid() % 9}"
+    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{size}x24", "-nolisten", "tcp"])
+    env = {**os.environ, "DISPLAY": display, "PYTHONPATH": str(ROOT)}
+    env.pop("QT_QPA_PLATFORM", None)
+    wm = None
+    try:
+        _wait(
+            lambda: (
+                subprocess.run(
+                    ["xdotool", "getmouselocation"], env=env, capture_output=True
+                ).returncode
+                == 0
+            ),
+            "Xvfb",
+        )
+        wm = subprocess.Popen(["openbox"], env=env, stderr=subprocess.DEVNULL)
+        time.sleep(0.5)  # openbox takes the screen (no client to wait for yet)
+        yield env
+    finally:
+        for process in (wm, xvfb):
+            if process is not None:
+                process.terminate()
+                process.wait(timeout=10)
+
+
+def _wait(ready, what: str, timeout: float = 20.0) -> None:
+    end = time.monotonic() + timeout
+    while not ready():
+        if time.monotonic() > end:
+            raise SystemExit(f"error: {what} did not come up in {timeout:.0f} s")
+        time.sleep(0.1)
+
+
+def _xdo(env, *args: str) -> str:
+    return subprocess.run(
+        ["xdotool", *args], env=env, check=True, capture_output=True, text=True
+    ).stdout.strip()
+
+
+def _shot(env, path: Path) -> None:
+    time.sleep(0.8)  # the preview renders after a pause in typing
+    subprocess.run(["import", "-window", "root", str(path)], env=env, check=True)
+    print(f"screenshot {path}")
+
+
+def _library() -> Path:
+    lib = Path(tempfile.mkdtemp(prefix="talknotes-walk-")) / "library"
+    talknotes = [sys.executable, "-m", "desktop"]
+    subprocess.run(
+        [*talknotes, "--library", str(lib), "import", "--sample"],
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+    )
+    return lib
+
+
+def _start_app(env, lib: Path, scale: str = "1", open_title: str = "") -> subprocess.Popen:
+    env = {**env, "QT_SCALE_FACTOR": scale}
+    args = [sys.executable, __file__, "app", str(lib)]
+    if open_title:
+        args += ["--open", open_title]
+    app = subprocess.Popen(args, env=env)
+    _wait(
+        lambda: (
+            subprocess.run(
+                ["xdotool", "search", "--name", "^Talknotes$"], env=env, capture_output=True
+            ).returncode
+            == 0
+        ),
+        "the window",
+    )
+    window = _xdo(env, "search", "--name", "^Talknotes$").split()[0]
+    _xdo(env, "windowactivate", "--sync", window)
+    time.sleep(1.5)  # the schedule shows
+    return app
+
+
+def _slide(lib: Path) -> Path:
+    from PIL import Image, ImageDraw
+
+    path = lib.parent / "slide.png"
+    slide = Image.new("RGB", (1600, 900), "#1f5fbf")
+    draw = ImageDraw.Draw(slide)
+    draw.rectangle((80, 80, 1520, 820), outline="white", width=12)
+    draw.text((160, 380), "Sync is a feature", fill="white", font_size=140)
+    slide.save(path)
+    return path
+
+
+# --- the walkthrough ----------------------------------------------------------------------------
+
+
+def walk_by_keys(out: Path, size: str, scale: str) -> int:
+    lib = _library()
+    with x_session(size) as env:
+        app = _start_app(env, lib, scale)
+        try:
+            _shot(env, out / "01-start.png")
+
+            def keys(*names: str) -> None:
+                _xdo(env, "key", "--delay", "60", *names)
+
+            def type_(text: str) -> None:
+                _xdo(env, "type", "--delay", "25", "--", text)
+
+            keys("ctrl+j")  # two talks run: the chooser
+            time.sleep(0.8)
+            _shot(env, out / "02-ctrl-j-chooser.png")
+            keys("1")
+            type_("Key points:")
+            keys("Return")
+            type_("- offline first")
+            keys("Return")
+            type_("sync later")
+            keys("Return", "Return")  # the empty item ends the list
+            keys("ctrl+shift+t")
+            type_("demo starts")
+            keys("Return", "Return")
+            _shot(env, out / "03-list-and-stamp.png")
+            keys("ctrl+shift+q")  # two speakers: who said it (Enter takes the first)
+            time.sleep(0.8)
+            _shot(env, out / "04-quote-who.png")
+            keys("Return")
+            type_("Sync is a feature")
+            subprocess.run(
+                ["xclip", "-selection", "clipboard", "-t", "image/png", "-i", str(_slide(lib))],
+                env=env,
+                check=True,
+            )
+            keys("ctrl+v")
+            time.sleep(2.0)  # stored off the GUI thread, then its thumbnail
+            keys("ctrl+d")
+            _shot(env, out / "05-quote-photo-star.png")
+            keys("F11")
+            time.sleep(1.0)
+            _shot(env, out / "06-focus-mode.png")
+            keys("F11")
+            keys("ctrl+q")
+            app.wait(timeout=20)
+        finally:
+            if app.poll() is None:
+                app.terminate()
+                app.wait(timeout=10)
+    return _check_note(lib)
+
+
+def _check_note(lib: Path) -> int:
+    talknotes = [sys.executable, "-m", "desktop", "--library", str(lib)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+
+    def run(*args: str):
+        done = subprocess.run(
+            [*talknotes, *args, "--json"], env=env, check=True, capture_output=True, text=True
+        )
+        return json.loads(done.stdout)
+
+    starred = run("talks", "--starred")
+    if len(starred) != 1:
+        print(f"error: expected one starred talk, found {len(starred)}", file=sys.stderr)
+        return 1
+    note = run("note", str(starred[0]["id"]))
+    body = note["body"]
+    print(f"note of {starred[0]['title']!r}:\n{body}")
+    wanted = [
+        "Key points:\n- offline first\n- sync later\n\n[",
+        "] demo starts",
+        '> "Sync is a feature"\n> \\- ',
+        "](photo:",
+    ]
+    missing = [w for w in wanted if w not in body]
+    if missing:
+        print(f"error: the note lacks {missing}", file=sys.stderr)
+        return 1
+    print("ok: list, time stamp, quote, photo and star, by keys alone")
+    return 0
+
+
+def layout_shots(out: Path) -> int:
+    lib = _library()
+    for size, scale, name in (
+        ("1024x600", "1", "layout-1024x600.png"),
+        ("1366x768", "1", "layout-1366x768.png"),
+        ("1920x1080", "1", "layout-1920x1080.png"),
+        ("1920x1080", "2", "layout-1920x1080-200pct.png"),
+    ):
+        with x_session(size) as env:
+            app = _start_app(env, lib, scale, open_title="Offline First, Always")
+            try:
+                _shot(env, out / name)
+            finally:
+                app.terminate()
+                app.wait(timeout=10)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
