@@ -4,7 +4,8 @@ Attaches slide photos (default: two real phone photos from the shared fixtures) 
 throw-away library, lets the OCR worker read them, and saves:
 `1-suggestion.png` (the strip shows the suggested caption apart, the tooltip the slide's text),
 `2-accepted.png` (suggestion taken, Insert Slide Text in the note and preview),
-`3-search.png` (Ctrl+Shift+F finds the talk by a word on the slide).
+`3-search.png` (Ctrl+Shift+F finds the talk by a word on the slide), `4-export.md` (the post an
+export writes: the slides' titles as captions).
 """
 
 from __future__ import annotations
@@ -91,7 +92,23 @@ def main() -> int:
         panel = window.search_panel
         panel.move(380, 140)
         panel.query.setText("sandboxed")
-        QTimer.singleShot(1200, lambda: (grab("3-search.png"), done()))
+        QTimer.singleShot(1200, lambda: (grab("3-search.png"), export()))
+
+    def export() -> None:
+        """The post an export writes: the taken suggestion and the pending one as captions."""
+        from desktop.exporters.compose import ExportRequest
+        from desktop.exporters.profile import default_profile
+        from desktop.workflows.exporting import export as write_post
+
+        window.autosaver.flush()
+        blog = Path(tempfile.mkdtemp(prefix="blog-"))
+        write_post(
+            lib, ExportRequest("talk", talk_id=talk.id), blog, profile=default_profile("hugo")
+        )
+        (post,) = blog.rglob("*.md")
+        (out / "4-export.md").write_text(post.read_text())
+        print(out / "4-export.md", flush=True)
+        done()
 
     def done() -> None:
         reading.stop()

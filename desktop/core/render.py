@@ -26,19 +26,23 @@ def render_html(text: str, resolve_photo: Resolver | None = None, flavor: str = 
 
 
 # What a reader does not read: photos (their captions are not the note's text), link and
-# autolink targets, HTML tags, and the markers of lists, quotes and headings.
-_UNREAD = re.compile(
-    r"!\[[^\]\n]*\]\([^)\n]*\)"  # ![caption](photo:… or url)
-    r"|(?<=\])\([^)\s]*(?:\s+\"[^\"]*\")?\)"  # the (target) of [text](target)
-    r"|<(?:https?://|mailto:)[^>\s]*>|</?[a-zA-Z][^>\n]*>"  # autolinks, HTML tags
+# autolink targets, HTML tags, and the markers of lists, quotes and headings. One pattern per
+# opening character: a literal start lets the regex engine skip ahead (one alternation of
+# them took 10 ms over 20,000 words, these 1-2 ms).
+_UNREAD = (
+    (re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"), " "),  # ![caption](photo:… or url)
+    (re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"), "] "),  # the (target) of [text](target)
+    (re.compile(r"<(?:https?://|mailto:)[^>\s]*>|</?[a-zA-Z][^>\n]*>"), " "),  # autolinks, tags
 )
-_UNREAD_AT = re.compile(rf"(?=[!(<])(?:{_UNREAD.pattern})")  # the same, failing fast elsewhere
-_READ_WORD = re.compile(r"\S*\w\S*")  # a token with a letter or digit
+_NOT_WORDS = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")  # a token of marks only: -, >, ##, \-
 _paragraph_words: dict[str, int] = {}  # the last long text's paragraphs, counted
 
 
 def _count(text: str) -> int:
-    return len(_READ_WORD.findall(_UNREAD_AT.sub(" ", text)))
+    read = text
+    for pattern, replacement in _UNREAD:
+        read = pattern.sub(replacement, read)
+    return len(read.split()) - len(_NOT_WORDS.findall(read))
 
 
 def word_count(text: str) -> int:

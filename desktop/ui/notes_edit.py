@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QImage, QKeyEvent, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
@@ -11,6 +11,7 @@ from desktop.media.suffixes import IMAGE_SUFFIXES
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+_HANDLED = frozenset((*_ENTER, Qt.Key.Key_Tab, Qt.Key.Key_Backtab))
 
 
 def _image_paths(source: QMimeData) -> list[str]:
@@ -36,22 +37,20 @@ class NotesEdit(QPlainTextEdit):
 
     # --- lists and quotes: Enter continues or ends them, Tab / Shift+Tab nest items ---------
 
-    def event(self, event: QEvent) -> bool:
-        """Tab belongs to the note (lists); Ctrl+Tab leaves it, as in Qt's own text fields."""
-        if event.type() == QEvent.Type.KeyPress and event.modifiers() & CTRL:  # type: ignore[attr-defined]
-            key = event.key()  # type: ignore[attr-defined]
-            if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
-                backwards = key == Qt.Key.Key_Backtab or bool(event.modifiers() & SHIFT)  # type: ignore[attr-defined]
-                self.setTabChangesFocus(True)  # (else an editable text refuses to pass it on)
-                self.focusNextPrevChild(not backwards)
-                self.setTabChangesFocus(False)
-                return True
-        return super().event(event)
-
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.key() not in _HANDLED:  # letters: straight on (this runs on every key)
+            super().keyPressEvent(event)
+            return
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         plain = mods == Qt.KeyboardModifier.NoModifier
         cursor = self.textCursor()
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and mods & CTRL:
+            # Tab belongs to the note (lists); Ctrl+Tab leaves it, as in Qt's own text fields
+            backwards = event.key() == Qt.Key.Key_Backtab or bool(mods & SHIFT)
+            self.setTabChangesFocus(True)  # (else an editable text refuses to pass it on)
+            self.focusNextPrevChild(not backwards)
+            self.setTabChangesFocus(False)
+            return
         if event.key() in _ENTER and plain and not cursor.hasSelection():
             if self._continue_block(cursor):
                 return

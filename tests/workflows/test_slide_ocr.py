@@ -104,6 +104,7 @@ def test_a_typed_caption_wins_over_the_suggestion(library, tmp_path):
     analyse_note(library, typed.photo.note_id)
     first, second = note_photos(library, typed.photo.note_id)
     assert (first.suggested_caption, second.suggested_caption) == ("Slide One", "Slide Two")
+
     def exported(photo, written):
         return caption_for_export(
             written, photo.caption, photo.caption_typed, photo.suggested_caption
