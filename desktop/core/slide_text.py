@@ -265,6 +265,15 @@ def group_duplicates(shots: Sequence[Shot]) -> dict[int, int | None]:
     return result
 
 
+def caption_for_export(written: str, caption: str, typed: bool, suggested: str) -> str:
+    """The caption a post shows for a photo: the words written in the note's reference, unless
+    they are still the numbered default caption (not typed by the user) and the slide's title
+    line was read: then that."""
+    if suggested and not typed and written.strip() in ("", caption.strip()):
+        return suggested
+    return written or caption
+
+
 # --- into the note -----------------------------------------------------------------------
 
 

@@ -16,6 +16,7 @@ from slugify import slugify
 from desktop.core import photo_refs
 from desktop.core.errors import TalknotesError
 from desktop.core.models import Conference, Talk
+from desktop.core.slide_text import caption_for_export
 from desktop.core.timezones import get_zone
 from desktop.exporters import wording
 from desktop.exporters.profile import BlogProfile, default_profile
@@ -201,6 +202,34 @@ def _chosen_talks(lib: Library, request: ExportRequest) -> tuple[Conference, lis
     return conf, chosen
 
 
+def _slide_photos(body: str, attached: list) -> str:
+    """What slide OCR changes in a note's photo references: a default caption gives way to the
+    slide's title line, and another shot of a slide shows the one kept (or nothing, when the
+    note shows that one too)."""
+    by_key = {photo_refs.key_of(p.sha256): p for p in attached}
+    by_id = {p.id: p for p in attached}
+    placed = set(photo_refs.keys(body))
+
+    def replace(ref: photo_refs.PhotoRef) -> str:
+        photo = by_key.get(ref.key)
+        if photo is None:
+            return photo_refs.make(ref.caption, ref.key)
+        kept = by_id.get(photo.duplicate_of, photo)
+        if kept is not photo and photo_refs.key_of(kept.sha256) in placed:
+            return ""  # the slide is shown already, by its kept shot
+        written = ref.caption if kept is photo else ""
+        caption = caption_for_export(
+            written, kept.caption, kept.caption_typed, kept.suggested_caption
+        )
+        key = photo_refs.key_of(kept.sha256)
+        if caption in (written, kept.caption):  # no slide title to put in: as written (an
+            # empty caption lets the exporter show the photo's own, brackets and all)
+            return f"![{written}]({photo_refs.SCHEME}{key})"
+        return photo_refs.make(caption, key)
+
+    return photo_refs.replace(body, replace)
+
+
 def _ordered(chosen: list[Talk], request: ExportRequest, group_by: str) -> list[Talk]:
     """Picked order when the blogger ordered the talks; else by day, keynotes first, time."""
     if request.talk_ids is not None or request.scope == "talk":
@@ -261,6 +290,7 @@ def build_post(
             last_group = group
             opens.append((talk_level - 1, group))  # top, or below the day
         attached = photos.note_photos(lib, note.id) if note.id is not None else []
+        body = _slide_photos(body, attached)
         referenced = set(photo_refs.keys(body))
         for photo in attached:
             key = photo_refs.key_of(photo.sha256)
@@ -274,6 +304,9 @@ def build_post(
                     ),
                 )
                 continue
+            caption = clean_text(
+                caption_for_export("", photo.caption, photo.caption_typed, photo.suggested_caption)
+            )
             post_photos.setdefault(
                 key,
                 PostPhoto(
@@ -281,12 +314,12 @@ def build_post(
                     photo.sha256,
                     source,
                     photo.original_name,
-                    clean_text(photo.caption),
+                    caption,
                     talk_title=clean_text(talk.title),
                 ),
             )
-            if key not in referenced:  # attached but not placed: shown after the note
-                body += "\n\n" + photo_refs.make(clean_text(photo.caption), key)
+            if key not in referenced and photo.duplicate_of is None:  # attached, not placed
+                body += "\n\n" + photo_refs.make(caption, key)  # (another shot of a slide: not)
         if not _plain(body) and not photo_refs.keys(body):
             warnings.append(f"{talk.title}: no note; its section is only a heading")
         sections.append(Section(talk, nest_headings(body, talk_level), talk_level, opens))

@@ -62,6 +62,12 @@ def next_in_queue(lib: Library) -> str | None:
         ).first()
 
 
+def anything_queued(lib: Library) -> bool:
+    """Whether an image waits to be read (plain SQL: the window asks this at start)."""
+    row = lib.reader().execute("SELECT EXISTS (SELECT 1 FROM ocr_queue)").fetchone()
+    return bool(row[0])
+
+
 def queued(lib: Library) -> list[str]:
     """The images waiting to be read, oldest first."""
     with Session(lib.engine) as s:

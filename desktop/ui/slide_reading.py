@@ -78,7 +78,8 @@ class SlideReading(QObject):
         QTimer.singleShot(START_DELAY_MS, lambda: self.window.lib and self.start(self.window.lib))
 
     def start(self, lib: Library) -> bool:
-        """Start reading the library's queued photos; False when OCR is off or not installed."""
+        """Read the library's queued photos (the worker process starts when there are some);
+        False when OCR is off or not installed."""
         from desktop.media import ocr
 
         if not ocr.available():
@@ -87,10 +88,12 @@ class SlideReading(QObject):
             return False
         if not self.enabled() or self.worker is not None:
             return False
+        from desktop.store.slide_text import anything_queued
         from desktop.workflows.ocr_worker import OcrWorker
 
         self.worker = OcrWorker(lib.path, self.event_received.emit)
-        self.worker.start()
+        if anything_queued(lib):  # else its process starts with the next photo attached
+            self.worker.start()
         return True
 
     def stop(self) -> None:
@@ -144,7 +147,7 @@ class SlideReading(QObject):
             self.photo_read.emit(event)
         elif kind in ("unavailable", "failed"):
             self._say(f"Slide text: {event.get('why', '')}")
-            self.worker = None
+            self.stop()
 
     def _say(self, message: str) -> None:
         self.status = message
@@ -157,7 +160,7 @@ class SlideReading(QObject):
         items = strip.selectedItems()
         photos = strip.photos()
         if items:
-            return strip.photos()[strip.row(items[0])]
+            return photos[strip.row(items[0])]
         readable = [p for p in photos if p.text]
         return readable[-1] if readable else None
 

@@ -92,6 +92,7 @@ def attach_to_talk(
     for path, photo in prepared:  # the files first: a row never points at a missing file
         files.store_original(lib.media_dir, path, photo.sha256)
         photo.caption = caption if caption is not None else default_caption(path)
+        photo.caption_typed = bool(caption)  # a default gives way to the slide's title
     stored = photos.attach_with_references(
         lib, talk_id, [photo for _path, photo in prepared], photo_markdown
     )

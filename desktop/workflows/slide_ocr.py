@@ -163,13 +163,3 @@ def slide_markdown(lib: Library, photo: Photo, style: str = "quote") -> str:
         slides = [lines_of(p.reading) for p in store.note_photos(lib, photo.note_id)]
         furniture = deck_furniture([[line.text for line in lines] for lines in slides])
     return as_markdown(lines_of(store.reading_of(lib, photo.sha256)), style, furniture)
-
-
-def caption_for_export(photo: Photo, written: str = "") -> str:
-    """The caption a post shows: the one written in the note or typed by the user wins; a
-    numbered default caption gives way to the slide's title line when there is one."""
-    if written and written != photo.caption:
-        return written
-    if not photo.caption_typed and photo.suggested_caption:
-        return photo.suggested_caption
-    return written or photo.caption

@@ -48,13 +48,15 @@ def test_worker_is_a_low_priority_process_paused_by_typing_and_ended_by_closing(
 ):
     reading = window.slide_reading
     assert reading.start(window.library())
-    pid = reading.worker.pid
-    assert pid != os.getpid()
-    assert os.getpriority(os.PRIO_PROCESS, pid) > os.getpriority(os.PRIO_PROCESS, 0)
+    assert reading.worker.pid is None  # nothing to read: no process yet
 
     photo = save_jpeg(render(DECK[0], (800, 600)), tmp_path / "slide.jpg")
     with qtbot.waitSignal(reading.photo_read, timeout=120_000) as read:
         window.photos.attach_paths([str(photo)])
+        qtbot.waitUntil(lambda: reading.worker.pid is not None)
+        pid = reading.worker.pid
+        assert pid != os.getpid()
+        assert os.getpriority(os.PRIO_PROCESS, pid) > os.getpriority(os.PRIO_PROCESS, 0)
     assert read.args[0]["lines"] >= 4
     qtbot.waitUntil(
         lambda: window.editor.strip.count() == 1 and bool(window.editor.strip.photos()[0].text)

@@ -6,6 +6,7 @@ import json
 import pytest
 
 from desktop.cli import main as cli_main
+from desktop.core.slide_text import caption_for_export
 from desktop.store import slide_text as store
 from desktop.store.library import open_library
 from desktop.store.photos import note_photos, remove_photo
@@ -13,7 +14,7 @@ from desktop.store.search import search_notes
 from desktop.store.talks import list_talks
 from desktop.workflows.importing import import_schedule
 from desktop.workflows.photos import attach_to_talk
-from desktop.workflows.slide_ocr import analyse_note, caption_for_export, queue_photos
+from desktop.workflows.slide_ocr import analyse_note, queue_photos
 from tests.conftest import SAMPLE
 from tests.imagegen import make_photo
 from tests.slides import DECK, SHOTS, render, save_jpeg
@@ -103,9 +104,14 @@ def test_a_typed_caption_wins_over_the_suggestion(library, tmp_path):
     analyse_note(library, typed.photo.note_id)
     first, second = note_photos(library, typed.photo.note_id)
     assert (first.suggested_caption, second.suggested_caption) == ("Slide One", "Slide Two")
-    assert caption_for_export(first, first.caption) == "My words"
-    assert caption_for_export(second, second.caption) == "Slide Two"
-    assert caption_for_export(second, "Written in the note") == "Written in the note"
+    def exported(photo, written):
+        return caption_for_export(
+            written, photo.caption, photo.caption_typed, photo.suggested_caption
+        )
+
+    assert exported(first, first.caption) == "My words"
+    assert exported(second, second.caption) == "Slide Two"
+    assert exported(second, "Written in the note") == "Written in the note"
 
 
 def test_ocr_command_says_when_ocr_is_not_installed(library, monkeypatch, capsys):
