@@ -80,7 +80,7 @@ def _columns(conn: sqlite3.Connection, schema: str, table: str) -> list[str]:
 def readable_rows_into(damaged: Path, target: Path) -> dict[str, int]:
     """Write a new library database `target` with the readable rows of `damaged`; returns the
     rows saved per table."""
-    from desktop.store.library import make_engine, upgrade  # SQLAlchemy: only when salvaging
+    from desktop.store.engine import make_engine, upgrade  # SQLAlchemy: only when salvaging
 
     recovered_path = target.with_name(f"{target.name}.recovered")
     recovered_path.unlink(missing_ok=True)
