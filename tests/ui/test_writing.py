@@ -122,3 +122,23 @@ def test_saved_says_nothing_when_no_note_is_open(qtbot, library):
     win = MainWindow(library)
     qtbot.addWidget(win)
     assert win.saved_label.text() == ""
+
+
+def test_shift_tab_off_a_list_never_leaves_the_editor(window, qtbot):
+    """Shift+Tab on a plain line used to move focus out (to a button): the next line typed
+    was lost. Off a list it outdents an indented line, else does nothing; Ctrl+Tab leaves."""
+    edit = window.editor.edit
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    _type(qtbot, edit, "plain line", BACKTAB, " kept")
+    assert edit.hasFocus()
+    _type(qtbot, edit, ENTER, "    indented", BACKTAB, "!")
+    assert edit.hasFocus()
+    assert edit.toPlainText() == "plain line kept\nindented!"
+    _type(qtbot, edit, ENTER, "\tcode", BACKTAB)
+    assert edit.toPlainText().endswith("\ncode") and edit.hasFocus()
+    qtbot.keyClick(edit, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier | CTRL_MOD)
+    assert not edit.hasFocus()  # leaving by keyboard stays on Ctrl+(Shift+)Tab
+
+
+CTRL_MOD = Qt.KeyboardModifier.ControlModifier
