@@ -417,8 +417,30 @@ class MainWindow(QMainWindow):
         self.editor.insert_quote(speaker.strip())
 
     def insert_timestamp(self) -> None:
-        if self.editor.target is not None:
-            self.editor.insert_timestamp(self.clock())
+        target = self.editor.target
+        if target is None:
+            return
+        if not self.editor.insert_timestamp(self.clock(), self._conference_zone()):
+            self.statusBar().showMessage(
+                "No talk of this note is running: the stamp is the conference's clock time.",
+                6000,
+            )
+
+    def _conference_zone(self):
+        """The time zone of the open note's conference (a hallway note has no talk to ask)."""
+        from desktop.core.timezones import get_zone
+        from desktop.store import reading
+
+        target = self.editor.target
+        if target is None or target.kind != "hallway":
+            return None
+        lib = self.library()
+        note = next((n for n in reading.hallway_notes(lib) if n.id == target.id), None)
+        conf = next(
+            (c for c in reading.list_conferences(lib) if note and c.id == note.conference_id),
+            None,
+        )
+        return get_zone(conf.time_zone) if conf else None
 
     def show_history(self):
         """Talk → Note History…: restoring replaces the text in the editor (undoable)."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 import shiboken6
 from PySide6.QtCore import QEvent, Qt, QTimer
@@ -330,16 +330,20 @@ class NoteEditor(QWidget):
         self.edit.setTextCursor(cursor)
         self.edit.setFocus()
 
-    def insert_timestamp(self, now: datetime) -> None:
-        """[mm:ss] into the talk (elapsed since its start), else the clock time [HH:MM]."""
+    def insert_timestamp(self, now: datetime, zone: tzinfo | None = None) -> bool:
+        """[mm:ss] into the talk (elapsed since its start) and True; outside the talk's slot
+        the clock time in the conference's zone, marked with it ([14:03 CET]), and False: a
+        bare [13:03] would read as a time into the talk, and the machine's zone means nothing
+        to a reader."""
         talk = self.talk
-        if (
+        running = bool(
             talk
             and talk.start
             and talk.end
             and talk.start <= now <= talk.end + (talk.end - talk.start)
-        ):
-            elapsed = int((now - talk.start).total_seconds())
+        )
+        if running:
+            elapsed = int((now - talk.start).total_seconds())  # type: ignore[union-attr,operator]
             hours, rest = divmod(elapsed, 3600)
             stamp = (
                 f"[{hours}:{rest // 60:02d}:{rest % 60:02d}]"
@@ -347,6 +351,9 @@ class NoteEditor(QWidget):
                 else f"[{rest // 60:02d}:{rest % 60:02d}]"
             )
         else:
-            stamp = f"[{now:%H:%M}]"
+            zone = (talk.start.tzinfo if talk and talk.start else None) or zone
+            local = now.astimezone(zone) if zone else now
+            stamp = f"[{local:%H:%M} {local.tzname() or 'UTC'}]"
         self.edit.textCursor().insertText(stamp + " ")
         self.edit.setFocus()
+        return running

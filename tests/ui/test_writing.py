@@ -142,3 +142,20 @@ def test_shift_tab_off_a_list_never_leaves_the_editor(window, qtbot):
 
 
 CTRL_MOD = Qt.KeyboardModifier.ControlModifier
+
+
+def test_a_time_stamp_outside_the_talk_is_the_conference_clock_marked(window, qtbot, library):
+    """Outside the talk's slot the stamp was the machine's UTC clock, "[09:10]", published
+    verbatim; now it is the conference's local time with its zone, and the status says why."""
+    edit = window.editor.edit
+    window.clock = lambda: datetime(2026, 5, 14, 9, 10, tzinfo=UTC)  # 10:10 in Lisbon
+    window.act_stamp.trigger()
+    assert edit.toPlainText() == "[10:10 WEST] "
+    assert "no talk of this note is running" in window.statusBar().currentMessage().lower()
+    window.clock = lambda: datetime(2026, 5, 14, 10, 5, tzinfo=UTC)  # 5 min into the talk
+    window.act_stamp.trigger()
+    assert edit.toPlainText() == "[10:10 WEST] [05:00] "
+    window.new_hallway_note(window.sidebar.current_conference_id())  # no talk at all
+    window.clock = lambda: datetime(2026, 5, 14, 12, 0, tzinfo=UTC)
+    window.act_stamp.trigger()
+    assert window.editor.edit.toPlainText().endswith("[13:00 WEST] ")
