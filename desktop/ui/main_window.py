@@ -38,6 +38,12 @@ Clock = Callable[[], datetime]
 LOADING = "Loading the schedule…"
 
 
+WELCOME = (
+    "Welcome! This is a sample conference. Import your own schedule with File → "
+    "Import Schedule… (Ctrl+O)."
+)
+
+
 def save_target(lib: Library, target: Target, body: str) -> None:
     """Runs on the autosave thread. Typing into a talk's note: plain SQL (no SQLAlchemy)."""
     from desktop.store.quick_save import quick_save
@@ -88,7 +94,7 @@ class MainWindow(QMainWindow):
         self.preview = Preview()
         self.autosaver = Autosaver(lambda t, b: save_target(self.lib, t, b), self)
         self.import_flow = ImportFlow(self, self.library, self.notifier)
-        self.import_flow.imported.connect(lambda _s: self.reload())
+        self.import_flow.imported.connect(lambda _s: self._schedule_imported())
         self.photos = PhotoActions(self, self.library, self.editor, self.autosaver, self.notifier)
         self.photos.attached.connect(lambda _r: self._text_changed_view())
         self.photos.failed.connect(lambda m: self.statusBar().showMessage(m, 8000))
@@ -216,6 +222,11 @@ class MainWindow(QMainWindow):
         self.sidebar.mark_open("talk", talk_id)
         self.photos.refresh_strip()
         self._note_opened()
+
+    def _schedule_imported(self) -> None:
+        if self.statusBar().currentMessage() == WELCOME:  # it points to the import just done
+            self.statusBar().clearMessage()
+        self.reload()
 
     def new_hallway_note(self, conference_id: int) -> None:
         """The conference's hallway note, made on first use."""
