@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
         app = QGuiApplication.instance()
         app.applicationStateChanged.connect(self._app_state_changed)  # type: ignore[union-attr]
         self._default_split = window_state.restore(self, self.settings)
+        self._reopen_tried = False
         if lib is None:
             self.statusBar().showMessage(LOADING)
         elif load_now:
@@ -188,6 +189,8 @@ class MainWindow(QMainWindow):
         self.refresh_clock()
         self.sidebar.show_open()  # a reload never changes the open note
         self.sidebar.show_empty(self.model.rowCount() == 0)  # any empty library: the sample
+        if self.editor.target is None and not self._reopen_tried:
+            self._reopen_last_note()  # once per library: the note open when it was last closed
         if self.editor.target is None:  # at start-up: the slot running now, or the next one
             now = self.clock()
             slot = agenda.candidates(self.model.talks(), now) or agenda.upcoming(
@@ -197,6 +200,21 @@ class MainWindow(QMainWindow):
                 self.sidebar.reveal(slot[0].id)  # type: ignore[arg-type]
         self.library_changed.emit()
         runtime.settle_long_lived()
+
+    def _last_note_key(self) -> str:
+        return f"last-note/{self.library().path}"
+
+    def _reopen_last_note(self) -> None:
+        """Open the note last open in this library, if it still exists. Only at the first
+        showing of the library, and only while no note is open: never over a user's choice."""
+        self._reopen_tried = True
+        kind, _, item_id = str(self.settings.value(self._last_note_key(), "")).partition(":")
+        if not item_id.isdigit():
+            return
+        if kind == "talk" and self.model.talk(int(item_id)) is not None:
+            self.sidebar.select_talk(int(item_id))
+        elif kind == "hallway" and self.model.index_of_hallway(int(item_id)) is not None:
+            self.sidebar.select_hallway(int(item_id))
 
     def load_sample(self) -> None:
         """Import the bundled sample conference (offered while the library is empty)."""
@@ -271,6 +289,9 @@ class MainWindow(QMainWindow):
         """Another note in the editor: its count and state now, not the last note's, and its
         preview at once (no pause after typing to wait for)."""
         self.words_timer.stop()
+        target = self.editor.target
+        if target is not None and self.lib is not None:  # reopened at the next start
+            self.settings.setValue(self._last_note_key(), f"{target.kind}:{target.id}")
         self.note_status.count_words(self.editor.current_text())
         self.note_status.opened(self.autosaver.dirty)
         self._sync_star()
