@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
+import threading
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from typing import Any, TypeVar
 from zoneinfo import available_timezones
 
 from desktop.core.abstracts import INVISIBLE
@@ -25,6 +29,8 @@ MAX_ABSTRACT = 100_000  # the longest real abstracts are a few thousand characte
 MAX_EVENTS = 20_000  # the largest real conferences have a few thousand
 MAX_DURATION = timedelta(days=14)
 YEARS = range(1970, 2201)
+_T = TypeVar("_T")
+_remembered = threading.local()  # per thread: imports may run on several workers at once
 
 
 def clean_title(text: str | None) -> str:
@@ -286,3 +292,43 @@ def zone_for_place(place: str) -> str:
 
 class NeedsTimeZone(TalknotesError):
     """The schedule gives UTC or floating times only: the caller must supply the zone."""
+
+
+def remembered(kind: str, data: bytes, build: Callable[[bytes], _T]) -> _T:
+    """`build(data)`, kept for the same bytes object on this thread, so that sniffing the
+    formats and parsing the winner read a large schedule once. Failures are not kept.
+    `forget_remembered` drops it all once a schedule is read."""
+    slot = getattr(_remembered, kind, None)
+    if slot is not None and slot[0] is data:
+        kept: _T = slot[1]
+        return kept
+    value = build(data)
+    setattr(_remembered, kind, (data, value))
+    return value
+
+
+def forget_remembered() -> None:
+    _remembered.__dict__.clear()
+
+
+def sniffed_text(data: bytes) -> str | None:
+    """The UTF-8 text of `data` for sniffing, or None when it is not (see sniff_text)."""
+    try:
+        return remembered("text", data, lambda d: sniff_text(d, ""))
+    except TalknotesError:
+        return None
+
+
+def sniffed_json(data: bytes) -> Any:
+    """The JSON document in `data` for sniffing, or None when it is not JSON."""
+
+    def load(d: bytes) -> Any:
+        text = sniffed_text(d)
+        if text is None or text.lstrip()[:1] not in ("{", "["):
+            return None
+        try:
+            return json.loads(text)
+        except (ValueError, RecursionError):
+            return None
+
+    return remembered("json", data, load)

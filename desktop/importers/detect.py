@@ -1,4 +1,8 @@
-"""Recognise a schedule by its content (not its file name) and hand it to its importer."""
+"""Recognise a schedule by its content (not its file name) and hand it to its importer.
+
+Which importer reads what is up to the registry (importers/registry.py): every registered
+format sniffs the bytes and the most confident one parses them. This module only applies
+what all formats share (size, encoding, counts, caps) and words the refusals."""
 
 from __future__ import annotations
 
@@ -7,25 +11,31 @@ import re
 
 from desktop.core.errors import TalknotesError
 from desktop.core.models import Schedule
-from desktop.importers import common, frab_json, frab_xml, ical, sessionize
+from desktop.importers import common, frab_xml, ical
 from desktop.importers.common import cap_text, check_count, tame_durations
+from desktop.importers.registry import FORMATS
 
 MAX_SCHEDULE_BYTES = 32 * 1024 * 1024  # the largest real schedules are a few MB
-UNDERSTOOD = (
-    "frab XML (<schedule>, <day>, <room>, <event>), frab/pretalx JSON, iCalendar, Sessionize JSON"
-)
-NOT_A_SCHEDULE = f"not a schedule Talknotes can read (looked for {UNDERSTOOD})"
 _BOMS_UTF16 = (b"\xff\xfe", b"\xfe\xff")
 _UTF16_DECLARED = re.compile(r"<\?xml[^>]*\sencoding\s*=\s*[\"']utf-16(le|be)?[\"']", re.I)
 
 
+def not_a_schedule() -> str:
+    """The refusal for bytes no registered format claims, naming every registered format."""
+    return f"not a schedule Talknotes can read (looked for {FORMATS.understood()})"
+
+
 def parse_schedule(data: bytes, source: str, tz: str | None = None) -> Schedule:
     """Parse schedule bytes (see _parse) and apply the checks every format shares."""
-    schedule = _parse(data, source, tz)
+    try:
+        schedule = _parse(data, source, tz)
+    finally:
+        common.forget_remembered()
     if not schedule.talks:
         raise TalknotesError(
             source,
-            f"{_found(data)}: no talks found, nothing imported (Talknotes reads {UNDERSTOOD})",
+            f"{_found(data)}: no talks found, nothing imported "
+            f"(Talknotes reads {FORMATS.understood()})",
         )
     check_count(len(schedule.talks), source)
     schedule.warnings += tame_durations(schedule.talks)
@@ -69,7 +79,7 @@ def _decode(data: bytes, source: str) -> str:
             text = ""
         if _UTF16_DECLARED.match(text):
             return text
-    return common.sniff_text(data, source)
+    return common.remembered("text", data, lambda d: common.sniff_text(d, source))
 
 
 def _parse(data: bytes, source: str, tz: str | None = None) -> Schedule:
@@ -85,28 +95,26 @@ def _parse(data: bytes, source: str, tz: str | None = None) -> Schedule:
             f"({MAX_SCHEDULE_BYTES // 2**20} MB at most)",
         )
     text = _decode(data, source)
+    fmt = FORMATS.best(data)
+    if fmt is not None:
+        return fmt.parse(data, source, tz)
+    raise _refusal(data, text, source)
+
+
+def _refusal(data: bytes, text: str, source: str) -> TalknotesError:
+    """Why no format claimed the bytes: broken XML or JSON by its syntax error, else what
+    the file holds and the formats looked for."""
     head = text.lstrip()[:1]
     if head == "<":
-        root = frab_xml.parse_xml(data, source)  # expat reads the BOM and the declaration
-        if frab_xml.is_schedule(root):
-            check_count(sum(1 for _ in root.iter("event")), source)
-            return frab_xml.parse(data, source, root)
-        raise TalknotesError(source, f"{_found(data)}: {NOT_A_SCHEDULE}")
-    if ical.looks_like(text):
-        return ical.parse(data, source, tz)
-    if head in "{[":
+        frab_xml.parse_xml(data, source)  # raises for unsafe or broken XML
+        return TalknotesError(source, f"{_found(data)}: {not_a_schedule()}")
+    if head in ("{", "["):
         try:
-            doc = json.loads(text)
+            json.loads(text)
         except json.JSONDecodeError as exc:
-            raise TalknotesError(
+            return TalknotesError(
                 source, f"broken JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
-            ) from exc
-        except RecursionError as exc:
-            raise TalknotesError(source, "JSON nested too deeply") from exc
-        if sessionize.is_schedule(doc):
-            check_count(len(doc["sessions"]), source)
-        if frab_json.is_schedule(doc):
-            return frab_json.parse(doc, source)
-        if sessionize.is_schedule(doc):
-            return sessionize.parse(doc, source, tz)
-    raise TalknotesError(source, NOT_A_SCHEDULE)
+            )
+        except RecursionError:
+            return TalknotesError(source, "JSON nested too deeply")
+    return TalknotesError(source, not_a_schedule())

@@ -227,3 +227,22 @@ def _v2_events(events: list[Any], conference: dict[str, Any], what: str) -> list
             talk.day = common.conference_day(talk.start)
         talks.append(talk)
     return talks
+
+
+class _Importer:
+    """The registry's entry point (see importers/registry.py); v1 and v2 alike."""
+
+    name = FORMAT_V1
+    label = "frab/pretalx JSON"
+
+    def sniff(self, data: bytes) -> float:
+        return 1.0 if is_schedule(common.sniffed_json(data)) else 0.0
+
+    def parse(self, data: bytes, source: str, tz: str | None) -> Schedule:
+        doc = common.sniffed_json(data)
+        if not is_schedule(doc):
+            raise TalknotesError(source, "not frab schedule JSON (no schedule.conference)")
+        return parse(doc, source)
+
+
+IMPORTER = _Importer()

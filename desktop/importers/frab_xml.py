@@ -133,3 +133,26 @@ def _event(
         day=day,
     )
     return talk, start_time, duration
+
+
+class _Importer:
+    """The registry's entry point (see importers/registry.py)."""
+
+    name = FORMAT
+    label = "frab XML (<schedule>, <day>, <room>, <event>)"
+
+    def sniff(self, data: bytes) -> float:
+        try:
+            root = common.remembered("xml", data, lambda d: parse_xml(d, ""))
+        except TalknotesError:
+            return 0.0
+        return 1.0 if is_schedule(root) else 0.0
+
+    def parse(self, data: bytes, source: str, tz: str | None) -> Schedule:
+        # expat reads the BOM and the declaration
+        root = common.remembered("xml", data, lambda d: parse_xml(d, source))
+        common.check_count(sum(1 for _ in root.iter("event")), source)
+        return parse(data, source, root)
+
+
+IMPORTER = _Importer()

@@ -262,3 +262,20 @@ def _talk(
         day=common.conference_day(start),
         end_estimated=estimated,
     )
+
+
+class _Importer:
+    """The registry's entry point (see importers/registry.py)."""
+
+    name = FORMAT
+    label = "iCalendar"
+
+    def sniff(self, data: bytes) -> float:
+        text = common.sniffed_text(data)
+        return 1.0 if text is not None and looks_like(text) else 0.0
+
+    def parse(self, data: bytes, source: str, tz: str | None) -> Schedule:
+        return parse(data, source, tz)
+
+
+IMPORTER = _Importer()

@@ -103,3 +103,24 @@ def parse(doc: dict[str, Any], source: str, tz: str | None = None) -> Schedule:
     title = PurePath(source).stem.replace("-", " ").replace("_", " ").strip() or "Conference"
     conference = Conference(title=title, time_zone=tz, source_uri=source)
     return Schedule(conference=conference, talks=talks, format=FORMAT, duplicate_ids=duplicates)
+
+
+class _Importer:
+    """The registry's entry point (see importers/registry.py)."""
+
+    name = FORMAT
+    label = "Sessionize JSON"
+
+    def sniff(self, data: bytes) -> float:
+        # three lists are a looser mark than frab's schedule.conference: frab wins a tie
+        return 0.9 if is_schedule(common.sniffed_json(data)) else 0.0
+
+    def parse(self, data: bytes, source: str, tz: str | None) -> Schedule:
+        doc = common.sniffed_json(data)
+        if not is_schedule(doc):
+            raise TalknotesError(source, "not Sessionize JSON (no sessions, speakers, rooms)")
+        common.check_count(len(doc["sessions"]), source)
+        return parse(doc, source, tz)
+
+
+IMPORTER = _Importer()

@@ -3,7 +3,7 @@
 import pytest
 
 from desktop.core.errors import TalknotesError
-from desktop.importers.detect import MAX_SCHEDULE_BYTES, NOT_A_SCHEDULE, parse_schedule
+from desktop.importers.detect import MAX_SCHEDULE_BYTES, not_a_schedule, parse_schedule
 from tests.conftest import SAMPLE
 
 BILLION_LAUGHS = b"""<?xml version="1.0"?>
@@ -39,10 +39,10 @@ def test_detects_sample_regardless_of_extension():
         ("blank.json", b"  \n\t ", "the file is empty"),
         ("utf16.json", '{"schedule": {}}'.encode("utf-16"), "UTF-16"),
         ("latin1.xml", "<schedule><title>Café</title></schedule>".encode("latin-1"), "not UTF-8"),
-        ("feed.xml", b"<rss><channel><title>blog</title></channel></rss>", NOT_A_SCHEDULE),
-        ("other.json", b'{"hello": "world"}', NOT_A_SCHEDULE),
-        ("notes.txt", b"just some text", NOT_A_SCHEDULE),
-        ("list.json", b"[1, 2, 3]", NOT_A_SCHEDULE),
+        ("feed.xml", b"<rss><channel><title>blog</title></channel></rss>", not_a_schedule()),
+        ("other.json", b'{"hello": "world"}', not_a_schedule()),
+        ("notes.txt", b"just some text", not_a_schedule()),
+        ("list.json", b"[1, 2, 3]", not_a_schedule()),
     ],
 )
 def test_refuses_with_file_and_reason(name, data, why):
