@@ -350,13 +350,14 @@ def cmd_restore(folder: Path, args: argparse.Namespace) -> int:
 
 def _salvage(database: Path, args: argparse.Namespace) -> int:
     from desktop.store import backup
+    from desktop.store.salvage import salvage
 
     if not database.exists():
         raise TalknotesError(str(database), "no library database to salvage")
     check = backup.integrity(database, quick=False)
     if check == "ok":
         raise TalknotesError(str(database), "the database is not damaged; nothing to salvage")
-    kept, saved = backup.salvage(database)
+    kept, saved = salvage(database)
     after = backup.contents(database)
     emit(
         args,

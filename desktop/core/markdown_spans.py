@@ -15,7 +15,10 @@ _INLINE: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"`[^`\n]+`"), "code"),
     (re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)"), "link"),
     (re.compile(r"<https?://[^>\s]+>|https?://\S+"), "link"),
-    (re.compile(r"\[\d{1,2}:\d{2}(?::\d{2})?\]"), "timestamp"),
+    (
+        re.compile(r"\[\d{1,2}:\d{2}(?::\d{2})?(?: [A-Z][A-Za-z]*(?:[+-]\d{1,2}(?::\d{2})?)?)?\]"),
+        "timestamp",
+    ),
     (photo_refs.LOOSE, "photo"),
 )
 _HEADING = re.compile(r"\s*#{1,6}\s")

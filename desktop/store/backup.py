@@ -1,5 +1,5 @@
-"""Backups of the library database with SQLite's online backup API, restoring them, and
-salvaging the readable rows of a damaged database.
+"""Backups of the library database with SQLite's online backup API, and restoring them
+(salvaging a damaged database: store/salvage.py).
 
 "Damaged" means one thing only: SQLite's integrity check fails, or the file is not (or no
 longer) an SQLite database. A database that is locked by another program, on a full disk or in
@@ -306,14 +306,14 @@ def _ensure_not_in_use(database: Path) -> None:
             ) from exc
 
 
-def _put_in_place(database: Path, new: Path) -> None:
+def put_in_place(database: Path, new: Path) -> None:
     """Replace the database (and its WAL) with the finished file `new`, in the same folder."""
     for suffix in ("-wal", "-shm"):
         Path(f"{database}{suffix}").unlink(missing_ok=True)
     os.replace(new, database)
 
 
-def _set_aside(database: Path) -> Path | None:
+def set_aside(database: Path) -> Path | None:
     """Keep the current database before it is replaced: a sound one as a "before-restore"
     backup, a damaged one renamed beside it (never deleted). Returns where it went."""
     if not database.exists():
@@ -337,26 +337,8 @@ def restore_backup(database: Path, backup: Path) -> Path | None:
     staged = database.with_name(f".talknotes-new-{database.name}")
     try:
         copy_database(backup, staged)
-        kept = _set_aside(database)
-        _put_in_place(database, staged)
+        kept = set_aside(database)
+        put_in_place(database, staged)
     finally:
         staged.unlink(missing_ok=True)
     return kept
-
-
-def salvage(database: Path) -> tuple[Path, dict[str, int]]:
-    """Replace a damaged database with a new one holding every row that can still be read
-    (SQLite's `.recover` when the sqlite3 program is installed, else table by table). The
-    damaged file is kept beside it. Returns where it was kept and the rows saved per table."""
-    from desktop.store.salvage import readable_rows_into
-
-    staged = database.with_name(f".talknotes-new-{database.name}")
-    staged.unlink(missing_ok=True)
-    try:
-        saved = readable_rows_into(database, staged)
-        kept = _set_aside(database)
-        _put_in_place(database, staged)
-    finally:
-        staged.unlink(missing_ok=True)
-    assert kept is not None
-    return kept, saved

@@ -16,7 +16,10 @@ from typing import TYPE_CHECKING
 from desktop import config
 from desktop.core.errors import TalknotesError, plain_reason
 from desktop.store import backup
-from desktop.store.migrations import HEAD_REVISION, MIGRATIONS_DIR
+from desktop.store.engine import _on_connect, make_engine, upgrade
+from desktop.store.migrations import HEAD_REVISION
+
+__all__ = ["Library", "make_engine", "open_library", "upgrade"]
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -88,23 +91,6 @@ class Library:
         self._readers = threading.local()
 
 
-def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable across app crashes
-    cur.execute("PRAGMA busy_timeout=5000")
-    cur.close()
-
-
-def make_engine(database: Path) -> Engine:
-    from sqlalchemy import create_engine, event
-
-    engine = create_engine(f"sqlite:///{database}", connect_args={"check_same_thread": False})
-    event.listen(engine, "connect", _on_connect)
-    return engine
-
-
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         return _revision(conn.connection.driver_connection)  # type: ignore[arg-type]
@@ -118,18 +104,6 @@ def _revision(conn: sqlite3.Connection) -> str | None:
         return None
     row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     return row[0] if row else None
-
-
-def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Apply Alembic migrations up to `revision` (imported lazily: it costs start-up time)."""
-    from alembic import command
-    from alembic.config import Config
-
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
 
 
 class LibraryReadOnly(TalknotesError):
@@ -165,7 +139,9 @@ def _migrate(folder: Path, database: Path, lib: Library, revision: str | None) -
     leaves no backup behind and prunes none."""
     from desktop.store.lock import CLI_WAIT_SECONDS, acquire, held_here
 
-    lock = None if held_here(folder) else acquire(folder, CLI_WAIT_SECONDS, "command", "update")
+    lock = None
+    if not held_here(folder):
+        lock = acquire(folder, CLI_WAIT_SECONDS, "command", "talknotes (schema update)")
     try:
         made = None
         if revision is not None:

@@ -13,6 +13,7 @@ import subprocess
 from pathlib import Path
 
 from desktop.core.errors import TalknotesError
+from desktop.store.backup import put_in_place, set_aside
 
 _SKIPPED = ("sqlite_", "alembic_version", "note_fts")
 
@@ -79,7 +80,7 @@ def _columns(conn: sqlite3.Connection, schema: str, table: str) -> list[str]:
 def readable_rows_into(damaged: Path, target: Path) -> dict[str, int]:
     """Write a new library database `target` with the readable rows of `damaged`; returns the
     rows saved per table."""
-    from desktop.store.library import make_engine, upgrade
+    from desktop.store.engine import make_engine, upgrade  # SQLAlchemy: only when salvaging
 
     recovered_path = target.with_name(f"{target.name}.recovered")
     recovered_path.unlink(missing_ok=True)
@@ -142,3 +143,19 @@ def _mend_references(conn: sqlite3.Connection) -> None:
             conn.execute(f"UPDATE note SET {parent}_id = NULL WHERE rowid = ?", (rowid,))
     for table, rowid, _parent, _fk in conn.execute("PRAGMA main.foreign_key_check").fetchall():
         conn.execute(f'DELETE FROM "{table}" WHERE rowid = ?', (rowid,))
+
+
+def salvage(database: Path) -> tuple[Path, dict[str, int]]:
+    """Replace a damaged database with a new one holding every row that can still be read.
+    The damaged file is kept beside it. Returns where it was kept and the rows saved per
+    table."""
+    staged = database.with_name(f".talknotes-new-{database.name}")
+    staged.unlink(missing_ok=True)
+    try:
+        saved = readable_rows_into(database, staged)
+        kept = set_aside(database)
+        put_in_place(database, staged)
+    finally:
+        staged.unlink(missing_ok=True)
+    assert kept is not None
+    return kept, saved

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMessageBox
 from desktop import config
 from desktop.core.errors import TalknotesError, plain_reason
 from desktop.startup import startup_done
-from desktop.ui.main_window import MainWindow, read_schedule
+from desktop.ui.main_window import WELCOME, MainWindow, read_schedule
 from desktop.ui.recovery_box import RESTORE, SALVAGE, RecoveryBox
 from desktop.ui.workers import submit
 
@@ -109,11 +109,7 @@ class LibraryOpening(QObject):
         lib, sample_loaded, schedule = result
         self.window.attach(lib, schedule)
         if sample_loaded:
-            self.window.statusBar().showMessage(
-                "Welcome! This is a sample conference. Import your own schedule with File → "
-                "Import Schedule… (Ctrl+O).",
-                30_000,
-            )
+            self.window.statusBar().showMessage(WELCOME, 30_000)
         self.opened.emit()
 
     def _error(self, exc: BaseException) -> None:
@@ -149,7 +145,9 @@ class LibraryOpening(QObject):
         if choice == RESTORE:
             work, failed = (lambda: backup.restore_backup(database, good.path)), "restored"
         elif choice == SALVAGE:
-            work, failed = (lambda: backup.salvage(database)), "salvaged"
+            from desktop.store.salvage import salvage
+
+            work, failed = (lambda: salvage(database)), "salvaged"
         else:
             self._quit()
             return

@@ -38,6 +38,12 @@ Clock = Callable[[], datetime]
 LOADING = "Loading the schedule…"
 
 
+WELCOME = (
+    "Welcome! This is a sample conference. Import your own schedule with File → "
+    "Import Schedule… (Ctrl+O)."
+)
+
+
 def save_target(lib: Library, target: Target, body: str) -> None:
     """Runs on the autosave thread. Typing into a talk's note: plain SQL (no SQLAlchemy)."""
     from desktop.store.quick_save import quick_save
@@ -88,7 +94,7 @@ class MainWindow(QMainWindow):
         self.preview = Preview()
         self.autosaver = Autosaver(lambda t, b: save_target(self.lib, t, b), self)
         self.import_flow = ImportFlow(self, self.library, self.notifier)
-        self.import_flow.imported.connect(lambda _s: self.reload())
+        self.import_flow.imported.connect(lambda _s: self._schedule_imported())
         self.photos = PhotoActions(self, self.library, self.editor, self.autosaver, self.notifier)
         self.photos.attached.connect(lambda _r: self._text_changed_view())
         self.photos.failed.connect(lambda m: self.statusBar().showMessage(m, 8000))
@@ -147,6 +153,7 @@ class MainWindow(QMainWindow):
         app = QGuiApplication.instance()
         app.applicationStateChanged.connect(self._app_state_changed)  # type: ignore[union-attr]
         self._default_split = window_state.restore(self, self.settings)
+        self._reopen_tried = False
         if lib is None:
             self.statusBar().showMessage(LOADING)
         elif load_now:
@@ -182,6 +189,8 @@ class MainWindow(QMainWindow):
         self.refresh_clock()
         self.sidebar.show_open()  # a reload never changes the open note
         self.sidebar.show_empty(self.model.rowCount() == 0)  # any empty library: the sample
+        if self.editor.target is None and not self._reopen_tried:
+            self._reopen_last_note()  # once per library: the note open when it was last closed
         if self.editor.target is None:  # at start-up: the slot running now, or the next one
             now = self.clock()
             slot = agenda.candidates(self.model.talks(), now) or agenda.upcoming(
@@ -191,6 +200,21 @@ class MainWindow(QMainWindow):
                 self.sidebar.reveal(slot[0].id)  # type: ignore[arg-type]
         self.library_changed.emit()
         runtime.settle_long_lived()
+
+    def _last_note_key(self) -> str:
+        return f"last-note/{self.library().path}"
+
+    def _reopen_last_note(self) -> None:
+        """Open the note last open in this library, if it still exists. Only at the first
+        showing of the library, and only while no note is open: never over a user's choice."""
+        self._reopen_tried = True
+        kind, _, item_id = str(self.settings.value(self._last_note_key(), "")).partition(":")
+        if not item_id.isdigit():
+            return
+        if kind == "talk" and self.model.talk(int(item_id)) is not None:
+            self.sidebar.select_talk(int(item_id))
+        elif kind == "hallway" and self.model.index_of_hallway(int(item_id)) is not None:
+            self.sidebar.select_hallway(int(item_id))
 
     def load_sample(self) -> None:
         """Import the bundled sample conference (offered while the library is empty)."""
@@ -216,6 +240,11 @@ class MainWindow(QMainWindow):
         self.sidebar.mark_open("talk", talk_id)
         self.photos.refresh_strip()
         self._note_opened()
+
+    def _schedule_imported(self) -> None:
+        if self.statusBar().currentMessage() == WELCOME:  # it points to the import just done
+            self.statusBar().clearMessage()
+        self.reload()
 
     def new_hallway_note(self, conference_id: int) -> None:
         """The conference's hallway note, made on first use."""
@@ -260,6 +289,9 @@ class MainWindow(QMainWindow):
         """Another note in the editor: its count and state now, not the last note's, and its
         preview at once (no pause after typing to wait for)."""
         self.words_timer.stop()
+        target = self.editor.target
+        if target is not None and self.lib is not None:  # reopened at the next start
+            self.settings.setValue(self._last_note_key(), f"{target.kind}:{target.id}")
         self.note_status.count_words(self.editor.current_text())
         self.note_status.opened(self.autosaver.dirty)
         self._sync_star()
@@ -417,8 +449,30 @@ class MainWindow(QMainWindow):
         self.editor.insert_quote(speaker.strip())
 
     def insert_timestamp(self) -> None:
-        if self.editor.target is not None:
-            self.editor.insert_timestamp(self.clock())
+        target = self.editor.target
+        if target is None:
+            return
+        if not self.editor.insert_timestamp(self.clock(), self._conference_zone()):
+            self.statusBar().showMessage(
+                "No talk of this note is running: the stamp is the conference's clock time.",
+                6000,
+            )
+
+    def _conference_zone(self):
+        """The time zone of the open note's conference (a hallway note has no talk to ask)."""
+        from desktop.core.timezones import get_zone
+        from desktop.store import reading
+
+        target = self.editor.target
+        if target is None or target.kind != "hallway":
+            return None
+        lib = self.library()
+        note = next((n for n in reading.hallway_notes(lib) if n.id == target.id), None)
+        conf = next(
+            (c for c in reading.list_conferences(lib) if note and c.id == note.conference_id),
+            None,
+        )
+        return get_zone(conf.time_zone) if conf else None
 
     def show_history(self):
         """Talk → Note History…: restoring replaces the text in the editor (undoable)."""

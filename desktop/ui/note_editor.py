@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 import shiboken6
 from PySide6.QtCore import QEvent, Qt, QTimer
@@ -56,7 +56,7 @@ class TitleLine(QLabel):
 
     def __init__(self) -> None:
         super().__init__()
-        self._full = ""
+        self._full = self._facts = ""
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         font = self.font()
         font.setBold(True)
@@ -64,21 +64,29 @@ class TitleLine(QLabel):
         self.setFont(font)
         self.setAccessibleName("Note being written")
 
-    def set_full_text(self, text: str) -> None:
-        self._full = text
-        self.setToolTip(text)
+    def set_full_text(self, text: str, facts: str = "") -> None:
+        """`facts` (when and where) end the line and stay whole: the text before them gives
+        way first (they are what a short window must still tell)."""
+        self._full, self._facts = text, facts
+        self.setToolTip(self.full_text())
         self._elide()
 
     def full_text(self) -> str:
-        return self._full
+        return f"{self._full} · {self._facts}" if self._facts else self._full
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self._elide()
 
     def _elide(self) -> None:
-        metrics = self.fontMetrics()
-        self.setText(metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, self.width()))
+        metrics, width = self.fontMetrics(), self.width()
+        tail = f" · {self._facts}" if self._facts else ""
+        room = width - metrics.horizontalAdvance(tail)
+        if tail and room >= metrics.horizontalAdvance("W…"):
+            head = metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, room)
+            self.setText(head + tail)
+        else:
+            self.setText(metrics.elidedText(self.full_text(), Qt.TextElideMode.ElideRight, width))
 
 
 class NoteEditor(QWidget):
@@ -88,7 +96,7 @@ class NoteEditor(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.compact = False
+        self.compact = self._strip_folded = False
         self.title_line = TitleLine()
         self.header = QLabel(textFormat=Qt.TextFormat.RichText, wordWrap=True)
         self.header.setOpenExternalLinks(True)
@@ -180,16 +188,20 @@ class NoteEditor(QWidget):
         self.abstract.setVisible(shown)
         self.abstract_button.setText("Abstract ▾" if shown else "Abstract ▸")
 
-    def set_compact(self, compact: bool) -> None:
-        """Fold the details, the abstract and the photo strip: the note gets the height."""
-        if compact == self.compact:
-            return
-        self.compact = compact
-        if compact:
-            self.abstract_button.setChecked(False)
-        self.photos_button.setChecked(not compact)
-        self._show_title()
-        self.header.setVisible(not compact or self.target is None)
+    def set_compact(self, compact: bool, fold_strip: bool | None = None) -> None:
+        """Fold the details and the abstract (the title line then tells when and where) and
+        the photo strip: the note gets the height. `fold_strip` folds the strip alone (a
+        window a little short keeps the details: they take two lines, the strip six)."""
+        fold_strip = compact if fold_strip is None else fold_strip
+        if fold_strip != self._strip_folded:
+            self._strip_folded = fold_strip
+            self.photos_button.setChecked(not fold_strip)
+        if compact != self.compact:
+            self.compact = compact
+            if compact:
+                self.abstract_button.setChecked(False)
+            self._show_title()
+            self.header.setVisible(not compact or self.target is None)
         self._sync_strip()
 
     def set_reading_column(self, on: bool) -> None:
@@ -230,7 +242,7 @@ class NoteEditor(QWidget):
         if talk is None:
             return
         where = " · ".join(x for x in (agenda.time_label(talk), talk.room) if x)
-        self.title_line.set_full_text(f"{talk.title} · {where}" if self.compact else talk.title)
+        self.title_line.set_full_text(talk.title, where if self.compact else "")
 
     def _document(self, target: Target, body: str) -> QTextDocument:
         doc = self._documents.get(target)
@@ -330,16 +342,20 @@ class NoteEditor(QWidget):
         self.edit.setTextCursor(cursor)
         self.edit.setFocus()
 
-    def insert_timestamp(self, now: datetime) -> None:
-        """[mm:ss] into the talk (elapsed since its start), else the clock time [HH:MM]."""
+    def insert_timestamp(self, now: datetime, zone: tzinfo | None = None) -> bool:
+        """[mm:ss] into the talk (elapsed since its start) and True; outside the talk's slot
+        the clock time in the conference's zone, marked with it ([14:03 CET]), and False: a
+        bare [13:03] would read as a time into the talk, and the machine's zone means nothing
+        to a reader."""
         talk = self.talk
-        if (
+        running = bool(
             talk
             and talk.start
             and talk.end
             and talk.start <= now <= talk.end + (talk.end - talk.start)
-        ):
-            elapsed = int((now - talk.start).total_seconds())
+        )
+        if running:
+            elapsed = int((now - talk.start).total_seconds())  # type: ignore[union-attr,operator]
             hours, rest = divmod(elapsed, 3600)
             stamp = (
                 f"[{hours}:{rest // 60:02d}:{rest % 60:02d}]"
@@ -347,6 +363,9 @@ class NoteEditor(QWidget):
                 else f"[{rest // 60:02d}:{rest % 60:02d}]"
             )
         else:
-            stamp = f"[{now:%H:%M}]"
+            zone = (talk.start.tzinfo if talk and talk.start else None) or zone
+            local = now.astimezone(zone) if zone else now
+            stamp = f"[{local:%H:%M} {local.tzname() or 'UTC'}]"
         self.edit.textCursor().insertText(stamp + " ")
         self.edit.setFocus()
+        return running

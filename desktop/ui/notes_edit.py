@@ -59,7 +59,33 @@ class NotesEdit(QPlainTextEdit):
             shift_only = mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier)
             if shift_only and self._nest(cursor, outdent):
                 return
+        if event.key() == Qt.Key.Key_Backtab or (event.key() == Qt.Key.Key_Tab and mods & SHIFT):
+            # Shift+Tab never leaves the note (Qt would move focus to the next button and the
+            # next line typed would be lost): off a list it outdents, or does nothing
+            self._outdent_lines(cursor)
+            return
         super().keyPressEvent(event)
+
+    def _outdent_lines(self, cursor: QTextCursor) -> None:
+        """Take one indent step (a tab, or up to four spaces) off each line of the cursor or
+        the selection; a line without indent stays as it is."""
+        document = self.document()
+        first = document.findBlock(cursor.selectionStart())
+        last = document.findBlock(cursor.selectionEnd())
+        edit = QTextCursor(document)
+        edit.beginEditBlock()
+        block = first
+        while block.isValid():
+            line = block.text()
+            cut = 1 if line.startswith("\t") else len(line[:4]) - len(line[:4].lstrip(" "))
+            if cut:
+                edit.setPosition(block.position())
+                edit.setPosition(block.position() + cut, QTextCursor.MoveMode.KeepAnchor)
+                edit.removeSelectedText()
+            if block == last:
+                break
+            block = block.next()
+        edit.endEditBlock()
 
     def _continue_block(self, cursor: QTextCursor) -> bool:
         """Enter in an item or a quote: the next line continues it (the text after the cursor

@@ -7,9 +7,13 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow
 
 DEFAULT_SIZE = (1280, 800)
-# Below this window height the note's header is one line and the photo strip folds away:
-# at 1024x600 the note then gets over 60 % of the height (about a quarter before).
-COMPACT_BELOW = 720
+# Below this window height the note's header is one line (title, time, room) and the photo
+# strip folds away: at 1024x600 the note then gets over 60 % of the height (about a quarter
+# before). Between it and STRIP_FOLDS_BELOW only the strip (about 120 px) folds: a maximised
+# window on a 1366x768 screen (about 700 px) keeps the details, who, when and where (two
+# lines, about 40 px), and the note still gets three quarters of the height.
+COMPACT_BELOW = 640
+STRIP_FOLDS_BELOW = 720
 
 
 def available(window: QMainWindow) -> QRect:
@@ -78,7 +82,8 @@ def fits(window: QMainWindow) -> bool:
 def follow_height(window) -> None:
     """Compact editor (one-line header, folded photos) when the window is short or in focus
     mode."""
-    window.editor.set_compact(window.height() < COMPACT_BELOW or window.in_focus_mode)
+    short = window.height() < STRIP_FOLDS_BELOW or window.in_focus_mode
+    window.editor.set_compact(window.height() < COMPACT_BELOW or window.in_focus_mode, short)
 
 
 def toggle_focus_mode(window) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -46,6 +46,7 @@ class Sidebar(QWidget):
         self._filter_timer.timeout.connect(self.apply_filter)
         self.filter_edit.textChanged.connect(self._filter_typed)
         self.filter_edit.returnPressed.connect(self.apply_filter)
+        self.filter_edit.installEventFilter(self)  # Down: into the results
         self.starred_button = self._toggle("★ My agenda", "Show starred talks only")
         self.starred_button.toggled.connect(lambda on: self._quick(starred=on))
         self.noted_button = self._toggle("✎ With notes", "Show talks that have notes")
@@ -162,6 +163,35 @@ class Sidebar(QWidget):
             self._filter_timer.start()
         else:  # cleared: show everything at once
             self.apply_filter()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """Down in the filter field moves to the first match (selected, not opened: Enter
+        there opens it, as on any row); with no match the field keeps the focus."""
+        if (
+            watched is self.filter_edit
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down  # type: ignore[attr-defined]
+        ):
+            self.apply_filter()  # (a filter still waiting for the pause applies now)
+            first = self._first_note_row(QModelIndex())
+            if first.isValid():
+                self.tree.setCurrentIndex(first)
+                self.tree.scrollTo(first)
+                self.tree.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return super().eventFilter(watched, event)
+
+    def _first_note_row(self, parent: QModelIndex) -> QModelIndex:
+        """The first talk or hallway note shown under `parent`, depth first."""
+        for row in range(self.proxy.rowCount(parent)):
+            index = self.proxy.index(row, 0, parent)
+            if index.data(KIND_ROLE) in ("talk", "hallway") and index.data(ID_ROLE) is not None:
+                return index
+            found = self._first_note_row(index)
+            if found.isValid():
+                self.tree.expand(index)
+                return found
+        return QModelIndex()
 
     def apply_filter(self) -> None:
         """Filter by the filter box's text now."""

@@ -20,6 +20,10 @@ def test_inline_marks():
         ("[link](https://x.org)", "link"),
         ("[12:34]", "timestamp"),
     ]
+    assert _kinds("at [14:03 CEST] and [9:05 UTC+01:00]") == [
+        ("[14:03 CEST]", "timestamp"),
+        ("[9:05 UTC+01:00]", "timestamp"),
+    ]
 
 
 def test_headings_take_the_whole_line_and_nothing_inside():

@@ -9,6 +9,7 @@ from desktop.store import backup
 from desktop.store.library import open_library
 from desktop.store.migrations import HEAD_REVISION
 from desktop.store.notes import save_talk_note
+from desktop.store.salvage import salvage
 from desktop.workflows.importing import import_schedule
 from tests.conditions import database_held
 from tests.conftest import SAMPLE
@@ -73,7 +74,7 @@ def test_salvage_saves_the_readable_notes_of_a_damaged_library(with_notes):
     wreck_a_page(database, page=5)
     assert backup.integrity(database, quick=False) != "ok"
     damaged_bytes = database.read_bytes()
-    kept, saved = backup.salvage(database)
+    kept, saved = salvage(database)
     assert kept.read_bytes() == damaged_bytes  # the damaged file is kept as it was
     assert backup.integrity(database, quick=False) == "ok"
     lib = open_library(with_notes, auto_backup=False)  # opens like any library

@@ -4,7 +4,7 @@ keyboard in a sensible order, and a whole capture flow by keys alone."""
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QColor, QImage
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -154,9 +154,9 @@ def test_a_capture_flow_by_keys_alone(window, qtbot, library):
 
     image = QImage(64, 48, QImage.Format.Format_RGB32)
     image.fill(QColor("orange"))
-    mime = QMimeData()
-    mime.setImageData(image)
-    QApplication.clipboard().setMimeData(mime)
+    # setImage, not setMimeData(QMimeData()): the clipboard owns mime data given to it, and
+    # Python freed that object again at exit (a segmentation fault after the last test)
+    QApplication.clipboard().setImage(image)
     with qtbot.waitSignal(window.photos.attached, timeout=10_000):
         qtbot.keyClick(edit, Qt.Key.Key_V, CTRL)
     qtbot.keyClick(edit, Qt.Key.Key_D, CTRL)  # star

@@ -40,7 +40,7 @@ def _note_share(window) -> float:
     return window.editor.edit.height() / window.height()
 
 
-@pytest.mark.parametrize(("width", "height"), [(1024, 600), (1366, 768), (1920, 1080)])
+@pytest.mark.parametrize(("width", "height"), [(1024, 600), (1366, 680), (1366, 768), (1920, 1080)])
 def test_the_note_gets_most_of_the_height(window, qtbot, width, height):
     window.resize(width, height)
     qtbot.waitUntil(lambda: window.height() == height, timeout=3000)
@@ -50,12 +50,16 @@ def test_the_note_gets_most_of_the_height(window, qtbot, width, height):
         assert window.devicePixelRatio() == 2
     assert "Offline First, Always" in editor.title_line.full_text()  # which note, always
     assert editor.title_line.isVisible()
-    if height < 720:  # the details and the photos fold away; their buttons stay
+    if height < 640:  # the details and the photos fold away; their buttons stay
         assert not editor.header.isVisible() and not editor.strip.isVisible()
         assert "Main Hall" in editor.title_line.full_text()
         assert editor.photos_button.isVisible() and editor.abstract_button.isVisible()
         editor.photos_button.click()  # unfolded on demand
         assert editor.strip.isVisible()
+    elif height < 720:  # a maximised window on 1366x768: who, when and where stay in view
+        assert editor.header.isVisible() and not editor.strip.isVisible()
+        details = editor.header.text()
+        assert "Main Hall" in details and "10:00" in details and "Bram Okafor" in details
     else:
         assert editor.header.isVisible() and editor.strip.isVisible()
 
@@ -84,7 +88,7 @@ def test_at_200_percent():
         timeout=300,
     )
     assert result.returncode == 0, result.stdout[-3000:]
-    assert "3 passed" in result.stdout
+    assert "4 passed" in result.stdout
 
 
 def test_focus_mode_is_the_note_alone(window, qtbot):
@@ -129,3 +133,17 @@ def test_no_talk_running_is_said_over_the_note(window, qtbot):
     notice = window.editor.notice
     assert notice.isVisible() and "No talk is running" in notice.text()
     assert "Opening Keynote" in notice.text()
+
+
+def test_the_compact_title_line_elides_the_title_not_when_and_where(window, qtbot):
+    """At 1024x600 the one-line header showed a truncated title and no time or room."""
+    window.resize(1024, 600)
+    qtbot.waitUntil(lambda: not window.editor.header.isVisible(), timeout=3000)
+    line = window.editor.title_line
+    window.editor.edit.setFocus()
+    for width in (520, 330):
+        line.resize(width, line.height())
+        shown = line.text()
+        assert shown.endswith("10:00–10:30 · Main Hall"), shown
+        assert line.fontMetrics().horizontalAdvance(shown) <= width
+    assert "…" in line.text()  # the title gave way

@@ -139,3 +139,20 @@ def test_salvaging_brings_back_the_readable_notes(qtbot, folder, told):
         box.choose(SALVAGE)
     assert backup.contents(database).notes == 3
     assert list(folder.glob("talknotes.sqlite3.damaged-*"))
+
+
+def test_the_welcome_goes_once_a_real_schedule_is_imported(qtbot, tmp_path):
+    """The first run's "Welcome! This is a sample conference…" stayed in the status bar
+    (30 s) after the user had imported their own schedule."""
+    from tests.conftest import shared_fixture
+    from tests.ui.conftest import RecordingNotifier
+
+    window = MainWindow(None, notifier=RecordingNotifier())
+    qtbot.addWidget(window)
+    opening = LibraryOpening(window, tmp_path / "new")
+    with qtbot.waitSignal(opening.opened, timeout=30_000):
+        window.show()
+    assert window.statusBar().currentMessage().startswith("Welcome!")
+    with qtbot.waitSignal(window.import_flow.imported, timeout=30_000):
+        window.import_flow.start(str(shared_fixture("schedules/json/frab-camp2019.json")))
+    assert not window.statusBar().currentMessage().startswith("Welcome!")

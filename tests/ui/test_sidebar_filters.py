@@ -73,3 +73,28 @@ def test_the_combo_lists_show_whole_names(window, qtbot):
     longest = max(range(box.count()), key=lambda i: len(box.itemText(i)))
     assert view.width() >= view.fontMetrics().horizontalAdvance(box.itemText(longest))
     box.hidePopup()
+
+
+def test_down_from_the_filter_goes_to_the_first_match_and_enter_opens_it(window, qtbot):
+    """Typing a filter, then Down, then Enter did nothing: Down stayed in the text field."""
+    edit = window.sidebar.filter_edit
+    edit.setFocus()
+    qtbot.keyClicks(edit, "perplexed")  # no pause: the filter has not applied yet
+    qtbot.keyClick(edit, Qt.Key.Key_Down)
+    tree = window.sidebar.tree
+    assert tree.hasFocus()
+    assert window.model.talk(tree.currentIndex().data(ID_ROLE)).title == (
+        "Time Zones for the Perplexed"
+    )
+    assert window.editor.talk is None  # moving there is browsing, not choosing
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    assert window.editor.talk.title == "Time Zones for the Perplexed"
+    qtbot.waitUntil(window.editor.edit.hasFocus)
+
+
+def test_down_from_a_filter_matching_nothing_stays_in_the_field(window, qtbot):
+    edit = window.sidebar.filter_edit
+    edit.setFocus()
+    qtbot.keyClicks(edit, "zzzzqqq")
+    qtbot.keyClick(edit, Qt.Key.Key_Down)
+    assert edit.hasFocus()

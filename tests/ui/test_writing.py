@@ -122,3 +122,40 @@ def test_saved_says_nothing_when_no_note_is_open(qtbot, library):
     win = MainWindow(library)
     qtbot.addWidget(win)
     assert win.saved_label.text() == ""
+
+
+def test_shift_tab_off_a_list_never_leaves_the_editor(window, qtbot):
+    """Shift+Tab on a plain line used to move focus out (to a button): the next line typed
+    was lost. Off a list it outdents an indented line, else does nothing; Ctrl+Tab leaves."""
+    edit = window.editor.edit
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    _type(qtbot, edit, "plain line", BACKTAB, " kept")
+    assert edit.hasFocus()
+    _type(qtbot, edit, ENTER, "    indented", BACKTAB, "!")
+    assert edit.hasFocus()
+    assert edit.toPlainText() == "plain line kept\nindented!"
+    _type(qtbot, edit, ENTER, "\tcode", BACKTAB)
+    assert edit.toPlainText().endswith("\ncode") and edit.hasFocus()
+    qtbot.keyClick(edit, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier | CTRL_MOD)
+    assert not edit.hasFocus()  # leaving by keyboard stays on Ctrl+(Shift+)Tab
+
+
+CTRL_MOD = Qt.KeyboardModifier.ControlModifier
+
+
+def test_a_time_stamp_outside_the_talk_is_the_conference_clock_marked(window, qtbot, library):
+    """Outside the talk's slot the stamp was the machine's UTC clock, "[09:10]", published
+    verbatim; now it is the conference's local time with its zone, and the status says why."""
+    edit = window.editor.edit
+    window.clock = lambda: datetime(2026, 5, 14, 9, 10, tzinfo=UTC)  # 10:10 in Lisbon
+    window.act_stamp.trigger()
+    assert edit.toPlainText() == "[10:10 WEST] "
+    assert "no talk of this note is running" in window.statusBar().currentMessage().lower()
+    window.clock = lambda: datetime(2026, 5, 14, 10, 5, tzinfo=UTC)  # 5 min into the talk
+    window.act_stamp.trigger()
+    assert edit.toPlainText() == "[10:10 WEST] [05:00] "
+    window.new_hallway_note(window.sidebar.current_conference_id())  # no talk at all
+    window.clock = lambda: datetime(2026, 5, 14, 12, 0, tzinfo=UTC)
+    window.act_stamp.trigger()
+    assert window.editor.edit.toPlainText().endswith("[13:00 WEST] ")

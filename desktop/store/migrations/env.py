@@ -1,4 +1,4 @@
-"""Alembic environment: runs on the connection handed over by desktop.store.library.upgrade."""
+"""Alembic environment: runs on the connection handed over by desktop.store.engine.upgrade."""
 
 from alembic import context
 from sqlmodel import SQLModel
@@ -11,7 +11,7 @@ connection = context.config.attributes.get("connection")
 if connection is None:  # `alembic` command line: use the URL given with -x db=PATH
     from pathlib import Path
 
-    from desktop.store.library import make_engine
+    from desktop.store.engine import make_engine
 
     db = context.get_x_argument(as_dictionary=True).get("db", "talknotes.sqlite3")
     connection = make_engine(Path(db)).connect()
