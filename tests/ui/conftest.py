@@ -1,7 +1,11 @@
 """GUI tests: each test gets settings of its own (window layout, remembered blog)."""
 
+from datetime import UTC, datetime
+
 import pytest
 from PySide6.QtCore import QSettings
+
+SAMPLE_MORNING = datetime(2026, 5, 14, 9, 10, tzinfo=UTC)  # 10:10 in Lisbon, talks running
 
 
 @pytest.fixture(autouse=True)
@@ -77,3 +81,20 @@ class RecordingNotifier:
 def notices():
     """A RecordingNotifier, for a window or dialog made in the test."""
     return RecordingNotifier()
+
+
+def sample_window(qtbot, library, clock=None, size: tuple[int, int] | None = None):
+    """The main window on the sample conference, shown, with a fixed clock (SAMPLE_MORNING
+    unless `clock` is given) and a RecordingNotifier (as `window.notifier`)."""
+    from desktop.ui.main_window import MainWindow
+    from desktop.workflows.importing import import_schedule
+    from tests.conftest import SAMPLE
+
+    import_schedule(library, str(SAMPLE))
+    win = MainWindow(library, clock=clock or (lambda: SAMPLE_MORNING), notifier=RecordingNotifier())
+    qtbot.addWidget(win)
+    if size is not None:
+        win.resize(*size)
+    win.show()
+    qtbot.waitExposed(win)
+    return win

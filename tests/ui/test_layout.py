@@ -10,23 +10,13 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 
 from desktop.store.talks import list_talks
 from desktop.ui.main_window import MainWindow
-from desktop.workflows.importing import import_schedule
-from tests.conftest import SAMPLE
 from tests.imagegen import make_photo
-from tests.ui.conftest import RecordingNotifier
+from tests.ui.conftest import sample_window
 
 
 @pytest.fixture
 def window(qtbot, library, tmp_path):
-    import_schedule(library, str(SAMPLE))
-    win = MainWindow(
-        library,
-        clock=lambda: datetime(2026, 5, 14, 9, 10, tzinfo=UTC),
-        notifier=RecordingNotifier(),
-    )
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    win = sample_window(qtbot, library)
     talk = next(t for t in list_talks(library) if t.title == "Offline First, Always")
     win.sidebar.select_talk(talk.id)  # links, two speakers, an abstract
     with qtbot.waitSignal(win.photos.attached, timeout=10_000):  # and a photo strip

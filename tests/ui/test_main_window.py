@@ -12,18 +12,14 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.schedule_model import ID_ROLE
 from desktop.workflows.importing import import_schedule
 from tests.conftest import SAMPLE
-from tests.ui.conftest import RecordingNotifier
+from tests.ui.conftest import SAMPLE_MORNING, sample_window
 
 
 @pytest.fixture
 def window(qtbot, library):
-    import_schedule(library, str(SAMPLE))
-    clock = {"now": datetime(2026, 5, 14, 9, 10, tzinfo=UTC)}  # 10:10 in Lisbon
-    win = MainWindow(library, clock=lambda: clock["now"], notifier=RecordingNotifier())
+    clock = {"now": SAMPLE_MORNING}
+    win = sample_window(qtbot, library, clock=lambda: clock["now"])
     win.clock_value = clock
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
     yield win
     win.autosaver.flush()
 

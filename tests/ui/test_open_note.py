@@ -10,18 +10,12 @@ from desktop.store.notes import talk_note
 from desktop.store.talks import list_talks
 from desktop.ui.main_window import MainWindow
 from desktop.ui.schedule_model import ID_ROLE
-from desktop.workflows.importing import import_schedule
-from tests.conftest import SAMPLE
+from tests.ui.conftest import sample_window
 
 
 @pytest.fixture
 def window(qtbot, library):
-    import_schedule(library, str(SAMPLE))
-    win = MainWindow(library, clock=lambda: datetime(2026, 5, 14, 9, 10, tzinfo=UTC))
-    qtbot.addWidget(win)
-    win.resize(1000, 420)  # short: the tree scrolls
-    win.show()
-    qtbot.waitExposed(win)
+    win = sample_window(qtbot, library, size=(1000, 420))  # short: the tree scrolls
     yield win
     win.autosaver.flush()
 

@@ -1,29 +1,16 @@
 """Saving while another program holds the database: a plain message, the text kept, the save
 retried until it lands."""
 
-from datetime import UTC, datetime
-
 import pytest
 
 from desktop.store.reading import talk_note
-from desktop.ui.main_window import MainWindow
-from desktop.workflows.importing import import_schedule
 from tests.conditions import database_held
-from tests.conftest import SAMPLE
-from tests.ui.conftest import RecordingNotifier
+from tests.ui.conftest import sample_window
 
 
 @pytest.fixture
 def window(qtbot, library):
-    import_schedule(library, str(SAMPLE))
-    win = MainWindow(
-        library,
-        clock=lambda: datetime(2026, 5, 14, 9, 10, tzinfo=UTC),
-        notifier=RecordingNotifier(),
-    )
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    win = sample_window(qtbot, library)
     yield win
     win.autosaver.flush()
 

@@ -10,22 +10,12 @@ from PySide6.QtGui import QColor, QImage
 from desktop.store.notes import save_talk_note
 from desktop.store.talks import list_talks
 from desktop.ui.main_window import MainWindow
-from desktop.workflows.importing import import_schedule
-from tests.conftest import SAMPLE
-from tests.ui.conftest import RecordingNotifier
+from tests.ui.conftest import sample_window
 
 
 @pytest.fixture
 def window(qtbot, library):
-    import_schedule(library, str(SAMPLE))
-    win = MainWindow(
-        library,
-        clock=lambda: datetime(2026, 5, 14, 9, 10, tzinfo=UTC),
-        notifier=RecordingNotifier(),
-    )
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    win = sample_window(qtbot, library)
     win.talks = {t.title: t for t in list_talks(library)}
     win.sidebar.select_talk(win.talks["Static Sites in 2026"].id)
     yield win
