@@ -50,6 +50,9 @@ def _header_html(talk: Talk) -> str:
     return f"{subtitle}{facts}{gone}" + (f"<br>{' · '.join(links)}" if links else "")
 
 
+TITLE_SHARE = 0.45  # of the title line a talk's title keeps before its facts give way
+
+
 class TitleLine(QLabel):
     """One line naming the note that receives the typing, elided to the width it gets (it
     never widens the window)."""
@@ -79,14 +82,21 @@ class TitleLine(QLabel):
         self._elide()
 
     def _elide(self) -> None:
+        """The facts stay whole while the title keeps TITLE_SHARE of the line (or all of
+        itself); on a narrower line the last fact (the room) gives way, then the time: a
+        title cut to a few letters no longer says which note receives the typing."""
         metrics, width = self.fontMetrics(), self.width()
-        tail = f" · {self._facts}" if self._facts else ""
-        room = width - metrics.horizontalAdvance(tail)
-        if tail and room >= metrics.horizontalAdvance("W…"):
-            head = metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, room)
-            self.setText(head + tail)
-        else:
-            self.setText(metrics.elidedText(self.full_text(), Qt.TextElideMode.ElideRight, width))
+        facts = self._facts.split(" · ") if self._facts else []
+        needed = min(metrics.horizontalAdvance(self._full), int(width * TITLE_SHARE))
+        while facts:
+            tail = " · " + " · ".join(facts)
+            room = width - metrics.horizontalAdvance(tail)
+            if room >= needed:
+                head = metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, room)
+                self.setText(head + tail)
+                return
+            facts.pop()
+        self.setText(metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, width))
 
 
 class NoteEditor(QWidget):

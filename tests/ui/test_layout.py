@@ -10,6 +10,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 
 from desktop.store.talks import list_talks
 from desktop.ui.main_window import MainWindow
+from desktop.ui.note_editor import TITLE_SHARE
 from tests.imagegen import make_photo
 from tests.ui.conftest import sample_window
 
@@ -131,9 +132,16 @@ def test_the_compact_title_line_elides_the_title_not_when_and_where(window, qtbo
     qtbot.waitUntil(lambda: not window.editor.header.isVisible(), timeout=3000)
     line = window.editor.title_line
     window.editor.edit.setFocus()
-    for width in (520, 330):
+    metrics = line.fontMetrics()
+    line.resize(520, line.height())
+    shown = line.text()
+    assert shown.endswith("10:00–10:30 · Main Hall"), shown
+    assert metrics.horizontalAdvance(shown) <= 520
+    for width in (330, 265):  # 265: the line at 1024x600 ("Offli… · 10:00–10:30 · Main Hall")
         line.resize(width, line.height())
         shown = line.text()
-        assert shown.endswith("10:00–10:30 · Main Hall"), shown
-        assert line.fontMetrics().horizontalAdvance(shown) <= width
-    assert "…" in line.text()  # the title gave way
+        title = shown.split(" · ")[0]
+        assert shown.endswith("10:00–10:30"), shown  # the room gave way, the time stays
+        assert metrics.horizontalAdvance(shown) <= width
+        assert metrics.horizontalAdvance(title) >= width * TITLE_SHARE, shown
+        assert line.toolTip().endswith("10:00–10:30 · Main Hall")  # all of it, on hover
