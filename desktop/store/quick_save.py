@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from desktop.core.models import Note
+from desktop.store.reading import parse_utc
 
 if TYPE_CHECKING:
     from desktop.store.library import Library
@@ -31,10 +32,6 @@ def snapshot_due(last_saved_at: datetime | None, created_at: datetime, now: date
     return now - (last_saved_at or created_at) >= SNAPSHOT_EVERY
 
 
-def _utc(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value).replace(tzinfo=UTC) if value else None
-
-
 def quick_save(lib: Library, talk_id: int, body: str) -> Note | None:
     """Save the talk's note in place when it exists and no version is due; None when it
     did not (store.notes.save_talk_note does the rest)."""
@@ -47,10 +44,10 @@ def quick_save(lib: Library, talk_id: int, body: str) -> Note | None:
             conn.rollback()
             return None
         note_id, conference_id, title, created, updated, same, last = found
-        created_at, updated_at = _utc(created), _utc(updated)
+        created_at, updated_at = parse_utc(created), parse_utc(updated)
         assert created_at is not None and updated_at is not None
         if not same:
-            if snapshot_due(_utc(last), created_at, now):
+            if snapshot_due(parse_utc(last), created_at, now):
                 conn.rollback()
                 return None
             stamp = now.replace(tzinfo=None).isoformat(" ", "microseconds")  # as UtcDateTime

@@ -37,7 +37,8 @@ _PHOTO_COLUMNS = (
 )
 
 
-def _utc(value: str | None) -> datetime | None:
+def parse_utc(value: str | None) -> datetime | None:
+    """A UTC time as SQLite holds it (naive text), aware."""
     return datetime.fromisoformat(value).replace(tzinfo=UTC) if value else None
 
 
@@ -53,7 +54,7 @@ def list_conferences(lib: Library) -> list[Conference]:
             acronym=row[2],
             time_zone=row[3],
             source_uri=row[4],
-            imported_at=_utc(row[5]),
+            imported_at=parse_utc(row[5]),
         )
         for row in _rows(
             lib,
@@ -109,7 +110,7 @@ def _talks(lib: Library, where: str, params: tuple) -> list[Talk]:
     talks = []
     for row in rows:
         talk_id, zone = row[0], zones[row[1]]
-        start, end = _utc(row[10]), _utc(row[11])
+        start, end = parse_utc(row[10]), parse_utc(row[11])
         talks.append(
             Talk(
                 id=talk_id,
@@ -168,8 +169,8 @@ def _note(row: sqlite3.Row | tuple) -> Note:
         conference_id=row[2],
         title=row[3],
         body=row[4],
-        created_at=_utc(row[5]),
-        updated_at=_utc(row[6]),
+        created_at=parse_utc(row[5]),
+        updated_at=parse_utc(row[6]),
     )
 
 
@@ -199,7 +200,7 @@ def note_photos(lib: Library, note_id: int) -> list[Photo]:
             size_bytes=row[3],
             width=row[4],
             height=row[5],
-            captured_at=_utc(row[6]),
+            captured_at=parse_utc(row[6]),
             capture_source=row[7],
             caption=row[8],
             note_id=row[9],
