@@ -115,7 +115,8 @@ def library_snapshot(lib) -> dict[str, list[tuple]]:
 PRIVATE_TOKEN = "tok-SECRET-7f3a9c"
 
 
-Reply = tuple[int, bytes, int | None]  # status, body, Content-Length (None: the body's)
+# status, body, Content-Length (None: the body's)[, more response headers]
+Reply = tuple[int, bytes, int | None] | tuple[int, bytes, int | None, dict[str, str]]
 
 
 @contextmanager
@@ -126,8 +127,10 @@ def http_server(respond: Callable[[str, dict[str, str]], Reply]) -> Iterator[str
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self):  # noqa: N802 (http.server's name)
-            status, body, length = respond(self.path, dict(self.headers))
+            status, body, length, *more = respond(self.path, dict(self.headers))
             self.send_response(status)
+            for name, value in (more[0] if more else {}).items():
+                self.send_header(name, value)
             self.send_header("Content-Length", str(len(body) if length is None else length))
             self.end_headers()
             self.wfile.write(body)

@@ -203,7 +203,9 @@ def test_attach_and_export_day_recap(tmp_path):
     assert (blog / done["post"]).read_text().count("](/img/") == 1
 
 
-def test_export_refuses_edited_post(tmp_path):
+def exported_then_edited(tmp_path):
+    """A talk exported into a new Jekyll blog, its post then edited by hand: (library, blog,
+    the export's JSON)."""
     lib = tmp_path / "lib"
     run("import", str(SAMPLE), library=lib)
     run("note", "3", "--append", "Hugo!", library=lib)
@@ -213,6 +215,12 @@ def test_export_refuses_edited_post(tmp_path):
     done = json.loads(run("export", "--talk", "3", "--to", str(blog), "--json", library=lib).stdout)
     post = blog / done["post"]
     post.write_text(post.read_text() + "edited by hand\n")
+    return lib, blog, done
+
+
+def test_export_refuses_edited_post(tmp_path):
+    lib, blog, done = exported_then_edited(tmp_path)
+    post = blog / done["post"]
     result = run("export", "--talk", "3", "--to", str(blog), library=lib, check=False)
     assert result.returncode == 2 and "edited in the blog" in result.stderr
     assert post.read_text().endswith("edited by hand\n")

@@ -1,15 +1,13 @@
 """The command line on schedules from the wild (issue 18): refused imports create nothing,
 notices in JSON, terminal-safe text, credentials kept out of URLs, link kinds, the agenda."""
 
-import http.server
 import json
 import subprocess
 import sys
-import threading
 from contextlib import contextmanager
 from pathlib import Path
 
-from tests.conftest import SAMPLE, shared_fixture
+from tests.conftest import SAMPLE, http_server, shared_fixture
 
 WILD = Path(__file__).parent / "importers" / "wild"
 
@@ -82,24 +80,15 @@ def test_terminal_escapes_from_a_schedule_are_not_printed_raw(tmp_path):
 
 @contextmanager
 def server(handler_for):
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 (http.server's name)
-            status, headers, body = handler_for(self.path, dict(self.headers))
-            self.send_response(status)
-            for name, value in {**headers, "Content-Length": str(len(body))}.items():
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(body)
+    """tests.conftest.http_server for handlers that answer (status, headers, body); yields
+    the port."""
 
-        def log_message(self, *args):
-            pass
+    def respond(path: str, headers: dict[str, str]):
+        status, more, body = handler_for(path, headers)
+        return status, body, None, more
 
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield httpd.server_address[1]
-    finally:
-        httpd.shutdown()
+    with http_server(respond) as url:
+        yield int(url.rsplit(":", 1)[1])
 
 
 def test_a_redirect_to_another_host_gets_no_token(library, memory_keyring):

@@ -177,17 +177,9 @@ def test_hostile_conference_name_makes_a_buildable_tag(recap_library, tmp_path):
 
 
 def test_conflict_names_the_options_and_dry_run_shows_the_plan(tmp_path):
-    from tests.test_cli import SAMPLE, run
+    from tests.test_cli import exported_then_edited, run
 
-    lib = tmp_path / "lib"
-    run("import", str(SAMPLE), library=lib)
-    run("note", "3", "--append", "Hugo!", library=lib)
-    blog = tmp_path / "blog"
-    (blog / "_posts").mkdir(parents=True)
-    (blog / "_config.yml").write_text("title: t\n")
-    done = json.loads(run("export", "--talk", "3", "--to", str(blog), "--json", library=lib).stdout)
-    post = blog / done["post"]
-    post.write_text(post.read_text() + "edited by hand\n")
+    lib, blog, done = exported_then_edited(tmp_path)
     refused = run("export", "--talk", "3", "--to", str(blog), library=lib, check=False)
     assert refused.returncode == 2
     assert "--overwrite" in refused.stderr and "--copy" in refused.stderr
