@@ -23,14 +23,14 @@ def main() -> None:
     from desktop.config import sample_schedule_path
     from desktop.exporters.compose import ExportRequest
     from desktop.exporters.profile import default_profile
+    from desktop.services.exporting import export
+    from desktop.services.photos import attach_to_talk
     from desktop.store.library import open_library
     from desktop.store.talks import list_talks
-    from desktop.workflows.exporting import export
-    from desktop.workflows.photos import attach_to_talk
 
     folder = Path(tempfile.mkdtemp(prefix="bench-export-"))
     lib = open_library(folder / "lib")
-    from desktop.workflows.importing import import_schedule
+    from desktop.services.importing import import_schedule
 
     import_schedule(lib, str(sample_schedule_path()))
     day1 = [t for t in list_talks(lib) if t.day == date(2026, 5, 14)][:5]

@@ -14,8 +14,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from defusedxml.ElementTree import fromstring  # noqa: E402
 
 from bench.common import FOSDEM, figure, median_time  # noqa: E402
+from desktop.services.importing import import_schedule  # noqa: E402
 from desktop.store.library import open_library  # noqa: E402
-from desktop.workflows.importing import import_schedule  # noqa: E402
 
 
 def _import_time(path: Path) -> float:

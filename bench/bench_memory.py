@@ -96,10 +96,10 @@ def _top(lines: list[str], kind: str, n: int = 8) -> str:
 def main() -> None:
     from PIL import Image
 
+    from desktop.services.importing import import_schedule
+    from desktop.services.photos import attach_to_talk
     from desktop.store.library import open_library
     from desktop.store.talks import list_talks
-    from desktop.workflows.importing import import_schedule
-    from desktop.workflows.photos import attach_to_talk
 
     folder = Path(tempfile.mkdtemp(prefix="bench-memory-"))
     lib = open_library(folder / "lib")

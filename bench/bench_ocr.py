@@ -152,13 +152,13 @@ def _typing_child(kind: str, photos: str) -> None:
     QCoreApplication.setOrganizationName("Talknotes-bench")
     app = QApplication(sys.argv[:1])
     from desktop.config import sample_schedule_path
+    from desktop.services.importing import import_schedule
+    from desktop.services.photos import attach_to_talk
     from desktop.store import slide_text
     from desktop.store.library import open_library
     from desktop.store.notes import save_talk_note
     from desktop.ui.main_window import MainWindow
     from desktop.ui.slide_reading import install
-    from desktop.workflows.importing import import_schedule
-    from desktop.workflows.photos import attach_to_talk
 
     lib = open_library(tempfile.mkdtemp(prefix="bench-typing-ocr-"))
     import_schedule(lib, str(sample_schedule_path()))

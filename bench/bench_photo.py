@@ -68,10 +68,10 @@ def main() -> None:
     QCoreApplication.setOrganizationName("Talknotes-bench")
     app = QApplication(sys.argv[:1])
     from desktop.config import sample_schedule_path
+    from desktop.services.importing import import_schedule
     from desktop.store.library import open_library
     from desktop.ui.main_window import MainWindow
     from desktop.ui.notifier import Notifier
-    from desktop.workflows.importing import import_schedule
 
     class Silent(Notifier):  # a message box would wait for a click
         def warn(self, parent, title: str, text: str) -> None:

@@ -144,10 +144,10 @@ def _app(due: list[float], n_words: int) -> dict:
     app = QApplication(sys.argv[:1])
     import desktop.ui.main_window as main_window
     from desktop.config import sample_schedule_path
+    from desktop.services.importing import import_schedule
     from desktop.store.library import open_library
     from desktop.store.notes import save_talk_note
     from desktop.ui.autosave import Autosaver
-    from desktop.workflows.importing import import_schedule
 
     lib = open_library(tempfile.mkdtemp(prefix="bench-typing-"))
     import_schedule(lib, str(sample_schedule_path()))

@@ -40,11 +40,11 @@ def main() -> int:
 
     QSettings().clear()  # the default layout, not the one a previous run left
     from desktop.config import sample_schedule_path
+    from desktop.services.importing import import_schedule
     from desktop.store.library import open_library
     from desktop.store.notes import save_talk_note
     from desktop.store.talks import list_talks, set_starred
     from desktop.ui.main_window import MainWindow
-    from desktop.workflows.importing import import_schedule
 
     lib = open_library(tempfile.mkdtemp(prefix="talknotes-shot-"))
     import_schedule(lib, str(sample_schedule_path()))
@@ -57,7 +57,7 @@ def main() -> int:
 
     from PIL import Image, ImageDraw
 
-    from desktop.workflows.photos import attach_to_talk
+    from desktop.services.photos import attach_to_talk
 
     slides = []
     for n, (title, color) in enumerate((("WAL mode", "#1f5fbf"), ("fsync or lose", "#2d7a3a"))):

@@ -34,11 +34,11 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     QSettings().clear()
     from desktop.config import sample_schedule_path
+    from desktop.services.importing import import_schedule
     from desktop.store.library import open_library
     from desktop.store.talks import list_talks
     from desktop.ui.main_window import MainWindow
     from desktop.ui.slide_reading import install
-    from desktop.workflows.importing import import_schedule
 
     lib = open_library(tempfile.mkdtemp(prefix="talknotes-ocr-shot-"))
     import_schedule(lib, str(sample_schedule_path()))
@@ -98,7 +98,7 @@ def main() -> int:
         """The post an export writes: the taken suggestion and the pending one as captions."""
         from desktop.exporters.compose import ExportRequest
         from desktop.exporters.profile import default_profile
-        from desktop.workflows.exporting import export as write_post
+        from desktop.services.exporting import export as write_post
 
         window.autosaver.flush()
         blog = Path(tempfile.mkdtemp(prefix="blog-"))

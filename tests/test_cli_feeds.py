@@ -93,7 +93,7 @@ def server(handler_for):
 
 def test_a_redirect_to_another_host_gets_no_token(library, memory_keyring):
     from desktop import secrets
-    from desktop.workflows.importing import import_schedule
+    from desktop.services.importing import import_schedule
 
     seen: list[dict] = []
 

@@ -174,8 +174,8 @@ def test_check_reports_leftovers_and_the_next_start_removes_them(lib):
 
 
 def test_check_reports_photos_missing_from_their_note(lib, tmp_path):
+    from desktop.services.photos import attach_files
     from desktop.store.library import open_library
-    from desktop.workflows.photos import attach_files
 
     library = open_library(lib)
     (attached,) = attach_files(library, "talk", 2, [make_photo(tmp_path / "IMG_0001.jpg")])

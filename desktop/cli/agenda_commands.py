@@ -55,7 +55,7 @@ def cmd_star(lib: Library, args: argparse.Namespace) -> int:
 
 
 def cmd_agenda_export(lib: Library, args: argparse.Namespace) -> int:
-    from desktop.workflows.agenda_calendar import export_agenda
+    from desktop.services.agenda_calendar import export_agenda
 
     data, count = export_agenda(lib, args.conference)
     if args.to == "-":
@@ -80,7 +80,7 @@ def _when(value: Any) -> str | None:
 
 
 def cmd_agenda_import(lib: Library, args: argparse.Namespace) -> int:
-    from desktop.workflows.agenda_calendar import import_agenda
+    from desktop.services.agenda_calendar import import_agenda
 
     result = import_agenda(lib, Path(args.file).expanduser(), args.conference)
     data = {

@@ -19,7 +19,7 @@ FORMATS = ["auto", "hugo", "jekyll", "markdown"]
 
 def cmd_export(lib: Library, args: argparse.Namespace) -> int:
     from desktop.exporters.compose import ExportRequest
-    from desktop.workflows.exporting import export
+    from desktop.services.exporting import export
 
     if args.talk is not None:
         request = ExportRequest("talk", talk_id=args.talk)

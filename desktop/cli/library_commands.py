@@ -140,8 +140,8 @@ def _keep_secret(args: argparse.Namespace) -> Callable[[str], bool]:
 
 
 def check_import(args: argparse.Namespace, has_library: bool) -> Any:
-    """Read and parse the schedule before the library is opened (workflows.check_source)."""
-    from desktop.workflows.importing import check_source
+    """Read and parse the schedule before the library is opened (services.importing)."""
+    from desktop.services.importing import check_source
 
     options = _import_options(args)
     if args.sample:
@@ -150,7 +150,7 @@ def check_import(args: argparse.Namespace, has_library: bool) -> Any:
 
 
 def cmd_import(lib: Library, args: argparse.Namespace) -> int:
-    from desktop.workflows.importing import import_schedule
+    from desktop.services.importing import import_schedule
 
     options = _import_options(args)
     summary = import_schedule(

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 def cmd_attach(lib: Library, args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from desktop.workflows.photos import attach_to_talk
+    from desktop.services.photos import attach_to_talk
 
     attached = attach_to_talk(lib, args.talk_id, [Path(p) for p in args.photos], args.caption)
     emit(
@@ -54,7 +54,7 @@ def cmd_photos_list(lib: Library, args: argparse.Namespace) -> int:
 def cmd_photos_import(lib: Library, args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from desktop.workflows import camera_roll
+    from desktop.services import camera_roll
 
     filings = camera_roll.plan(lib, Path(args.folder), args.conference, args.clock_offset)
     added = 0 if args.dry_run else camera_roll.apply(lib, filings)
@@ -110,8 +110,8 @@ def cmd_photos_ocr(lib: Library, args: argparse.Namespace) -> int:
 
     from desktop.core.errors import TalknotesError
     from desktop.media import ocr
+    from desktop.services.slide_ocr import queue_photos, read_image
     from desktop.store import slide_text as store
-    from desktop.workflows.slide_ocr import queue_photos, read_image
 
     if not ocr.available():
         raise TalknotesError("photos ocr", ocr.NOT_INSTALLED)

@@ -1,5 +1,5 @@
 """The photo reference in notes, `![caption](photo:KEY)`: the one place that makes, finds and
-replaces it (editor, preview, exporters and workflows all go through here)."""
+replaces it (editor, preview, exporters and services all go through here)."""
 
 from __future__ import annotations
 

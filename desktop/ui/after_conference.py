@@ -106,7 +106,7 @@ def show_watch_later(window: Any) -> WatchLaterDialog:
 
 def export_agenda(window: Any, target: str | None = None) -> None:
     """File → Export My Agenda…: the selected conference's starred talks as an .ics file."""
-    from desktop.workflows.agenda_calendar import export_agenda as export
+    from desktop.services.agenda_calendar import export_agenda as export
 
     conference_id = window.sidebar.current_conference_id()
     if conference_id is None:
@@ -140,7 +140,7 @@ def import_agenda(window: Any, source: str | None = None) -> None:
     """File → Import Agenda…: star the talks of an .ics another app exported."""
     from pathlib import Path
 
-    from desktop.workflows.agenda_calendar import import_agenda as load
+    from desktop.services.agenda_calendar import import_agenda as load
 
     if source is None:
         source, _ = QFileDialog.getOpenFileName(

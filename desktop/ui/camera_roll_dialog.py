@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop.services import camera_roll
 from desktop.store.library import Library
 from desktop.store.talks import list_talks
 from desktop.ui.workers import submit
-from desktop.workflows import camera_roll
 
 SKIP, HALLWAY = -1, 0
 

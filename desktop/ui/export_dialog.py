@@ -40,6 +40,13 @@ from desktop.exporters.compose import ExportRequest, Post, PostPhoto, build_post
 from desktop.exporters.profile import BlogProfile, default_profile
 from desktop.exporters.writer import ExportConflict
 from desktop.media import files
+from desktop.services.exporting import (
+    GENERATORS,
+    ExportResult,
+    PushRefused,
+    blog_profile,
+    export,
+)
 from desktop.store.conferences import get_conference
 from desktop.store.library import Library
 from desktop.store.recap_notes import PARTS, save_recap_note
@@ -49,13 +56,6 @@ from desktop.ui.notifier import Notifier
 from desktop.ui.preview import css as preview_css
 from desktop.ui.profile_form import ProfileForm
 from desktop.ui.workers import submit
-from desktop.workflows.exporting import (
-    GENERATORS,
-    ExportResult,
-    PushRefused,
-    blog_profile,
-    export,
-)
 
 TALK_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -86,7 +86,7 @@ class ImportFlow(QObject):
         progress.setCancelButton(None)
         progress.setMinimumDuration(400)
         progress.setWindowTitle("Import schedule")
-        from desktop.workflows.importing import import_schedule
+        from desktop.services.importing import import_schedule
 
         lib = self.library()
         submit(

@@ -36,7 +36,7 @@ def first_run_sample(lib: Library, settings: QSettings) -> bool:
     key = f"sample-offered/{lib.path}"
     if list_conferences(lib) or settings.value(key, False) in (True, "true"):
         return False
-    from desktop.workflows.importing import import_schedule
+    from desktop.services.importing import import_schedule
 
     settings.setValue(key, True)
     import_schedule(lib, str(config.sample_schedule_path()))

@@ -28,7 +28,7 @@ IMAGE_FILTER = "Images (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff *.heic *.he
 
 def preview_src(lib: Library, key: str) -> str | None:
     """Runs in the preview's render thread: the photo's upright thumbnail as a file URL."""
-    from desktop.workflows.photos import resolve_photo_file
+    from desktop.services.photos import resolve_photo_file
 
     path = resolve_photo_file(lib, key, thumbnail=True)
     return QUrl.fromLocalFile(str(path)).toString() if path else None
@@ -129,7 +129,7 @@ class PhotoActions(QObject):
         lib = self.library()
 
         def work() -> list:
-            from desktop.workflows.photos import attach_files
+            from desktop.services.photos import attach_files
 
             try:
                 return attach_files(lib, target.kind, target.id, [Path(p) for p in paths])

@@ -88,8 +88,8 @@ class SlideReading(QObject):
             return False
         if not self.enabled() or self.worker is not None:
             return False
+        from desktop.services.ocr_worker import OcrWorker
         from desktop.store.slide_text import anything_queued
-        from desktop.workflows.ocr_worker import OcrWorker
 
         self.worker = OcrWorker(lib.path, self.event_received.emit)
         if anything_queued(lib):  # else its process starts with the next photo attached
@@ -173,7 +173,7 @@ class SlideReading(QObject):
 
     def insert_slide_text(self, photo: Photo, style: str = "quote") -> None:
         """The slide's text, as a quote, at the cursor (read off the GUI thread)."""
-        from desktop.workflows.slide_ocr import slide_markdown
+        from desktop.services.slide_ocr import slide_markdown
 
         target = self.window.editor.target
         submit(
@@ -204,7 +204,7 @@ class SlideReading(QObject):
         self.window.photos.set_caption(photo, photo.suggested_caption, typed=False)
 
     def keep_shot(self, photo: Photo) -> None:
-        from desktop.workflows.slide_ocr import choose_keeper
+        from desktop.services.slide_ocr import choose_keeper
 
         submit(
             self.window.photos.pool,

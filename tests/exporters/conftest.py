@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from desktop.services.importing import import_schedule
+from desktop.services.photos import attach_to_talk
 from desktop.store.notes import save_talk_note
 from desktop.store.talks import list_talks
-from desktop.workflows.importing import import_schedule
-from desktop.workflows.photos import attach_to_talk
 from tests.conftest import SAMPLE
 from tests.imagegen import make_photo
 

@@ -16,10 +16,10 @@ from desktop.core.errors import TalknotesError
 from desktop.exporters.compose import ExportRequest
 from desktop.exporters.learn import learn
 from desktop.exporters.profile import default_profile, saved_profile
+from desktop.services.exporting import export
+from desktop.services.photos import attach_to_talk
 from desktop.store.photos import note_photos, set_caption
 from desktop.store.tables import ConferenceRow, TalkRow
-from desktop.workflows.exporting import export
-from desktop.workflows.photos import attach_to_talk
 from tests.exporters.conftest import (
     build_hugo,
     build_jekyll,
@@ -286,7 +286,7 @@ def test_jpeg_comment_and_xmp_are_stripped_icc_kept(tmp_path):
 
 def test_refresh_with_a_recording_adds_one_line_to_the_recap(recap_library, tmp_path):
     """The schedule published recordings after the conference: refresh it, export again."""
-    from desktop.workflows.importing import import_schedule
+    from desktop.services.importing import import_schedule
     from tests.conftest import SAMPLE
 
     blog = copy_blog("galexrt+www.edenmal.moe", tmp_path)

@@ -11,7 +11,7 @@ from PIL import Image
 from desktop.exporters.compose import ExportRequest
 from desktop.exporters.profile import default_profile
 from desktop.exporters.writer import ExportConflict
-from desktop.workflows.exporting import export
+from desktop.services.exporting import export
 from tests.exporters.conftest import build_hugo, copy_blog, hugo_site
 from tests.exporters.html_check import image_files, read_page
 

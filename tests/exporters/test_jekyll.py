@@ -7,7 +7,7 @@ from pathlib import Path
 
 from desktop.exporters.compose import ExportRequest
 from desktop.exporters.learn import learn
-from desktop.workflows.exporting import export
+from desktop.services.exporting import export
 from tests.exporters.conftest import build_jekyll, copy_blog, jekyll_site
 from tests.exporters.html_check import image_files, read_page
 

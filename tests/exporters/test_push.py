@@ -8,7 +8,7 @@ import pytest
 
 from desktop.core.errors import TalknotesError
 from desktop.exporters.compose import ExportRequest
-from desktop.workflows.exporting import export
+from desktop.services.exporting import export
 from tests.exporters.conftest import copy_blog
 
 DAY1 = ExportRequest("day", conference_id=1, day=date(2026, 5, 14))

@@ -15,11 +15,11 @@ from pathlib import Path
 import frontmatter
 import pytest
 
+from desktop.services.importing import import_schedule
+from desktop.services.photos import attach_to_talk
 from desktop.store.library import open_library
 from desktop.store.notes import save_talk_note
 from desktop.store.talks import list_talks
-from desktop.workflows.importing import import_schedule
-from desktop.workflows.photos import attach_to_talk
 from tests.conftest import shared_fixture
 from tests.exporters.conftest import copy_blog, require
 from tests.exporters.html_check import image_files, read_page

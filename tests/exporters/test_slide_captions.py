@@ -5,14 +5,14 @@ from datetime import date
 
 from desktop.exporters.compose import ExportRequest
 from desktop.exporters.profile import default_profile
+from desktop.services.exporting import export
+from desktop.services.slide_ocr import analyse_note
 from desktop.store import slide_text as store
 from desktop.store.notes import talk_note
 from desktop.store.photos import note_photos, set_caption
-from desktop.workflows.exporting import export
-from desktop.workflows.slide_ocr import analyse_note
 from tests.exporters.conftest import build_hugo, hugo_site
 from tests.exporters.html_check import image_files, read_page
-from tests.workflows.test_slide_ocr import _stored
+from tests.services.test_slide_ocr import _stored
 
 DAY1 = ExportRequest("day", conference_id=1, day=date(2026, 5, 14))
 

@@ -11,7 +11,7 @@ from desktop.core.errors import TalknotesError
 from desktop.exporters import writer
 from desktop.exporters.compose import ExportRequest
 from desktop.exporters.writer import safe_target
-from desktop.workflows.exporting import export
+from desktop.services.exporting import export
 from tests.exporters.conftest import copy_blog
 from tests.imagegen import BODY_SERIAL, EXIF_IFD, GPS_IFD
 
@@ -71,7 +71,7 @@ def test_disk_full_midway_restores_blog(recap_library, tmp_path, monkeypatch):
                 raise OSError(28, "No space left on device")
         return real_replace(src, dst)
 
-    from desktop.workflows.exporting import blog_profile
+    from desktop.services.exporting import blog_profile
 
     profile = blog_profile(recap_library, blog)
     profile.max_width = 1000  # every photo is written again, then the post

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from desktop.services.importing import import_schedule
 from desktop.store.backup import integrity
 from desktop.store.library import open_library
 from desktop.store.notes import save_talk_note, talk_note
-from desktop.workflows.importing import import_schedule
 from tests.conftest import ROOT, SAMPLE
 from tests.security.typist import TEXT
 
@@ -229,7 +229,7 @@ def export_kills(library: Path, blog: Path, runs: int) -> list[int]:
 
 
 def _export_test(library, tmp_path, runs):
-    from desktop.workflows.photos import attach_to_talk
+    from desktop.services.photos import attach_to_talk
     from tests.imagegen import make_photo
 
     import_schedule(library, str(SAMPLE))

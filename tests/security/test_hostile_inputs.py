@@ -17,11 +17,11 @@ from desktop import secrets
 from desktop.core.errors import TalknotesError
 from desktop.exporters.compose import ExportRequest
 from desktop.importers.common import MAX_EVENTS
+from desktop.services.exporting import export
+from desktop.services.importing import import_schedule
+from desktop.services.photos import attach_to_talk
 from desktop.store.notes import save_talk_note
 from desktop.store.talks import list_talks
-from desktop.workflows.exporting import export
-from desktop.workflows.importing import import_schedule
-from desktop.workflows.photos import attach_to_talk
 from tests.conftest import PRIVATE_TOKEN, SAMPLE, library_snapshot
 from tests.imagegen import make_photo
 

@@ -2,10 +2,10 @@
 
 import pytest
 
+from desktop.services.importing import import_schedule
 from desktop.store import backup
 from desktop.store.library import make_engine, open_library, upgrade
 from desktop.store.notes import save_talk_note, talk_note
-from desktop.workflows.importing import import_schedule
 from tests.conftest import SAMPLE
 
 

@@ -4,10 +4,10 @@ from datetime import UTC, datetime
 
 from sqlmodel import Session, select
 
+from desktop.services.importing import import_schedule
 from desktop.store import history
 from desktop.store.notes import append_to_talk_note, save_talk_note, talk_note
 from desktop.store.tables import NoteRow
-from desktop.workflows.importing import import_schedule
 from tests.conftest import SAMPLE, age_note
 
 

@@ -5,11 +5,11 @@ import subprocess
 import sys
 from datetime import timedelta
 
+from desktop.services.importing import import_schedule
 from desktop.store import reading
 from desktop.store.history import versions
 from desktop.store.notes import save_talk_note
 from desktop.store.quick_save import quick_save
-from desktop.workflows.importing import import_schedule
 from tests.conftest import SAMPLE
 
 SAVE_WITHOUT_SQLALCHEMY = """

@@ -9,10 +9,10 @@ from datetime import UTC, date, datetime
 import pytest
 
 from desktop.core.errors import NotFoundError
+from desktop.services.importing import import_schedule
 from desktop.store import reading
 from desktop.store.notes import save_hallway_note, save_talk_note
 from desktop.store.talks import set_starred
-from desktop.workflows.importing import import_schedule
 from tests.conftest import SAMPLE, shared_fixture
 
 READ_EVERYTHING = """

@@ -5,12 +5,12 @@ import sqlite3
 
 import pytest
 
+from desktop.services.importing import import_schedule
 from desktop.store import backup
 from desktop.store.library import open_library
 from desktop.store.migrations import HEAD_REVISION
 from desktop.store.notes import save_talk_note
 from desktop.store.salvage import salvage
-from desktop.workflows.importing import import_schedule
 from tests.conditions import database_held
 from tests.conftest import SAMPLE
 

@@ -86,8 +86,8 @@ def notices():
 def sample_window(qtbot, library, clock=None, size: tuple[int, int] | None = None):
     """The main window on the sample conference, shown, with a fixed clock (SAMPLE_MORNING
     unless `clock` is given) and a RecordingNotifier (as `window.notifier`)."""
+    from desktop.services.importing import import_schedule
     from desktop.ui.main_window import MainWindow
-    from desktop.workflows.importing import import_schedule
     from tests.conftest import SAMPLE
 
     import_schedule(library, str(SAMPLE))

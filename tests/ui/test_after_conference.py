@@ -5,11 +5,11 @@ from datetime import UTC, datetime
 
 import pytest
 
+from desktop.services.importing import import_schedule
 from desktop.store.notes import save_talk_note
 from desktop.store.talks import list_talks, set_starred
 from desktop.ui.after_conference import WatchLaterDialog, export_agenda, import_agenda
 from desktop.ui.main_window import MainWindow
-from desktop.workflows.importing import import_schedule
 from tests.conftest import SAMPLE
 from tests.ui.conftest import RecordingNotifier
 

@@ -9,12 +9,12 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from desktop import app
+from desktop.services.importing import import_schedule
 from desktop.store import backup
 from desktop.store.library import open_library
 from desktop.store.lock import acquire
 from desktop.store.talks import list_talks
 from desktop.ui.recovery_box import QUIT, RESTORE, RecoveryBox
-from desktop.workflows.importing import import_schedule
 from tests.conditions import library_lock_held, make_read_only, seen_as_other_user, shared_temp_dir
 from tests.conftest import SAMPLE
 

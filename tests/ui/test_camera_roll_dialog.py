@@ -2,8 +2,8 @@
 
 from PySide6.QtCore import QThreadPool
 
+from desktop.services.importing import import_schedule
 from desktop.ui.camera_roll_dialog import CameraRollDialog
-from desktop.workflows.importing import import_schedule
 from tests.conftest import SAMPLE
 from tests.slides import DECK, SHOTS, render, save_jpeg
 

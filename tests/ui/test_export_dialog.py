@@ -3,10 +3,10 @@
 import re
 import shutil
 
+from desktop.services.importing import import_schedule
 from desktop.store.notes import save_talk_note
 from desktop.store.talks import list_talks
 from desktop.ui.main_window import MainWindow
-from desktop.workflows.importing import import_schedule
 from tests.conftest import SAMPLE, shared_fixture
 
 
@@ -59,7 +59,7 @@ def test_the_preview_shows_a_posts_photos_before_a_blog_is_chosen(qtbot, library
     from PySide6.QtCore import QUrl
 
     from desktop.media import files
-    from desktop.workflows.photos import attach_to_talk
+    from desktop.services.photos import attach_to_talk
     from tests.imagegen import make_photo
 
     import_schedule(library, str(SAMPLE))

@@ -7,9 +7,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from desktop.services.importing import import_schedule
 from desktop.store.talks import list_talks, set_starred
 from desktop.ui.main_window import MainWindow
-from desktop.workflows.importing import import_schedule
 from tests.conftest import SAMPLE
 
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -5,12 +5,12 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtCore import Qt
 
+from desktop.services.importing import import_schedule
 from desktop.store import history
 from desktop.store.notes import talk_note
 from desktop.store.talks import list_talks
 from desktop.ui.history_dialog import HistoryDialog
 from desktop.ui.main_window import MainWindow
-from desktop.workflows.importing import import_schedule
 from tests.conftest import SAMPLE, age_note
 
 

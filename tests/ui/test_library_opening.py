@@ -6,13 +6,13 @@ import sqlite3
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from desktop.services.importing import import_schedule
 from desktop.store import backup
 from desktop.store.library import open_library
 from desktop.store.migrations import HEAD_REVISION
 from desktop.store.notes import save_talk_note
 from desktop.ui.library_opening import LibraryOpening
 from desktop.ui.main_window import MainWindow
-from desktop.workflows.importing import import_schedule
 from tests.conditions import database_held
 from tests.conftest import SAMPLE
 

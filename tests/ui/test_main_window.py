@@ -6,11 +6,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolBar
 
+from desktop.services.importing import import_schedule
 from desktop.store.notes import talk_note
 from desktop.store.talks import list_talks
 from desktop.ui.main_window import MainWindow
 from desktop.ui.schedule_model import ID_ROLE
-from desktop.workflows.importing import import_schedule
 from tests.conftest import SAMPLE
 from tests.ui.conftest import SAMPLE_MORNING, sample_window
 

@@ -4,9 +4,9 @@ filter, the combo boxes' lists as wide as their longest entry."""
 import pytest
 from PySide6.QtCore import Qt
 
+from desktop.services.importing import import_schedule
 from desktop.ui.main_window import MainWindow
 from desktop.ui.schedule_model import ID_ROLE, KIND_ROLE
-from desktop.workflows.importing import import_schedule
 from tests.conftest import SAMPLE
 
 

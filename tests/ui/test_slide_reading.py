@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from desktop.services.importing import import_schedule
 from desktop.store.talks import list_talks
 from desktop.ui.main_window import MainWindow
 from desktop.ui.slide_reading import install
-from desktop.workflows.importing import import_schedule
 from tests.conftest import SAMPLE
 from tests.slides import DECK, render, save_jpeg
 from tests.ui.conftest import RecordingNotifier
@@ -84,9 +84,9 @@ def test_worker_is_a_low_priority_process_paused_by_typing_and_ended_by_closing(
 
 
 def test_insert_slide_text_puts_the_selected_slide_into_the_note(window, qtbot, tmp_path):
+    from desktop.services.slide_ocr import analyse_note
     from desktop.store import slide_text as store
-    from desktop.workflows.slide_ocr import analyse_note
-    from tests.workflows.test_slide_ocr import _stored
+    from tests.services.test_slide_ocr import _stored
 
     photo = save_jpeg(render(DECK[1], (400, 300)), tmp_path / "slide.jpg")
     with qtbot.waitSignal(window.photos.attached, timeout=10_000) as attached:

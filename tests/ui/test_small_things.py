@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QToolBar
 
+from desktop.services.importing import import_schedule
 from desktop.store.talks import list_talks
 from desktop.ui.main_window import MainWindow
-from desktop.workflows.importing import import_schedule
 from tests.conftest import SAMPLE
 
 

@@ -6,10 +6,10 @@ import pytest
 
 from desktop import secrets
 from desktop.core.errors import TalknotesError
+from desktop.services.importing import import_schedule
 from desktop.store.conferences import list_conferences
 from desktop.store.notes import save_talk_note
 from desktop.store.talks import list_talks
-from desktop.workflows.importing import import_schedule
 from tests.conftest import SAMPLE, Reply, http_server, library_snapshot, shared_fixture
 
 
@@ -101,7 +101,7 @@ def test_failure_inside_the_transaction_rolls_back(library, monkeypatch):
 def test_garbage_collection_is_paused_during_import_and_restored(library, monkeypatch, tmp_path):
     import gc
 
-    from desktop.workflows import importing
+    from desktop.services import importing
 
     seen = []
     real_apply = importing.apply_schedule

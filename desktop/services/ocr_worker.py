@@ -202,9 +202,9 @@ def worker_main(
         send({"event": "unavailable", "why": ocr.NOT_INSTALLED})
         return
     from desktop.core.errors import TalknotesError
+    from desktop.services.slide_ocr import read_image
     from desktop.store import slide_text as store
     from desktop.store.library import open_library
-    from desktop.workflows.slide_ocr import read_image
 
     try:
         lib = open_library(library_path, create=False, auto_backup=False)

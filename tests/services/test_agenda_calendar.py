@@ -5,9 +5,9 @@ from datetime import datetime
 
 from icalendar import Calendar
 
+from desktop.services.agenda_calendar import export_agenda, import_agenda
+from desktop.services.importing import import_schedule
 from desktop.store.talks import list_talks, set_starred
-from desktop.workflows.agenda_calendar import export_agenda, import_agenda
-from desktop.workflows.importing import import_schedule
 from tests.conftest import SAMPLE
 
 

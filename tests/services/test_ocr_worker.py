@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from desktop.services.importing import import_schedule
+from desktop.services.ocr_worker import OcrWorker
+from desktop.services.photos import attach_to_talk
 from desktop.store.talks import list_talks
-from desktop.workflows.importing import import_schedule
-from desktop.workflows.ocr_worker import OcrWorker
-from desktop.workflows.photos import attach_to_talk
 from tests.conftest import ROOT, SAMPLE
 from tests.slides import DECK, render, save_jpeg
 
@@ -63,7 +63,7 @@ def test_worker_dies_with_a_killed_parent(library, tmp_path):
     script = textwrap.dedent(
         f"""
         import sys, time
-        from desktop.workflows.ocr_worker import OcrWorker
+        from desktop.services.ocr_worker import OcrWorker
         if __name__ == "__main__":
             worker = OcrWorker({str(library.path)!r})
             worker.start()

@@ -18,9 +18,9 @@ from desktop.core.models import Talk
 from desktop.core.timezones import get_zone
 from desktop.importers.common import conference_day
 from desktop.media.suffixes import IMAGE_SUFFIXES
+from desktop.services.photos import attach_to_note, photo_markdown, prepare
 from desktop.store import conferences, notes, photos, talks
 from desktop.store.library import Library
-from desktop.workflows.photos import attach_to_note, photo_markdown, prepare
 
 
 @dataclass
@@ -123,7 +123,7 @@ SHOT_DISTANCE = 5  # and look nearly the same (other slides of a deck: 6+ bits a
 def _group_shots(filings: list[Filing]) -> None:
     """Number the runs of shots of one slide: same target, taken moments apart, pictures
     nearly alike. A first look from the pictures only; once the photos are read, their text
-    decides (workflows.slide_ocr)."""
+    decides (services.slide_ocr)."""
     from desktop.media.images import open_checked, upright
     from desktop.media.slide_image import dhash, sharpness
 

@@ -7,14 +7,14 @@ import pytest
 
 from desktop.cli import main as cli_main
 from desktop.core.slide_text import caption_for_export
+from desktop.services.importing import import_schedule
+from desktop.services.photos import attach_to_talk
+from desktop.services.slide_ocr import analyse_note, queue_photos
 from desktop.store import slide_text as store
 from desktop.store.library import open_library
 from desktop.store.photos import note_photos, remove_photo
 from desktop.store.search import search_notes
 from desktop.store.talks import list_talks
-from desktop.workflows.importing import import_schedule
-from desktop.workflows.photos import attach_to_talk
-from desktop.workflows.slide_ocr import analyse_note, queue_photos
 from tests.conftest import SAMPLE
 from tests.imagegen import make_photo
 from tests.slides import DECK, SHOTS, render, save_jpeg

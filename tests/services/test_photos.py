@@ -6,11 +6,11 @@ import pytest
 
 from desktop.core.errors import TalknotesError
 from desktop.core.render import render_html
+from desktop.services.importing import import_schedule
+from desktop.services.photos import attach_to_talk, resolve_photo_file
 from desktop.store.notes import talk_note
 from desktop.store.photos import note_photos
 from desktop.store.talks import list_talks
-from desktop.workflows.importing import import_schedule
-from desktop.workflows.photos import attach_to_talk, resolve_photo_file
 from tests.conftest import SAMPLE, library_snapshot
 from tests.imagegen import make_photo
 

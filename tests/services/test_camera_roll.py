@@ -1,10 +1,10 @@
 """Filing a camera roll: the talk running at capture time, parallel slots, day boundaries."""
 
+from desktop.services import camera_roll
+from desktop.services.importing import import_schedule
 from desktop.store.notes import hallway_notes, talk_note
 from desktop.store.photos import note_photos
 from desktop.store.talks import list_talks, set_starred
-from desktop.workflows import camera_roll
-from desktop.workflows.importing import import_schedule
 from tests.conftest import SAMPLE
 from tests.imagegen import make_photo
 
