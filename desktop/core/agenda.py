@@ -15,13 +15,18 @@ def running(talks: list[Talk], now: datetime) -> list[Talk]:
     ]
 
 
+def _started(talk: Talk) -> float:
+    """The start as a timestamp (a running talk always has one)."""
+    return talk.start.timestamp() if talk.start else 0.0
+
+
 def pick_current(talks: list[Talk], now: datetime) -> Talk | None:
     """The talk to jump to now: a running starred one, else any running one (the latest
     started, most specific), else None."""
     candidates = running(talks, now)
     if not candidates:
         return None
-    candidates.sort(key=lambda t: (not t.starred, t.is_break, -t.start.timestamp()))  # type: ignore[union-attr]
+    candidates.sort(key=lambda t: (not t.starred, t.is_break, -_started(t)))
     return candidates[0]
 
 
@@ -31,7 +36,7 @@ def candidates(talks: list[Talk], now: datetime) -> list[Talk]:
     found = running(talks, now)
     return sorted(
         found,
-        key=lambda t: (not t.starred, t.is_break, -t.start.timestamp(), t.room, t.title),  # type: ignore[union-attr]
+        key=lambda t: (not t.starred, t.is_break, -_started(t), t.room, t.title),
     )
 
 

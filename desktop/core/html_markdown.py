@@ -49,20 +49,22 @@ class _Converter:
         out, pos, end = self.out, 0, len(html)
         while pos < end:
             m = _TOKEN.match(html, pos)
-            pos = m.end()  # type: ignore[union-attr]  # the pattern matches any character
-            text, tag = m[1], m[3]  # type: ignore[index]
+            if m is None:  # never: the pattern matches any character
+                break
+            pos = m.end()
+            text, tag = m[1], m[3]
             if text is not None:
                 self.text(unescape(text))
             elif tag is not None:
                 tag = tag.lower()
-                if m[2]:  # type: ignore[index]
+                if m[2]:
                     self.end(tag)
                 elif tag in _DROP:  # skip to the matching end tag, content and all
                     close = re.compile(rf"</{tag}\s*>", re.I).search(html, pos)
                     pos = close.end() if close else end
                 else:
-                    self.start(tag, m[4])  # type: ignore[index]
-            elif m[0] == "<":  # type: ignore[index]
+                    self.start(tag, m[4])
+            elif m[0] == "<":
                 out.append("<")
 
     def start(self, tag: str, attrs: str) -> None:

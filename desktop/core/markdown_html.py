@@ -40,23 +40,26 @@ class _PhotoLinks(Treeprocessor):
 
 
 class _PhotoExtension(Extension):
+    processor: _PhotoLinks
+
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (markdown's API)
-        processor = _PhotoLinks(md)
-        md.treeprocessors.register(processor, "talknotes_photos", 0)
-        md.talknotes_photos = processor  # type: ignore[attr-defined]
+        self.processor = _PhotoLinks(md)
+        md.treeprocessors.register(self.processor, "talknotes_photos", 0)
 
 
-def _instance() -> markdown.Markdown:
-    md = getattr(_local, "md", None)
-    if md is None:
-        md = markdown.Markdown(extensions=[*EXTENSIONS, _PhotoExtension()], output_format="html")
-        _local.md = md
-    return md
+def _instance() -> tuple[markdown.Markdown, _PhotoLinks]:
+    """This thread's parser and its photo-link processor."""
+    made: tuple[markdown.Markdown, _PhotoLinks] | None = getattr(_local, "md", None)
+    if made is None:
+        photos = _PhotoExtension()
+        md = markdown.Markdown(extensions=[*EXTENSIONS, photos], output_format="html")
+        made = _local.md = (md, photos.processor)
+    return made
 
 
 def convert(text: str, resolve_photo: Resolver | None = None, flavor: str = HUGO) -> str:
     """Markdown to an HTML fragment, as `flavor`'s engine reads it; one parser per thread."""
-    md = _instance()
+    md, photos = _instance()
     md.reset()
-    md.talknotes_photos.resolver = resolve_photo  # type: ignore[attr-defined]
+    photos.resolver = resolve_photo
     return md.convert(prepare(text, flavor))

@@ -55,7 +55,8 @@ def word_count(text: str) -> int:
     global _paragraph_words
     if len(text) < 20_000:
         return _count(text)
-    known, counts, total = _paragraph_words, {}, 0
+    known, total = _paragraph_words, 0
+    counts: dict[str, int] = {}
     for paragraph in text.split("\n\n"):  # a word never spans a blank line
         words = known.get(paragraph)
         if words is None:

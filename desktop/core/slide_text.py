@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from typing import Any
 
 Point = tuple[float, float]
 
@@ -54,13 +55,13 @@ class TextLine:
         (_, y0), (_, y1), (_, y2), (_, y3) = self.box
         return max(((y3 - y0) + (y2 - y1)) / 2, 1.0)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, object]:
         return {"text": self.text, "confidence": round(self.confidence, 4), "box": self.box}
 
     @classmethod
-    def from_json(cls, data: dict) -> TextLine:
-        box = tuple((float(x), float(y)) for x, y in data["box"])
-        return cls(str(data["text"]), float(data["confidence"]), box)  # type: ignore[arg-type]
+    def from_json(cls, data: Mapping[str, Any]) -> TextLine:
+        a, b, c, d = ((float(x), float(y)) for x, y in data["box"])
+        return cls(str(data["text"]), float(data["confidence"]), (a, b, c, d))
 
 
 def normalize(text: str) -> str:

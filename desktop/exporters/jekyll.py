@@ -26,7 +26,8 @@ def paren_lists(markdown: str) -> str:
     fence = ""
     in_list = in_paragraph = after_blank = False
     for line in markdown.split("\n"):
-        lead = _QUOTES.match(line).group(0)  # type: ignore[union-attr]
+        quotes = _QUOTES.match(line)  # always matches, maybe nothing
+        lead = quotes[0] if quotes else ""
         body = line[len(lead) :]
         if fence:
             fence = "" if body.strip().startswith(fence) else fence

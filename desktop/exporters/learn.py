@@ -63,10 +63,13 @@ def _hugo_config(blog: Path) -> dict[str, Any]:
             if name.endswith(".json"):
                 import json
 
-                return json.loads(text)
-            return yaml.safe_load(text) or {}
+                config = json.loads(text)
+            else:
+                config = yaml.safe_load(text)
         except Exception:  # noqa: BLE001 (a config we can't read just teaches nothing)
             return {}
+        # a list or a lone value is not a configuration: it teaches nothing either
+        return config if isinstance(config, dict) else {}
     return {}
 
 
@@ -133,7 +136,7 @@ def learn(blog: Path) -> BlogProfile:
         values = [post.metadata[key] for _, _, post in parsed if key in post.metadata]
         if values and key in profile.keys:
             profile.category_key = key
-            flat = [v if isinstance(v, str) else (v[0] if v else "") for v in values]
+            flat = [_first(v) for v in values]
             profile.category = Counter(flat).most_common(1)[0][0]
     profile.date_in_front_matter = "date" in profile.keys
     date_lines = [re.search(r"^date\s*[:=]\s*(\S)", text, re.M) for _, text, _ in parsed]
@@ -186,11 +189,18 @@ def learn(blog: Path) -> BlogProfile:
     return profile
 
 
+def _first(value: object) -> str:
+    """A category as written: a name, a list of names (the first counts) or a number."""
+    if isinstance(value, list):
+        return str(value[0]) if value else ""
+    return str(value)
+
+
 def _learn_hugo_layout(
     blog: Path, profile: BlogProfile, posts: list[Path], keep_case: bool
 ) -> None:
     bundles = [p for p in posts if p.name == "index.md"]
-    parents = Counter()
+    parents: Counter[str] = Counter()
     for post in posts:
         folder = post.parent.parent if post.name == "index.md" else post.parent
         parts = list(folder.relative_to(blog).parts)

@@ -99,7 +99,7 @@ def learn_recaps(profile: BlogProfile, parsed: list[Parsed]) -> None:
 
 
 def _learn_titles(profile: BlogProfile, recaps: list[Parsed]) -> None:
-    patterns = Counter()
+    patterns: Counter[str] = Counter()
     for _, _, post in recaps:
         m = _DAY_TITLE.match(str(post.metadata.get("title", "")))
         if m:

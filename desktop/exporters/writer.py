@@ -103,7 +103,7 @@ class Manifest:
         self.key = str(blog.resolve())
         data = json.loads(self.path.read_text(encoding="utf-8")) if self.path.exists() else {}
         self.all: dict[str, dict[str, dict[str, str]]] = data
-        self.entries = data.setdefault(self.key, {})
+        self.entries = self.all.setdefault(self.key, {})
 
     def get(self, relative: str) -> dict[str, str] | None:
         return self.entries.get(relative)
@@ -314,7 +314,7 @@ def write_export(
     blog = plan.blog
     todo = [f for f in plan.files if f.action in ("create", "update", "remove")]
     staged: list[tuple[Path | None, Path]] = []  # (temporary file or None: remove, target)
-    photos = [f for f in todo if f.kind == "photo"]
+    photos = [(f, f.photo) for f in todo if f.photo is not None]  # kind "photo"
     total = len(todo)
     try:
         jobs = {}
@@ -325,7 +325,7 @@ def write_export(
                 initializer=_end_with_parent,
                 initargs=(os.getpid(),),
             ) as pool:
-                for f in photos:
+                for f, photo in photos:
                     target = safe_target(blog, f.path)
                     target.parent.mkdir(parents=True, exist_ok=True)
                     temp = target.with_name(f".talknotes-new-{target.name}")
@@ -333,7 +333,7 @@ def write_export(
                     jobs[
                         pool.submit(
                             _encode,
-                            str(f.photo.source),  # type: ignore[union-attr]
+                            str(photo.source),
                             str(temp),
                             generator.profile.max_width,
                             generator.profile.quality,
@@ -364,9 +364,9 @@ def write_export(
         plan.backups = [_keep_backup(blog, library_dir, rel) for rel in plan.backups]
         _commit(staged)
     except BaseException:
-        for temp, _ in staged:
-            if temp is not None:
-                temp.unlink(missing_ok=True)
+        for staged_temp, _ in staged:
+            if staged_temp is not None:
+                staged_temp.unlink(missing_ok=True)
         raise
     manifest = Manifest(library_dir, blog)
     for f in plan.files:
@@ -376,11 +376,11 @@ def write_export(
             manifest.entries.pop(f.path, None)
             continue
         target = safe_target(blog, f.path)
-        if f.kind == "photo":
+        if f.photo is not None:  # kind "photo"
             manifest.record(
                 f.path,
                 sha256=sha256_of(target),
-                source=f.photo.sha256,  # type: ignore[union-attr]
+                source=f.photo.sha256,
                 settings=_photo_settings(generator),
             )
         else:

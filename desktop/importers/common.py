@@ -132,10 +132,12 @@ def check_count(count: int, what: str) -> None:
 
 def tame_durations(talks: list[Talk]) -> list[str]:
     """A talk "lasting" weeks is a data error: keep the start, give it the default length."""
-    long = [t for t in talks if t.start and t.end and t.end - t.start > MAX_DURATION]
-    for talk in long:
-        talk.end = talk.start + DEFAULT_DURATION  # type: ignore[operator]
-        talk.end_estimated = True
+    long = []
+    for talk in talks:
+        if talk.start and talk.end and talk.end - talk.start > MAX_DURATION:
+            talk.end = talk.start + DEFAULT_DURATION
+            talk.end_estimated = True
+            long.append(talk)
     if not long:
         return []
     names = ", ".join(quoted(t.title) for t in long[:3])
@@ -157,7 +159,7 @@ def resolve_zone(declared: str | None, instants: list[datetime]) -> tuple[str, l
     else the zone the offsets imply. Returns (zone name, warnings)."""
     warnings: list[str] = []
     declared = (declared or "").strip()
-    offsets = Counter(t.utcoffset() for t in instants if t.utcoffset() is not None)
+    offsets = Counter(offset for t in instants if (offset := t.utcoffset()) is not None)
     if declared and not is_valid_zone(declared):
         warnings.append(f"unknown time zone {quoted(declared)} ignored")
         declared = ""

@@ -46,7 +46,7 @@ def same_trust(old: str, new: str) -> bool:
 class _SafeRedirects(urllib.request.HTTPRedirectHandler):
     """urllib copies every header (Authorization too) to wherever a redirect points."""
 
-    def redirect_request(  # type: ignore[override]
+    def redirect_request(
         self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any, newurl: str
     ) -> urllib.request.Request | None:
         new = super().redirect_request(req, fp, code, msg, headers, newurl)
@@ -81,7 +81,7 @@ def download(
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > MAX_SCHEDULE_BYTES:
                 raise TalknotesError(shown, f"the server announces {int(length)} bytes, too large")
-            data = response.read(MAX_SCHEDULE_BYTES + 1)
+            data: bytes = response.read(MAX_SCHEDULE_BYTES + 1)
     except urllib.error.HTTPError as exc:
         hint = ""
         if exc.code in (401, 403):

@@ -208,7 +208,7 @@ def _talk(ev: dict[str, Any], day: date | None, what: str) -> Talk:
 
 
 def _v1_events(conference: dict[str, Any], what: str) -> list[Talk]:
-    talks = []
+    talks: list[Talk] = []
     for day in conference["days"]:
         day_date = common.parse_date(_str(day.get("date")), f"{what}: day {day.get('index')}")
         for events in (day.get("rooms") or {}).values():

@@ -83,11 +83,17 @@ class SlideReader:
                 (round(picture.width * scale), round(picture.height * scale)),
                 resample=3,  # bicubic
             )
+        from rapidocr.utils.output import RapidOCROutput
+
         result = self._engine(picture)
         lines = []
-        boxes = result.boxes if result.boxes is not None else []
-        for text, score, box in zip(result.txts or (), result.scores or (), boxes, strict=False):
-            corners = tuple((float(x) / scale, float(y) / scale) for x, y in box[:4])
-            lines.append(TextLine(str(text), float(score), corners))  # type: ignore[arg-type]
+        # Only a full result has text: when recognition fails RapidOCR logs it and returns the
+        # detection alone (boxes, no texts), which is a photo without readable text.
+        if isinstance(result, RapidOCROutput) and result.boxes is not None:
+            for text, score, box in zip(
+                result.txts or (), result.scores or (), result.boxes, strict=False
+            ):
+                a, b, c, d = ((float(x) / scale, float(y) / scale) for x, y in box[:4])
+                lines.append(TextLine(str(text), float(score), (a, b, c, d)))
         width, height = round(picture.width / scale), round(picture.height / scale)
         return Reading(lines, width, height, *measures)

@@ -42,7 +42,7 @@ def note(row: NoteRow) -> Note:
 
 
 def photo(row: PhotoRow, text: PhotoTextRow | None = None) -> Photo:
-    read = text is not None and not text.error
+    read = text if text is not None and not text.error else None
     return Photo(
         id=row.id,
         sha256=row.sha256,
@@ -56,7 +56,7 @@ def photo(row: PhotoRow, text: PhotoTextRow | None = None) -> Photo:
         note_id=row.note_id,
         caption_typed=row.caption_typed,
         suggested_caption=row.suggested_caption,
-        text=text.text if read else None,  # type: ignore[union-attr]
+        text=read.text if read else None,
         duplicate_of=row.duplicate_of,
-        sharpness=text.sharpness if read else None,  # type: ignore[union-attr]
+        sharpness=read.sharpness if read else None,
     )

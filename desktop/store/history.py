@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 from desktop.store.library import Library
 from desktop.store.quick_save import SNAPSHOT_EVERY as SNAPSHOT_EVERY  # the autosave's rule
 from desktop.store.quick_save import snapshot_due
-from desktop.store.rows import get_row
+from desktop.store.rows import get_row, saved_id
 from desktop.store.tables import NoteRow, NoteVersionRow
 
 KEEP_VERSIONS = 200
@@ -65,7 +65,7 @@ def versions(lib: Library, note_id: int) -> list[NoteVersion]:
             .where(NoteVersionRow.note_id == note_id)
             .order_by(col(NoteVersionRow.saved_at).desc(), col(NoteVersionRow.id).desc())
         )
-        return [NoteVersion(r.id, r.note_id, r.body, r.saved_at, r.reason) for r in rows]  # type: ignore[arg-type]
+        return [NoteVersion(saved_id(r.id), r.note_id, r.body, r.saved_at, r.reason) for r in rows]
 
 
 def restore(lib: Library, version_id: int) -> str:

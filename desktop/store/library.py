@@ -93,7 +93,10 @@ class Library:
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return _revision(conn.connection.driver_connection)  # type: ignore[arg-type]
+        driver = conn.connection.driver_connection
+        if not isinstance(driver, sqlite3.Connection):
+            raise TypeError(f"not an SQLite connection: {driver!r}")
+        return _revision(driver)
 
 
 def _revision(conn: sqlite3.Connection) -> str | None:

@@ -122,10 +122,10 @@ def acquire(library_dir: Path, timeout: float, kind: str, command: str = "") -> 
     with _held_guard:
         key = library_dir.resolve()
         _held[key] = _held.get(key, 0) + 1
-    holder = {"kind": kind, "pid": os.getpid(), "command": command}
+    record = {"kind": kind, "pid": os.getpid(), "command": command}
     try:
         tmp = library_dir / f".{HOLDER_NAME}.{os.getpid()}"
-        tmp.write_text(json.dumps(holder), encoding="utf-8")
+        tmp.write_text(json.dumps(record), encoding="utf-8")
         os.replace(tmp, library_dir / HOLDER_NAME)
     except OSError:
         pass  # only a nicer message for others is lost

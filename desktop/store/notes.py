@@ -119,6 +119,7 @@ def save_hallway_note(
     """Create (note_id None) or update a hallway note."""
     with Session(lib.engine) as s:
         now = _now()
+        row: NoteRow | None
         if note_id is None:
             row = NoteRow(
                 conference_id=conference_id, title=title, body=body, created_at=now, updated_at=now

@@ -13,7 +13,7 @@ import json
 import sqlite3
 from collections import defaultdict
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import NotFoundError
 from desktop.core.links import with_kinds
@@ -36,13 +36,15 @@ _PHOTO_COLUMNS = (
     "p.duplicate_of, t.text, t.sharpness, t.error"
 )
 
+Params = tuple[Any, ...]  # the values of a query, or of a row read
+
 
 def parse_utc(value: str | None) -> datetime | None:
     """A UTC time as SQLite holds it (naive text), aware."""
     return datetime.fromisoformat(value).replace(tzinfo=UTC) if value else None
 
 
-def _rows(lib: Library, sql: str, params: tuple = ()) -> list[sqlite3.Row | tuple]:
+def _rows(lib: Library, sql: str, params: Params = ()) -> list[sqlite3.Row | Params]:
     return lib.reader().execute(sql, params).fetchall()  # fetched whole: no read left open
 
 
@@ -71,7 +73,7 @@ def get_conference(lib: Library, conference_id: int) -> Conference:
     return found[0]
 
 
-def _speakers(lib: Library, where: str, params: tuple) -> dict[int, list[str]]:
+def _speakers(lib: Library, where: str, params: Params) -> dict[int, list[str]]:
     result: dict[int, list[str]] = defaultdict(list)
     for talk_id, name in _rows(
         lib,
@@ -83,7 +85,7 @@ def _speakers(lib: Library, where: str, params: tuple) -> dict[int, list[str]]:
     return result
 
 
-def _noted(lib: Library, where: str, params: tuple) -> set[int]:
+def _noted(lib: Library, where: str, params: Params) -> set[int]:
     """Talks whose note is not empty."""
     return {
         talk_id
@@ -102,7 +104,7 @@ def _links(stored: str | None, url: str) -> list[Link]:
     return with_kinds([Link(**link) for link in json.loads(stored)], url)
 
 
-def _talks(lib: Library, where: str, params: tuple) -> list[Talk]:
+def _talks(lib: Library, where: str, params: Params) -> list[Talk]:
     rows = _rows(lib, f"SELECT {_TALK_COLUMNS} FROM talk t {where} {_TALK_ORDER}", params)
     zones = {c.id: get_zone(c.time_zone) for c in list_conferences(lib)}
     speakers = _speakers(lib, where, params)
@@ -144,7 +146,8 @@ def list_talks(
     lib: Library, conference_id: int | None = None, day: date | None = None
 ) -> list[Talk]:
     """Talks in time order (unscheduled last), optionally of one conference and one day."""
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[object] = []
     if conference_id is not None:
         clauses.append("t.conference_id = ?")
         params.append(conference_id)
@@ -162,7 +165,7 @@ def get_talk(lib: Library, talk_id: int) -> Talk:
     return found[0]
 
 
-def _note(row: sqlite3.Row | tuple) -> Note:
+def _note(row: sqlite3.Row | Params) -> Note:
     return Note(
         id=row[0],
         talk_id=row[1],
@@ -183,7 +186,8 @@ def talk_note(lib: Library, talk_id: int) -> Note:
 
 
 def hallway_notes(lib: Library, conference_id: int | None = None) -> list[Note]:
-    where, params = "WHERE talk_id IS NULL", ()
+    where = "WHERE talk_id IS NULL"
+    params: Params = ()
     if conference_id is not None:
         where, params = where + " AND conference_id = ?", (conference_id,)
     sql = f"SELECT {_NOTE_COLUMNS} FROM note {where} ORDER BY id"

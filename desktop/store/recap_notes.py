@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop.store.library import Library
 from desktop.store.tables import RecapNoteRow
@@ -16,7 +16,7 @@ def _row(s: Session, conference_id: int, day: date | None, part: str) -> RecapNo
     query = select(RecapNoteRow).where(
         RecapNoteRow.conference_id == conference_id, RecapNoteRow.part == part
     )
-    query = query.where(RecapNoteRow.day == day if day else RecapNoteRow.day.is_(None))  # type: ignore[union-attr]
+    query = query.where(RecapNoteRow.day == day if day else col(RecapNoteRow.day).is_(None))
     return s.exec(query).first()
 
 
@@ -34,9 +34,10 @@ def save_recap_note(
         raise ValueError(part)
     with Session(lib.engine) as s:
         row = _row(s, conference_id, day, part)
+        now = datetime.now(UTC)
         if row is None:
-            row = RecapNoteRow(conference_id=conference_id, day=day, part=part)
+            row = RecapNoteRow(conference_id=conference_id, day=day, part=part, updated_at=now)
         row.body = body
-        row.updated_at = datetime.now(UTC)
+        row.updated_at = now
         s.add(row)
         s.commit()

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TypeVar
 
-from sqlmodel import Session, col, select
+from sqlalchemy import Table
+from sqlalchemy import inspect as sa_inspect
+from sqlmodel import Session, SQLModel, col, select
 
 from desktop.core.errors import NotFoundError
 from desktop.store.tables import ConferenceRow, SpeakerRow, TalkRow, TalkSpeakerRow
@@ -19,6 +21,21 @@ _NAMES = {
     "NoteVersionRow": "note version",
 }
 IN_LIMIT = 500  # above this many ids, read the whole table rather than a long IN (…)
+
+
+def saved_id(row_id: int | None) -> int:
+    """The id of a row read from the database (only a row not yet inserted has none)."""
+    if row_id is None:
+        raise ValueError("a row not yet inserted has no id")
+    return row_id
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """The Core table of a table model (SQLModel sets `__table__` without declaring it)."""
+    table = sa_inspect(model).local_table
+    if not isinstance(table, Table):
+        raise TypeError(f"{model.__name__} is not a table model")
+    return table
 
 
 def get_row(s: Session, model: type[Row], row_id: int) -> Row:
@@ -37,7 +54,7 @@ def speakers_by_talk(
     query = (
         select(TalkSpeakerRow.talk_id, SpeakerRow.name)
         .join(SpeakerRow, col(SpeakerRow.id) == TalkSpeakerRow.speaker_id)
-        .order_by(TalkSpeakerRow.talk_id, TalkSpeakerRow.position)
+        .order_by(col(TalkSpeakerRow.talk_id), col(TalkSpeakerRow.position))
     )
     if conference_id is not None:
         query = query.join(TalkRow, col(TalkRow.id) == TalkSpeakerRow.talk_id).where(

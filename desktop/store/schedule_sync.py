@@ -11,13 +11,20 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from sqlalchemy import Table, func
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
 from sqlmodel import Session, col, delete, select
 
 from desktop.core.models import Conference, ImportSummary, Schedule, Talk, TalkStatus
 from desktop.store import convert
 from desktop.store.library import Library
 from desktop.store.repeated_ids import Stored, match_repeated
-from desktop.store.rows import get_row, matching_conference, speakers_by_talk
+from desktop.store.rows import (
+    get_row,
+    matching_conference,
+    saved_id,
+    speakers_by_talk,
+    table_of,
+)
 from desktop.store.tables import (
     ConferenceRow,
     NoteRow,
@@ -94,7 +101,7 @@ def _annotated_talk_ids(s: Session, conference_id: int) -> set[int]:
 
 
 def _insert_many(
-    s: Session, table: Table, columns: Sequence[str], rows: list[tuple[object, ...]]
+    s: Session, table: Table, columns: Sequence[str], rows: Sequence[tuple[object, ...]]
 ) -> None:
     """Insert rows of SQLite-ready values in one DB-API executemany; the table's other columns
     get their scalar defaults.
@@ -105,25 +112,26 @@ def _insert_many(
     if not rows:
         return
     defaults = {
-        c.name: c.default.arg  # type: ignore[attr-defined]
+        c.name: c.default.arg
         for c in table.columns
-        if c.name not in columns and c.default is not None and c.default.is_scalar
+        if c.name not in columns and isinstance(c.default, ScalarElementColumnDefault)
     }
     names = [*columns, *defaults]
     sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
     if defaults:
         fixed = tuple(defaults.values())
         rows = [row + fixed for row in rows]
-    s.connection().exec_driver_sql(sql, rows)  # type: ignore[arg-type]
+    s.connection().exec_driver_sql(sql, list(rows))
 
 
 def _speaker_ids(s: Session, names: set[str]) -> dict[str, int]:
     """Ids for speaker names, creating the missing speakers."""
-    known: dict[str, int] = dict(s.exec(select(SpeakerRow.name, SpeakerRow.id)).all())  # type: ignore[arg-type]
+    query = select(SpeakerRow.name, col(SpeakerRow.id))
+    known = {name: saved_id(i) for name, i in s.exec(query)}
     missing = [(n,) for n in sorted(names) if n not in known]
     if missing:
-        _insert_many(s, SpeakerRow.__table__, ["name"], missing)  # type: ignore[attr-defined]
-        known = dict(s.exec(select(SpeakerRow.name, SpeakerRow.id)).all())  # type: ignore[arg-type]
+        _insert_many(s, table_of(SpeakerRow), ["name"], missing)
+        known = {name: saved_id(i) for name, i in s.exec(query)}
     return known
 
 
@@ -131,6 +139,7 @@ def _conference_row(
     s: Session, conf: Conference, conference_id: int | None, source_copy: str, now: datetime
 ) -> ConferenceRow:
     """The conference to refresh (by id, same source, or same acronym), else a new one."""
+    row: ConferenceRow | None
     if conference_id is not None:
         row = get_row(s, ConferenceRow, conference_id)
     else:
@@ -214,16 +223,16 @@ def apply_schedule(
                 setattr(trow, k, v)
             s.add(trow)
             if not same_speakers:
-                ids[talk.source_id] = trow.id  # type: ignore[assignment]
+                ids[talk.source_id] = saved_id(trow.id)
                 links[talk.source_id] = speakers
             summary.updated += 1
 
         if ids:
             s.exec(delete(TalkSpeakerRow).where(col(TalkSpeakerRow.talk_id).in_(ids.values())))
         if new_rows:
-            _insert_many(s, TalkRow.__table__, _NEW_TALK, new_rows)  # type: ignore[attr-defined]
+            _insert_many(s, table_of(TalkRow), _NEW_TALK, new_rows)
             query = select(TalkRow.source_id, TalkRow.id).where(TalkRow.conference_id == cid)
-            ids.update({sid: tid for sid, tid in s.exec(query) if sid in links})  # type: ignore[misc]
+            ids.update({sid: saved_id(tid) for sid, tid in s.exec(query) if sid in links})
         speaker_ids = _speaker_ids(s, {n for names in links.values() for n in names})
         link_rows: list[tuple[object, ...]] = [
             (ids[sid], speaker_ids[name], position)
@@ -232,7 +241,7 @@ def apply_schedule(
         ]
         _insert_many(
             s,
-            TalkSpeakerRow.__table__,  # type: ignore[attr-defined]
+            table_of(TalkSpeakerRow),
             ("talk_id", "speaker_id", "position"),
             link_rows,
         )

@@ -4,9 +4,13 @@ slide photos (SQLite FTS5)."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from desktop.core.models import SearchHit
 from desktop.store.library import Library
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
@@ -75,7 +79,7 @@ def search_notes(lib: Library, text: str, limit: int = 50) -> list[SearchHit]:
 SLIDE_PREFIX = "slide: "  # how a snippet says its words are on a photo of a slide
 
 
-def _slide_hits(conn, query: str, limit: int) -> list[SearchHit]:
+def _slide_hits(conn: Connection, query: str, limit: int) -> list[SearchHit]:
     """Notes whose slide photos carry the words (best photo first)."""
     sql = (
         "SELECT n.id, n.talk_id, n.conference_id, f.title, f.speakers, "

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from sqlmodel import Session, col, delete, func, select
 
 from desktop.store.library import Library
-from desktop.store.rows import get_row
+from desktop.store.rows import get_row, saved_id
 from desktop.store.tables import NoteRow, OcrQueueRow, PhotoRow, PhotoTextRow, TalkRow
 
 
@@ -58,7 +58,7 @@ def queue_size(lib: Library) -> int:
 def next_in_queue(lib: Library) -> str | None:
     with Session(lib.engine) as s:
         return s.exec(
-            select(OcrQueueRow.sha256).order_by(OcrQueueRow.queued_at, OcrQueueRow.sha256)
+            select(OcrQueueRow.sha256).order_by(col(OcrQueueRow.queued_at), OcrQueueRow.sha256)
         ).first()
 
 
@@ -72,7 +72,9 @@ def queued(lib: Library) -> list[str]:
     """The images waiting to be read, oldest first."""
     with Session(lib.engine) as s:
         return list(
-            s.exec(select(OcrQueueRow.sha256).order_by(OcrQueueRow.queued_at, OcrQueueRow.sha256))
+            s.exec(
+                select(OcrQueueRow.sha256).order_by(col(OcrQueueRow.queued_at), OcrQueueRow.sha256)
+            )
         )
 
 
@@ -130,10 +132,10 @@ def note_photos(lib: Library, note_id: int) -> list[NotePhoto]:
             select(PhotoRow, PhotoTextRow)
             .join(PhotoTextRow, col(PhotoTextRow.sha256) == PhotoRow.sha256, isouter=True)
             .where(PhotoRow.note_id == note_id)
-            .order_by(PhotoRow.id)
+            .order_by(col(PhotoRow.id))
         )
         return [
-            NotePhoto(p.id, p.sha256, p.keeper_chosen, _reading(t) if t else None)  # type: ignore[arg-type]
+            NotePhoto(saved_id(p.id), p.sha256, p.keeper_chosen, _reading(t) if t else None)
             for p, t in rows
         ]
 
@@ -181,4 +183,4 @@ def image_shas(
             query = query.where(NoteRow.talk_id == talk_id)
         elif conference_id is not None:
             query = query.where(NoteRow.conference_id == conference_id)
-        return list(dict.fromkeys(s.exec(query.order_by(PhotoRow.id))))
+        return list(dict.fromkeys(s.exec(query.order_by(col(PhotoRow.id)))))

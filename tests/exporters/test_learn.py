@@ -100,3 +100,27 @@ def test_file_names_in_the_blogs_style(generator, case, apostrophes, slug):
     profile = default_profile(generator)
     profile.name_case, profile.apostrophes = case, apostrophes
     assert make_slug("You're Not Alone at KubeCon", profile) == slug
+
+
+def test_numeric_categories_are_learned_as_text(tmp_path):
+    """`category: 2024` is a YAML number, and `[2024]` a list of one: learning read them as
+    text and crashed on the number ('int' object is not subscriptable)."""
+    posts = tmp_path / "j" / "_posts"
+    posts.mkdir(parents=True)
+    for day, value in (("01", "2024"), ("02", "2024"), ("03", "[2024]")):
+        (posts / f"2024-01-{day}-post.md").write_text(
+            f"---\ntitle: Post {day}\ncategory: {value}\n---\nBody.\n"
+        )
+    profile = learn(tmp_path / "j")
+    assert (profile.category_key, profile.category) == ("category", "2024")
+
+
+@pytest.mark.parametrize("config", ["- a list\n- of lines\n", "just a sentence\n", "[1, 2]\n"])
+def test_a_hugo_config_that_is_not_a_mapping_teaches_nothing(tmp_path, config):
+    """A hugo.yaml holding a list or a lone value is read as no settings, not a crash
+    ('list' object has no attribute 'get')."""
+    (tmp_path / "h" / "content" / "post").mkdir(parents=True)
+    (tmp_path / "h" / "hugo.yaml").write_text(config)
+    (tmp_path / "h" / "content" / "post" / "Post.md").write_text("---\ntitle: T\n---\nBody.\n")
+    profile = learn(tmp_path / "h")
+    assert (profile.generator, profile.learned_from, profile.name_case) == ("hugo", 1, "lower")
