@@ -10,6 +10,7 @@ from sqlalchemy import inspect as sa_inspect
 from sqlmodel import Session, SQLModel, col, select
 
 from desktop.core.errors import NotFoundError
+from desktop.core.ids import saved_id as saved_id  # rows read back always have one
 from desktop.store.tables import ConferenceRow, SpeakerRow, TalkRow, TalkSpeakerRow
 
 Row = TypeVar("Row")
@@ -21,13 +22,6 @@ _NAMES = {
     "NoteVersionRow": "note version",
 }
 IN_LIMIT = 500  # above this many ids, read the whole table rather than a long IN (…)
-
-
-def saved_id(row_id: int | None) -> int:
-    """The id of a row read from the database (only a row not yet inserted has none)."""
-    if row_id is None:
-        raise ValueError("a row not yet inserted has no id")
-    return row_id
 
 
 def table_of(model: type[SQLModel]) -> Table:

@@ -6,7 +6,7 @@ tests give one that records the messages instead of showing them.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 
 class Notifier:
@@ -32,7 +32,9 @@ class Notifier:
         roles = [QMessageBox.ButtonRole.DestructiveRole] + [QMessageBox.ButtonRole.AcceptRole] * (
             len(choices) - 1
         )
-        buttons = {box.addButton(c, role): c for c, role in zip(choices, roles, strict=True)}
+        buttons: dict[QAbstractButton, str] = {
+            box.addButton(c, role): c for c, role in zip(choices, roles, strict=True)
+        }
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         return buttons.get(box.clickedButton())

@@ -79,16 +79,20 @@ class ProfileForm(QWidget):
         )
         for name, label, kind, choices in PROFILE_FIELDS:
             value = getattr(profile, name)
-            if kind == "choice":
-                widget = QComboBox()
-                widget.addItems(choices)
-                widget.setCurrentText(str(value))
-            elif kind == "int":
-                widget = QSpinBox(minimum=choices[0], maximum=choices[1])
-                widget.setValue(int(value or 0))
+            widget: QWidget
+            if kind == "choice" and isinstance(choices, list):
+                combo = QComboBox()
+                combo.addItems(choices)
+                combo.setCurrentText(str(value))
+                widget = combo
+            elif kind == "int" and isinstance(choices, tuple):
+                spin = QSpinBox(minimum=choices[0], maximum=choices[1])
+                spin.setValue(int(value or 0))
+                widget = spin
             elif kind == "bool":
-                widget = QCheckBox()
-                widget.setChecked(bool(value))
+                check = QCheckBox()
+                check.setChecked(bool(value))
+                widget = check
             else:
                 widget = QLineEdit(str(value))
             self.widgets[name] = widget
@@ -98,16 +102,19 @@ class ProfileForm(QWidget):
         """The profile with every field as the form shows it (None when there is none)."""
         if self.profile is None:
             return None
-        for name, _label, kind, _choices in PROFILE_FIELDS:
+        for name, _label, _kind, _choices in PROFILE_FIELDS:
             widget = self.widgets[name]
-            if kind == "choice":
-                value = widget.currentText()  # type: ignore[attr-defined]
-            elif kind == "int":
-                value = widget.value() or (None if name == "max_width" else 0)  # type: ignore[attr-defined]
-            elif kind == "bool":
-                value = widget.isChecked()  # type: ignore[attr-defined]
+            value: object
+            if isinstance(widget, QComboBox):
+                value = widget.currentText()
+            elif isinstance(widget, QSpinBox):
+                value = widget.value() or (None if name == "max_width" else 0)
+            elif isinstance(widget, QCheckBox):
+                value = widget.isChecked()
+            elif isinstance(widget, QLineEdit):
+                value = widget.text()
             else:
-                value = widget.text()  # type: ignore[attr-defined]
+                continue
             setattr(self.profile, name, value)
         try:
             extra = yaml.safe_load(self.extra.toPlainText()) or {}

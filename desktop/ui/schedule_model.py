@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QFont, QPalette, QStandardItem, QStandardItemM
 from PySide6.QtWidgets import QApplication
 
 from desktop.core import abstracts, agenda
+from desktop.core.ids import saved_id
 from desktop.core.models import Conference, Note, Talk, TalkStatus
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "conference" | "day" | "talk" | "hallway"
@@ -106,7 +107,7 @@ class ScheduleModel(QStandardItemModel):
         item = QStandardItem(f"☕ {note.title or HALLWAY_TITLE}")
         item.setData("hallway", KIND_ROLE)
         item.setData(note.id, ID_ROLE)
-        self._hallway_rows[note.id] = item  # type: ignore[index]
+        self._hallway_rows[saved_id(note.id)] = item
         item.setData(f"{note.title} {note.body[:2000]}", SEARCH_ROLE)
         parent.appendRow([item, QStandardItem()])
 
@@ -118,7 +119,7 @@ class ScheduleModel(QStandardItemModel):
                 slot_index, last_start = slot_index + 1, talk.start
             row = [QStandardItem(), QStandardItem(talk.room)]
             brush = QBrush(band) if slot_index % 2 else None  # parallel talks share a band
-            self._band[talk.id] = brush  # type: ignore[index]
+            self._band[saved_id(talk.id)] = brush
             for item in row:
                 item.setData("talk", KIND_ROLE)
                 item.setData(talk.id, ID_ROLE)
@@ -144,11 +145,11 @@ class ScheduleModel(QStandardItemModel):
             )
             row[0].setData(fold(row[0].data(SEARCH_ROLE)), FOLDED_ROLE)
             parent.appendRow(row)
-            self._talk_rows[talk.id] = row  # type: ignore[index]
+            self._talk_rows[saved_id(talk.id)] = row
             self.update_talk(talk)
 
     def _label(self, talk: Talk) -> str:
-        state = self._state.get(talk.id, "")  # type: ignore[arg-type]
+        state = self._state.get(saved_id(talk.id), "")
         when = agenda.time_label(talk)
         prefix = {"running": "▶ ", "next": "next · "}.get(state, "")
         marks = ("★ " if talk.starred else "") + ("✎ " if talk.has_note else "")
@@ -158,16 +159,17 @@ class ScheduleModel(QStandardItemModel):
 
     def update_talk(self, talk: Talk) -> None:
         """Refresh a talk's row (marks for starred / notes / removed)."""
-        row = self._talk_rows.get(talk.id)  # type: ignore[arg-type]
+        talk_id = saved_id(talk.id)
+        row = self._talk_rows.get(talk_id)
         if row is None:
             return
-        self._talks[talk.id] = talk  # type: ignore[index]
+        self._talks[talk_id] = talk
         row[0].setText(self._label(talk))
         row[0].setData(talk.starred, STARRED_ROLE)
         row[0].setData(talk.has_note, NOTED_ROLE)
         font = row[0].font()
         font.setStrikeOut(talk.status == TalkStatus.REMOVED)
-        font.setBold(self._state.get(talk.id, "") == "running")  # type: ignore[arg-type]
+        font.setBold(self._state.get(talk_id, "") == "running")
         row[0].setFont(font)
 
     def mark_time(self, now: datetime) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -119,7 +120,10 @@ class Sidebar(QWidget):
 
     @staticmethod
     def _toggle(text: str, tip: str) -> QToolButton:
-        button = QToolButton(text=text, toolTip=tip, checkable=True)
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setCheckable(True)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         return button
 
@@ -169,8 +173,9 @@ class Sidebar(QWidget):
         there opens it, as on any row); with no match the field keeps the focus."""
         if (
             watched is self.filter_edit
+            and isinstance(event, QKeyEvent)
             and event.type() == QEvent.Type.KeyPress
-            and event.key() == Qt.Key.Key_Down  # type: ignore[attr-defined]
+            and event.key() == Qt.Key.Key_Down
         ):
             self.apply_filter()  # (a filter still waiting for the pause applies now)
             first = self._first_note_row(QModelIndex())

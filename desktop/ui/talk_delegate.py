@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from desktop.core.models import Talk
 from desktop.ui.schedule_model import ID_ROLE, KIND_ROLE
 
 
@@ -14,18 +15,25 @@ class TalkDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.model = model
 
-    def _talk(self, index: QModelIndex):
+    def _talk(self, index: QModelIndex | QPersistentModelIndex) -> Talk | None:
         if index.column() != 0 or index.data(KIND_ROLE) != "talk":
             return None
         return self.model.talk(int(index.data(ID_ROLE)))
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(  # noqa: N802
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         size = super().sizeHint(option, index)
         if self._talk(index) is not None:
             size.setHeight(QFontMetrics(option.font).lineSpacing() * 2 + 6)
         return size
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         talk = self._talk(index)
         if talk is None:
             super().paint(painter, option, index)

@@ -52,9 +52,8 @@ class ThemeMenu:
     and the preview's colours follow the palette, see ui.tones)."""
 
     def __init__(self, menu: QMenu, settings: QSettings) -> None:
-        app = QApplication.instance()
         self.settings = settings
-        self.system = QPalette(app.palette())  # type: ignore[union-attr]
+        self.system = QPalette(QApplication.palette())
         self.group = QActionGroup(menu)
         self.actions: dict[str, QAction] = {}
         for name, label in THEMES:
@@ -67,9 +66,8 @@ class ThemeMenu:
         self.apply(chosen if chosen in self.actions else "system", remember=False)
 
     def apply(self, name: str, remember: bool = True) -> None:
-        app = QApplication.instance()
-        app.styleHints().setColorScheme(_scheme[name])  # type: ignore[union-attr]
-        app.setPalette(_palette(name, self.system))  # type: ignore[union-attr]
+        QApplication.styleHints().setColorScheme(_scheme[name])
+        QApplication.setPalette(_palette(name, self.system))
         self.actions[name].setChecked(True)
         if remember:
             self.settings.setValue(KEY, name)
