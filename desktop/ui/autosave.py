@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
@@ -65,11 +66,14 @@ class Autosaver(QObject):
                 self._save,
                 target,
                 body,
-                on_done=lambda _r, t=target: self.saved.emit(t),
-                on_error=lambda exc, t=target, b=body: self._failed(t, b, exc),
+                on_done=partial(self._saved, target),
+                on_error=partial(self._failed, target, body),
             )
         if pending:
             self.dirty_changed.emit(False)
+
+    def _saved(self, target: Target, _result: object) -> None:
+        self.saved.emit(target)
 
     def _failed(self, target: Target, body: str, exc: BaseException) -> None:
         """Keep the text (the editor still holds it) and try again shortly."""

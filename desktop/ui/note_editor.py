@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import abstracts, agenda
+from desktop.core.ids import saved_id
 from desktop.core.models import Note, Talk
 from desktop.ui.after_conference import links_html
 from desktop.ui.autosave import Target
@@ -112,10 +113,14 @@ class NoteEditor(QWidget):
         self.header.setOpenExternalLinks(True)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.header.setAccessibleName("Talk details")
-        self.abstract_button = QToolButton(text="Abstract ▸", checkable=True, autoRaise=True)
+        self.abstract_button = QToolButton(autoRaise=True)
+        self.abstract_button.setText("Abstract ▸")
+        self.abstract_button.setCheckable(True)
         self.abstract_button.setAccessibleName("Show the abstract")
         self.abstract_button.toggled.connect(self._toggle_abstract)
-        self.photos_button = QToolButton(checkable=True, checked=True, autoRaise=True)
+        self.photos_button = QToolButton(autoRaise=True)
+        self.photos_button.setCheckable(True)
+        self.photos_button.setChecked(True)
         self.photos_button.setAccessibleName("Show the photo strip")
         self.photos_button.setToolTip("Show or hide this note's photos")
         self.photos_button.toggled.connect(lambda _on: self._sync_strip())
@@ -306,7 +311,7 @@ class NoteEditor(QWidget):
         self.header.setVisible(not self.compact)
         self.abstract.setText(abstracts.to_markdown(talk.abstract))
         self.abstract_button.setVisible(bool(talk.abstract))
-        self._open(Target("talk", talk.id), note.body)  # type: ignore[arg-type]
+        self._open(Target("talk", saved_id(talk.id)), note.body)
 
     def show_hallway(self, note: Note) -> None:
         self.talk = None
@@ -315,7 +320,7 @@ class NoteEditor(QWidget):
         self.header.setVisible(not self.compact)
         self.abstract_button.setVisible(False)
         self.abstract.setVisible(False)
-        self._open(Target("hallway", note.id), note.body)  # type: ignore[arg-type]
+        self._open(Target("hallway", saved_id(note.id)), note.body)
 
     def _open(self, target: Target, body: str) -> None:
         self.target = target
@@ -357,15 +362,10 @@ class NoteEditor(QWidget):
         the clock time in the conference's zone, marked with it ([14:03 CET]), and False: a
         bare [13:03] would read as a time into the talk, and the machine's zone means nothing
         to a reader."""
-        talk = self.talk
-        running = bool(
-            talk
-            and talk.start
-            and talk.end
-            and talk.start <= now <= talk.end + (talk.end - talk.start)
-        )
-        if running:
-            elapsed = int((now - talk.start).total_seconds())  # type: ignore[union-attr,operator]
+        start, end = (self.talk.start, self.talk.end) if self.talk else (None, None)
+        running = bool(start and end and start <= now <= end + (end - start))
+        if start and running:
+            elapsed = int((now - start).total_seconds())
             hours, rest = divmod(elapsed, 3600)
             stamp = (
                 f"[{hours}:{rest // 60:02d}:{rest % 60:02d}]"
@@ -373,7 +373,7 @@ class NoteEditor(QWidget):
                 else f"[{rest // 60:02d}:{rest % 60:02d}]"
             )
         else:
-            zone = (talk.start.tzinfo if talk and talk.start else None) or zone
+            zone = (start.tzinfo if start else None) or zone
             local = now.astimezone(zone) if zone else now
             stamp = f"[{local:%H:%M} {local.tzname() or 'UTC'}]"
         self.edit.textCursor().insertText(stamp + " ")

@@ -56,7 +56,7 @@ for _set in (_PART_FORMAT.setMargin, _PART_FORMAT.setPadding, _PART_FORMAT.setBo
 def blog_flavor(settings: QSettings) -> str:
     """The engine of the blog last exported to ("jekyll" or "hugo"): the preview reads notes
     as it will (where goldmark and kramdown differ; Hugo when no blog was chosen)."""
-    folder = settings.value("export/blog", "", str)
+    folder = str(settings.value("export/blog", "", str))
     return "jekyll" if folder and (Path(folder) / "_config.yml").is_file() else "hugo"
 
 
