@@ -28,7 +28,7 @@ def main(
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from desktop.core.errors import TalknotesError, plain_reason
-    from desktop.store.lock import LibraryBusy, acquire
+    from desktop.services.library import LibraryBusy, acquire
     from desktop.ui.library_opening import LibraryOpening
     from desktop.ui.main_window import MainWindow
     from desktop.ui.runtime import prepare_qt, warm_up

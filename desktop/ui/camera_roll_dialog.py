@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import camera_roll
-from desktop.store.library import Library
-from desktop.store.talks import list_talks
+from desktop.services.library import Library, list_talks
 from desktop.ui.workers import submit
 
 SKIP, HALLWAY = -1, 0

@@ -33,24 +33,25 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import TalknotesError
+from desktop.core.models import RECAP_PARTS
 from desktop.core.render import render_html
-from desktop.exporters import wording
+from desktop.exporters import registry, wording
 from desktop.exporters.base import Generator, escape_alt
-from desktop.exporters.compose import ExportRequest, Post, PostPhoto, build_post
-from desktop.exporters.profile import BlogProfile, default_profile
+from desktop.exporters.compose import ExportRequest, Post, PostPhoto
+from desktop.exporters.profile import BlogProfile
 from desktop.exporters.writer import ExportConflict
 from desktop.media import files
 from desktop.services.exporting import (
-    GENERATORS,
     ExportResult,
     PushRefused,
     blog_profile,
+    build_post,
     export,
+    generator_for,
+    recap_text,
 )
-from desktop.store.conferences import get_conference
-from desktop.store.library import Library
-from desktop.store.recap_notes import PARTS, save_recap_note
-from desktop.store.talks import list_talks
+from desktop.services.library import Library, list_talks
+from desktop.services.notes import save_recap_note
 from desktop.ui import screen_fit
 from desktop.ui.notifier import Notifier
 from desktop.ui.preview import css as preview_css
@@ -67,7 +68,8 @@ class _AsReaders(Generator):
     def __init__(self, profile: BlogProfile, thumbs: dict[str, str]) -> None:
         super().__init__(profile)
         self.thumbs = thumbs
-        self.engine = GENERATORS.get(profile.generator, Generator)(profile)
+        known = profile.generator in registry.ENGINES
+        self.engine = generator_for(profile) if known else Generator(profile)
 
     @property
     def flavor(self) -> str:
@@ -290,15 +292,11 @@ class ExportDialog(QDialog):
 
     def _load_recap_texts(self) -> None:
         """The intro and wrap-up kept for this recap (the intro made up when none was kept)."""
-        from desktop.exporters.compose import recap_text
-
         place = self._recap_place()
         self._recap_key = None
         texts = ("", "")
         if place is not None:
-            conf = get_conference(self.lib, place[0])
-            days = sorted({t.day for t in list_talks(self.lib, conf.id) if t.day})
-            texts = tuple(recap_text(self.lib, conf, place[1], part, days) for part in PARTS)
+            texts = tuple(recap_text(self.lib, *place, part) for part in RECAP_PARTS)
         for edit, text in zip((self.intro, self.wrapup), texts, strict=True):
             edit.blockSignals(True)
             edit.setPlainText(text)
@@ -310,7 +308,7 @@ class ExportDialog(QDialog):
         place = self._recap_place()
         texts = (self.intro.toPlainText(), self.wrapup.toPlainText())
         if place is not None and self._recap_key is not None and self._recap_key[0] == place:
-            for part, text, before in zip(PARTS, texts, self._recap_key[1:], strict=True):
+            for part, text, before in zip(RECAP_PARTS, texts, self._recap_key[1:], strict=True):
                 if text != before:
                     submit(self.pool, save_recap_note, self.lib, *place, part, text)
             self._recap_key = (place, *texts)
@@ -364,7 +362,7 @@ class ExportDialog(QDialog):
         profile = self.edited_profile()
         try:
             request = self.request()
-            post = build_post(self.lib, request, profile or default_profile("hugo"))
+            post = build_post(self.lib, request, profile or registry.default_profile("hugo"))
         except TalknotesError as exc:
             self.preview.setPlainText(f"{exc.what}: {exc.why}")
             return
@@ -383,7 +381,7 @@ class ExportDialog(QDialog):
                     photo.sha256,
                     on_done=self._thumbnail_made,
                 )
-        readers = _AsReaders(profile or default_profile("hugo"), thumbs)
+        readers = _AsReaders(profile or registry.default_profile("hugo"), thumbs)
         body = readers.body(post)
         title = f"<h1>{html.escape(post.title)}</h1>"
         shown = render_html(body, flavor=readers.flavor)  # read as the chosen blog reads it

@@ -17,7 +17,7 @@ from desktop.ui.notifier import Notifier
 from desktop.ui.workers import submit
 
 if TYPE_CHECKING:
-    from desktop.store.library import Library
+    from desktop.services.library import Library
 
 SCHEDULE_FILTER = "Schedules (*.xml *.json *.ics *.ical);;All files (*)"
 

@@ -21,7 +21,7 @@ from desktop.ui.photo_strip import PhotoViewer
 from desktop.ui.workers import submit
 
 if TYPE_CHECKING:
-    from desktop.store.library import Library
+    from desktop.services.library import Library
 
 IMAGE_FILTER = "Images (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff *.heic *.heif)"
 
@@ -36,17 +36,9 @@ def preview_src(lib: Library, key: str) -> str | None:
 
 def _strip_rows(lib: Library, target: Target) -> list[tuple[Photo, Path | None]]:
     """Runs off the GUI thread: the note's photos and their (possibly new) thumbnails."""
-    from desktop.media import files
-    from desktop.store import photos as photo_store
-    from desktop.store.notes import talk_note
+    from desktop.services.photos import strip_rows
 
-    note_id = talk_note(lib, target.id).id if target.kind == "talk" else target.id
-    if note_id is None:
-        return []
-    return [
-        (p, files.ensure_thumbnail(lib.media_dir, p.sha256))
-        for p in photo_store.note_photos(lib, note_id)
-    ]
+    return strip_rows(lib, target.kind, target.id)
 
 
 def place_photos(edit: QPlainTextEdit, references: list[str]) -> None:
@@ -202,9 +194,9 @@ class PhotoActions(QObject):
 
     def set_caption(self, photo: Photo, caption: str, typed: bool = True) -> None:
         """Store the caption (typed: the user's own words) and rewrite its reference."""
-        from desktop.store import photos as photo_store
+        from desktop.services.photos import set_caption
 
-        photo_store.set_caption(self.library(), photo.id, caption, typed)  # type: ignore[arg-type]
+        set_caption(self.library(), photo.id, caption, typed)  # type: ignore[arg-type]
         doc: QTextDocument = self.editor.edit.document()
         found = doc.find(self._reference(photo))
         if not found.isNull():  # rewrite ![old](photo:key) in place, one undo step
@@ -233,7 +225,7 @@ class PhotoActions(QObject):
             cursor = QTextCursor(found.block())
             cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
             cursor.removeSelectedText()
-        from desktop.store import photos as photo_store
+        from desktop.services.photos import remove_photo
 
-        photo_store.remove_photo(self.library(), photo.id)  # type: ignore[arg-type]
+        remove_photo(self.library(), photo.id)  # type: ignore[arg-type]
         self.refresh_strip()

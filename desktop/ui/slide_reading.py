@@ -15,7 +15,7 @@ from desktop.core.models import Photo
 from desktop.ui.workers import submit
 
 if TYPE_CHECKING:
-    from desktop.store.library import Library
+    from desktop.services.library import Library
     from desktop.ui.main_window import MainWindow
 
 SETTING = "ocr/enabled"
@@ -89,7 +89,7 @@ class SlideReading(QObject):
         if not self.enabled() or self.worker is not None:
             return False
         from desktop.services.ocr_worker import OcrWorker
-        from desktop.store.slide_text import anything_queued
+        from desktop.services.slide_ocr import anything_queued
 
         self.worker = OcrWorker(lib.path, self.event_received.emit)
         if anything_queued(lib):  # else its process starts with the next photo attached

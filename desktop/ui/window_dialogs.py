@@ -62,15 +62,15 @@ def _photos_filed(window, added: int) -> None:
 
 def show_history(window):
     """Earlier versions; restoring replaces the text in the editor (undoable, autosaved)."""
-    from desktop.store import history, notes
+    from desktop.services import notes
     from desktop.ui.history_dialog import HistoryDialog
 
     target = window.editor.target
     if target is None:
         return None
     window.autosaver.flush()
-    note_id = target.id if target.kind == "hallway" else notes.talk_note(window.lib, target.id).id
-    versions = history.versions(window.lib, note_id) if note_id else []
+    note_id = notes.note_id(window.lib, target.kind, target.id)
+    versions = notes.versions(window.lib, note_id) if note_id else []
     dialog = HistoryDialog(versions, window.editor.text_of(target), window)
     dialog.accepted.connect(lambda: _restore(window, target, dialog.chosen))
     dialog.open()
@@ -80,12 +80,12 @@ def show_history(window):
 def _restore(window, target, version) -> None:
     """The version becomes the note's text: in the library at once, the text it replaces kept
     as a version ("before restore"); in the editor as one step Undo takes back."""
-    from desktop.store import history
+    from desktop.services import notes
 
     if version is None or window.editor.target != target:
         return
     window.autosaver.flush()
-    history.restore(window.lib, version.id)
+    notes.restore_version(window.lib, version.id)
     cursor = window.editor.edit.textCursor()
     cursor.beginEditBlock()
     cursor.select(cursor.SelectionType.Document)
