@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PYTHON ?= python3
 
-.PHONY: run test test-slow lint bench bundle lock clean
+.PHONY: run test test-slow lint typecheck bench bundle lock clean
 
 $(VENV)/.installed: pyproject.toml requirements/constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,7 @@ test:
 	@scripts/system-deps.sh test
 	@$(MAKE) --no-print-directory $(VENV)/.installed
 	$(PY) -m ruff check desktop tests bench scripts
+	$(PY) -m mypy
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # The long runs left out of `make test` (e.g. 100 kills of the crash test).
@@ -36,6 +37,10 @@ bundle: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(PY) -m ruff check desktop tests bench scripts
 
+# Type checking alone (pyproject.toml [tool.mypy]; its cache makes a re-run take seconds).
+typecheck: $(VENV)/.installed
+	$(PY) -m mypy
+
 bench: $(VENV)/.installed
 	$(PY) bench/run.py
 
@@ -49,4 +54,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info
+	rm -rf $(VENV) build dist *.egg-info .mypy_cache

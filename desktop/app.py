@@ -38,10 +38,10 @@ def main(
     QCoreApplication.setOrganizationName(config.ORGANIZATION)
     QCoreApplication.setApplicationName(config.APP_NAME)
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
-    app.setDesktopFileName(config.APP_ID)
+    QApplication.setDesktopFileName(config.APP_ID)
     icon = config.resources_dir() / "icons" / "talknotes.svg"
     if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
+        QApplication.setWindowIcon(QIcon(str(icon)))
 
     folder = Path(library).expanduser() if library else config.default_library_dir()
     try:

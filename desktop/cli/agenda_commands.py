@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.cli.output import emit
 from desktop.core.errors import TalknotesError
+from desktop.core.ids import saved_id
 
 if TYPE_CHECKING:
     from desktop.services.library import Library
@@ -46,7 +47,7 @@ def cmd_star(lib: Library, args: argparse.Namespace) -> int:
 
     talks = [get_talk(lib, talk_id) for talk_id in dict.fromkeys(args.talk_ids)]  # all exist
     for talk in talks:
-        set_starred(lib, talk.id, not args.off)  # type: ignore[arg-type]
+        set_starred(lib, saved_id(talk.id), not args.off)
         talk.starred = not args.off
     rows = [{"id": t.id, "title": t.title, "starred": t.starred} for t in talks]
     mark = "unstarred" if args.off else "starred"

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from desktop.cli.output import emit
 from desktop.core.errors import TalknotesError
+from desktop.core.ids import saved_id
 from desktop.core.models import RECAP_PARTS
 from desktop.exporters import registry
 
@@ -102,8 +103,8 @@ def cmd_recap(lib: Library, args: argparse.Namespace) -> int:
 
     conf = get_conference(lib, args.conference)
     if args.set is not None:
-        save_recap_note(lib, conf.id, args.day, args.part, args.set)  # type: ignore[arg-type]
-    body = recap_text(lib, conf.id, args.day, args.part)  # type: ignore[arg-type]
+        save_recap_note(lib, saved_id(conf.id), args.day, args.part, args.set)
+    body = recap_text(lib, saved_id(conf.id), args.day, args.part)
     data = {
         "conference_id": conf.id,
         "day": args.day.isoformat() if args.day else None,

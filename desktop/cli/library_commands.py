@@ -20,7 +20,7 @@ def cmd_conferences(lib: Library, args: argparse.Namespace) -> int:
     from desktop.core.url_secrets import redact_url
     from desktop.services.library import list_conferences, list_talks
 
-    rows = []
+    rows: list[dict[str, Any]] = []
     for conf in list_conferences(lib):
         talks = list_talks(lib, conf.id)
         days = sorted({t.day for t in talks if t.day})
@@ -209,7 +209,11 @@ def cmd_check(folder: Path, args: argparse.Namespace) -> int:
     if not database.exists():
         raise TalknotesError(str(folder), "no Talknotes library here")
     integrity = maintenance.integrity(database, quick=False)  # raises when locked: that's no damage
-    report = {"path": str(folder), "database": str(database), "integrity": integrity}
+    report: dict[str, Any] = {
+        "path": str(folder),
+        "database": str(database),
+        "integrity": integrity,
+    }
     if integrity == "ok":
         lib = open_library(folder, auto_backup=False, allow_read_only=True)
         try:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desktop.cli.output import emit, photo_json
 
@@ -56,7 +56,7 @@ def cmd_photos_import(lib: Library, args: argparse.Namespace) -> int:
 
     filings = camera_roll.plan(lib, Path(args.folder), args.conference, args.clock_offset)
     added = 0 if args.dry_run else camera_roll.apply(lib, filings)
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "file": str(f.path),
             "talk_id": f.talk_id,

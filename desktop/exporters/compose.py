@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from functools import partial
 from pathlib import Path
 from typing import Protocol
 
@@ -16,6 +17,7 @@ from slugify import slugify
 
 from desktop.core import photo_refs
 from desktop.core.errors import TalknotesError
+from desktop.core.ids import saved_id
 from desktop.core.models import Conference, Note, Photo, Talk
 from desktop.core.slide_text import caption_for_export
 from desktop.core.timezones import get_zone
@@ -193,14 +195,14 @@ def _chosen_talks(lib: NotesSource, request: ExportRequest) -> tuple[Conference,
         if request.talk_id is None:
             raise TalknotesError("export", "--talk ID is needed")
         talk = lib.get_talk(request.talk_id)
-        return lib.get_conference(talk.conference_id), [talk]  # type: ignore[arg-type]
+        return lib.get_conference(saved_id(talk.conference_id)), [talk]
     if request.conference_id is None:
         raise TalknotesError("export", "--conference ID is needed")
     conf = lib.get_conference(request.conference_id)
     day = request.day if request.scope == "day" else None
     if request.scope == "day" and day is None:
         raise TalknotesError("export", "--day DATE is needed for a day recap")
-    candidates = lib.list_talks(conf.id, day)  # type: ignore[arg-type]
+    candidates = lib.list_talks(saved_id(conf.id), day)
     if request.talk_ids is not None:
         by_id = {t.id: t for t in candidates}
         missing = [i for i in request.talk_ids if i not in by_id]
@@ -214,7 +216,7 @@ def _chosen_talks(lib: NotesSource, request: ExportRequest) -> tuple[Conference,
     return conf, chosen
 
 
-def _slide_photos(body: str, attached: list) -> str:
+def _slide_photos(body: str, attached: list[Photo]) -> str:
     """What slide OCR changes in a note's photo references: a default caption gives way to the
     slide's title line, and another shot of a slide shows the one kept (or nothing, when the
     note shows that one too)."""
@@ -242,13 +244,18 @@ def _slide_photos(body: str, attached: list) -> str:
     return photo_refs.replace(body, replace)
 
 
+def _without_photo(key: str, ref: photo_refs.PhotoRef) -> str:
+    """A photo reference as it is, or nothing when it shows the photo `key`."""
+    return "" if ref.key == key else photo_refs.make(ref.caption, ref.key)
+
+
 def _ordered(chosen: list[Talk], request: ExportRequest, group_by: str) -> list[Talk]:
     """Picked order when the blogger ordered the talks; else by day, keynotes first, time."""
     if request.talk_ids is not None or request.scope == "talk":
         return chosen
     far = datetime.max.replace(tzinfo=None)
 
-    def key(t: Talk) -> tuple:
+    def key(t: Talk) -> tuple[date, int, datetime]:
         start = t.start.replace(tzinfo=None) if t.start else far
         keynote_first = 0 if group_by and is_keynote(t) else 1
         return (t.day or date.max, keynote_first, start)
@@ -260,7 +267,7 @@ def recap_text(
     lib: NotesSource, conf: Conference, day: date | None, part: str, days: list[date]
 ) -> str:
     """The intro or wrap-up kept for this recap, else the intro made up from the schedule."""
-    kept = lib.recap_note(conf.id, day, part)  # type: ignore[arg-type]
+    kept = lib.recap_note(saved_id(conf.id), day, part)
     if kept is not None:
         return kept
     return wording.default_intro(conf, day, days) if part == "intro" else ""
@@ -275,7 +282,7 @@ def build_post(
         profile.heading_level = level
     conf, chosen = _chosen_talks(lib, request)
     zone = get_zone(conf.time_zone)
-    days = sorted({t.day for t in lib.list_talks(conf.id) if t.day})  # type: ignore[arg-type]
+    days = sorted({t.day for t in lib.list_talks(saved_id(conf.id)) if t.day})
     groups = {_group(t, profile.group_by) for t in chosen}
     grouping = request.scope != "talk" and len(groups) > 1 and "Keynotes" in groups
     group_by = profile.group_by if grouping else ""
@@ -290,7 +297,7 @@ def build_post(
     last_day: date | None = None
     last_group: str | None = None
     for talk in _ordered(chosen, request, group_by):
-        note = lib.talk_note(talk.id)  # type: ignore[arg-type]
+        note = lib.talk_note(saved_id(talk.id))
         body = clean_text(note.body.strip())
         opens: list[tuple[int, str]] = []
         if request.scope == "conference" and talk.day != last_day:
@@ -309,12 +316,7 @@ def build_post(
             source = lib.original_file(photo.sha256)
             if source is None:
                 missing.append(f"{talk.title}: {photo.original_name}")
-                body = photo_refs.replace(
-                    body,
-                    lambda ref, k=key: (
-                        "" if ref.key == k else photo_refs.make(ref.caption, ref.key)
-                    ),
-                )
+                body = photo_refs.replace(body, partial(_without_photo, key))
                 continue
             caption = clean_text(
                 caption_for_export("", photo.caption, photo.caption_typed, photo.suggested_caption)
@@ -368,8 +370,8 @@ def build_post(
     if not description:
         description = first_sentence(intro)
     if not description:
-        source = sections[0].body if request.scope == "talk" and sections else ""
-        description = first_paragraph(source) or wording.default_description(
+        lead = sections[0].body if request.scope == "talk" and sections else ""
+        description = first_paragraph(lead) or wording.default_description(
             title, [t.title for t in chosen]
         )
     tags = request.tags

@@ -58,7 +58,8 @@ def agenda_calendar(conference: Conference, talks: list[Talk]) -> bytes:
         cal.add_component(event)
     if named:
         cal.add_missing_timezones()
-    return cal.to_ical()
+    data: bytes = cal.to_ical()  # icalendar does not annotate it
+    return data
 
 
 def export_agenda(lib: Library, conference_id: int) -> tuple[bytes, int]:
@@ -123,9 +124,9 @@ def import_agenda(lib: Library, path: Path, conference_id: int | None = None) ->
     talks = [t for c in conferences for t in list_talks(lib, c.id)]
     zones = {c.time_zone for c in conferences}
     by_id: dict[str, Talk] = {}
-    for talk in talks:
-        by_id.setdefault(talk.source_id, talk)
-        by_id.setdefault(base_id(talk.source_id), talk)
+    for each in talks:
+        by_id.setdefault(each.source_id, each)
+        by_id.setdefault(base_id(each.source_id), each)
     by_content = {(t.title.casefold(), t.start.astimezone(UTC)): t for t in talks if t.start}
     by_url = {t.url.rstrip("/"): t for t in talks if t.url}
     result = AgendaImport()
@@ -155,11 +156,11 @@ def import_agenda(lib: Library, path: Path, conference_id: int | None = None) ->
             result.unmatched.append(Unmatched(uid, title, start_value))
             continue
         chosen[talk.id] = talk
-    for talk in chosen.values():
+    for talk_id, talk in chosen.items():
         if talk.starred:
             result.already.append(talk)
         else:
-            set_starred(lib, talk.id, True)  # type: ignore[arg-type]
+            set_starred(lib, talk_id, True)
             talk.starred = True
             result.starred.append(talk)
     return result

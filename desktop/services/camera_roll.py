@@ -14,6 +14,7 @@ from pathlib import Path
 
 from desktop.core import agenda
 from desktop.core.errors import TalknotesError
+from desktop.core.ids import saved_id
 from desktop.core.models import Talk
 from desktop.core.timezones import get_zone
 from desktop.importers.common import conference_day
@@ -64,7 +65,7 @@ def plan(
     if not confs:
         raise TalknotesError(str(folder), "import a conference schedule first")
     by_conf = {c.id: talks.list_talks(lib, c.id) for c in confs}
-    filed = {p.sha256 for c in confs for p in photos.photos_of_conference(lib, c.id)}  # type: ignore[arg-type]
+    filed = {p.sha256 for c in confs for p in photos.photos_of_conference(lib, saved_id(c.id))}
     offset = timedelta(minutes=clock_offset_minutes)
     result = []
     for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES):
@@ -137,22 +138,23 @@ def _group_shots(filings: list[Filing]) -> None:
             entry.dhash, entry.sharpness = dhash(picture), sharpness(picture)
         finally:
             image.close()
-    ordered = sorted(
-        (e for e in filings if e.dhash is not None and e.captured_at is not None),
-        key=lambda e: e.captured_at,  # type: ignore[arg-type, return-value]
+    timed = sorted(
+        ((e.captured_at, e) for e in filings if e.dhash is not None and e.captured_at is not None),
+        key=lambda pair: pair[0],
     )
     groups: list[list[Filing]] = []
-    for entry in ordered:
-        last = groups[-1][-1] if groups else None
+    last: tuple[datetime, Filing] | None = None
+    for moment, entry in timed:
         if (
             last is not None
-            and (last.talk_id, last.day) == (entry.talk_id, entry.day)
-            and (entry.captured_at - last.captured_at).total_seconds() <= SHOT_SECONDS  # type: ignore[operator]
-            and hamming_close(last.dhash, entry.dhash)
+            and (last[1].talk_id, last[1].day) == (entry.talk_id, entry.day)
+            and (moment - last[0]).total_seconds() <= SHOT_SECONDS
+            and hamming_close(last[1].dhash, entry.dhash)
         ):
             groups[-1].append(entry)
         else:
             groups.append([entry])
+        last = moment, entry
     number = 0
     for members in groups:
         if len(members) < 2:
@@ -171,8 +173,8 @@ def _hallway_note_id(lib: Library, conference_id: int, day: date) -> int:
     title = hallway_title(day)
     for note in notes.hallway_notes(lib, conference_id):
         if note.title == title:
-            return note.id  # type: ignore[return-value]
-    return notes.save_hallway_note(lib, "", conference_id=conference_id, title=title).id  # type: ignore[return-value]
+            return saved_id(note.id)
+    return saved_id(notes.save_hallway_note(lib, "", conference_id=conference_id, title=title).id)
 
 
 def apply(lib: Library, filings: list[Filing]) -> int:
@@ -186,8 +188,10 @@ def apply(lib: Library, filings: list[Filing]) -> int:
         )
         if entry.talk_id is not None:
             note_id = notes.ensure_talk_note_id(lib, entry.talk_id)
-        else:
-            note_id = _hallway_note_id(lib, entry.conference_id, entry.day)  # type: ignore[arg-type]
+        elif entry.day is not None:
+            note_id = _hallway_note_id(lib, entry.conference_id, entry.day)
+        else:  # no talk and no day (plan() always finds one): nowhere to file it
+            continue
         attached = attach_to_note(lib, note_id, prepared, entry.title)
         new = [photo_markdown(a.photo) for a in attached if a.added]
         if not new:

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop.core.models import RECAP_PARTS, Note, NoteVersion
+from desktop.core.models import RECAP_PARTS, Note, NoteVersion, SearchHit
 from desktop.store.library import Library
 from desktop.store.reading import hallway_notes, talk_note
-from desktop.store.search import SearchHit
 
 __all__ = [
     "NoteVersion",

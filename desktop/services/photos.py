@@ -7,6 +7,7 @@ from pathlib import Path
 
 from desktop.core import photo_refs
 from desktop.core.errors import TalknotesError
+from desktop.core.ids import saved_id
 from desktop.core.models import Photo
 from desktop.core.timezones import get_zone
 from desktop.media import files
@@ -82,7 +83,7 @@ def attach_to_talk(
     """Attach files to the talk's note; with `append_to_note`, add their references to it in
     the same transaction as the photos (a kill leaves both or neither)."""
     talk = talks.get_talk(lib, talk_id)
-    conference = conferences.get_conference(lib, talk.conference_id)  # type: ignore[arg-type]
+    conference = conferences.get_conference(lib, saved_id(talk.conference_id))
     if not paths:
         raise TalknotesError(f"talk {talk_id}", "no photos given")
     prepared = prepare(paths, conference.time_zone)

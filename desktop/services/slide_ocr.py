@@ -114,7 +114,8 @@ def analyse_note(lib: Library, note_id: int) -> None:
     photos = store.note_photos(lib, note_id)
     slides = {p.id: lines_of(p.reading) for p in photos}
     furniture = deck_furniture([[line.text for line in lines] for lines in slides.values()])
-    shots, updates = [], {}
+    shots: list[Shot] = []
+    updates: dict[int, tuple[str, int | None]] = {}
     for photo in photos:
         lines = slides[photo.id]
         reading = photo.reading

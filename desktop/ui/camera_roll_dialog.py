@@ -96,10 +96,13 @@ class CameraRollDialog(QDialog):
             box = QComboBox()
             box.addItem("Skip", SKIP)
             if entry.conference_id is not None:
-                box.addItem(
-                    entry.title if entry.talk_id is None else camera_roll.hallway_title(entry.day),
-                    HALLWAY,
-                )  # type: ignore[arg-type]
+                if entry.day is not None:  # (plan() gives every filing a day)
+                    box.addItem(
+                        entry.title
+                        if entry.talk_id is None
+                        else camera_roll.hallway_title(entry.day),
+                        HALLWAY,
+                    )
                 if entry.conference_id not in talks_by_conf:
                     talks_by_conf[entry.conference_id] = list_talks(self.lib, entry.conference_id)
                 for talk in talks_by_conf[entry.conference_id]:
@@ -115,12 +118,13 @@ class CameraRollDialog(QDialog):
     def edited_filings(self) -> list[camera_roll.Filing]:
         """The plan with the user's choices applied."""
         for row, entry in enumerate(self.filings):
-            choice = self.table.cellWidget(row, 2).currentData()
+            box = self.table.cellWidget(row, 2)
+            choice = box.currentData() if isinstance(box, QComboBox) else SKIP
             entry.skip = choice == SKIP or entry.conference_id is None
             if not entry.skip:
                 entry.talk_id = None if choice == HALLWAY else int(choice)
-                if choice == HALLWAY:
-                    entry.title = camera_roll.hallway_title(entry.day)  # type: ignore[arg-type]
+                if choice == HALLWAY and entry.day is not None:
+                    entry.title = camera_roll.hallway_title(entry.day)
         return self.filings
 
     def apply(self) -> None:

@@ -146,7 +146,7 @@ class ExportDialog(QDialog):
             self.day_box.setCurrentIndex(max(self.day_box.findData(self.day), 0))
         self.day_box.setEnabled(in_view == "day")
         self.day_box.currentIndexChanged.connect(self._day_changed)
-        self.blog = QLineEdit(self.settings.value("export/blog", "", str))
+        self.blog = QLineEdit(str(self.settings.value("export/blog", "", str)))
         self.blog.setPlaceholderText("Your Hugo or Jekyll blog folder")
         browse = QPushButton("Choose…")
         browse.clicked.connect(self.choose_blog)
@@ -165,7 +165,7 @@ class ExportDialog(QDialog):
         self.all_talks.toggled.connect(lambda _on: self.refresh_talks())
         self.commit_box = QCheckBox("Commit in the blog's git repository")
         self.push_box = QCheckBox("Commit and push (with your own git setup)")
-        self.push_box.toggled.connect(lambda on: on and self.commit_box.setChecked(True))
+        self.push_box.toggled.connect(lambda on: self.commit_box.setChecked(True) if on else None)
         self.talks = QListWidget()
         self.talks.setDragDropMode(QListWidget.DragDropMode.InternalMove)
         self.talks.itemChanged.connect(lambda _i: self.update_preview())
@@ -173,7 +173,8 @@ class ExportDialog(QDialog):
         self.profile_widgets = self.profile_form.widgets  # the same dict, refilled in place
         self.extra = self.profile_form.extra
         self.preview = QTextBrowser()
-        self.progress = QProgressBar(visible=False)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
         self.progressed.connect(self._show_progress)
         self.buttons = QDialogButtonBox()
         self.export_button = self.buttons.addButton(
@@ -294,7 +295,7 @@ class ExportDialog(QDialog):
         """The intro and wrap-up kept for this recap (the intro made up when none was kept)."""
         place = self._recap_place()
         self._recap_key = None
-        texts = ("", "")
+        texts: tuple[str, ...] = ("", "")
         if place is not None:
             texts = tuple(recap_text(self.lib, *place, part) for part in RECAP_PARTS)
         for edit, text in zip((self.intro, self.wrapup), texts, strict=True):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -132,6 +133,7 @@ class LibraryOpening(QObject):
         from desktop.services import maintenance
 
         database = self.folder / config.DATABASE_NAME
+        work: Callable[[], object]
         if choice == RESTORE:
             work, failed = (lambda: maintenance.restore_backup(database, good.path)), "restored"
         elif choice == SALVAGE:

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QInputDialog,
     QMainWindow,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core import agenda
 from desktop.core.errors import TalknotesError
+from desktop.core.ids import saved_id
 from desktop.core.models import Note
 from desktop.core.render import locate
 from desktop.ui import runtime, screen_fit, window_dialogs, window_state
@@ -33,6 +34,9 @@ from desktop.ui.sidebar import Sidebar
 
 if TYPE_CHECKING:
     from desktop.services.library import Library
+    from desktop.ui.now_chooser import NowChooser
+    from desktop.ui.search_panel import SearchPanel
+    from desktop.ui.slide_reading import SlideReading
 
 Clock = Callable[[], datetime]
 LOADING = "Loading the schedule…"
@@ -64,6 +68,11 @@ class MainWindow(QMainWindow):
     first and the library (SQLAlchemy, ~0.4 s to import here) opens behind it (see attach)."""
 
     library_changed = Signal()
+    # made by menus.build_actions (those the window itself uses)
+    library_actions: list[QAction]
+    act_preview: QAction
+    act_star: QAction
+    slide_reading: SlideReading  # given by slide_reading.install
 
     def __init__(
         self,
@@ -85,7 +94,7 @@ class MainWindow(QMainWindow):
         self.sidebar = Sidebar(self.model)
         self.editor = NoteEditor()
         self.preview = Preview()
-        self.autosaver = Autosaver(lambda t, b: save_target(self.lib, t, b), self)
+        self.autosaver = Autosaver(lambda t, b: save_target(self.library(), t, b), self)
         self.import_flow = ImportFlow(self, self.library, self.notifier)
         self.import_flow.imported.connect(lambda _s: self._schedule_imported())
         self.photos = PhotoActions(self, self.library, self.editor, self.autosaver, self.notifier)
@@ -94,7 +103,7 @@ class MainWindow(QMainWindow):
         self.preview.resolve_photo = lambda key: preview_src(self.library(), key)
         self.preview.locate = self._where_writing
         self.preview.set_flavor(blog_flavor(self.settings))
-        self._search_panel = None
+        self._search_panel: SearchPanel | None = None
 
         self.notes_split = QSplitter(Qt.Orientation.Horizontal)
         self.notes_split.addWidget(self.editor)
@@ -125,7 +134,7 @@ class MainWindow(QMainWindow):
 
         self.in_focus_mode = False
         self._chosen_now: int | None = None  # the talk picked among parallel ones
-        self.now_chooser = None
+        self.now_chooser: NowChooser | None = None
         build_actions(self)
         for action in self.library_actions:
             action.setEnabled(lib is not None)
@@ -144,7 +153,8 @@ class MainWindow(QMainWindow):
         self.clock_timer.timeout.connect(self.refresh_clock)
         self.clock_timer.start()
         app = QGuiApplication.instance()
-        app.applicationStateChanged.connect(self._app_state_changed)  # type: ignore[union-attr]
+        if isinstance(app, QGuiApplication):  # (always: this is a window)
+            app.applicationStateChanged.connect(self._app_state_changed)
         self._default_split = window_state.restore(self, self.settings)
         self._reopen_tried = False
         if lib is None:
@@ -190,7 +200,7 @@ class MainWindow(QMainWindow):
                 self.model.talks(), now
             )
             if slot:
-                self.sidebar.reveal(slot[0].id)  # type: ignore[arg-type]
+                self.sidebar.reveal(saved_id(slot[0].id))
         self.library_changed.emit()
         runtime.settle_long_lived()
 
@@ -243,7 +253,7 @@ class MainWindow(QMainWindow):
 
         note = new_hallway_note(self.library(), conference_id, HALLWAY_TITLE)
         self.reload()
-        self.sidebar.select_hallway(note.id)  # type: ignore[arg-type]
+        self.sidebar.select_hallway(saved_id(note.id))
         self.editor.move_to_end()
 
     def show_hallway(self, note_id: int) -> None:
@@ -376,7 +386,7 @@ class MainWindow(QMainWindow):
         one chosen before while it runs; among several, ask (starred first)."""
         chosen, running = agenda.choose_now(self.model.talks(), self.clock(), self._chosen_now)
         if chosen is not None:
-            self._open_now(chosen.id)  # type: ignore[arg-type]
+            self._open_now(saved_id(chosen.id))
         elif running:
             from desktop.ui.now_chooser import NowChooser
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QPlainTextEdit, QWidget
 
 from desktop.core import photo_refs
 from desktop.core.errors import TalknotesError
+from desktop.core.ids import saved_id
 from desktop.core.models import Photo
 from desktop.ui.autosave import Autosaver, Target
 from desktop.ui.note_editor import NoteEditor
@@ -108,7 +109,7 @@ class PhotoActions(QObject):
         """A pasted screenshot: written to a temp PNG, then attached like a file."""
         incoming = Path(tempfile.mkdtemp(prefix="paste-", dir=self.library().path))
         path = incoming / "Pasted image.png"
-        if not image.save(str(path), "PNG"):
+        if not image.save(str(path)):  # PNG, as the name says
             self.failed.emit("the pasted image could not be read")
             return
         self.attach_paths([str(path)], cleanup=incoming)
@@ -196,7 +197,7 @@ class PhotoActions(QObject):
         """Store the caption (typed: the user's own words) and rewrite its reference."""
         from desktop.services.photos import set_caption
 
-        set_caption(self.library(), photo.id, caption, typed)  # type: ignore[arg-type]
+        set_caption(self.library(), saved_id(photo.id), caption, typed)
         doc: QTextDocument = self.editor.edit.document()
         found = doc.find(self._reference(photo))
         if not found.isNull():  # rewrite ![old](photo:key) in place, one undo step
@@ -227,5 +228,5 @@ class PhotoActions(QObject):
             cursor.removeSelectedText()
         from desktop.services.photos import remove_photo
 
-        remove_photo(self.library(), photo.id)  # type: ignore[arg-type]
+        remove_photo(self.library(), saved_id(photo.id))
         self.refresh_strip()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QWidget
 
 DEFAULT_SIZE = (1280, 800)
 # Below this window height the note's header is one line (title, time, room) and the photo
@@ -16,7 +16,7 @@ COMPACT_BELOW = 640
 STRIP_FOLDS_BELOW = 720
 
 
-def available(window: QMainWindow) -> QRect:
+def available(window: QWidget) -> QRect:
     """Where a window may go on its screen: without panels and docks."""
     screen = window.screen() or QGuiApplication.primaryScreen()
     return screen.availableGeometry()
@@ -26,14 +26,14 @@ def available(window: QMainWindow) -> QRect:
 DECORATION = (12, 40)
 
 
-def _decoration(window: QMainWindow) -> tuple[int, int]:
+def _decoration(window: QWidget) -> tuple[int, int]:
     frame, inner = window.frameGeometry(), window.geometry()
     if window.isVisible() and frame != inner:
         return frame.width() - inner.width(), frame.height() - inner.height()
     return DECORATION
 
 
-def default_geometry(window: QMainWindow) -> None:
+def default_geometry(window: QWidget) -> None:
     """1280x800 or larger when it fits, else the available area less a margin, centred
     (title bar and borders included)."""
     area = available(window)
@@ -50,7 +50,7 @@ def default_geometry(window: QMainWindow) -> None:
     )
 
 
-def keep_within(window: QMainWindow) -> None:
+def keep_within(window: QWidget) -> None:
     """Once shown (its decorations known): shrink and move it into the available area."""
     if window.isMaximized() or window.isFullScreen():
         return
@@ -66,7 +66,7 @@ def keep_within(window: QMainWindow) -> None:
     window.move(x, y)
 
 
-def fits(window: QMainWindow) -> bool:
+def fits(window: QWidget) -> bool:
     """The window (as restored, with room for its title bar) lies within its screen's
     available area."""
     area = available(window)

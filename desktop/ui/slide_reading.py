@@ -16,6 +16,7 @@ from desktop.ui.workers import submit
 
 if TYPE_CHECKING:
     from desktop.services.library import Library
+    from desktop.services.ocr_worker import OcrWorker
     from desktop.ui.main_window import MainWindow
 
 SETTING = "ocr/enabled"
@@ -31,7 +32,7 @@ class SlideReading(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.worker = None
+        self.worker: OcrWorker | None = None
         self.status = ""
         self.settings = QSettings()
         self._edits: deque[float] = deque(maxlen=FAST_TYPING_KEYS)
@@ -71,7 +72,7 @@ class SlideReading(QObject):
     # --- the worker's life -----------------------------------------------------------------
 
     def enabled(self) -> bool:
-        return self.settings.value(SETTING, True, type=bool)  # type: ignore[return-value]
+        return bool(self.settings.value(SETTING, True, type=bool))
 
     def start_soon(self) -> None:
         """Once the library is open: start a few seconds later, off the start's busy moment."""
@@ -218,5 +219,5 @@ class SlideReading(QObject):
 def install(window: MainWindow) -> SlideReading:
     """Give the window slide reading; the worker starts once the library is open."""
     reading = SlideReading(window)
-    window.slide_reading = reading  # type: ignore[attr-defined]
+    window.slide_reading = reading
     return reading
