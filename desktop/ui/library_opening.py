@@ -22,7 +22,6 @@ from desktop.core.errors import TalknotesError, plain_reason
 from desktop.startup import startup_done
 from desktop.ui.main_window import WELCOME, MainWindow, read_schedule
 from desktop.ui.recovery_box import RESTORE, SALVAGE, RecoveryBox
-from desktop.ui.workers import submit
 
 if TYPE_CHECKING:
     from desktop.services.library import Library
@@ -87,8 +86,7 @@ class LibraryOpening(QObject):
         self._open()
 
     def _open(self) -> None:
-        submit(
-            self.window.autosaver.pool,  # the writer thread: saves come after the opening
+        self.window.backend.write(  # the writer thread: saves come after the opening
             open_and_read,
             self.folder,
             on_done=self._done,
@@ -108,8 +106,7 @@ class LibraryOpening(QObject):
 
         startup_done()
         if isinstance(exc, maintenance.LibraryDamaged):
-            submit(
-                self.window.autosaver.pool,
+            self.window.backend.read(
                 maintenance.recovery_facts,  # both sides, shown before anything is replaced
                 self.folder / config.DATABASE_NAME,
                 on_done=lambda facts: self._offer_recovery(exc, facts),
@@ -141,8 +138,7 @@ class LibraryOpening(QObject):
         else:
             self._quit()
             return
-        submit(
-            self.window.autosaver.pool,
+        self.window.backend.write(
             work,
             on_done=lambda _r: self._open(),
             on_error=lambda error: self._fail(

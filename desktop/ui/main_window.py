@@ -22,6 +22,7 @@ from desktop.core.models import Note
 from desktop.core.render import locate
 from desktop.ui import runtime, screen_fit, window_dialogs, window_state
 from desktop.ui.autosave import Autosaver, Target
+from desktop.ui.backend import Backend
 from desktop.ui.import_flow import ImportFlow
 from desktop.ui.menus import build_actions
 from desktop.ui.note_editor import NoteEditor
@@ -80,10 +81,12 @@ class MainWindow(QMainWindow):
         clock: Clock | None = None,
         load_now: bool = True,
         notifier: Notifier | None = None,
+        backend: Backend | None = None,
     ) -> None:
         super().__init__()
         runtime.tune_for_interaction()
         self.lib = lib
+        self.backend = backend or Backend(self)  # app.py gives the one it made
         self.clock: Clock = clock or (lambda: datetime.now(UTC))
         self.setWindowTitle("Talknotes")
         self.setAcceptDrops(True)
@@ -94,10 +97,14 @@ class MainWindow(QMainWindow):
         self.sidebar = Sidebar(self.model)
         self.editor = NoteEditor()
         self.preview = Preview()
-        self.autosaver = Autosaver(lambda t, b: save_target(self.library(), t, b), self)
-        self.import_flow = ImportFlow(self, self.library, self.notifier)
+        self.autosaver = Autosaver(
+            lambda t, b: save_target(self.library(), t, b), self.backend.writer, self
+        )
+        self.import_flow = ImportFlow(self, self.library, self.backend, self.notifier)
         self.import_flow.imported.connect(lambda _s: self._schedule_imported())
-        self.photos = PhotoActions(self, self.library, self.editor, self.autosaver, self.notifier)
+        self.photos = PhotoActions(
+            self, self.library, self.editor, self.autosaver, self.backend, self.notifier
+        )
         self.photos.attached.connect(lambda _r: self._text_changed_view())
         self.photos.failed.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.preview.resolve_photo = lambda key: preview_src(self.library(), key)

@@ -19,10 +19,10 @@ from desktop.ui.autosave import Autosaver, Target
 from desktop.ui.note_editor import NoteEditor
 from desktop.ui.notifier import Notifier
 from desktop.ui.photo_strip import PhotoViewer
-from desktop.ui.workers import submit
 
 if TYPE_CHECKING:
     from desktop.services.library import Library
+    from desktop.ui.backend import Backend
 
 IMAGE_FILTER = "Images (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff *.heic *.heif)"
 
@@ -78,12 +78,13 @@ class PhotoActions(QObject):
         library: Callable[[], Library],
         editor: NoteEditor,
         autosaver: Autosaver,
+        backend: Backend,
         notifier: Notifier | None = None,
     ) -> None:
         super().__init__(window)
         self.window, self.editor, self.autosaver = window, editor, autosaver
         self.library = library  # the window's library (opened after it first paints)
-        self.pool = autosaver.pool  # one ordered writer thread for notes and photos
+        self.backend = backend  # photos are written in order with the notes that show them
         self.notifier = notifier or Notifier()
         editor.edit.images_dropped.connect(self.attach_paths)
         editor.edit.image_pasted.connect(self.attach_image)
@@ -132,8 +133,7 @@ class PhotoActions(QObject):
                         leftover.unlink()
                     cleanup.rmdir()
 
-        submit(
-            self.pool,
+        self.backend.write(
             work,
             on_done=lambda result: self._attached(target, result),
             on_error=self._failed,
@@ -158,12 +158,12 @@ class PhotoActions(QObject):
         if target is None:
             self.editor.strip.show_photos([])
             return
-        submit(
-            self.pool,
+        self.backend.read(
             _strip_rows,
             self.library(),
             target,
             on_done=lambda rows: self._show_rows(target, rows),
+            after_writes=True,  # an attach or a caption just asked for shows
         )
 
     def _show_rows(self, target: Target, rows) -> None:

@@ -12,7 +12,6 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
 from desktop.core.models import Photo
-from desktop.ui.workers import submit
 
 if TYPE_CHECKING:
     from desktop.services.library import Library
@@ -177,8 +176,7 @@ class SlideReading(QObject):
         from desktop.services.slide_ocr import slide_markdown
 
         target = self.window.editor.target
-        submit(
-            self.window.photos.pool,
+        self.window.backend.read(
             slide_markdown,
             self.window.library(),
             photo,
@@ -207,8 +205,7 @@ class SlideReading(QObject):
     def keep_shot(self, photo: Photo) -> None:
         from desktop.services.slide_ocr import choose_keeper
 
-        submit(
-            self.window.photos.pool,
+        self.window.backend.write(
             choose_keeper,
             self.window.library(),
             photo.id,

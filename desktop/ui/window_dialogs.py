@@ -25,7 +25,7 @@ def open_export(window):
         day = date.fromisoformat(current.data(DAY_ROLE))  # a day in view: its recap
     dialog = ExportDialog(
         window.lib,
-        window.autosaver.pool,
+        window.backend,
         window,
         conference_id=conference_id,
         talk_id=talk_id,
@@ -48,7 +48,7 @@ def import_photo_folder(window, folder: str | None = None):
     if not folder:
         return None
     window.autosaver.flush()
-    dialog = CameraRollDialog(window.lib, Path(folder), window.autosaver.pool, window)
+    dialog = CameraRollDialog(window.lib, Path(folder), window.backend, window)
     dialog.applied.connect(lambda added: _photos_filed(window, added))
     dialog.open()
     return dialog
