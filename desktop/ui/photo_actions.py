@@ -150,6 +150,11 @@ class PhotoActions(QObject):
         self.failed.emit(message)
         self.notifier.warn(self.window, "Photo not added", f"{message}\n\nNothing was added.")
 
+    def _unchanged(self, exc: BaseException) -> None:
+        message = f"{exc.what}: {exc.why}" if isinstance(exc, TalknotesError) else str(exc)
+        self.failed.emit(f"The photo was not changed: {message}")
+        self.refresh_strip()
+
     # --- strip -----------------------------------------------------------------------------
 
     def refresh_strip(self) -> None:
@@ -196,7 +201,9 @@ class PhotoActions(QObject):
         """Store the caption (typed: the user's own words) and rewrite its reference."""
         from desktop.services.photos import set_caption
 
-        set_caption(self.library(), photo.id, caption, typed)  # type: ignore[arg-type]
+        self.backend.write(
+            set_caption, self.library(), photo.id, caption, typed, on_error=self._unchanged
+        )
         doc: QTextDocument = self.editor.edit.document()
         found = doc.find(self._reference(photo))
         if not found.isNull():  # rewrite ![old](photo:key) in place, one undo step
@@ -227,5 +234,5 @@ class PhotoActions(QObject):
             cursor.removeSelectedText()
         from desktop.services.photos import remove_photo
 
-        remove_photo(self.library(), photo.id)  # type: ignore[arg-type]
+        self.backend.write(remove_photo, self.library(), photo.id, on_error=self._unchanged)
         self.refresh_strip()
