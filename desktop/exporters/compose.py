@@ -19,6 +19,7 @@ from desktop.core.models import Conference, Talk
 from desktop.core.slide_text import caption_for_export
 from desktop.core.timezones import get_zone
 from desktop.exporters import wording
+from desktop.exporters.literal import clean_text
 from desktop.exporters.profile import BlogProfile, default_profile
 from desktop.exporters.tags import propose_tags
 from desktop.media import files
@@ -34,13 +35,6 @@ RESERVED = {
     *(f"lpt{i}" for i in range(10)),
 }  # names Windows will not create
 PHOTO_REF = photo_refs.PATTERN  # kept for callers that match references themselves
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def clean_text(value: str) -> str:
-    """Published text without control characters (tab and newline stay); Unicode line and
-    paragraph separators, which YAML folds, become spaces."""
-    return _CONTROL.sub("", value).replace("\u2028", " ").replace("\u2029", " ")
 
 
 @dataclass

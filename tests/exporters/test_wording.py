@@ -3,6 +3,7 @@
 from datetime import date
 
 from desktop.core.models import Conference
+from desktop.core.render import render_html
 from desktop.exporters.profile import default_profile
 from desktop.exporters.wording import day_heading, default_intro, recap_title
 
@@ -19,9 +20,9 @@ def test_intro_links_the_conference_it_was_downloaded_from():
 
 def test_intro_from_a_file_has_no_link_and_brackets_stay_text():
     conf = Conference("[Local] Con", source_uri="/home/me/schedule.xml")
-    assert default_intro(conf, None, DAYS) == (
-        "I attended [Local] Con. This is my recap of the conference."
-    )
+    intro = default_intro(conf, None, DAYS)
+    assert intro == "I attended \\[Local\\] Con. This is my recap of the conference."
+    assert render_html(intro) == f"<p>{intro.replace(chr(92), '')}</p>"  # shown without \\
 
 
 def test_day_heading_and_titles_in_the_blogs_pattern():
