@@ -159,3 +159,4 @@ class SearchHit:
     speakers: str
     snippet: str  # with the matches between [ and ]
     source: str = "note"  # "note", or "slide": the words are on a photo of a slide
+    speaker_details: list[Speaker] = field(default_factory=list)  # the talk's, in order
