@@ -103,3 +103,14 @@ def test_import_from_a_url_with_a_token_stores_and_exports_no_token(
     stored = [library.database_path, *library.path.glob("talknotes.sqlite3*")]
     for path in written + stored:
         assert token.encode() not in path.read_bytes(), path
+
+
+def test_description_from_the_intro_reads_schedule_text_as_written():
+    """The intro shows schedule text literally (escaped Markdown, entities); the description
+    taken from it is what the reader sees, not the escapes."""
+    from desktop.exporters.compose import first_sentence
+
+    conf = Conference("C++ & Q&A [Berlin] *live* --", venue="Hall <A>", city="Köln")
+    intro = default_intro(conf, None, DAYS)
+    assert "&amp;" in intro and "\\[" in intro  # escaped in the Markdown
+    assert first_sentence(intro) == "I attended C++ & Q&A [Berlin] *live* -- at Hall <A> in Köln."
