@@ -245,8 +245,10 @@ def test_refresh_adds_affiliations_and_the_venue_and_notes_stay(library):
     assert offline.affiliations == {}
     assert get_conference(library, cid).venue == ""
 
-    refreshed = parse_schedule(SAMPLE.read_bytes(), "sample.xml")
-    refreshed.conference.venue, refreshed.conference.city = "Pavilhão", "Lisbon"
+    xml = SAMPLE.read_text(encoding="utf-8").replace(
+        "<conference>", "<conference><venue>Pavilhão</venue><city>Lisbon</city>", 1
+    )
+    refreshed = parse_schedule(xml.encode(), "sample.xml")
     talk = next(t for t in refreshed.talks if t.title == "Offline First, Always")
     talk.affiliations = {"Chen Liu": "Staff Engineer, Harbour Labs"}  # Bram Okafor: none
     summary = apply_schedule(library, refreshed)
