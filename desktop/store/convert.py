@@ -16,6 +16,9 @@ def conference(row: ConferenceRow) -> Conference:
         time_zone=row.time_zone,
         source_uri=row.source_uri,
         imported_at=row.imported_at,
+        url=row.url,
+        city=row.city,
+        venue=row.venue,
     )
 
 

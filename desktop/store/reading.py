@@ -55,11 +55,14 @@ def list_conferences(lib: Library) -> list[Conference]:
             time_zone=row[3],
             source_uri=row[4],
             imported_at=parse_utc(row[5]),
+            url=row[6],
+            city=row[7],
+            venue=row[8],
         )
         for row in _rows(
             lib,
-            "SELECT id, title, acronym, time_zone, source_uri, imported_at FROM conference "
-            "ORDER BY id",
+            "SELECT id, title, acronym, time_zone, source_uri, imported_at, url, city, venue "
+            "FROM conference ORDER BY id",
         )
     ]
 
@@ -71,16 +74,23 @@ def get_conference(lib: Library, conference_id: int) -> Conference:
     return found[0]
 
 
-def _speakers(lib: Library, where: str, params: tuple) -> dict[int, list[str]]:
-    result: dict[int, list[str]] = defaultdict(list)
-    for talk_id, name in _rows(
+def _speakers(
+    lib: Library, where: str, params: tuple
+) -> tuple[dict[int, list[str]], dict[int, dict[str, str]]]:
+    """Speaker names per talk in their order, and the affiliations the schedule gave."""
+    names: dict[int, list[str]] = defaultdict(list)
+    affiliations: dict[int, dict[str, str]] = defaultdict(dict)
+    for talk_id, name, affiliation in _rows(
         lib,
-        "SELECT ts.talk_id, s.name FROM talk_speaker ts JOIN speaker s ON s.id = ts.speaker_id "
+        "SELECT ts.talk_id, s.name, ts.affiliation FROM talk_speaker ts "
+        "JOIN speaker s ON s.id = ts.speaker_id "
         f"JOIN talk t ON t.id = ts.talk_id {where} ORDER BY ts.talk_id, ts.position",
         params,
     ):
-        result[talk_id].append(name)
-    return result
+        names[talk_id].append(name)
+        if affiliation:
+            affiliations[talk_id][name] = affiliation
+    return names, affiliations
 
 
 def _noted(lib: Library, where: str, params: tuple) -> set[int]:
@@ -105,7 +115,7 @@ def _links(stored: str | None, url: str) -> list[Link]:
 def _talks(lib: Library, where: str, params: tuple) -> list[Talk]:
     rows = _rows(lib, f"SELECT {_TALK_COLUMNS} FROM talk t {where} {_TALK_ORDER}", params)
     zones = {c.id: get_zone(c.time_zone) for c in list_conferences(lib)}
-    speakers = _speakers(lib, where, params)
+    speakers, affiliations = _speakers(lib, where, params)
     noted = _noted(lib, where, params)
     talks = []
     for row in rows:
@@ -129,6 +139,7 @@ def _talks(lib: Library, where: str, params: tuple) -> list[Talk]:
                 url=row[13],
                 links=_links(row[14], row[13]),
                 speakers=speakers.get(talk_id, []),
+                affiliations=affiliations.get(talk_id, {}),
                 starred=bool(row[15]),
                 attended=bool(row[16]),
                 status=TalkStatus(row[17]),

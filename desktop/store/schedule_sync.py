@@ -139,6 +139,7 @@ def _conference_row(
         row = ConferenceRow(title=conf.title, imported_at=now)
     row.title, row.acronym, row.time_zone = conf.title, conf.acronym, conf.time_zone
     row.source_uri = conf.source_uri
+    row.url, row.city, row.venue = conf.url, conf.city, conf.venue  # as the schedule says now
     row.source_copy = source_copy or row.source_copy
     row.imported_at = now
     s.add(row)
@@ -147,7 +148,10 @@ def _conference_row(
 
 
 def _stored(
-    talks: list[Talk], rows: dict[str, TalkRow], speakers: dict[int, list[str]], annotated: set[int]
+    talks: list[Talk],
+    rows: dict[str, TalkRow],
+    speakers: dict[int, list[tuple[str, str]]],
+    annotated: set[int],
 ) -> dict[str, Stored]:
     """What repeated-id matching needs of the stored talks (nothing when no id repeats)."""
     if not any("#" in t.source_id for t in talks) and not any("#" in sid for sid in rows):
@@ -158,7 +162,7 @@ def _stored(
             start_utc=row.start_utc,
             title=row.title,
             room=row.room,
-            speakers=tuple(speakers.get(row.id or 0, [])),
+            speakers=tuple(name for name, _ in speakers.get(row.id or 0, [])),
             annotated=row.id in annotated or row.starred,
         )
         for sid, row in rows.items()
@@ -194,11 +198,14 @@ def apply_schedule(
             schedule.talks, _stored(schedule.talks, existing, old_speakers, annotated)
         )
         new_rows: list[tuple[object, ...]] = []
-        links: dict[str, list[str]] = {}  # source id → speakers, for new and relinked talks
+        # source id → (speaker, affiliation) in order, for new and relinked talks
+        links: dict[str, list[tuple[str, str]]] = {}
         ids: dict[str, int] = {}
 
         for talk in schedule.talks:
-            speakers = list(dict.fromkeys(talk.speakers))
+            speakers = [
+                (name, talk.affiliations.get(name, "")) for name in dict.fromkeys(talk.speakers)
+            ]
             trow = existing.pop(talk.source_id, None)
             if trow is None:
                 new_rows.append(_new_talk_row(cid, talk))
@@ -224,16 +231,16 @@ def apply_schedule(
             _insert_many(s, TalkRow.__table__, _NEW_TALK, new_rows)  # type: ignore[attr-defined]
             query = select(TalkRow.source_id, TalkRow.id).where(TalkRow.conference_id == cid)
             ids.update({sid: tid for sid, tid in s.exec(query) if sid in links})  # type: ignore[misc]
-        speaker_ids = _speaker_ids(s, {n for names in links.values() for n in names})
+        speaker_ids = _speaker_ids(s, {n for names in links.values() for n, _ in names})
         link_rows: list[tuple[object, ...]] = [
-            (ids[sid], speaker_ids[name], position)
+            (ids[sid], speaker_ids[name], position, affiliation)
             for sid, names in links.items()
-            for position, name in enumerate(names)
+            for position, (name, affiliation) in enumerate(names)
         ]
         _insert_many(
             s,
             TalkSpeakerRow.__table__,  # type: ignore[attr-defined]
-            ("talk_id", "speaker_id", "position"),
+            ("talk_id", "speaker_id", "position", "affiliation"),
             link_rows,
         )
 
