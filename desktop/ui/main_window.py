@@ -24,11 +24,11 @@ from desktop.ui.autosave import Autosaver, Target
 from desktop.ui.backend import Backend
 from desktop.ui.import_flow import ImportFlow
 from desktop.ui.menus import build_actions
-from desktop.ui.note_editor import NoteEditor
-from desktop.ui.note_status import NoteStatus
+from desktop.ui.note_pane import NotePane
 from desktop.ui.notifier import Notifier
 from desktop.ui.photo_actions import PhotoActions, preview_src
 from desktop.ui.preview import Preview, blog_flavor
+from desktop.ui.save_status import SaveStatus
 from desktop.ui.schedule_model import ScheduleModel
 from desktop.ui.sidebar import Sidebar
 
@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
 
         self.model = ScheduleModel(self)
         self.sidebar = Sidebar(self.model)
-        self.editor = NoteEditor()
+        self.editor = NotePane()
         self.preview = Preview()
         self.autosaver = Autosaver(
             lambda t, b: save_target(self.lib, t, b), self.backend.writer, self
@@ -116,8 +116,8 @@ class MainWindow(QMainWindow):
         for splitter in (self.main_split, self.notes_split):  # the user's sizes win from then on
             splitter.splitterMoved.connect(lambda *_: setattr(self, "_default_split", False))
 
-        self.note_status = NoteStatus(self.statusBar())
-        self.words_label, self.saved_label = self.note_status.words, self.note_status.saved
+        self.save_status = SaveStatus(self.statusBar())
+        self.words_label, self.saved_label = self.save_status.words, self.save_status.saved
 
         self.sidebar.talk_selected.connect(self.show_talk)
         self.sidebar.hallway_selected.connect(self.show_hallway)
@@ -126,9 +126,9 @@ class MainWindow(QMainWindow):
         self.sidebar.import_wanted.connect(lambda: self.import_flow.import_file())
         self.sidebar.sample_wanted.connect(self.load_sample)
         self.editor.on_edit = self._edited
-        self.autosaver.dirty_changed.connect(self.note_status.dirty_changed)
-        self.autosaver.saved.connect(lambda _t: self.note_status.save_done(self.autosaver.dirty))
-        self.autosaver.save_failed.connect(lambda _t, why: self.note_status.save_failed(why))
+        self.autosaver.dirty_changed.connect(self.save_status.dirty_changed)
+        self.autosaver.saved.connect(lambda _t: self.save_status.save_done(self.autosaver.dirty))
+        self.autosaver.save_failed.connect(lambda _t, why: self.save_status.save_failed(why))
 
         self.in_focus_mode = False
         self._chosen_now: int | None = None  # the talk picked among parallel ones
@@ -145,7 +145,7 @@ class MainWindow(QMainWindow):
         )
         self.words_timer = QTimer(self, singleShot=True, interval=1000)
         self.words_timer.timeout.connect(
-            lambda: self.note_status.count_words(self.editor.current_text())
+            lambda: self.save_status.count_words(self.editor.current_text())
         )
         self.clock_timer = QTimer(self, interval=30_000)
         self.clock_timer.timeout.connect(self.refresh_clock)
@@ -285,7 +285,7 @@ class MainWindow(QMainWindow):
 
     def show_talk(self, talk_id: int) -> None:
         """Open a talk's note: at once when the editor holds it, else read in the background;
-        keys typed meanwhile are held for it (NoteEditor.hold_keys)."""
+        keys typed meanwhile are held for it (NotePane.hold_keys)."""
         from desktop.services.notes import open_talk
 
         self.autosaver.save_now()  # switching talk saves at once
@@ -409,8 +409,8 @@ class MainWindow(QMainWindow):
         target = self.editor.target
         if target is not None and self.lib is not None:  # reopened at the next start
             self.settings.setValue(self._last_note_key(), f"{target.kind}:{target.id}")
-        self.note_status.count_words(self.editor.current_text())
-        self.note_status.opened(self.autosaver.dirty)
+        self.save_status.count_words(self.editor.current_text())
+        self.save_status.opened(self.autosaver.dirty)
         self._sync_star()
         if self.preview.isVisible():
             self.preview.render_now(self.editor.current_text)

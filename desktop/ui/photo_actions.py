@@ -15,7 +15,7 @@ from desktop.core import photo_refs
 from desktop.core.errors import TalknotesError
 from desktop.core.models import Photo
 from desktop.ui.autosave import Autosaver, Target
-from desktop.ui.note_editor import NoteEditor
+from desktop.ui.note_pane import NotePane
 from desktop.ui.notifier import Notifier
 from desktop.ui.photo_strip import PhotoViewer
 
@@ -75,7 +75,7 @@ class PhotoActions(QObject):
         self,
         window: QWidget,
         library: Callable[[], Library],
-        editor: NoteEditor,
+        editor: NotePane,
         autosaver: Autosaver,
         backend: Backend,
         notifier: Notifier | None = None,

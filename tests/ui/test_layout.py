@@ -10,7 +10,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 
 from desktop.store.talks import list_talks
 from desktop.ui.main_window import MainWindow
-from desktop.ui.note_editor import TITLE_SHARE
+from desktop.ui.note_pane import TITLE_SHARE
 from tests.imagegen import make_photo
 from tests.ui.conftest import sample_window
 

@@ -1,4 +1,5 @@
-"""The note editor: a talk header above a Markdown QPlainTextEdit.
+"""The note pane: the open note's title line, talk details and photo strip around the text
+widget (markdown_edit), and the documents of the notes opened this run.
 
 Each talk keeps its own QTextDocument for the whole run, so undo history survives switching.
 """
@@ -34,7 +35,7 @@ from desktop.core.models import Note, Talk
 from desktop.ui.after_conference import links_html
 from desktop.ui.autosave import Target
 from desktop.ui.highlighter import MarkdownHighlighter
-from desktop.ui.notes_edit import NotesEdit
+from desktop.ui.markdown_edit import MarkdownEdit
 from desktop.ui.photo_strip import PhotoStrip
 
 
@@ -124,7 +125,7 @@ def _copy(event: QKeyEvent) -> QKeyEvent:
     )
 
 
-class NoteEditor(QWidget):
+class NotePane(QWidget):
     """Compact (small screens, focus mode): the title line alone above the note, with the
     when and where on it; the details, the abstract and the photo strip fold away behind
     their buttons."""
@@ -158,7 +159,7 @@ class NoteEditor(QWidget):
         self.abstract.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.abstract.setOpenExternalLinks(True)
 
-        self.edit = NotesEdit()
+        self.edit = MarkdownEdit()
         self.edit.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
         font.setPointSizeF(max(font.pointSizeF(), 10.5) + 1)
