@@ -18,7 +18,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import SHARED, figure  # noqa: E402
+from bench.common import SHARED, figure, settle  # noqa: E402
 
 REAL = SHARED / "blogs" / "galexrt+www.edenmal.moe" / "content" / "post" / "2018"
 REAL_POST = REAL / "KubeCon-Copenhagen-2018-Day-2.md"
@@ -169,7 +169,9 @@ def _typing_child(kind: str, photos: str) -> None:
     reading = install(window)
     window.resize(1280, 800)
     window.show()
+    settle(window)
     window.sidebar.select_talk(2)
+    settle(window)
     window.editor.move_to_end()
     read = []
     reading.photo_read.connect(read.append)

@@ -12,7 +12,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import figure  # noqa: E402
+from bench.common import figure, settle  # noqa: E402
 
 
 def make_24mp(path: Path, shift: int = 0) -> Path:
@@ -83,6 +83,7 @@ def main() -> None:
     import_schedule(lib, str(sample_schedule_path()))
     window = MainWindow(lib, notifier=Silent())
     window.show()
+    settle(window)
     window.sidebar.select_talk(2)
     QTest.qWait(300)
     blocked, _ = attach_once(app, window, photos[0], heartbeat_ms=1)

@@ -61,6 +61,9 @@ def main() -> int:
 
     def start() -> None:
         window.sidebar.select_talk(talk.id)
+        window.when_open(write)  # the note is read off the GUI thread
+
+    def write() -> None:
         window.editor.edit.setPlainText("## Notes\n\nOperators came up in the keynote.\n")
         window.editor.move_to_end()
         reading.start(lib)

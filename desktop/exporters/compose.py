@@ -6,6 +6,7 @@ groups its talks by day (with weekday and date) and, when the blog does, keynote
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -22,6 +23,7 @@ from desktop.core.models import Conference, Note, Photo, Talk
 from desktop.core.slide_text import caption_for_export
 from desktop.core.timezones import get_zone
 from desktop.exporters import wording
+from desktop.exporters.literal import clean_text
 from desktop.exporters.profile import BlogProfile
 from desktop.exporters.tags import propose_tags
 
@@ -34,13 +36,6 @@ RESERVED = {
     *(f"lpt{i}" for i in range(10)),
 }  # names Windows will not create
 PHOTO_REF = photo_refs.PATTERN  # kept for callers that match references themselves
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def clean_text(value: str) -> str:
-    """Published text without control characters (tab and newline stay); Unicode line and
-    paragraph separators, which YAML folds, become spaces."""
-    return _CONTROL.sub("", value).replace("\u2028", " ").replace("\u2029", " ")
 
 
 @dataclass
@@ -107,11 +102,27 @@ class Post:
         return self.photo_slug or self.slug
 
 
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash-escaped ASCII punctuation mark
+_HELD = 0xF0000  # escaped marks are held as private-use characters while the marks go
+
+
 def _plain(markdown: str) -> str:
+    """The words of Markdown: marks and link targets left out; escaped marks (\\[, from
+    schedule text shown as written) and entities (&amp;) as the reader sees them."""
     text = photo_refs.strip(markdown)
+    text = _ESCAPED.sub(lambda m: _hold(m.group(1)), text)
+    text = _ENTITY.sub(lambda m: _hold(html.unescape(m.group(0))), text)
     text = re.sub(r"\]\([^)]*\)", "", text)  # [text](url) keeps its text
     text = re.sub(r"[#>*_`\[\]]", "", text)
+    text = re.sub("[\U000f0021-\U000f007e]", lambda m: chr(ord(m.group(0)) - _HELD), text)
     return " ".join(text.split())
+
+
+_ENTITY = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+def _hold(text: str) -> str:
+    return "".join(chr(_HELD + ord(c)) if "!" <= c <= "~" else c for c in text)
 
 
 def cut_at_word(text: str, limit: int) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from desktop.exporters.base import Generator, one_line
-from desktop.exporters.compose import Post, PostPhoto, clean_text
+from desktop.exporters.compose import Post, PostPhoto
+from desktop.exporters.literal import clean_text
 from desktop.exporters.profile import BlogProfile
 
 # an opening {{< or {{% (not already escaped) up to its close, or to the end of the text

@@ -7,8 +7,9 @@ from __future__ import annotations
 import html
 
 from desktop.core.render import render_html
-from desktop.exporters.base import Generator, markdown_literal
+from desktop.exporters.base import Generator
 from desktop.exporters.compose import Post, PostPhoto
+from desktop.exporters.literal import markdown_literal
 from desktop.exporters.profile import BlogProfile
 
 

@@ -13,10 +13,9 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QPlainTextEdit, QWidget
 
 from desktop.core import photo_refs
 from desktop.core.errors import TalknotesError
-from desktop.core.ids import saved_id
 from desktop.core.models import Photo
 from desktop.ui.autosave import Autosaver, Target
-from desktop.ui.note_editor import NoteEditor
+from desktop.ui.note_pane import NotePane
 from desktop.ui.notifier import Notifier
 from desktop.ui.photo_strip import PhotoViewer
 
@@ -76,7 +75,7 @@ class PhotoActions(QObject):
         self,
         window: QWidget,
         library: Callable[[], Library],
-        editor: NoteEditor,
+        editor: NotePane,
         autosaver: Autosaver,
         backend: Backend,
         notifier: Notifier | None = None,
@@ -151,6 +150,11 @@ class PhotoActions(QObject):
         self.failed.emit(message)
         self.notifier.warn(self.window, "Photo not added", f"{message}\n\nNothing was added.")
 
+    def _unchanged(self, exc: BaseException) -> None:
+        message = f"{exc.what}: {exc.why}" if isinstance(exc, TalknotesError) else str(exc)
+        self.failed.emit(f"The photo was not changed: {message}")
+        self.refresh_strip()
+
     # --- strip -----------------------------------------------------------------------------
 
     def refresh_strip(self) -> None:
@@ -197,7 +201,9 @@ class PhotoActions(QObject):
         """Store the caption (typed: the user's own words) and rewrite its reference."""
         from desktop.services.photos import set_caption
 
-        set_caption(self.library(), saved_id(photo.id), caption, typed)
+        self.backend.write(
+            set_caption, self.library(), photo.id, caption, typed, on_error=self._unchanged
+        )
         doc: QTextDocument = self.editor.edit.document()
         found = doc.find(self._reference(photo))
         if not found.isNull():  # rewrite ![old](photo:key) in place, one undo step
@@ -228,5 +234,5 @@ class PhotoActions(QObject):
             cursor.removeSelectedText()
         from desktop.services.photos import remove_photo
 
-        remove_photo(self.library(), saved_id(photo.id))
+        self.backend.write(remove_photo, self.library(), photo.id, on_error=self._unchanged)
         self.refresh_strip()

@@ -46,6 +46,8 @@ class ScheduleModel(QStandardItemModel):
         self.setHorizontalHeaderLabels(COLUMNS)
         self._talk_rows: dict[int, list[QStandardItem]] = {}
         self._talks: dict[int, Talk] = {}
+        self._conferences: list[Conference] = []
+        self._hallway_conference: dict[int, int | None] = {}
         self._hallway_rows: dict[int, QStandardItem] = {}
         self._band: dict[int, QBrush | None] = {}  # slot banding, restored after highlighting
         self._state: dict[int, str] = {}  # "running" | "next" | ""
@@ -56,6 +58,13 @@ class ScheduleModel(QStandardItemModel):
     def talks(self) -> list[Talk]:
         return list(self._talks.values())
 
+    def conferences(self) -> list[Conference]:
+        return list(self._conferences)
+
+    def hallway_conference(self, note_id: int) -> int | None:
+        """The conference a hallway note belongs to (None: to none, or not shown)."""
+        return self._hallway_conference.get(note_id)
+
     def populate(
         self, conferences: list[Conference], talks: list[Talk], hallway: list[Note]
     ) -> None:
@@ -65,6 +74,8 @@ class ScheduleModel(QStandardItemModel):
         self._band.clear()
         self._state.clear()
         self._talks = {t.id: t for t in talks if t.id is not None}
+        self._conferences = list(conferences)
+        self._hallway_conference = {n.id: n.conference_id for n in hallway if n.id is not None}
         for conf in conferences:
             conf_item = QStandardItem(conf.title)
             conf_item.setData("conference", KIND_ROLE)

@@ -91,9 +91,13 @@ class SlideReading(QObject):
         from desktop.services.ocr_worker import OcrWorker
         from desktop.services.slide_ocr import anything_queued
 
-        self.worker = OcrWorker(lib.path, self.event_received.emit)
-        if anything_queued(lib):  # else its process starts with the next photo attached
-            self.worker.start()
+        worker = self.worker = OcrWorker(lib.path, self.event_received.emit)
+
+        def start_if_queued(queued: bool) -> None:  # else it starts with the next photo
+            if queued and self.worker is worker and not worker.is_alive():
+                worker.start()
+
+        self.window.backend.read(anything_queued, lib, on_done=start_if_queued)
         return True
 
     def stop(self) -> None:

@@ -92,9 +92,22 @@ def sample_window(qtbot, library, clock=None, size: tuple[int, int] | None = Non
 
     import_schedule(library, str(SAMPLE))
     win = MainWindow(library, clock=clock or (lambda: SAMPLE_MORNING), notifier=RecordingNotifier())
+    qtbot.waitUntil(win.settled)
     qtbot.addWidget(win)
     if size is not None:
         win.resize(*size)
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+@pytest.fixture(autouse=True)
+def no_sql_on_the_gui_thread(monkeypatch):
+    """Every GUI test fails when the GUI's code runs SQL on the GUI thread (tests.gui_sql)."""
+    from tests.gui_sql import GuiThreadSql
+
+    watch = GuiThreadSql()
+    watch.install(monkeypatch)
+    yield watch
+    faults = sorted(set(watch.faults))
+    assert not faults, "SQL run on the GUI thread:\n" + "\n".join(faults)

@@ -7,6 +7,7 @@ from tests.ui.conftest import RecordingNotifier
 
 def test_an_empty_library_offers_the_sample_and_an_import(qtbot, library):
     window = MainWindow(library, notifier=RecordingNotifier())
+    qtbot.waitUntil(window.settled)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

@@ -13,6 +13,7 @@ TOKEN = PRIVATE_TOKEN
 
 def _window(qtbot, library, monkeypatch):
     window = MainWindow(library, notifier=RecordingNotifier())
+    qtbot.waitUntil(window.settled)
     qtbot.addWidget(window)
     monkeypatch.setattr(
         "desktop.ui.import_flow.QInputDialog.getText", lambda *a, **k: (TOKEN, True)

@@ -19,10 +19,12 @@ from tests.ui.conftest import RecordingNotifier
 def window(qtbot, library):
     import_schedule(library, str(SAMPLE))
     win = MainWindow(library, notifier=RecordingNotifier())
+    qtbot.waitUntil(win.settled)
     qtbot.addWidget(win)
     win.show()
     talk = next(t for t in list_talks(library) if t.title == "Static Sites in 2026")
     win.sidebar.select_talk(talk.id)
+    qtbot.waitUntil(win.settled)
     win.talk = talk
     yield win
     win.autosaver.flush()

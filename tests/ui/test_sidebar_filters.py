@@ -14,6 +14,7 @@ from tests.conftest import SAMPLE
 def window(qtbot, library):
     import_schedule(library, str(SAMPLE))
     win = MainWindow(library)
+    qtbot.waitUntil(win.settled)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -88,6 +89,7 @@ def test_down_from_the_filter_goes_to_the_first_match_and_enter_opens_it(window,
     )
     assert window.editor.talk is None  # moving there is browsing, not choosing
     qtbot.keyClick(tree, Qt.Key.Key_Return)
+    qtbot.waitUntil(window.settled)
     assert window.editor.talk.title == "Time Zones for the Perplexed"
     qtbot.waitUntil(window.editor.edit.hasFocus)
 

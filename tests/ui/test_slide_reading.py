@@ -32,11 +32,13 @@ def _gone(pid: int) -> bool:
 def window(qtbot, library):
     import_schedule(library, str(SAMPLE))
     win = MainWindow(library, notifier=RecordingNotifier())
+    qtbot.waitUntil(win.settled)
     qtbot.addWidget(win)
     reading = install(win)
     win.show()
     talk = next(t for t in list_talks(library) if t.title == "Static Sites in 2026")
     win.sidebar.select_talk(talk.id)
+    qtbot.waitUntil(win.settled)
     yield win
     reading.stop()
     win.autosaver.flush()

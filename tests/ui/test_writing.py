@@ -16,8 +16,10 @@ from tests.ui.conftest import sample_window
 @pytest.fixture
 def window(qtbot, library):
     win = sample_window(qtbot, library)
+    qtbot.waitUntil(win.settled)
     win.talks = {t.title: t for t in list_talks(library)}
     win.sidebar.select_talk(win.talks["Static Sites in 2026"].id)
+    qtbot.waitUntil(win.settled)
     yield win
     win.autosaver.flush()
 
@@ -86,8 +88,10 @@ def test_the_word_count_is_what_a_reader_reads(window, qtbot, library):
         '> "Quoted words"\n> \\- Fatima Zahra\n\nSee [the docs](https://example.org/a-b-c).',
     )
     window.sidebar.select_talk(window.talks["Schedules Are Data"].id)
+    qtbot.waitUntil(window.settled)
     assert words.text() == "11 words"  # at once, and no caption, marker or link target
     window.sidebar.select_talk(window.talks["Closing Remarks"].id)
+    qtbot.waitUntil(window.settled)
     assert words.text() == "0 words"  # an empty note: not the last note's count
     qtbot.keyClicks(edit, "one two three")
     qtbot.waitUntil(lambda: words.text() == "3 words", timeout=3000)
@@ -110,6 +114,7 @@ def test_the_count_follows_typing_without_a_pause(window, qtbot):
 
 def test_saved_says_nothing_when_no_note_is_open(qtbot, library):
     win = MainWindow(library)
+    qtbot.waitUntil(win.settled)
     qtbot.addWidget(win)
     assert win.saved_label.text() == ""
 
@@ -146,6 +151,7 @@ def test_a_time_stamp_outside_the_talk_is_the_conference_clock_marked(window, qt
     window.act_stamp.trigger()
     assert edit.toPlainText() == "[10:10 WEST] [05:00] "
     window.new_hallway_note(window.sidebar.current_conference_id())  # no talk at all
+    qtbot.waitUntil(window.settled)
     window.clock = lambda: datetime(2026, 5, 14, 12, 0, tzinfo=UTC)
     window.act_stamp.trigger()
     assert window.editor.edit.toPlainText().endswith("[13:00 WEST] ")

@@ -1,4 +1,5 @@
-"""The note editor: a talk header above a Markdown QPlainTextEdit.
+"""The note pane: the open note's title line, talk details and photo strip around the text
+widget (markdown_edit), and the documents of the notes opened this run.
 
 Each talk keeps its own QTextDocument for the whole run, so undo history survives switching.
 """
@@ -10,8 +11,15 @@ from collections.abc import Callable
 from datetime import datetime, tzinfo
 
 import shiboken6
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QFont, QFontDatabase, QTextCursor, QTextDocument, QTextOption
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import (
+    QFont,
+    QFontDatabase,
+    QKeyEvent,
+    QTextCursor,
+    QTextDocument,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,7 +36,7 @@ from desktop.core.models import Note, Talk
 from desktop.ui.after_conference import links_html
 from desktop.ui.autosave import Target
 from desktop.ui.highlighter import MarkdownHighlighter
-from desktop.ui.notes_edit import NotesEdit
+from desktop.ui.markdown_edit import MarkdownEdit
 from desktop.ui.photo_strip import PhotoStrip
 
 
@@ -100,7 +108,25 @@ class TitleLine(QLabel):
         self.setText(metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, width))
 
 
-class NoteEditor(QWidget):
+_HELD_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
+
+
+def _copy(event: QKeyEvent) -> QKeyEvent:
+    """A key event to send later (Qt reuses the one it delivers)."""
+    return QKeyEvent(
+        event.type(),
+        event.key(),
+        event.modifiers(),
+        event.nativeScanCode(),
+        event.nativeVirtualKey(),
+        event.nativeModifiers(),
+        event.text(),
+        event.isAutoRepeat(),
+        event.count(),
+    )
+
+
+class NotePane(QWidget):
     """Compact (small screens, focus mode): the title line alone above the note, with the
     when and where on it; the details, the abstract and the photo strip fold away behind
     their buttons."""
@@ -138,7 +164,7 @@ class NoteEditor(QWidget):
         self.abstract.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.abstract.setOpenExternalLinks(True)
 
-        self.edit = NotesEdit()
+        self.edit = MarkdownEdit()
         self.edit.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
         font.setPointSizeF(max(font.pointSizeF(), 10.5) + 1)
@@ -182,7 +208,36 @@ class NoteEditor(QWidget):
         # called on every change (a plain callback: a Qt signal relay cost ~2 ms per key here)
         self.on_edit: Callable[[Target], None] = lambda _t: None
         self.talk: Talk | None = None
+        self._held: list[QKeyEvent] | None = None  # keys typed while a note opens
+        self.edit.installEventFilter(self)
         self._show_placeholder()
+
+    # --- keys typed while a note is being opened -------------------------------------------
+
+    def hold_keys(self) -> None:
+        """Until release_keys: keys typed go to no note. The note chosen is being read (off
+        the GUI thread) and takes the place of the one on screen; what is typed meanwhile
+        belongs to it, never to the note still showing."""
+        if self._held is None:
+            self._held = []
+
+    def release_keys(self) -> None:
+        """Type the held keys into the note now open, in order."""
+        held, self._held = self._held, None
+        for event in held or []:
+            QCoreApplication.sendEvent(self.edit, event)
+
+    def drop_held_keys(self) -> int:
+        """The note could not be opened: forget the keys typed for it (their count)."""
+        held, self._held = self._held, None
+        return len(held or [])
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if self._held is not None and watched is self.edit and event.type() in _HELD_EVENTS:
+            if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+                self._held.append(_copy(event))
+            return True  # (the release of a held key is held back too: it was never pressed)
+        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         """The system switched between light and dark: colour the notes for it."""
