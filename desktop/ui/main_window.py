@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
         self.sidebar.talk_selected.connect(self.show_talk)
         self.sidebar.hallway_selected.connect(self.show_hallway)
         self.sidebar.hallway_requested.connect(self.new_hallway_note)
-        self.sidebar.note_wanted.connect(lambda: self.when_open(self.editor.edit.setFocus))
+        self.sidebar.note_wanted.connect(self._to_the_note)
         self.sidebar.import_wanted.connect(lambda: self.import_flow.import_file())
         self.sidebar.sample_wanted.connect(self.load_sample)
         self.editor.on_edit = self._edited
@@ -392,6 +392,17 @@ class MainWindow(QMainWindow):
             self.words_timer.start()
         self.preview.schedule(self.editor.current_text)
 
+    def _to_the_note(self) -> None:
+        """Enter on a row, a search hit, a chooser's pick: the typing goes to the note at once
+        (held there while the note is read)."""
+        self.editor.edit.setFocus()
+        self.when_open(self.editor.edit.setFocus)
+
+    def editor_command(self, command: Callable[[], None]) -> None:
+        """A command on the open note (a stamp, a quote, a photo): on the note being opened
+        when there is one, in its place among the keys typed meanwhile."""
+        self.editor.hold_command(command)
+
     def when_open(self, step: Callable[[], None]) -> None:
         """Do `step` with the note chosen: now, or when the one being read is shown."""
         if self._opening is None:
@@ -486,7 +497,7 @@ class MainWindow(QMainWindow):
             self.sidebar.select_talk(hit.talk_id)
         else:
             self.show_hallway(hit.note_id)
-        self.when_open(self.editor.edit.setFocus)
+        self._to_the_note()
 
     def toggle_preview(self) -> None:
         shown = not self.preview.isVisible()
@@ -521,6 +532,7 @@ class MainWindow(QMainWindow):
 
     def _open_now(self, talk_id: int) -> None:
         if self.sidebar.select_talk(talk_id):
+            self.editor.edit.setFocus()  # the keys typed from now on are for it
             self.when_open(self.editor.move_to_end)  # once the note is there
 
     def toggle_star(self) -> None:
@@ -530,8 +542,9 @@ class MainWindow(QMainWindow):
 
     def _toggle_star(self) -> None:
         talk_id = self.sidebar.current_talk_id() if self.sidebar.tree.hasFocus() else None
-        if talk_id is None and self.editor.target and self.editor.target.kind == "talk":
-            talk_id = self.editor.target.id
+        target = self._opening or self.editor.target  # (the note chosen, even while it opens)
+        if talk_id is None and target and target.kind == "talk":
+            talk_id = target.id
         if talk_id is None:
             return
         talk = self.model.talk(talk_id)
@@ -551,6 +564,9 @@ class MainWindow(QMainWindow):
         self.act_star.setChecked(bool(talk and talk.starred))
 
     def insert_quote(self) -> None:
+        self.editor_command(self._insert_quote)
+
+    def _insert_quote(self) -> None:
         if self.editor.target is None:
             return
         speakers = self.editor.talk.speakers if self.editor.talk else []
@@ -564,6 +580,9 @@ class MainWindow(QMainWindow):
         self.editor.insert_quote(speaker.strip())
 
     def insert_timestamp(self) -> None:
+        self.editor_command(self._insert_timestamp)
+
+    def _insert_timestamp(self) -> None:
         target = self.editor.target
         if target is None:
             return

@@ -223,7 +223,8 @@ def test_the_preview_follows_the_writer(window, qtbot, library, paragraphs):
     qtbot.waitUntil(window.settled)
     preview, edit = window.preview, window.editor.edit
     bar = preview.verticalScrollBar()
-    qtbot.waitUntil(lambda: "Paragraph 1 " in preview.toPlainText(), timeout=5000)
+    last = f"Paragraph {paragraphs - 1} "  # a note opens where typing goes on: its end
+    qtbot.waitUntil(lambda: last in preview.toPlainText(), timeout=5000)
     qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=3000)
     bar.setValue(0)  # the writer reads the top, then types at the end
     edit.moveCursor(edit.textCursor().MoveOperation.End)
@@ -232,6 +233,7 @@ def test_the_preview_follows_the_writer(window, qtbot, library, paragraphs):
     at_end = lambda: bar.value() > bar.maximum() - preview.viewport().height()  # noqa: E731
     qtbot.waitUntil(at_end, timeout=3000)
     edit.moveCursor(edit.textCursor().MoveOperation.Start)  # navigating, not typing
+    qtbot.waitUntil(lambda: "Paragraph 1 " in preview.toPlainText(), timeout=5000)
     qtbot.waitUntil(lambda: bar.value() == 0, timeout=3000)
 
 
