@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -24,7 +24,7 @@ from desktop.ui.autosave import Autosaver, Target
 from desktop.ui.backend import Backend
 from desktop.ui.import_flow import ImportFlow
 from desktop.ui.menus import build_actions
-from desktop.ui.note_pane import NotePane
+from desktop.ui.note_pane import NotePane, copy_key
 from desktop.ui.notifier import Notifier
 from desktop.ui.photo_actions import PhotoActions, preview_src
 from desktop.ui.preview import Preview, blog_flavor
@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self.preview.resolve_photo = lambda key: preview_src(self.library(), key)
         self.preview.locate = self._where_writing
         self.preview.set_flavor(blog_flavor(self.settings))
+        self.preview.installEventFilter(self)  # text typed there goes to the note
         self._search_panel = None
 
         self.notes_split = QSplitter(Qt.Orientation.Horizontal)
@@ -612,6 +613,18 @@ class MainWindow(QMainWindow):
 
     def show_error(self, error: TalknotesError) -> None:
         QMessageBox.warning(self, "Talknotes", f"{error.what}\n\n{error.why}")
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        """Text typed while the (read-only) preview has the focus — after Ctrl+Tab, a click
+        in it — goes into the note instead of nowhere."""
+        if watched is self.preview and event.type() == QEvent.Type.KeyPress:
+            text = event.text()
+            plain = not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+            if plain and text and text.isprintable() and self.editor.edit.isEnabled():
+                self.editor.edit.setFocus()
+                QCoreApplication.sendEvent(self.editor.edit, copy_key(event))
+                return True
+        return super().eventFilter(watched, event)
 
     # --- window state ----------------------------------------------------------------------
 

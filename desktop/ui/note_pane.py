@@ -110,7 +110,7 @@ class TitleLine(QLabel):
 _HELD_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
 
 
-def _copy(event: QKeyEvent) -> QKeyEvent:
+def copy_key(event: QKeyEvent) -> QKeyEvent:
     """A key event to send later (Qt reuses the one it delivers)."""
     return QKeyEvent(
         event.type(),
@@ -249,7 +249,7 @@ class NotePane(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if self._held is not None and watched is self.edit and event.type() in _HELD_EVENTS:
             if event.type() == QEvent.Type.KeyPress:
-                self._held.append(_copy(event))  # type: ignore[arg-type]
+                self._held.append(copy_key(event))  # type: ignore[arg-type]
             return True  # (the release of a held key is held back too: it was never pressed)
         return super().eventFilter(watched, event)
 
