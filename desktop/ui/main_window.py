@@ -21,12 +21,7 @@ from desktop.core.models import Note
 from desktop.core.render import locate
 from desktop.ui import runtime, screen_fit, window_dialogs, window_state
 from desktop.ui.autosave import Autosaver, Target
-from desktop.ui.backend import Backend
-from desktop.ui.import_flow import ImportFlow
-from desktop.ui.menus import build_actions
 from desktop.ui.note_pane import NotePane, copy_key
-from desktop.ui.notifier import Notifier
-from desktop.ui.photo_actions import PhotoActions, preview_src
 from desktop.ui.preview import Preview, blog_flavor
 from desktop.ui.save_status import SaveStatus
 from desktop.ui.schedule_model import ScheduleModel
@@ -34,6 +29,10 @@ from desktop.ui.sidebar import Sidebar
 
 if TYPE_CHECKING:
     from desktop.services.library import Library
+    from desktop.ui.backend import Backend
+    from desktop.ui.import_flow import ImportFlow
+    from desktop.ui.notifier import Notifier
+    from desktop.ui.photo_actions import PhotoActions
 
 Clock = Callable[[], datetime]
 LOADING = "Loading the schedule…"
@@ -61,44 +60,39 @@ def read_schedule(lib: Library) -> tuple:
 
 
 class MainWindow(QMainWindow):
-    """The store is imported on first use, not with this module: at start-up the window paints
+    """The window: its widgets and their layout. app.build_window (the composition root) makes
+    it with the backend and notifier, gives it its controllers (autosave, import, photos),
+    wires them and starts it.
+
+    The store is imported on first use, not with this module: at start-up the window paints
     first and the library (SQLAlchemy, ~0.4 s to import here) opens behind it (see attach)."""
 
     library_changed = Signal()
+    autosaver: Autosaver
+    import_flow: ImportFlow
+    photos: PhotoActions
 
     def __init__(
         self,
         lib: Library | None,
+        backend: Backend,
+        notifier: Notifier,
         clock: Clock | None = None,
-        load_now: bool = True,
-        notifier: Notifier | None = None,
-        backend: Backend | None = None,
     ) -> None:
         super().__init__()
         runtime.tune_for_interaction()
         self.lib = lib
-        self.backend = backend or Backend(self)  # app.py gives the one it made
+        self.backend = backend
         self.clock: Clock = clock or (lambda: datetime.now(UTC))
         self.setWindowTitle("Talknotes")
         self.setAcceptDrops(True)
         self.settings = QSettings()
-        self.notifier = notifier or Notifier()  # outcomes of imports, exports, photos
+        self.notifier = notifier  # outcomes of imports, exports, photos
 
         self.model = ScheduleModel(self)
         self.sidebar = Sidebar(self.model)
         self.editor = NotePane()
         self.preview = Preview()
-        self.autosaver = Autosaver(
-            lambda t, b: save_target(self.lib, t, b), self.backend.writer, self
-        )
-        self.import_flow = ImportFlow(self, self.library, self.backend, self.notifier)
-        self.import_flow.imported.connect(lambda _s: self._schedule_imported())
-        self.photos = PhotoActions(
-            self, self.library, self.editor, self.autosaver, self.backend, self.notifier
-        )
-        self.photos.attached.connect(lambda _r: self._text_changed_view())
-        self.photos.failed.connect(lambda m: self.statusBar().showMessage(m, 8000))
-        self.preview.resolve_photo = lambda key: preview_src(self.library(), key)
         self.preview.locate = self._where_writing
         self.preview.set_flavor(blog_flavor(self.settings))
         self.preview.installEventFilter(self)  # text typed there goes to the note
@@ -124,19 +118,12 @@ class MainWindow(QMainWindow):
         self.sidebar.hallway_selected.connect(self.show_hallway)
         self.sidebar.hallway_requested.connect(self.new_hallway_note)
         self.sidebar.note_wanted.connect(self._to_the_note)
-        self.sidebar.import_wanted.connect(lambda: self.import_flow.import_file())
         self.sidebar.sample_wanted.connect(self.load_sample)
         self.editor.on_edit = self._edited
-        self.autosaver.dirty_changed.connect(self.save_status.dirty_changed)
-        self.autosaver.saved.connect(lambda _t: self.save_status.save_done(self.autosaver.dirty))
-        self.autosaver.save_failed.connect(lambda _t, why: self.save_status.save_failed(why))
 
         self.in_focus_mode = False
         self._chosen_now: int | None = None  # the talk picked among parallel ones
         self.now_chooser = None
-        build_actions(self)
-        for action in self.library_actions:
-            action.setEnabled(lib is not None)
         # The preview follows the cursor when it moves without typing (typing: each render)
         self.reveal_timer = QTimer(self, singleShot=True, interval=150)
         self.reveal_timer.timeout.connect(self._cursor_moved)
@@ -158,7 +145,13 @@ class MainWindow(QMainWindow):
         self._reads = 0  # library reads under way (settled())
         self._opening: Target | None = None  # the note being read, to show when it comes
         self._when_opened: list[Callable[[], None]] = []  # then (e.g. the cursor to its end)
-        if lib is None:
+
+    def start(self, load_now: bool = True) -> None:
+        """Once its parts are given and wired (app.build_window): show the schedule, or say
+        that the library is opening."""
+        for action in self.library_actions:
+            action.setEnabled(self.lib is not None)
+        if self.lib is None:
             self.statusBar().showMessage(LOADING)
         elif load_now:
             self.reload()
@@ -342,7 +335,7 @@ class MainWindow(QMainWindow):
         self._note_opened()
         self.editor.release_keys()
 
-    def _schedule_imported(self) -> None:
+    def schedule_imported(self) -> None:
         if self.statusBar().currentMessage() == WELCOME:  # it points to the import just done
             self.statusBar().clearMessage()
         self.reload()
@@ -379,14 +372,14 @@ class MainWindow(QMainWindow):
     def _edited(self, target: Target) -> None:
         self.autosaver.changed(target, lambda: self.editor.text_of(target))
         if target == self.editor.target:
-            self._text_changed_view()
+            self.text_changed_view()
         if target.kind == "talk":
             talk = self.model.talk(target.id)
             if talk and not talk.has_note:
                 talk.has_note = True
                 self.model.update_talk(talk)
 
-    def _text_changed_view(self) -> None:
+    def text_changed_view(self) -> None:
         # counting a long note costs tens of ms: at most once a second while typing goes on
         # (a timer restarted on each key showed no count until a pause)
         if not self.words_timer.isActive():

@@ -6,10 +6,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolBar
 
+from desktop.app import build_window
 from desktop.services.importing import import_schedule
 from desktop.store.notes import talk_note
 from desktop.store.talks import list_talks
-from desktop.ui.main_window import MainWindow
 from desktop.ui.schedule_model import ID_ROLE
 from tests.conftest import SAMPLE
 from tests.ui.conftest import SAMPLE_MORNING, sample_window
@@ -424,7 +424,7 @@ def test_html_abstract_shown_as_text_and_filterable(window, qtbot, library):
 def test_before_its_library_opens_the_window_offers_only_what_needs_none(qtbot, library):
     """At start-up the window paints before the library is open (ui.library_opening)."""
     import_schedule(library, str(SAMPLE))
-    win = MainWindow(None)
+    win = build_window(None)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

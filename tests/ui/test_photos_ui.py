@@ -5,11 +5,11 @@ from PySide6.QtCore import QMimeData, Qt, QUrl
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QListView
 
+from desktop.app import build_window
 from desktop.services.importing import import_schedule
 from desktop.store.notes import talk_note
 from desktop.store.photos import note_photos
 from desktop.store.talks import list_talks
-from desktop.ui.main_window import MainWindow
 from tests.conftest import SAMPLE
 from tests.imagegen import make_photo
 from tests.ui.conftest import RecordingNotifier
@@ -18,7 +18,7 @@ from tests.ui.conftest import RecordingNotifier
 @pytest.fixture
 def window(qtbot, library):
     import_schedule(library, str(SAMPLE))
-    win = MainWindow(library, notifier=RecordingNotifier())
+    win = build_window(library, notifier=RecordingNotifier())
     qtbot.waitUntil(win.settled)
     qtbot.addWidget(win)
     win.show()

@@ -4,8 +4,8 @@ filter, the combo boxes' lists as wide as their longest entry."""
 import pytest
 from PySide6.QtCore import Qt
 
+from desktop.app import build_window
 from desktop.services.importing import import_schedule
-from desktop.ui.main_window import MainWindow
 from desktop.ui.schedule_model import ID_ROLE, KIND_ROLE
 from tests.conftest import SAMPLE
 
@@ -13,7 +13,7 @@ from tests.conftest import SAMPLE
 @pytest.fixture
 def window(qtbot, library):
     import_schedule(library, str(SAMPLE))
-    win = MainWindow(library)
+    win = build_window(library)
     qtbot.waitUntil(win.settled)
     qtbot.addWidget(win)
     win.show()

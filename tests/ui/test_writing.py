@@ -7,9 +7,9 @@ import pytest
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QColor, QImage
 
+from desktop.app import build_window
 from desktop.store.notes import save_talk_note
 from desktop.store.talks import list_talks
-from desktop.ui.main_window import MainWindow
 from tests.ui.conftest import sample_window
 
 
@@ -113,7 +113,7 @@ def test_the_count_follows_typing_without_a_pause(window, qtbot):
 
 
 def test_saved_says_nothing_when_no_note_is_open(qtbot, library):
-    win = MainWindow(library)
+    win = build_window(library)
     qtbot.waitUntil(win.settled)
     qtbot.addWidget(win)
     assert win.saved_label.text() == ""
