@@ -151,13 +151,13 @@ def _typing_child(kind: str, photos: str) -> None:
     prepare_qt()
     QCoreApplication.setOrganizationName("Talknotes-bench")
     app = QApplication(sys.argv[:1])
+    from desktop.app import build_window
     from desktop.config import sample_schedule_path
     from desktop.services.importing import import_schedule
     from desktop.services.photos import attach_to_talk
     from desktop.store import slide_text
     from desktop.store.library import open_library
     from desktop.store.notes import save_talk_note
-    from desktop.ui.main_window import MainWindow
     from desktop.ui.slide_reading import install
 
     lib = open_library(tempfile.mkdtemp(prefix="bench-typing-ocr-"))
@@ -165,7 +165,7 @@ def _typing_child(kind: str, photos: str) -> None:
     save_talk_note(lib, 2, typing.words(20_000))
     if kind != "quiet":
         attach_to_talk(lib, 3, sorted(Path(photos).glob("*.jpg"))[:OCR_PHOTOS])
-    window = MainWindow(lib)
+    window = build_window(lib)
     reading = install(window)
     window.resize(1280, 800)
     window.show()

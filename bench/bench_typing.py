@@ -143,6 +143,7 @@ def _app(due: list[float], n_words: int) -> dict:
     QCoreApplication.setOrganizationName("Talknotes-bench")
     app = QApplication(sys.argv[:1])
     import desktop.ui.main_window as main_window
+    from desktop.app import build_window
     from desktop.config import sample_schedule_path
     from desktop.services.importing import import_schedule
     from desktop.store.library import open_library
@@ -153,7 +154,7 @@ def _app(due: list[float], n_words: int) -> dict:
     import_schedule(lib, str(sample_schedule_path()))
     save_talk_note(lib, 2, words(n_words))
     gui_ms, writer_ms = _time_saves(main_window, Autosaver)
-    window = main_window.MainWindow(lib)
+    window = build_window(lib)
     window.resize(1280, 800)
     window.show()
     QApplication.processEvents()  # the window laid out and painted

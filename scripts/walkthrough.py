@@ -68,8 +68,8 @@ def run_app(library: str, open_title: str) -> int:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
+    from desktop.app import build_window
     from desktop.store.library import open_library
-    from desktop.ui.main_window import MainWindow
     from desktop.ui.runtime import prepare_qt
 
     prepare_qt()
@@ -80,7 +80,7 @@ def run_app(library: str, open_title: str) -> int:
 
     QSettings().clear()  # the default layout for this screen, not the last run's
     now = datetime.fromisoformat(CLOCK)
-    window = MainWindow(open_library(library), clock=lambda: now)
+    window = build_window(open_library(library), clock=lambda: now)
     window.show()
 
     def open_note() -> None:  # once the schedule is read (off the GUI thread)

@@ -261,17 +261,24 @@ def _without_photo(key: str, ref: photo_refs.PhotoRef) -> str:
 
 
 def _ordered(chosen: list[Talk], request: ExportRequest, group_by: str) -> list[Talk]:
-    """Picked order when the blogger ordered the talks; else by day, keynotes first, time."""
-    if request.talk_ids is not None or request.scope == "talk":
+    """Picked order when the blogger ordered the talks, else by day and time; grouped, each
+    group once a day (keynotes first, the others as they first come), the order kept within
+    it: a picked order made "Talks, Keynotes, Talks" sections."""
+    if request.scope == "talk":
         return chosen
-    far = datetime.max.replace(tzinfo=None)
-
-    def key(t: Talk) -> tuple[date, int, datetime]:
-        start = t.start.replace(tzinfo=None) if t.start else far
-        keynote_first = 0 if group_by and is_keynote(t) else 1
-        return (t.day or date.max, keynote_first, start)
-
-    return sorted(chosen, key=key)
+    talks = chosen
+    if request.talk_ids is None:
+        far = datetime.max.replace(tzinfo=None)
+        talks = sorted(
+            chosen,
+            key=lambda t: (t.day or date.max, t.start.replace(tzinfo=None) if t.start else far),
+        )
+    if not group_by:
+        return talks
+    rank: dict[str, int] = {"Keynotes": 0}
+    for talk in talks:
+        rank.setdefault(_group(talk, group_by), len(rank))
+    return sorted(talks, key=lambda t: (t.day or date.max, rank[_group(t, group_by)]))
 
 
 def recap_text(

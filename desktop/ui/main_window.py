@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -22,12 +22,7 @@ from desktop.core.models import Note
 from desktop.core.render import locate
 from desktop.ui import runtime, screen_fit, window_dialogs, window_state
 from desktop.ui.autosave import Autosaver, Target
-from desktop.ui.backend import Backend
-from desktop.ui.import_flow import ImportFlow
-from desktop.ui.menus import build_actions
-from desktop.ui.note_pane import NotePane
-from desktop.ui.notifier import Notifier
-from desktop.ui.photo_actions import PhotoActions, preview_src
+from desktop.ui.note_pane import NotePane, copy_key
 from desktop.ui.preview import Preview, blog_flavor
 from desktop.ui.save_status import SaveStatus
 from desktop.ui.schedule_model import ScheduleModel
@@ -35,7 +30,11 @@ from desktop.ui.sidebar import Sidebar
 
 if TYPE_CHECKING:
     from desktop.services.library import Library
+    from desktop.ui.backend import Backend
+    from desktop.ui.import_flow import ImportFlow
+    from desktop.ui.notifier import Notifier
     from desktop.ui.now_chooser import NowChooser
+    from desktop.ui.photo_actions import PhotoActions
     from desktop.ui.search_panel import SearchPanel
     from desktop.ui.slide_reading import SlideReading
 
@@ -65,10 +64,17 @@ def read_schedule(lib: Library) -> tuple:
 
 
 class MainWindow(QMainWindow):
-    """The store is imported on first use, not with this module: at start-up the window paints
+    """The window: its widgets and their layout. app.build_window (the composition root) makes
+    it with the backend and notifier, gives it its controllers (autosave, import, photos),
+    wires them and starts it.
+
+    The store is imported on first use, not with this module: at start-up the window paints
     first and the library (SQLAlchemy, ~0.4 s to import here) opens behind it (see attach)."""
 
     library_changed = Signal()
+    autosaver: Autosaver
+    import_flow: ImportFlow
+    photos: PhotoActions
     # made by menus.build_actions (those the window itself uses)
     library_actions: list[QAction]
     act_preview: QAction
@@ -78,38 +84,27 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         lib: Library | None,
+        backend: Backend,
+        notifier: Notifier,
         clock: Clock | None = None,
-        load_now: bool = True,
-        notifier: Notifier | None = None,
-        backend: Backend | None = None,
     ) -> None:
         super().__init__()
         runtime.tune_for_interaction()
         self.lib = lib
-        self.backend = backend or Backend(self)  # app.py gives the one it made
+        self.backend = backend
         self.clock: Clock = clock or (lambda: datetime.now(UTC))
         self.setWindowTitle("Talknotes")
         self.setAcceptDrops(True)
         self.settings = QSettings()
-        self.notifier = notifier or Notifier()  # outcomes of imports, exports, photos
+        self.notifier = notifier  # outcomes of imports, exports, photos
 
         self.model = ScheduleModel(self)
         self.sidebar = Sidebar(self.model)
         self.editor = NotePane()
         self.preview = Preview()
-        self.autosaver = Autosaver(
-            lambda t, b: save_target(self.library(), t, b), self.backend.writer, self
-        )
-        self.import_flow = ImportFlow(self, self.library, self.backend, self.notifier)
-        self.import_flow.imported.connect(lambda _s: self._schedule_imported())
-        self.photos = PhotoActions(
-            self, self.library, self.editor, self.autosaver, self.backend, self.notifier
-        )
-        self.photos.attached.connect(lambda _r: self._text_changed_view())
-        self.photos.failed.connect(lambda m: self.statusBar().showMessage(m, 8000))
-        self.preview.resolve_photo = lambda key: preview_src(self.library(), key)
         self.preview.locate = self._where_writing
         self.preview.set_flavor(blog_flavor(self.settings))
+        self.preview.installEventFilter(self)  # text typed there goes to the note
         self._search_panel: SearchPanel | None = None
 
         self.notes_split = QSplitter(Qt.Orientation.Horizontal)
@@ -131,20 +126,13 @@ class MainWindow(QMainWindow):
         self.sidebar.talk_selected.connect(self.show_talk)
         self.sidebar.hallway_selected.connect(self.show_hallway)
         self.sidebar.hallway_requested.connect(self.new_hallway_note)
-        self.sidebar.note_wanted.connect(lambda: self.when_open(self.editor.edit.setFocus))
-        self.sidebar.import_wanted.connect(lambda: self.import_flow.import_file())
+        self.sidebar.note_wanted.connect(self._to_the_note)
         self.sidebar.sample_wanted.connect(self.load_sample)
         self.editor.on_edit = self._edited
-        self.autosaver.dirty_changed.connect(self.save_status.dirty_changed)
-        self.autosaver.saved.connect(lambda _t: self.save_status.save_done(self.autosaver.dirty))
-        self.autosaver.save_failed.connect(lambda _t, why: self.save_status.save_failed(why))
 
         self.in_focus_mode = False
         self._chosen_now: int | None = None  # the talk picked among parallel ones
         self.now_chooser: NowChooser | None = None
-        build_actions(self)
-        for action in self.library_actions:
-            action.setEnabled(lib is not None)
         # The preview follows the cursor when it moves without typing (typing: each render)
         self.reveal_timer = QTimer(self, singleShot=True, interval=150)
         self.reveal_timer.timeout.connect(self._cursor_moved)
@@ -167,7 +155,13 @@ class MainWindow(QMainWindow):
         self._reads = 0  # library reads under way (settled())
         self._opening: Target | None = None  # the note being read, to show when it comes
         self._when_opened: list[Callable[[], None]] = []  # then (e.g. the cursor to its end)
-        if lib is None:
+
+    def start(self, load_now: bool = True) -> None:
+        """Once its parts are given and wired (app.build_window): show the schedule, or say
+        that the library is opening."""
+        for action in self.library_actions:
+            action.setEnabled(self.lib is not None)
+        if self.lib is None:
             self.statusBar().showMessage(LOADING)
         elif load_now:
             self.reload()
@@ -351,7 +345,7 @@ class MainWindow(QMainWindow):
         self._note_opened()
         self.editor.release_keys()
 
-    def _schedule_imported(self) -> None:
+    def schedule_imported(self) -> None:
         if self.statusBar().currentMessage() == WELCOME:  # it points to the import just done
             self.statusBar().clearMessage()
         self.reload()
@@ -388,19 +382,30 @@ class MainWindow(QMainWindow):
     def _edited(self, target: Target) -> None:
         self.autosaver.changed(target, lambda: self.editor.text_of(target))
         if target == self.editor.target:
-            self._text_changed_view()
+            self.text_changed_view()
         if target.kind == "talk":
             talk = self.model.talk(target.id)
             if talk and not talk.has_note:
                 talk.has_note = True
                 self.model.update_talk(talk)
 
-    def _text_changed_view(self) -> None:
+    def text_changed_view(self) -> None:
         # counting a long note costs tens of ms: at most once a second while typing goes on
         # (a timer restarted on each key showed no count until a pause)
         if not self.words_timer.isActive():
             self.words_timer.start()
         self.preview.schedule(self.editor.current_text)
+
+    def _to_the_note(self) -> None:
+        """Enter on a row, a search hit, a chooser's pick: the typing goes to the note at once
+        (held there while the note is read)."""
+        self.editor.edit.setFocus()
+        self.when_open(self.editor.edit.setFocus)
+
+    def editor_command(self, command: Callable[[], None]) -> None:
+        """A command on the open note (a stamp, a quote, a photo): on the note being opened
+        when there is one, in its place among the keys typed meanwhile."""
+        self.editor.hold_command(command)
 
     def when_open(self, step: Callable[[], None]) -> None:
         """Do `step` with the note chosen: now, or when the one being read is shown."""
@@ -496,7 +501,7 @@ class MainWindow(QMainWindow):
             self.sidebar.select_talk(hit.talk_id)
         else:
             self.show_hallway(hit.note_id)
-        self.when_open(self.editor.edit.setFocus)
+        self._to_the_note()
 
     def toggle_preview(self) -> None:
         shown = not self.preview.isVisible()
@@ -531,6 +536,7 @@ class MainWindow(QMainWindow):
 
     def _open_now(self, talk_id: int) -> None:
         if self.sidebar.select_talk(talk_id):
+            self.editor.edit.setFocus()  # the keys typed from now on are for it
             self.when_open(self.editor.move_to_end)  # once the note is there
 
     def toggle_star(self) -> None:
@@ -540,8 +546,9 @@ class MainWindow(QMainWindow):
 
     def _toggle_star(self) -> None:
         talk_id = self.sidebar.current_talk_id() if self.sidebar.tree.hasFocus() else None
-        if talk_id is None and self.editor.target and self.editor.target.kind == "talk":
-            talk_id = self.editor.target.id
+        target = self._opening or self.editor.target  # (the note chosen, even while it opens)
+        if talk_id is None and target and target.kind == "talk":
+            talk_id = target.id
         if talk_id is None:
             return
         talk = self.model.talk(talk_id)
@@ -561,6 +568,9 @@ class MainWindow(QMainWindow):
         self.act_star.setChecked(bool(talk and talk.starred))
 
     def insert_quote(self) -> None:
+        self.editor_command(self._insert_quote)
+
+    def _insert_quote(self) -> None:
         if self.editor.target is None:
             return
         speakers = self.editor.talk.speakers if self.editor.talk else []
@@ -574,6 +584,9 @@ class MainWindow(QMainWindow):
         self.editor.insert_quote(speaker.strip())
 
     def insert_timestamp(self) -> None:
+        self.editor_command(self._insert_timestamp)
+
+    def _insert_timestamp(self) -> None:
         target = self.editor.target
         if target is None:
             return
@@ -603,6 +616,18 @@ class MainWindow(QMainWindow):
 
     def show_error(self, error: TalknotesError) -> None:
         QMessageBox.warning(self, "Talknotes", f"{error.what}\n\n{error.why}")
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        """Text typed while the (read-only) preview has the focus — after Ctrl+Tab, a click
+        in it — goes into the note instead of nowhere."""
+        if watched is self.preview and event.type() == QEvent.Type.KeyPress:
+            text = event.text()
+            plain = not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+            if plain and text and text.isprintable() and self.editor.edit.isEnabled():
+                self.editor.edit.setFocus()
+                QCoreApplication.sendEvent(self.editor.edit, copy_key(event))
+                return True
+        return super().eventFilter(watched, event)
 
     # --- window state ----------------------------------------------------------------------
 

@@ -111,7 +111,7 @@ class TitleLine(QLabel):
 _HELD_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
 
 
-def _copy(event: QKeyEvent) -> QKeyEvent:
+def copy_key(event: QKeyEvent) -> QKeyEvent:
     """A key event to send later (Qt reuses the one it delivers)."""
     return QKeyEvent(
         event.type(),
@@ -208,7 +208,8 @@ class NotePane(QWidget):
         # called on every change (a plain callback: a Qt signal relay cost ~2 ms per key here)
         self.on_edit: Callable[[Target], None] = lambda _t: None
         self.talk: Talk | None = None
-        self._held: list[QKeyEvent] | None = None  # keys typed while a note opens
+        self._held: list[QKeyEvent | Callable[[], None]] | None = None  # keys typed (and
+        # commands given: a time stamp, a quote) while a note opens, in order
         self.edit.installEventFilter(self)
         self._show_placeholder()
 
@@ -217,25 +218,43 @@ class NotePane(QWidget):
     def hold_keys(self) -> None:
         """Until release_keys: keys typed go to no note. The note chosen is being read (off
         the GUI thread) and takes the place of the one on screen; what is typed meanwhile
-        belongs to it, never to the note still showing."""
+        belongs to it, never to the note still showing. The text widget takes keys (and the
+        focus) meanwhile, even before any note was open."""
         if self._held is None:
             self._held = []
+        self.edit.setEnabled(True)
+
+    def holding(self) -> bool:
+        return self._held is not None
+
+    def hold_command(self, command: Callable[[], None]) -> None:
+        """A command on the note (a time stamp, a quote) given while it opens: done when it is
+        open, in its place among the keys typed."""
+        if self._held is None:
+            command()
+        else:
+            self._held.append(command)
 
     def release_keys(self) -> None:
-        """Type the held keys into the note now open, in order."""
+        """Type the held keys into the note now open, and do the held commands, in order."""
         held, self._held = self._held, None
-        for event in held or []:
-            QCoreApplication.sendEvent(self.edit, event)
+        for item in held or []:
+            if isinstance(item, QKeyEvent):
+                QCoreApplication.sendEvent(self.edit, item)
+            else:
+                item()
 
     def drop_held_keys(self) -> int:
         """The note could not be opened: forget the keys typed for it (their count)."""
         held, self._held = self._held, None
-        return len(held or [])
+        if self.target is None:
+            self.edit.setEnabled(False)
+        return sum(isinstance(item, QKeyEvent) for item in held or [])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if self._held is not None and watched is self.edit and event.type() in _HELD_EVENTS:
             if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-                self._held.append(_copy(event))
+                self._held.append(copy_key(event))
             return True  # (the release of a held key is held back too: it was never pressed)
         return super().eventFilter(watched, event)
 
@@ -378,9 +397,15 @@ class NotePane(QWidget):
         self._open(Target("hallway", saved_id(note.id)), note.body)
 
     def _open(self, target: Target, body: str) -> None:
+        first = target not in self._documents
         self.target = target
         self.edit.setDocument(self._document(target, body))
         self.edit.setEnabled(True)
+        if first:  # opened for the first time this run: typing adds to the end of the note
+            # (a note opened before keeps its own place)
+            cursor = self.edit.textCursor()
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            self.edit.setTextCursor(cursor)
 
     def move_to_end(self) -> None:
         cursor = self.edit.textCursor()

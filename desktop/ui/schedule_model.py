@@ -275,6 +275,12 @@ class ScheduleFilter(QSortFilterProxyModel):
             return True  # no filter: every row (asked once per row as the schedule loads)
         index = self.sourceModel().index(row, 0, parent)
         kind = index.data(KIND_ROLE)
+        if kind in ("hallway", "hallway-new"):  # a note of no talk: found by its words alone
+            only_words = not (self.starred_only or self.noted_only or self.day or self.track)
+            if not (self._words and only_words and not self.room):
+                return False
+            text = fold(index.data(SEARCH_ROLE) or "")
+            return all(word.search(text) for word in self._words)
         if kind != "talk":
             # containers show when a child matches (recursive filtering); alone only when idle
             return not self.narrowed

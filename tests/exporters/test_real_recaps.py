@@ -102,6 +102,19 @@ def _golden(name: str, text: str) -> None:
     assert text == (GOLDEN / name).read_text(encoding="utf-8")
 
 
+def _build_with_hugo(blog: Path) -> None:
+    """Build the blog with the real hugo, as a git checkout (it has enableGitInfo)."""
+    _hugo_stand_in_theme(blog)
+    for git in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "blog"]):
+        subprocess.run(
+            ["git", "-c", "user.email=t@example.org", "-c", "user.name=T", *git],
+            cwd=blog,
+            check=True,
+        )
+    built = subprocess.run(["hugo", "--quiet"], cwd=blog, capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+
+
 def _hugo_stand_in_theme(blog: Path) -> None:
     """The blog's theme is a submodule the fixture does not include: a minimal stand-in."""
     layouts = blog / "themes" / "hugo-nuo" / "layouts"
@@ -150,15 +163,7 @@ def test_hugo_blog_day_and_conference_recaps(fosdem, tmp_path):
     photos = [f["path"] for f in day["files"] if f["kind"] == "photo"]
     assert all(p.startswith("content/post/2024/FOSDEM-2024-Day-1/IMG_") for p in photos)
 
-    _hugo_stand_in_theme(blog)
-    for git in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "blog"]):  # enableGitInfo
-        subprocess.run(
-            ["git", "-c", "user.email=t@example.org", "-c", "user.name=T", *git],
-            cwd=blog,
-            check=True,
-        )
-    built = subprocess.run(["hugo", "--quiet"], cwd=blog, capture_output=True, text=True)
-    assert built.returncode == 0, built.stderr
+    _build_with_hugo(blog)
     page_path = blog / "public" / "post" / "2024" / "FOSDEM-2024-Day-1" / "index.html"
     page = read_page(page_path)
     assert page.by_tag["h2"] == ["Keynotes", "Talks", "Summary"]
@@ -308,15 +313,7 @@ def test_speakers_affiliations_in_the_hugo_blogs_headings(tmp_path):
         f"### {KEYNOTE} - Ed Burns, Principal Architect on the Java Tooling and Experiences "
         "team at Microsoft; Sandra Ahlgrimm\n" in text
     )
-    _hugo_stand_in_theme(blog)
-    for git in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "blog"]):  # enableGitInfo
-        subprocess.run(
-            ["git", "-c", "user.email=t@example.org", "-c", "user.name=T", *git],
-            cwd=blog,
-            check=True,
-        )
-    built = subprocess.run(["hugo", "--quiet"], cwd=blog, capture_output=True, text=True)
-    assert built.returncode == 0, built.stderr
+    _build_with_hugo(blog)
     page_path = blog / "public" / "post" / "2024" / Path(day["post"]).stem / "index.html"
     headings = read_page(page_path).by_tag["h3"]
     assert f"{dynatrace['title']} - Katharina Sick, Software Engineer at Dynatrace" in headings

@@ -23,8 +23,8 @@ def main() -> None:
 
     QCoreApplication.setOrganizationName("Talknotes-crash-test")
     app = QApplication(sys.argv[:1])
+    from desktop.app import build_window
     from desktop.store.library import open_library
-    from desktop.ui.main_window import MainWindow
 
     def settle() -> None:  # the window reads the library off the GUI thread
         loop, check = QEventLoop(), QTimer(interval=5)
@@ -33,7 +33,7 @@ def main() -> None:
         loop.exec()
         check.stop()
 
-    window = MainWindow(open_library(library, auto_backup=False))
+    window = build_window(open_library(library, auto_backup=False))
     window.show()
     settle()
     window.sidebar.select_talk(talk_id)

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app import build_window
 from desktop.services.importing import import_schedule
 from desktop.store.notes import talk_note
 from desktop.store.photos import note_photos
 from desktop.store.talks import list_talks
-from desktop.ui.main_window import MainWindow
 from tests.conftest import SAMPLE
 
 INTERACTIVE = (
@@ -43,7 +43,7 @@ CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModi
 @pytest.fixture
 def window(qtbot, library):
     import_schedule(library, str(SAMPLE))
-    win = MainWindow(library, clock=lambda: datetime(2026, 5, 14, 10, 5, tzinfo=UTC))
+    win = build_window(library, clock=lambda: datetime(2026, 5, 14, 10, 5, tzinfo=UTC))
     qtbot.waitUntil(win.settled)
     win.photos.quiet = True
     qtbot.addWidget(win)

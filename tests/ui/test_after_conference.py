@@ -5,11 +5,11 @@ from datetime import UTC, datetime
 
 import pytest
 
+from desktop.app import build_window
 from desktop.services.importing import import_schedule
 from desktop.store.notes import save_talk_note
 from desktop.store.talks import list_talks, set_starred
 from desktop.ui.after_conference import WatchLaterDialog, export_agenda, import_agenda
-from desktop.ui.main_window import MainWindow
 from tests.conftest import SAMPLE
 from tests.ui.conftest import RecordingNotifier
 
@@ -33,7 +33,7 @@ def _with_recordings(tmp_path):
 def window(qtbot, library, tmp_path):
     import_schedule(library, str(SAMPLE))
     import_schedule(library, str(_with_recordings(tmp_path)), conference_id=1)
-    win = MainWindow(
+    win = build_window(
         library, clock=lambda: datetime(2026, 5, 16, 9, 0, tzinfo=UTC), notifier=RecordingNotifier()
     )
     qtbot.addWidget(win)
@@ -115,7 +115,7 @@ def test_a_url_with_a_token_asks_before_keeping_it_and_shows_it_redacted(
         ok = path == "/s.xml?token=gui-s3cret"
         return (200, SAMPLE.read_bytes(), None) if ok else (401, b"", None)
 
-    window = MainWindow(library, notifier=RecordingNotifier(answer="Yes"))
+    window = build_window(library, notifier=RecordingNotifier(answer="Yes"))
     qtbot.waitUntil(window.settled)
     qtbot.addWidget(window)
     with http_server(respond) as base:

@@ -7,9 +7,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from desktop.app import build_window
 from desktop.services.importing import import_schedule
 from desktop.store.talks import list_talks, set_starred
-from desktop.ui.main_window import MainWindow
 from tests.conftest import SAMPLE
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -21,7 +21,7 @@ def _open(qtbot, library, now, starred=()):
     titles = {t.title: t for t in list_talks(library)}
     for title in starred:
         set_starred(library, titles[title].id, True)
-    win = MainWindow(library, clock=lambda: now)
+    win = build_window(library, clock=lambda: now)
     qtbot.waitUntil(win.settled)
     qtbot.addWidget(win)
     win.resize(1024, 600)

@@ -1,6 +1,8 @@
 """The GUI thread runs no SQL (issue 16): the library is read and written through the UI
 backend. What is typed while a note is being read goes into that note."""
 
+import re
+
 from desktop.services.library import list_talks
 from desktop.services.notes import talk_note
 from desktop.ui.main_window import read_schedule
@@ -48,3 +50,63 @@ def test_a_note_chosen_while_another_is_read_is_the_one_that_opens(qtbot, librar
     window.autosaver.flush()
     assert talk_note(library, second.id).body == "for the second"
     assert talk_note(library, first.id).body == ""
+
+
+def _focused():
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.focusWidget()
+
+
+def test_enter_on_a_row_then_typing_at_once_writes_it_all_into_that_note(qtbot, library):
+    """Enter on a row moved the focus to the note only once it was read: the first keys went
+    to the schedule list and were lost."""
+    from PySide6.QtCore import Qt
+
+    window = sample_window(qtbot, library)
+    qtbot.waitUntil(window.settled)
+    talk = list_talks(library)[2]
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    tree = window.sidebar.tree
+    tree.setFocus()
+    tree.setCurrentIndex(window.sidebar.proxy.mapFromSource(window.model.index_of_talk(talk.id)))
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    assert not window.settled()  # the note is being read…
+    assert _focused() is window.editor.edit  # the typing goes to the note at once
+    qtbot.keyClicks(_focused(), "Every key counts.")  # (held until it is read)
+    qtbot.waitUntil(window.settled)
+    assert window.editor.edit.hasFocus()
+    window.autosaver.flush()
+    assert talk_note(library, talk.id).body == "Every key counts."
+
+
+def test_a_time_stamp_given_while_a_note_opens_lands_in_that_note_in_order(qtbot, library):
+    window = sample_window(qtbot, library)
+    qtbot.waitUntil(window.settled)
+    first, second = list_talks(library)[:2]
+    window.sidebar.select_talk(first.id)
+    qtbot.waitUntil(window.settled)
+    window.editor.edit.setFocus()
+    window.sidebar.select_talk(second.id)
+    qtbot.keyClicks(window.editor.edit, "before ")
+    window.act_stamp.trigger()  # Ctrl+Shift+T, while the second note is read
+    qtbot.keyClicks(window.editor.edit, " after")
+    qtbot.waitUntil(window.settled)
+    window.autosaver.flush()
+    body = talk_note(library, second.id).body
+    assert re.fullmatch(r"before \[\d\d:\d\d[^\]]*\] +after", body), body
+    assert talk_note(library, first.id).body == ""
+
+
+def test_a_note_opened_the_first_time_takes_typing_at_its_end(qtbot, library):
+    window = sample_window(qtbot, library)
+    qtbot.waitUntil(window.settled)
+    talk = list_talks(library)[3]
+    from desktop.store.notes import save_talk_note
+
+    save_talk_note(library, talk.id, "Written earlier.")
+    window.sidebar.select_talk(talk.id)
+    qtbot.waitUntil(window.settled)
+    qtbot.keyClicks(window.editor.edit, " And now.")
+    assert window.editor.current_text() == "Written earlier. And now."

@@ -5,19 +5,19 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtCore import Qt
 
+from desktop.app import build_window
 from desktop.services.importing import import_schedule
 from desktop.store import history
 from desktop.store.notes import talk_note
 from desktop.store.talks import list_talks
 from desktop.ui.history_dialog import HistoryDialog
-from desktop.ui.main_window import MainWindow
 from tests.conftest import SAMPLE, age_note
 
 
 @pytest.fixture
 def window(qtbot, library):
     import_schedule(library, str(SAMPLE))
-    win = MainWindow(library, clock=lambda: datetime(2026, 5, 14, 9, 10, tzinfo=UTC))
+    win = build_window(library, clock=lambda: datetime(2026, 5, 14, 9, 10, tzinfo=UTC))
     qtbot.waitUntil(win.settled)
     qtbot.addWidget(win)
     win.show()

@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtCore import QByteArray, QSettings, Qt
 
+from desktop.app import build_window
 from desktop.store.talks import list_talks
-from desktop.ui.main_window import MainWindow
 from desktop.ui.note_pane import TITLE_SHARE
 from tests.imagegen import make_photo
 from tests.ui.conftest import sample_window
@@ -102,20 +102,20 @@ def test_focus_mode_is_the_note_alone(window, qtbot):
 def test_the_window_fits_the_screen(qtbot, library):
     """No remembered size: within the screen's available area, however small; a remembered
     geometry bigger than the screen is not restored."""
-    win = MainWindow(library)
+    win = build_window(library)
     qtbot.waitUntil(win.settled)
     qtbot.addWidget(win)
     area = win.screen().availableGeometry()
     assert win.width() <= area.width() and win.height() <= area.height()
     assert area.contains(win.geometry().center())
 
-    huge = MainWindow(library)
+    huge = build_window(library)
     qtbot.waitUntil(huge.settled)
     qtbot.addWidget(huge)
     huge.setGeometry(0, 0, area.width() * 2, area.height() * 2)
     QSettings().setValue("window/geometry", huge.saveGeometry())
     assert isinstance(QSettings().value("window/geometry"), QByteArray)
-    again = MainWindow(library)
+    again = build_window(library)
     qtbot.waitUntil(again.settled)
     qtbot.addWidget(again)
     assert again.height() <= area.height() and again.width() <= area.width()

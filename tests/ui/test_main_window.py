@@ -6,10 +6,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolBar
 
+from desktop.app import build_window
 from desktop.services.importing import import_schedule
 from desktop.store.notes import talk_note
 from desktop.store.talks import list_talks
-from desktop.ui.main_window import MainWindow
 from desktop.ui.schedule_model import ID_ROLE
 from tests.conftest import SAMPLE
 from tests.ui.conftest import SAMPLE_MORNING, sample_window
@@ -223,7 +223,8 @@ def test_the_preview_follows_the_writer(window, qtbot, library, paragraphs):
     qtbot.waitUntil(window.settled)
     preview, edit = window.preview, window.editor.edit
     bar = preview.verticalScrollBar()
-    qtbot.waitUntil(lambda: "Paragraph 1 " in preview.toPlainText(), timeout=5000)
+    last = f"Paragraph {paragraphs - 1} "  # a note opens where typing goes on: its end
+    qtbot.waitUntil(lambda: last in preview.toPlainText(), timeout=5000)
     qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=3000)
     bar.setValue(0)  # the writer reads the top, then types at the end
     edit.moveCursor(edit.textCursor().MoveOperation.End)
@@ -232,6 +233,7 @@ def test_the_preview_follows_the_writer(window, qtbot, library, paragraphs):
     at_end = lambda: bar.value() > bar.maximum() - preview.viewport().height()  # noqa: E731
     qtbot.waitUntil(at_end, timeout=3000)
     edit.moveCursor(edit.textCursor().MoveOperation.Start)  # navigating, not typing
+    qtbot.waitUntil(lambda: "Paragraph 1 " in preview.toPlainText(), timeout=5000)
     qtbot.waitUntil(lambda: bar.value() == 0, timeout=3000)
 
 
@@ -422,7 +424,7 @@ def test_html_abstract_shown_as_text_and_filterable(window, qtbot, library):
 def test_before_its_library_opens_the_window_offers_only_what_needs_none(qtbot, library):
     """At start-up the window paints before the library is open (ui.library_opening)."""
     import_schedule(library, str(SAMPLE))
-    win = MainWindow(None)
+    win = build_window(None)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtCore import Qt
 
+from desktop.app import build_window
 from desktop.store.notes import talk_note
 from desktop.store.talks import list_talks
-from desktop.ui.main_window import MainWindow
 from desktop.ui.schedule_model import ID_ROLE
 from tests.ui.conftest import sample_window
 
@@ -104,7 +104,7 @@ def test_only_an_explicit_choice_opens_a_talk(window, qtbot, library):
 
 
 def _window_again(qtbot, library):
-    win = MainWindow(library, clock=lambda: datetime(2026, 5, 14, 9, 10, tzinfo=UTC))
+    win = build_window(library, clock=lambda: datetime(2026, 5, 14, 9, 10, tzinfo=UTC))
     qtbot.waitUntil(win.settled)
     qtbot.addWidget(win)
     win.show()

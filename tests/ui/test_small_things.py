@@ -9,16 +9,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QToolBar
 
+from desktop.app import build_window
 from desktop.services.importing import import_schedule
 from desktop.store.talks import list_talks
-from desktop.ui.main_window import MainWindow
 from tests.conftest import SAMPLE
 
 
 @pytest.fixture
 def window(qtbot, library):
     import_schedule(library, str(SAMPLE))
-    win = MainWindow(library, clock=lambda: datetime(2026, 5, 14, 9, 10, tzinfo=UTC))
+    win = build_window(library, clock=lambda: datetime(2026, 5, 14, 9, 10, tzinfo=UTC))
     qtbot.waitUntil(win.settled)
     qtbot.addWidget(win)
     win.show()
@@ -81,7 +81,7 @@ def test_a_theme_switch_in_the_app(window, qtbot):
     assert window.settings.value("appearance/theme") == "dark"
     window.theme_menu.actions["light"].trigger()
     assert base_lightness() > 128
-    again = MainWindow(window.lib)  # remembered
+    again = build_window(window.lib)  # remembered
     qtbot.waitUntil(again.settled)
     assert again.theme_menu.actions["light"].isChecked()
     again.deleteLater()

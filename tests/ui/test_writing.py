@@ -7,9 +7,9 @@ import pytest
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QColor, QImage
 
+from desktop.app import build_window
 from desktop.store.notes import save_talk_note
 from desktop.store.talks import list_talks
-from desktop.ui.main_window import MainWindow
 from tests.ui.conftest import sample_window
 
 
@@ -113,7 +113,7 @@ def test_the_count_follows_typing_without_a_pause(window, qtbot):
 
 
 def test_saved_says_nothing_when_no_note_is_open(qtbot, library):
-    win = MainWindow(library)
+    win = build_window(library)
     qtbot.waitUntil(win.settled)
     qtbot.addWidget(win)
     assert win.saved_label.text() == ""
@@ -155,3 +155,20 @@ def test_a_time_stamp_outside_the_talk_is_the_conference_clock_marked(window, qt
     window.clock = lambda: datetime(2026, 5, 14, 12, 0, tzinfo=UTC)
     window.act_stamp.trigger()
     assert window.editor.edit.toPlainText().endswith("[13:00 WEST] ")
+
+
+def test_text_typed_in_the_preview_goes_into_the_note(qtbot, library):
+    """Ctrl+Tab leaves the editor for the preview, which is read-only: what was typed there
+    was thrown away."""
+    from PySide6.QtCore import Qt
+
+    from tests.ui.conftest import sample_window
+
+    window = sample_window(qtbot, library, size=(1366, 768))
+    qtbot.waitUntil(window.settled)
+    window.sidebar.select_talk(list_talks(library)[1].id)
+    qtbot.waitUntil(window.settled)
+    qtbot.keyClicks(window.editor.edit, "Start")
+    qtbot.keyClick(window.editor.edit, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.preview, " and more")
+    assert window.editor.current_text() == "Start and more"
