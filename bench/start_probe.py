@@ -55,11 +55,16 @@ def observer(at: datetime | None):
                     for a in window.findChildren(QAction)
                     if a.shortcut() == QKeySequence("Ctrl+J")
                 )
-                go_to_now.trigger()
-                window.repaint()
-                target = window.editor.target
-                _moment("ctrl-j-answered")
-                print("ctrl-j-talk", target.id if target else None, flush=True)
+                go_to_now.trigger()  # the note is read off the GUI thread: answered once shown
+                window.when_open(answered)
+                return
+            QTimer.singleShot(0, window.close)
+
+        def answered() -> None:
+            window.repaint()
+            target = window.editor.target
+            _moment("ctrl-j-answered")
+            print("ctrl-j-talk", target.id if target else None, flush=True)
             QTimer.singleShot(0, window.close)
 
         window.first_paint_probe = FirstPaint(window)  # kept alive with the window
