@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 from desktop.core import agenda
 from desktop.core.errors import TalknotesError
 from desktop.core.models import Note
-from desktop.core.render import locate
 from desktop.ui import runtime, screen_fit, window_dialogs, window_state
 from desktop.ui.autosave import Autosaver, Target
 from desktop.ui.import_flow import ImportFlow
@@ -99,7 +98,7 @@ class MainWindow(QMainWindow):
         self.photos.attached.connect(lambda _r: self._text_changed_view())
         self.photos.failed.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.preview.resolve_photo = lambda key: preview_src(self.library(), key)
-        self.preview.locate = self._where_writing
+        self.preview.position = lambda: self.editor.edit.textCursor().position()
         self.preview.set_flavor(blog_flavor(self.settings))
         self._search_panel = None
 
@@ -116,7 +115,7 @@ class MainWindow(QMainWindow):
         for splitter in (self.main_split, self.notes_split):  # the user's sizes win from then on
             splitter.splitterMoved.connect(lambda *_: setattr(self, "_default_split", False))
 
-        self.note_status = NoteStatus(self.statusBar())
+        self.note_status = NoteStatus(self.statusBar(), self.preview.pool)
         self.words_label, self.saved_label = self.note_status.words, self.note_status.saved
 
         self.sidebar.talk_selected.connect(self.show_talk)
@@ -292,17 +291,13 @@ class MainWindow(QMainWindow):
         target = self.editor.target
         if target is not None and self.lib is not None:  # reopened at the next start
             self.settings.setValue(self._last_note_key(), f"{target.kind}:{target.id}")
-        self.note_status.count_words(self.editor.current_text())
         self.note_status.opened(self.autosaver.dirty)
         self._sync_star()
         if self.preview.isVisible():
             self.preview.render_now(self.editor.current_text)
         else:
             self.preview.schedule(self.editor.current_text)
-
-    def _where_writing(self) -> tuple[int, int, float]:
-        edit = self.editor.edit
-        return locate(self.editor.current_text(), edit.textCursor().position())
+        self.note_status.count_words(self.editor.current_text(), opened=True)  # after the render
 
     def _cursor_moved(self) -> None:
         """Show the cursor's part in the preview, unless the text changed meanwhile (typing:
