@@ -15,7 +15,7 @@ def _window(qtbot, library, monkeypatch):
     window = MainWindow(library, notifier=RecordingNotifier())
     qtbot.addWidget(window)
     monkeypatch.setattr(
-        "desktop.ui.import_flow.QInputDialog.getText", lambda *a, **k: (TOKEN, True)
+        "PySide6.QtWidgets.QInputDialog.getText", lambda *a, **k: (TOKEN, True)
     )
     return window
 
