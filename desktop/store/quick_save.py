@@ -2,7 +2,7 @@
 
 Through the ORM a save of a long note took ~4 ms of Python on the writer thread, holding the
 GIL the typing thread needs. And a window that has just opened its library saves without
-waiting for SQLAlchemy, which it imports behind the shown schedule (ui.runtime.warm_up).
+waiting for SQLAlchemy, which it imports when a note first changes (ui.runtime.warm_up).
 """
 
 from __future__ import annotations

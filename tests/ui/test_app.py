@@ -217,6 +217,59 @@ def test_the_window_paints_before_the_library_code_is_loaded(tmp_path):
     ]
 
 
+WATCH_WRITING_MODULES = """
+import sys
+from PySide6.QtCore import QTimer
+from desktop import app
+
+def observe(window, opening):
+    def opened():  # idle a while: still no writing modules
+        QTimer.singleShot(1500, type_a_note)
+
+    def type_a_note():
+        print("idle", "sqlalchemy" in sys.modules, flush=True)
+        window.sidebar.select_talk(int(sys.argv[2]))
+        window.editor.edit.textCursor().insertText("typed")
+        window.autosaver.saved.connect(lambda _t: QTimer.singleShot(0, saved))
+
+    def saved():
+        print("saved", "sqlalchemy" in sys.modules, flush=True)
+        window.close()
+
+    opening.opened.connect(opened)
+
+sys.exit(app.main(sys.argv[1], observe=observe))
+"""
+
+
+def test_the_writing_modules_load_with_the_first_change_not_at_idle(tmp_path):
+    """SQLAlchemy and sqlmodel (~25 MiB) are for writing: a window that only shows the
+    schedule never loads them; the first change to a note loads them, and it is saved."""
+    import os
+    import subprocess
+    import sys
+
+    lib = open_library(tmp_path / "lib")
+    import_schedule(lib, str(SAMPLE))
+    talk = list_talks(lib)[0]  # its note does not exist yet: made by the ORM
+    lib.close()
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    out = subprocess.run(
+        [sys.executable, "-c", WATCH_WRITING_MODULES, str(tmp_path / "lib"), str(talk.id)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["idle", "False", "saved", "True"]
+    lib = open_library(tmp_path / "lib")
+    from desktop.store.reading import talk_note
+
+    assert talk_note(lib, talk.id).body == "typed"
+    lib.close()
+
+
 def test_closing_the_window_while_the_library_opens_finishes_the_opening(tmp_path, monkeypatch):
     """Closing waits for saves, and for the opening (here: the first run's sample import)."""
     monkeypatch.setattr(QApplication, "exec", staticmethod(lambda: _close_at_once()))
