@@ -22,7 +22,7 @@ def main() -> None:
 
     from desktop.config import sample_schedule_path
     from desktop.exporters.compose import ExportRequest
-    from desktop.exporters.profile import default_profile
+    from desktop.exporters.registry import default_profile
     from desktop.services.exporting import export
     from desktop.services.photos import attach_to_talk
     from desktop.store.library import open_library

@@ -28,7 +28,8 @@ def main(
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from desktop.core.errors import TalknotesError, plain_reason
-    from desktop.store.lock import LibraryBusy, acquire
+    from desktop.services.library import LibraryBusy, acquire
+    from desktop.ui.backend import Backend
     from desktop.ui.library_opening import LibraryOpening
     from desktop.ui.main_window import MainWindow
     from desktop.ui.runtime import prepare_qt, warm_up_on_first_change
@@ -60,7 +61,8 @@ def main(
         )
         return 2
     try:
-        window = MainWindow(None)  # paints at once; the library opens behind it
+        backend = Backend()  # every library call off the GUI thread: one writer, readers
+        window = MainWindow(None, backend=backend)  # paints at once; the library opens behind
         opening = LibraryOpening(window, folder)
         slides = install_slide_reading(window)  # OCR worker: starts once the library is open
         opening.opened.connect(slides.start_soon)
@@ -72,6 +74,7 @@ def main(
         code = app.exec()
         slides.stop()
         QCoreApplication.sendPostedEvents()  # an opening that ended as the window closed
+        backend.shut_down()
         if window.lib is not None:
             window.lib.close()
         return opening.failed_code if opening.failed_code is not None else code

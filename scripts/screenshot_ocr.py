@@ -97,7 +97,7 @@ def main() -> int:
     def export() -> None:
         """The post an export writes: the taken suggestion and the pending one as captions."""
         from desktop.exporters.compose import ExportRequest
-        from desktop.exporters.profile import default_profile
+        from desktop.exporters.registry import default_profile
         from desktop.services.exporting import export as write_post
 
         window.autosaver.flush()

@@ -258,7 +258,7 @@ def _folder(library: str | None) -> Path:
 def _run(args: argparse.Namespace, library: str | None) -> int:
     lock = None
     if _writes(args):
-        from desktop.store.lock import CLI_WAIT_SECONDS, acquire
+        from desktop.services.library import CLI_WAIT_SECONDS, acquire
 
         folder = _folder(library)
         folder.mkdir(parents=True, exist_ok=True)
@@ -266,7 +266,7 @@ def _run(args: argparse.Namespace, library: str | None) -> int:
     try:
         if not getattr(args, "opens_library", True):
             return int(args.func(_folder(library), args))
-        from desktop.store.library import open_library
+        from desktop.services.library import open_library
 
         lib = open_library(library, allow_read_only=not _writes(args))
         try:

@@ -12,7 +12,7 @@ from desktop.cli.output import emit
 from desktop.core.errors import TalknotesError
 
 if TYPE_CHECKING:
-    from desktop.store.library import Library
+    from desktop.services.library import Library
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -42,7 +42,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_star(lib: Library, args: argparse.Namespace) -> int:
-    from desktop.store.talks import get_talk, set_starred
+    from desktop.services.library import get_talk, set_starred
 
     talks = [get_talk(lib, talk_id) for talk_id in dict.fromkeys(args.talk_ids)]  # all exist
     for talk in talks:

@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 
 from desktop.cli.output import emit
 from desktop.core.errors import TalknotesError
+from desktop.core.models import RECAP_PARTS
+from desktop.exporters import registry
 
 if TYPE_CHECKING:
-    from desktop.store.library import Library
-
-FORMATS = ["auto", "hugo", "jekyll", "markdown"]
+    from desktop.services.library import Library
 
 
 def cmd_export(lib: Library, args: argparse.Namespace) -> int:
@@ -96,16 +96,14 @@ def cmd_export(lib: Library, args: argparse.Namespace) -> int:
 
 def cmd_recap(lib: Library, args: argparse.Namespace) -> int:
     """Print a recap's intro or wrap-up (as the export uses it), or keep a new text."""
-    from desktop.exporters.compose import recap_text
-    from desktop.store.conferences import get_conference
-    from desktop.store.recap_notes import save_recap_note
-    from desktop.store.talks import list_talks
+    from desktop.services.exporting import recap_text
+    from desktop.services.library import get_conference
+    from desktop.services.notes import save_recap_note
 
     conf = get_conference(lib, args.conference)
     if args.set is not None:
         save_recap_note(lib, conf.id, args.day, args.part, args.set)  # type: ignore[arg-type]
-    days = sorted({t.day for t in list_talks(lib, conf.id) if t.day})
-    body = recap_text(lib, conf, args.day, args.part, days)
+    body = recap_text(lib, conf.id, args.day, args.part)  # type: ignore[arg-type]
     data = {
         "conference_id": conf.id,
         "day": args.day.isoformat() if args.day else None,
@@ -133,7 +131,7 @@ def add_parser(sub, common, parse_day) -> None:
     p.add_argument("--to", required=True, metavar="BLOG", help="the blog folder")
     p.add_argument(
         "--format",
-        choices=FORMATS,
+        choices=["auto", *registry.names()],
         default="auto",
         help="auto (Hugo or Jekyll, from the folder), or markdown: a plain post with an img/ "
         "folder and an HTML copy, for other blogs",
@@ -179,7 +177,7 @@ def add_parser(sub, common, parse_day) -> None:
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("recap", parents=[common], help="print or set a recap's intro or wrap-up")
-    p.add_argument("part", choices=["intro", "wrapup"])
+    p.add_argument("part", choices=RECAP_PARTS)
     p.add_argument("--conference", type=int, required=True, metavar="ID")
     p.add_argument(
         "--day", type=parse_day, metavar="DATE", help="a day's recap (default: the conference's)"

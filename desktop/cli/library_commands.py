@@ -13,12 +13,12 @@ from desktop.core.errors import TalknotesError
 from desktop.core.models import Talk
 
 if TYPE_CHECKING:
-    from desktop.store.library import Library
+    from desktop.services.library import Library
 
 
 def cmd_conferences(lib: Library, args: argparse.Namespace) -> int:
     from desktop.core.url_secrets import redact_url
-    from desktop.store.reading import list_conferences, list_talks
+    from desktop.services.library import list_conferences, list_talks
 
     rows = []
     for conf in list_conferences(lib):
@@ -63,7 +63,7 @@ def _talk_line(talk: Talk) -> str:
 
 
 def cmd_talks(lib: Library, args: argparse.Namespace) -> int:
-    from desktop.store.reading import get_conference, list_talks
+    from desktop.services.library import get_conference, list_talks
 
     if args.conference is not None:
         get_conference(lib, args.conference)
@@ -76,12 +76,12 @@ def cmd_talks(lib: Library, args: argparse.Namespace) -> int:
 
 def cmd_note(lib: Library, args: argparse.Namespace) -> int:
     if args.append is not None:
-        from desktop.store.notes import append_to_talk_note
+        from desktop.services.notes import append_to_talk_note
 
         text = sys.stdin.read() if args.append == "-" else args.append
         note = append_to_talk_note(lib, args.talk_id, text)
     else:
-        from desktop.store.reading import talk_note
+        from desktop.services.notes import talk_note
 
         note = talk_note(lib, args.talk_id)
     emit(
@@ -172,7 +172,7 @@ def cmd_import(lib: Library, args: argparse.Namespace) -> int:
 
 
 def cmd_search(lib: Library, args: argparse.Namespace) -> int:
-    from desktop.store.search import search_notes
+    from desktop.services.notes import search_notes
 
     hits = search_notes(lib, args.query, limit=args.limit)
     emit(
@@ -202,23 +202,22 @@ def cmd_search(lib: Library, args: argparse.Namespace) -> int:
 
 def cmd_check(folder: Path, args: argparse.Namespace) -> int:
     from desktop.config import DATABASE_NAME
-    from desktop.store import backup, leftovers
-    from desktop.store.health import check_library
-    from desktop.store.library import open_library
+    from desktop.services import maintenance
+    from desktop.services.library import open_library
 
     database = folder / DATABASE_NAME
     if not database.exists():
         raise TalknotesError(str(folder), "no Talknotes library here")
-    integrity = backup.integrity(database, quick=False)  # raises when locked: that's no damage
+    integrity = maintenance.integrity(database, quick=False)  # raises when locked: that's no damage
     report = {"path": str(folder), "database": str(database), "integrity": integrity}
     if integrity == "ok":
         lib = open_library(folder, auto_backup=False, allow_read_only=True)
         try:
-            report = check_library(lib)
+            report = maintenance.check_library(lib)
         finally:
             lib.close()
     report["damaged"] = integrity != "ok"
-    report["leftovers"] = [str(p) for p in leftovers.all_leftovers(folder)]
+    report["leftovers"] = [str(p) for p in maintenance.all_leftovers(folder)]
     report["backups"] = [
         {
             "file": str(b.path),
@@ -226,7 +225,7 @@ def cmd_check(folder: Path, args: argparse.Namespace) -> int:
             "age_days": round(b.age_days, 2),
             "reason": b.reason,
         }
-        for b in backup.list_backups(folder)
+        for b in maintenance.list_backups(folder)
     ]
 
     def text() -> str:
@@ -273,7 +272,7 @@ def cmd_check(folder: Path, args: argparse.Namespace) -> int:
 
 
 def cmd_backup(lib: Library, args: argparse.Namespace) -> int:
-    from desktop.store.backup import make_backup
+    from desktop.services.maintenance import make_backup
 
     target = make_backup(lib.database_path, "manual", Path(args.to) if args.to else None)
     emit(args, {"backup": str(target)}, lambda: f"backed up to {target}")
@@ -308,7 +307,7 @@ def _confirm(question: str) -> bool:
 
 def cmd_restore(folder: Path, args: argparse.Namespace) -> int:
     from desktop.config import DATABASE_NAME
-    from desktop.store import backup
+    from desktop.services import maintenance
 
     database = folder / DATABASE_NAME
     if args.salvage:
@@ -318,11 +317,13 @@ def cmd_restore(folder: Path, args: argparse.Namespace) -> int:
     source = Path(args.file).expanduser()
     if not source.is_file():
         raise TalknotesError(str(source), "no such file")
-    backup.check_restorable(source)
+    maintenance.check_restorable(source)
     current = (
-        backup.contents(database) if database.exists() else backup.Contents(None, None, None, None)
+        maintenance.contents(database)
+        if database.exists()
+        else maintenance.Contents(None, None, None, None)
     )
-    incoming = backup.contents(source)
+    incoming = maintenance.contents(source)
     sides = f"the library holds {current.describe()}; the backup holds {incoming.describe()}"
     asked = f"{sides}.\nReplace the library with the backup?"
     if _loses_notes(current, incoming) and not args.yes and (args.json or not _confirm(asked)):
@@ -331,7 +332,7 @@ def cmd_restore(folder: Path, args: argparse.Namespace) -> int:
             f"not restored: {sides}, so restoring would drop notes (the library was "
             "left as it is; add --yes to restore anyway: the replaced file is kept)",
         )
-    safety = backup.restore_backup(database, source)
+    safety = maintenance.restore_backup(database, source)
     emit(
         args,
         {
@@ -349,16 +350,15 @@ def cmd_restore(folder: Path, args: argparse.Namespace) -> int:
 
 
 def _salvage(database: Path, args: argparse.Namespace) -> int:
-    from desktop.store import backup
-    from desktop.store.salvage import salvage
+    from desktop.services import maintenance
 
     if not database.exists():
         raise TalknotesError(str(database), "no library database to salvage")
-    check = backup.integrity(database, quick=False)
+    check = maintenance.integrity(database, quick=False)
     if check == "ok":
         raise TalknotesError(str(database), "the database is not damaged; nothing to salvage")
-    kept, saved = salvage(database)
-    after = backup.contents(database)
+    kept, saved = maintenance.salvage(database)
+    after = maintenance.contents(database)
     emit(
         args,
         {

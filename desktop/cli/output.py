@@ -74,7 +74,7 @@ def emit(args: argparse.Namespace, data: Any, text: Callable[[], str]) -> None:
 
 
 def photo_json(photo: Photo) -> dict[str, Any]:
-    from desktop.store.photos import photo_key
+    from desktop.core.photo_refs import key_of as photo_key
 
     return {
         "id": photo.id,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from desktop.cli.output import emit, photo_json
 
 if TYPE_CHECKING:
-    from desktop.store.library import Library
+    from desktop.services.library import Library
 
 
 def cmd_attach(lib: Library, args: argparse.Namespace) -> int:
@@ -30,11 +30,9 @@ def cmd_attach(lib: Library, args: argparse.Namespace) -> int:
 
 
 def cmd_photos_list(lib: Library, args: argparse.Namespace) -> int:
-    from desktop.store.notes import talk_note
-    from desktop.store.photos import note_photos
+    from desktop.services.photos import note_photos
 
-    note = talk_note(lib, args.talk_id)
-    items = note_photos(lib, note.id) if note.id is not None else []
+    items = note_photos(lib, "talk", args.talk_id)
     emit(
         args,
         [photo_json(p) for p in items],
@@ -110,8 +108,7 @@ def cmd_photos_ocr(lib: Library, args: argparse.Namespace) -> int:
 
     from desktop.core.errors import TalknotesError
     from desktop.media import ocr
-    from desktop.services.slide_ocr import queue_photos, read_image
-    from desktop.store import slide_text as store
+    from desktop.services.slide_ocr import queue_photos, queue_size, queued, read_image
 
     if not ocr.available():
         raise TalknotesError("photos ocr", ocr.NOT_INSTALLED)
@@ -120,7 +117,7 @@ def cmd_photos_ocr(lib: Library, args: argparse.Namespace) -> int:
     else:
         if args.force:
             raise TalknotesError("--force", "give --talk ID, --conference ID or --all with it")
-        wanted = store.queued(lib)
+        wanted = queued(lib)
     reader = ocr.SlideReader(threads=max(1, os.cpu_count() or 1))
     started = time.monotonic()
     results = []
@@ -139,7 +136,7 @@ def cmd_photos_ocr(lib: Library, args: argparse.Namespace) -> int:
         "failed": sum(1 for r in results if r.error),
         "seconds": round(seconds, 2),
         "photos_per_minute": round(len(results) * 60 / seconds, 1) if results else 0.0,
-        "queued": store.queue_size(lib),
+        "queued": queue_size(lib),
         "photos": [
             {
                 "sha256": r.sha256,

@@ -132,6 +132,20 @@ class ImportSummary:
         return lines + [f"warning: {w}" for w in self.warnings]  # repeated ids among them
 
 
+@dataclass(frozen=True)
+class NoteVersion:
+    """An earlier text of a note, kept as it changed (viewable, restorable)."""
+
+    id: int
+    note_id: int
+    body: str
+    saved_at: datetime
+    reason: str
+
+
+RECAP_PARTS = ("intro", "wrapup")  # what a recap keeps besides its talks' notes
+
+
 @dataclass(slots=True)
 class SearchHit:
     note_id: int

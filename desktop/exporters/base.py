@@ -40,6 +40,12 @@ class Generator:
     """A blog generator's conventions. Subclasses say where things go and how images look."""
 
     name = ""
+    label = ""  # as the export dialog names it
+
+    @staticmethod
+    def default_profile() -> BlogProfile:
+        """Sensible defaults when a blog has no posts to learn from."""
+        raise NotImplementedError
 
     def __init__(self, profile: BlogProfile) -> None:
         self.profile = profile

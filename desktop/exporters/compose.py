@@ -10,20 +10,18 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import Protocol
 
 from slugify import slugify
 
 from desktop.core import photo_refs
 from desktop.core.errors import TalknotesError
-from desktop.core.models import Conference, Talk
+from desktop.core.models import Conference, Note, Photo, Talk
 from desktop.core.slide_text import caption_for_export
 from desktop.core.timezones import get_zone
 from desktop.exporters import wording
-from desktop.exporters.profile import BlogProfile, default_profile
+from desktop.exporters.profile import BlogProfile
 from desktop.exporters.tags import propose_tags
-from desktop.media import files
-from desktop.store import conferences, notes, photos, recap_notes, talks
-from desktop.store.library import Library
 
 RESERVED = {
     "con",
@@ -169,6 +167,19 @@ def is_keynote(talk: Talk) -> bool:
     )
 
 
+class NotesSource(Protocol):
+    """What a post is made from: the library as the service offers it (services.exporting).
+    The exporters never query the store themselves."""
+
+    def get_talk(self, talk_id: int) -> Talk: ...
+    def get_conference(self, conference_id: int) -> Conference: ...
+    def list_talks(self, conference_id: int, day: date | None = None) -> list[Talk]: ...
+    def talk_note(self, talk_id: int) -> Note: ...
+    def note_photos(self, note_id: int) -> list[Photo]: ...
+    def recap_note(self, conference_id: int, day: date | None, part: str) -> str | None: ...
+    def original_file(self, sha256: str) -> Path | None: ...
+
+
 def _group(talk: Talk, by: str) -> str:
     if by == "kind":
         return "Keynotes" if is_keynote(talk) else "Talks"
@@ -177,19 +188,19 @@ def _group(talk: Talk, by: str) -> str:
     return ""
 
 
-def _chosen_talks(lib: Library, request: ExportRequest) -> tuple[Conference, list[Talk]]:
+def _chosen_talks(lib: NotesSource, request: ExportRequest) -> tuple[Conference, list[Talk]]:
     if request.scope == "talk":
         if request.talk_id is None:
             raise TalknotesError("export", "--talk ID is needed")
-        talk = talks.get_talk(lib, request.talk_id)
-        return conferences.get_conference(lib, talk.conference_id), [talk]  # type: ignore[arg-type]
+        talk = lib.get_talk(request.talk_id)
+        return lib.get_conference(talk.conference_id), [talk]  # type: ignore[arg-type]
     if request.conference_id is None:
         raise TalknotesError("export", "--conference ID is needed")
-    conf = conferences.get_conference(lib, request.conference_id)
+    conf = lib.get_conference(request.conference_id)
     day = request.day if request.scope == "day" else None
     if request.scope == "day" and day is None:
         raise TalknotesError("export", "--day DATE is needed for a day recap")
-    candidates = talks.list_talks(lib, conf.id, day)
+    candidates = lib.list_talks(conf.id, day)  # type: ignore[arg-type]
     if request.talk_ids is not None:
         by_id = {t.id: t for t in candidates}
         missing = [i for i in request.talk_ids if i not in by_id]
@@ -246,25 +257,25 @@ def _ordered(chosen: list[Talk], request: ExportRequest, group_by: str) -> list[
 
 
 def recap_text(
-    lib: Library, conf: Conference, day: date | None, part: str, days: list[date]
+    lib: NotesSource, conf: Conference, day: date | None, part: str, days: list[date]
 ) -> str:
     """The intro or wrap-up kept for this recap, else the intro made up from the schedule."""
-    kept = recap_notes.recap_note(lib, conf.id, day, part)  # type: ignore[arg-type]
+    kept = lib.recap_note(conf.id, day, part)  # type: ignore[arg-type]
     if kept is not None:
         return kept
     return wording.default_intro(conf, day, days) if part == "intro" else ""
 
 
 def build_post(
-    lib: Library, request: ExportRequest, profile: BlogProfile | int | None = None
+    lib: NotesSource, request: ExportRequest, profile: BlogProfile | int | None = None
 ) -> Post:
     if not isinstance(profile, BlogProfile):
         level = profile if isinstance(profile, int) else 2
-        profile = default_profile("hugo")
+        profile = BlogProfile(generator="hugo")  # composing needs no engine's defaults
         profile.heading_level = level
     conf, chosen = _chosen_talks(lib, request)
     zone = get_zone(conf.time_zone)
-    days = sorted({t.day for t in talks.list_talks(lib, conf.id) if t.day})
+    days = sorted({t.day for t in lib.list_talks(conf.id) if t.day})  # type: ignore[arg-type]
     groups = {_group(t, profile.group_by) for t in chosen}
     grouping = request.scope != "talk" and len(groups) > 1 and "Keynotes" in groups
     group_by = profile.group_by if grouping else ""
@@ -279,7 +290,7 @@ def build_post(
     last_day: date | None = None
     last_group: str | None = None
     for talk in _ordered(chosen, request, group_by):
-        note = notes.talk_note(lib, talk.id)  # type: ignore[arg-type]
+        note = lib.talk_note(talk.id)  # type: ignore[arg-type]
         body = clean_text(note.body.strip())
         opens: list[tuple[int, str]] = []
         if request.scope == "conference" and talk.day != last_day:
@@ -290,12 +301,12 @@ def build_post(
         if group and group != last_group:
             last_group = group
             opens.append((talk_level - 1, group))  # top, or below the day
-        attached = photos.note_photos(lib, note.id) if note.id is not None else []
+        attached = lib.note_photos(note.id) if note.id is not None else []
         body = _slide_photos(body, attached)
         referenced = set(photo_refs.keys(body))
         for photo in attached:
             key = photo_refs.key_of(photo.sha256)
-            source = files.find_original(lib.media_dir, photo.sha256)
+            source = lib.original_file(photo.sha256)
             if source is None:
                 missing.append(f"{talk.title}: {photo.original_name}")
                 body = photo_refs.replace(

@@ -6,6 +6,7 @@ import re
 
 from desktop.exporters.base import Generator, one_line
 from desktop.exporters.compose import Post, PostPhoto, clean_text
+from desktop.exporters.profile import BlogProfile
 
 # an opening {{< or {{% (not already escaped) up to its close, or to the end of the text
 _SHORTCODE = re.compile(r"\{\{([<%])(?!/\*)(.*?)(?:([>%])\}\}|$)", re.S)
@@ -33,6 +34,17 @@ def _plain_alt(text: str) -> str:
 
 class Hugo(Generator):
     name = "hugo"
+    label = "Hugo"
+
+    @staticmethod
+    def default_profile() -> BlogProfile:
+        return BlogProfile(
+            generator="hugo",
+            keys=["title", "date", "draft", "description", "tags"],
+            post_dir="content/posts",
+            photos="bundle",
+            image_style="figure",
+        )
 
     def _dir(self, post: Post) -> str:
         return self.profile.post_dir.replace("{year}", f"{post.date.year:04d}").strip("/")

@@ -6,6 +6,7 @@ import re
 
 from desktop.exporters.base import Generator, escape_alt
 from desktop.exporters.compose import Post, PostPhoto
+from desktop.exporters.profile import BlogProfile
 
 _LIQUID = re.compile(r"\{[{%]")
 _QUOTES = re.compile(r"^(?: {0,3}> ?)*")
@@ -65,6 +66,20 @@ def paren_lists(markdown: str) -> str:
 
 class Jekyll(Generator):
     name = "jekyll"
+    label = "Jekyll"
+
+    @staticmethod
+    def default_profile() -> BlogProfile:
+        return BlogProfile(
+            generator="jekyll",
+            keys=["layout", "title", "date", "description", "categories", "tags"],
+            category_key="categories",
+            layout="post",
+            post_dir="_posts",
+            photos="static",
+            static_dir="assets/img",
+            image_style="relative_url",
+        )
 
     def post_path(self, post: Post) -> str:
         if post.draft:

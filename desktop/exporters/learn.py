@@ -12,7 +12,8 @@ import yaml
 
 from desktop.core.errors import TalknotesError
 from desktop.exporters import frontmatter_io, recap_style
-from desktop.exporters.profile import BlogProfile, default_profile
+from desktop.exporters.profile import BlogProfile
+from desktop.exporters.registry import default_profile
 
 HUGO_CONFIGS = (
     "hugo.toml",

@@ -9,10 +9,23 @@ import html
 from desktop.core.render import render_html
 from desktop.exporters.base import Generator, markdown_literal
 from desktop.exporters.compose import Post, PostPhoto
+from desktop.exporters.profile import BlogProfile
 
 
 class PlainMarkdown(Generator):
     name = "markdown"
+    label = "Plain Markdown (+ HTML)"
+
+    @staticmethod
+    def default_profile() -> BlogProfile:
+        return BlogProfile(
+            generator="markdown",
+            keys=[],
+            post_dir="",
+            photos="folder",
+            heading_form="bold",  # as Medium-style recaps do: **Title** then _Speaker_
+            draft=False,
+        )
 
     def post_path(self, post: Post) -> str:
         return f"{post.slug}/{post.slug}.md"

@@ -10,7 +10,7 @@ from typing import Any
 
 @dataclass
 class BlogProfile:
-    generator: str  # "hugo" | "jekyll" | "markdown"
+    generator: str  # a name in exporters.registry: "hugo", "jekyll", "markdown"
     front_matter: str = "yaml"  # "yaml" (---) | "toml" (+++)
     keys: list[str] = field(default_factory=list)  # front matter keys, in the blog's order
     tags_style: str = "list"  # "list" | "string" (space separated, as some Jekyll posts do)
@@ -54,37 +54,6 @@ class BlogProfile:
         data = json.loads(text)
         known = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in known})
-
-
-def default_profile(generator: str) -> BlogProfile:
-    """Sensible defaults when a blog has no posts to learn from."""
-    if generator == "jekyll":
-        return BlogProfile(
-            generator="jekyll",
-            keys=["layout", "title", "date", "description", "categories", "tags"],
-            category_key="categories",
-            layout="post",
-            post_dir="_posts",
-            photos="static",
-            static_dir="assets/img",
-            image_style="relative_url",
-        )
-    if generator == "markdown":
-        return BlogProfile(
-            generator="markdown",
-            keys=[],
-            post_dir="",
-            photos="folder",
-            heading_form="bold",  # as Medium-style recaps do: **Title** then _Speaker_
-            draft=False,
-        )
-    return BlogProfile(
-        generator="hugo",
-        keys=["title", "date", "draft", "description", "tags"],
-        post_dir="content/posts",
-        photos="bundle",
-        image_style="figure",
-    )
 
 
 def saved_profile(folder: Path, blog: Path) -> BlogProfile | None:

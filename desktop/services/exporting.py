@@ -7,25 +7,69 @@ import re
 import subprocess
 import threading
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from desktop.core.errors import TalknotesError
+from desktop.core.models import Conference, Note, Photo, Talk
+from desktop.exporters import compose, registry
 from desktop.exporters.base import Generator
-from desktop.exporters.compose import ExportRequest, Post, build_post
-from desktop.exporters.hugo import Hugo
-from desktop.exporters.jekyll import Jekyll
+from desktop.exporters.compose import ExportRequest, Post
 from desktop.exporters.learn import detect, learn
-from desktop.exporters.markdown import PlainMarkdown
-from desktop.exporters.profile import BlogProfile, default_profile, save_profile, saved_profile
+from desktop.exporters.profile import BlogProfile, save_profile, saved_profile
 from desktop.exporters.writer import ExportPlan, Progress, plan_export, write_export
+from desktop.media import files
+from desktop.store import reading, recap_notes
 from desktop.store.leftovers import remove_blog_leftovers
 from desktop.store.library import Library
 
-GENERATORS: dict[str, type[Generator]] = {
-    "hugo": Hugo,
-    "jekyll": Jekyll,
-    "markdown": PlainMarkdown,
-}
+
+class LibrarySource:
+    """The library as the exporters read it (exporters.compose.NotesSource): they never
+    query the store themselves."""
+
+    def __init__(self, lib: Library) -> None:
+        self.lib = lib
+
+    def get_talk(self, talk_id: int) -> Talk:
+        return reading.get_talk(self.lib, talk_id)
+
+    def get_conference(self, conference_id: int) -> Conference:
+        return reading.get_conference(self.lib, conference_id)
+
+    def list_talks(self, conference_id: int, day: date | None = None) -> list[Talk]:
+        return reading.list_talks(self.lib, conference_id, day)
+
+    def talk_note(self, talk_id: int) -> Note:
+        return reading.talk_note(self.lib, talk_id)
+
+    def note_photos(self, note_id: int) -> list[Photo]:
+        return reading.note_photos(self.lib, note_id)
+
+    def recap_note(self, conference_id: int, day: date | None, part: str) -> str | None:
+        return recap_notes.recap_note(self.lib, conference_id, day, part)
+
+    def original_file(self, sha256: str) -> Path | None:
+        return files.find_original(self.lib.media_dir, sha256)
+
+
+def build_post(
+    lib: Library, request: ExportRequest, profile: BlogProfile | int | None = None
+) -> Post:
+    """The post `request` asks for, composed from the library; no files written."""
+    return compose.build_post(LibrarySource(lib), request, profile)
+
+
+def recap_text(lib: Library, conference_id: int, day: date | None, part: str) -> str:
+    """The intro or wrap-up kept for this recap, else the intro made up from the schedule."""
+    conf = reading.get_conference(lib, conference_id)
+    days = sorted({t.day for t in reading.list_talks(lib, conference_id) if t.day})
+    return compose.recap_text(LibrarySource(lib), conf, day, part, days)
+
+
+def generator_for(profile: BlogProfile) -> Generator:
+    """The blog engine a profile names (exporters.registry)."""
+    return registry.generator_class(profile.generator)(profile)
 
 
 class PushRefused(TalknotesError):
@@ -45,15 +89,15 @@ class ExportResult:
 def blog_profile(lib: Library, blog: Path, fmt: str = "auto") -> BlogProfile:
     """The saved profile for this blog, else one learned from its posts."""
     generator = detect(blog) if fmt == "auto" else fmt
-    if generator not in GENERATORS:
-        raise TalknotesError(fmt, f"format must be auto, {', '.join(GENERATORS)}")
+    if generator not in registry.ENGINES:
+        raise TalknotesError(fmt, f"format must be auto, {', '.join(registry.names())}")
     profile = saved_profile(lib.path, blog)
     if profile is None or profile.generator != generator:
         learned = learn(blog) if generator != "markdown" else None
         if learned is not None and learned.generator == generator:
             profile = learned
         else:
-            profile = default_profile(generator)
+            profile = registry.default_profile(generator)
     return profile
 
 
@@ -82,7 +126,7 @@ def export(
     if not blog.is_dir():
         raise TalknotesError(str(blog), "no such blog folder")
     profile = profile or blog_profile(lib, blog, fmt)
-    generator = GENERATORS[profile.generator](profile)
+    generator = generator_for(profile)
     post = build_post(lib, request, profile)
     post.draft = _draft_state(generator, post, blog, profile.draft) if draft is None else draft
     if copy:

@@ -163,3 +163,16 @@ def slide_markdown(lib: Library, photo: Photo, style: str = "quote") -> str:
         slides = [lines_of(p.reading) for p in store.note_photos(lib, photo.note_id)]
         furniture = deck_furniture([[line.text for line in lines] for lines in slides])
     return as_markdown(lines_of(store.reading_of(lib, photo.sha256)), style, furniture)
+
+
+def queued(lib: Library) -> list[str]:
+    """The photos waiting to be read, oldest first (SHA-256s)."""
+    return store.queued(lib)
+
+
+def queue_size(lib: Library) -> int:
+    return store.queue_size(lib)
+
+
+def anything_queued(lib: Library) -> bool:
+    return store.anything_queued(lib)

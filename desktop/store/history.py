@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlmodel import Session, col, select
 
+from desktop.core.models import NoteVersion
 from desktop.store.library import Library
 from desktop.store.quick_save import SNAPSHOT_EVERY as SNAPSHOT_EVERY  # the autosave's rule
 from desktop.store.quick_save import snapshot_due
@@ -14,15 +14,6 @@ from desktop.store.rows import get_row
 from desktop.store.tables import NoteRow, NoteVersionRow
 
 KEEP_VERSIONS = 200
-
-
-@dataclass(frozen=True)
-class NoteVersion:
-    id: int
-    note_id: int
-    body: str
-    saved_at: datetime
-    reason: str
 
 
 def snapshot_before_change(

@@ -6,10 +6,9 @@ from datetime import UTC, date, datetime
 
 from sqlmodel import Session, select
 
+from desktop.core.models import RECAP_PARTS as PARTS
 from desktop.store.library import Library
 from desktop.store.tables import RecapNoteRow
-
-PARTS = ("intro", "wrapup")
 
 
 def _row(s: Session, conference_id: int, day: date | None, part: str) -> RecapNoteRow | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import Qt, QThreadPool, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 from desktop.core import agenda
 from desktop.core.links import LABELS, PAGE, VIDEO, by_kind, link_kind, watch_later
 from desktop.core.models import Talk
-from desktop.ui.workers import submit
 
 MAX_HEADER_LINKS = 8
 TALK_ID = Qt.ItemDataRole.UserRole
@@ -126,8 +125,7 @@ def export_agenda(window: Any, target: str | None = None) -> None:
             fh.write(data)
         return count
 
-    submit(
-        QThreadPool.globalInstance(),
+    window.backend.read(
         work,
         on_done=lambda n: window.statusBar().showMessage(
             f"Wrote {n} starred talks to {path}", 6000
@@ -162,8 +160,7 @@ def import_agenda(window: Any, source: str | None = None) -> None:
         window.statusBar().showMessage(lines[0], 6000)
         window.notifier.inform(window, "Agenda imported", window.agenda_report)
 
-    submit(
-        QThreadPool.globalInstance(),
+    window.backend.write(
         load,
         lib,
         Path(source),

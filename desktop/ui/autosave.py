@@ -2,7 +2,8 @@
 
 The timer starts at the first unsaved change and is not restarted by later keystrokes, so even
 continuous typing is saved every SAVE_DELAY_MS. Saves run one at a time, in order, on a
-single-thread pool; flush() saves synchronously (switching talk, quitting).
+single-thread pool (the backend's writer: other writes queue in the same order);
+flush() saves synchronously (switching talk, quitting).
 """
 
 from __future__ import annotations
@@ -32,11 +33,10 @@ class Autosaver(QObject):
     save_failed = Signal(object, str)  # Target, message
     dirty_changed = Signal(bool)
 
-    def __init__(self, save: SaveFn, parent: QObject | None = None) -> None:
+    def __init__(self, save: SaveFn, pool: QThreadPool, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._save = save
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)  # saves (and other note writes) stay in order
+        self.pool = pool  # one thread: saves (and the library's other writes) stay in order
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._timer.timeout.connect(self.save_now)
         self._pending: dict[Target, Callable[[], str]] = {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QThreadPool, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,12 +18,21 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop.core.models import Talk
 from desktop.services import camera_roll
-from desktop.store.library import Library
-from desktop.store.talks import list_talks
-from desktop.ui.workers import submit
+from desktop.services.library import Library, list_talks
+from desktop.ui.backend import Backend
 
 SKIP, HALLWAY = -1, 0
+
+
+def plan_with_talks(
+    lib: Library, folder: Path, offset: int
+) -> tuple[list[camera_roll.Filing], dict[int, list[Talk]]]:
+    """Off the GUI thread: where each photo would go, and the talks each may go to instead."""
+    filings = camera_roll.plan(lib, folder, None, offset)
+    conferences = {f.conference_id for f in filings if f.conference_id is not None}
+    return filings, {c: list_talks(lib, c) for c in conferences}
 
 
 def shot_label(entry: camera_roll.Filing) -> str:
@@ -36,9 +45,9 @@ def shot_label(entry: camera_roll.Filing) -> str:
 class CameraRollDialog(QDialog):
     applied = Signal(int)  # photos added
 
-    def __init__(self, lib: Library, folder: Path, pool: QThreadPool, parent=None) -> None:
+    def __init__(self, lib: Library, folder: Path, backend: Backend, parent=None) -> None:
         super().__init__(parent)
-        self.lib, self.folder, self.pool = lib, folder, pool
+        self.lib, self.folder, self.backend = lib, folder, backend
         self.filings: list[camera_roll.Filing] = []
         self.setWindowTitle(f"File photos from {folder.name}")
         self.resize(900, 560)
@@ -73,21 +82,19 @@ class CameraRollDialog(QDialog):
     def replan(self) -> None:
         self.status.setText("Reading photos…")
         self.buttons.setEnabled(False)
-        submit(
-            self.pool,
-            camera_roll.plan,
+        self.backend.read(
+            plan_with_talks,
             self.lib,
             self.folder,
-            None,
             self.offset.value(),
             on_done=self._show,
             on_error=lambda exc: self.status.setText(str(exc)),
         )
 
-    def _show(self, filings: list[camera_roll.Filing]) -> None:
+    def _show(self, planned: tuple[list[camera_roll.Filing], dict[int, list[Talk]]]) -> None:
+        filings, talks_by_conf = planned
         self.filings = filings
         self.table.setRowCount(len(filings))
-        talks_by_conf: dict[int, list] = {}
         for row, entry in enumerate(filings):
             self.table.setItem(row, 0, QTableWidgetItem(entry.path.name))
             taken = f"{entry.captured_at:%a %H:%M}" if entry.captured_at else "—"
@@ -101,9 +108,7 @@ class CameraRollDialog(QDialog):
                     entry.title if entry.talk_id is None else camera_roll.hallway_title(entry.day),
                     HALLWAY,
                 )  # type: ignore[arg-type]
-                if entry.conference_id not in talks_by_conf:
-                    talks_by_conf[entry.conference_id] = list_talks(self.lib, entry.conference_id)
-                for talk in talks_by_conf[entry.conference_id]:
+                for talk in talks_by_conf.get(entry.conference_id, []):
                     if talk.day == entry.day and talk.start:
                         box.addItem(f"{talk.start:%H:%M} {talk.title}", talk.id)
                 chosen = SKIP if entry.skip else (entry.talk_id or HALLWAY)
@@ -127,8 +132,7 @@ class CameraRollDialog(QDialog):
     def apply(self) -> None:
         self.buttons.setEnabled(False)
         self.status.setText("Filing photos…")
-        submit(
-            self.pool,
+        self.backend.write(
             camera_roll.apply,
             self.lib,
             self.edited_filings(),

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,25 +33,27 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import TalknotesError
+from desktop.core.models import RECAP_PARTS
 from desktop.core.render import render_html
-from desktop.exporters import wording
+from desktop.exporters import registry, wording
 from desktop.exporters.base import Generator, escape_alt
-from desktop.exporters.compose import ExportRequest, Post, PostPhoto, build_post
-from desktop.exporters.profile import BlogProfile, default_profile
+from desktop.exporters.compose import ExportRequest, Post, PostPhoto
+from desktop.exporters.profile import BlogProfile
 from desktop.exporters.writer import ExportConflict
 from desktop.media import files
 from desktop.services.exporting import (
-    GENERATORS,
     ExportResult,
     PushRefused,
     blog_profile,
+    build_post,
     export,
+    generator_for,
+    recap_text,
 )
-from desktop.store.conferences import get_conference
-from desktop.store.library import Library
-from desktop.store.recap_notes import PARTS, save_recap_note
-from desktop.store.talks import list_talks
+from desktop.services.library import Library, list_talks
+from desktop.services.notes import save_recap_note
 from desktop.ui import screen_fit
+from desktop.ui.backend import Backend
 from desktop.ui.notifier import Notifier
 from desktop.ui.preview import css as preview_css
 from desktop.ui.profile_form import ProfileForm
@@ -67,7 +69,8 @@ class _AsReaders(Generator):
     def __init__(self, profile: BlogProfile, thumbs: dict[str, str]) -> None:
         super().__init__(profile)
         self.thumbs = thumbs
-        self.engine = GENERATORS.get(profile.generator, Generator)(profile)
+        known = profile.generator in registry.ENGINES
+        self.engine = generator_for(profile) if known else Generator(profile)
 
     @property
     def flavor(self) -> str:
@@ -100,11 +103,12 @@ OVERWRITE, WRITE_COPY = "Overwrite (keep the edited file aside)", "Write a Draft
 class ExportDialog(QDialog):
     exported = Signal(object)  # ExportResult
     progressed = Signal(int, int)  # done, total: emitted from the export thread, shown here
+    previewed = Signal()  # the preview shows the post as it is now (or why it cannot)
 
     def __init__(
         self,
         lib: Library,
-        pool: QThreadPool,
+        backend: Backend,
         parent: QWidget | None = None,
         *,
         conference_id: int | None = None,
@@ -113,10 +117,11 @@ class ExportDialog(QDialog):
         notifier: Notifier | None = None,
     ) -> None:
         super().__init__(parent)
-        self.lib, self.pool = lib, pool
-        self._thumbnailer = QThreadPool(self)  # the preview's missing thumbnails, one at a time
-        self._thumbnailer.setMaxThreadCount(1)
+        self.lib, self.backend = lib, backend
         self._thumbnailing: set[str] = set()
+        self._loading = 0  # reads of the talks and recap texts under way: no preview yet
+        self._preview_asked = 0  # the newest preview asked for (older answers are dropped)
+        self._preview_shown = 0
         self.settings = QSettings()
         self.profile: BlogProfile | None = None
         self.cancel_event = threading.Event()
@@ -135,15 +140,15 @@ class ExportDialog(QDialog):
         self.scope.currentIndexChanged.connect(self._scope_changed)
         # a day recap's day: the conference's days, the day in view first chosen
         self.day_box = QComboBox()
-        if conference_id is not None:
-            days = sorted({t.day for t in list_talks(lib, conference_id) if t.day})
-            for each in days:
-                self.day_box.addItem(wording.long_date(each), each)
-            if self.day is None and days:
-                self.day = days[0]
-            self.day_box.setCurrentIndex(max(self.day_box.findData(self.day), 0))
-        self.day_box.setEnabled(in_view == "day")
+        self.day_box.setEnabled(False)  # until the conference's days are read
         self.day_box.currentIndexChanged.connect(self._day_changed)
+        if conference_id is not None:
+            self._loading += 1
+            self.backend.read(
+                lambda: sorted({t.day for t in list_talks(lib, conference_id) if t.day}),
+                on_done=lambda days: self._loaded(self._fill_days, days),
+                on_error=lambda exc: self._loaded(self._show_error, exc),
+            )
         self.blog = QLineEdit(self.settings.value("export/blog", "", str))
         self.blog.setPlaceholderText("Your Hugo or Jekyll blog folder")
         browse = QPushButton("Choose…")
@@ -272,6 +277,16 @@ class ExportDialog(QDialog):
     def edited_profile(self) -> BlogProfile | None:
         return self.profile_form.edited()
 
+    def _fill_days(self, days: list[date]) -> None:
+        self.day_box.blockSignals(True)
+        for each in days:
+            self.day_box.addItem(wording.long_date(each), each)
+        if self.day is None and days:
+            self.day = days[0]
+        self.day_box.setCurrentIndex(max(self.day_box.findData(self.day), 0))
+        self.day_box.blockSignals(False)
+        self._scope_changed()
+
     def _day_changed(self) -> None:
         self.day = self.day_box.currentData()
         self._load_recap_texts()
@@ -289,41 +304,75 @@ class ExportDialog(QDialog):
         return self.conference_id, self.day if scope == "day" else None
 
     def _load_recap_texts(self) -> None:
-        """The intro and wrap-up kept for this recap (the intro made up when none was kept)."""
-        from desktop.exporters.compose import recap_text
-
+        """The intro and wrap-up kept for this recap (the intro made up when none was kept),
+        read off the GUI thread."""
         place = self._recap_place()
         self._recap_key = None
-        texts = ("", "")
-        if place is not None:
-            conf = get_conference(self.lib, place[0])
-            days = sorted({t.day for t in list_talks(self.lib, conf.id) if t.day})
-            texts = tuple(recap_text(self.lib, conf, place[1], part, days) for part in PARTS)
+        if place is None:
+            self._show_recap_texts(None, ("", ""))
+            return
+        lib = self.lib
+        self._loading += 1
+        self.backend.read(
+            lambda: tuple(recap_text(lib, *place, part) for part in RECAP_PARTS),
+            on_done=lambda texts: self._loaded(self._show_recap_texts, place, texts),
+            on_error=lambda exc: self._loaded(self._show_error, exc),
+        )
+
+    def _loaded(self, show, *args) -> None:
+        if not shiboken6.isValid(self):
+            return  # (closed meanwhile)
+        self._loading -= 1
+        show(*args)
+
+    def _show_recap_texts(self, place, texts: tuple) -> None:
+        if place != self._recap_place():
+            self.update_preview()
+            return  # another day or scope was chosen meanwhile: its own read follows
         for edit, text in zip((self.intro, self.wrapup), texts, strict=True):
             edit.blockSignals(True)
             edit.setPlainText(text)
             edit.blockSignals(False)
         self._recap_key = (place, *texts) if place else None
+        self.update_preview()
 
     def _recap_text_edited(self) -> None:
         """Keep what was typed as this recap's intro and wrap-up, then show it."""
         place = self._recap_place()
         texts = (self.intro.toPlainText(), self.wrapup.toPlainText())
         if place is not None and self._recap_key is not None and self._recap_key[0] == place:
-            for part, text, before in zip(PARTS, texts, self._recap_key[1:], strict=True):
+            for part, text, before in zip(RECAP_PARTS, texts, self._recap_key[1:], strict=True):
                 if text != before:
-                    submit(self.pool, save_recap_note, self.lib, *place, part, text)
+                    self.backend.write(save_recap_note, self.lib, *place, part, text)
             self._recap_key = (place, *texts)
         self.update_preview()
 
     def refresh_talks(self) -> None:
+        """The talks this export may hold (read off the GUI thread), then the preview."""
         scope = self.scope.currentData()
+        if scope == "talk" or self.conference_id is None:
+            self._show_talks(scope, self.day if scope == "day" else None, [])
+            return
+        day = self.day if scope == "day" else None
+        self._loading += 1
+        self.backend.read(
+            list_talks,
+            self.lib,
+            self.conference_id,
+            day,
+            on_done=lambda talks: self._loaded(self._show_talks, scope, day, talks),
+            on_error=lambda exc: self._loaded(self._show_error, exc),
+        )
+
+    def _show_talks(self, scope: str, day: date | None, talks: list) -> None:
+        if scope != self.scope.currentData() or (scope == "day" and day != self.day):
+            self.update_preview()
+            return  # another day or scope was chosen meanwhile: its own read follows
         self.talks.blockSignals(True)
         self.talks.clear()
-        if scope != "talk" and self.conference_id is not None:
-            day = self.day if scope == "day" else None
+        if scope != "talk":
             everything = self.all_talks.isChecked()
-            for talk in list_talks(self.lib, self.conference_id, day):
+            for talk in talks:
                 if not (talk.has_note or everything):
                     continue  # ~400 talks a day at FOSDEM: those with notes unless asked
                 item = QListWidgetItem(
@@ -361,12 +410,39 @@ class ExportDialog(QDialog):
         return request
 
     def update_preview(self) -> None:
-        profile = self.edited_profile()
-        try:
-            request = self.request()
-            post = build_post(self.lib, request, profile or default_profile("hugo"))
-        except TalknotesError as exc:
+        """Compose the post off the GUI thread (it reads every note), then show it."""
+        if self._loading:
+            return  # the read under way shows the preview when it is done
+        profile = self.edited_profile() or registry.default_profile("hugo")
+        request = self.request()
+        self._preview_asked += 1
+        asked = self._preview_asked
+        self.backend.read(
+            build_post,
+            self.lib,
+            request,
+            profile,
+            on_done=lambda post: self._show_post(asked, profile, post),
+            on_error=lambda exc: self._show_post(asked, profile, exc),
+        )
+
+    def settled(self) -> bool:
+        """Nothing being read: the talks, texts and preview show the library as it is."""
+        return not self._loading and self._preview_shown == self._preview_asked
+
+    def _show_error(self, exc: BaseException) -> None:
+        if isinstance(exc, TalknotesError):
             self.preview.setPlainText(f"{exc.what}: {exc.why}")
+        else:
+            self.preview.setPlainText(str(exc))
+
+    def _show_post(self, asked: int, profile: BlogProfile, post: Post | BaseException) -> None:
+        if not shiboken6.isValid(self) or asked != self._preview_asked:
+            return  # closed, or a newer preview is on its way
+        self._preview_shown = asked
+        if isinstance(post, BaseException):
+            self._show_error(post)
+            self.previewed.emit()
             return
         self._fill_covers(post)
         thumbs = {}
@@ -377,17 +453,18 @@ class ExportDialog(QDialog):
             elif photo.sha256 not in self._thumbnailing:
                 self._thumbnailing.add(photo.sha256)
                 submit(
-                    self._thumbnailer,
+                    self.backend.compute,  # files, no library: never behind the disk's writes
                     files.ensure_thumbnail,
                     self.lib.media_dir,
                     photo.sha256,
                     on_done=self._thumbnail_made,
                 )
-        readers = _AsReaders(profile or default_profile("hugo"), thumbs)
+        readers = _AsReaders(profile, thumbs)
         body = readers.body(post)
         title = f"<h1>{html.escape(post.title)}</h1>"
         shown = render_html(body, flavor=readers.flavor)  # read as the chosen blog reads it
         self.preview.setHtml(f"<style>{preview_css()}</style>{title}{shown}")
+        self.previewed.emit()
 
     def _thumbnail_made(self, _path: object) -> None:
         if shiboken6.isValid(self) and self.isVisible():  # (the dialog may be gone by now)
@@ -426,8 +503,7 @@ class ExportDialog(QDialog):
         def progress(done: int, total: int) -> None:  # export thread: signal, never widgets
             self.progressed.emit(done, total)
 
-        submit(
-            self.pool,
+        self.backend.read(  # reads the library, writes the blog: the saves need not wait
             lambda: export(
                 self.lib,
                 request,

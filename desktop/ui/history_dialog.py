@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.models import NoteVersion
 from desktop.core.text_changes import Line, counts, restore_changes
-from desktop.store.history import NoteVersion
 from desktop.ui.workers import submit
 
 VERSION_ROLE = Qt.ItemDataRole.UserRole + 1

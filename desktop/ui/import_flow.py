@@ -6,17 +6,17 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
 from desktop.core.errors import TalknotesError
 from desktop.core.models import ImportSummary
 from desktop.ui.notifier import Notifier
-from desktop.ui.workers import submit
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QProgressDialog, QWidget
 
-    from desktop.store.library import Library
+    from desktop.services.library import Library
+    from desktop.ui.backend import Backend
 
 # The dialogs' Qt classes are imported when a dialog opens, not with the window: it is made
 # before its first paint, and each Qt class's first import builds its enums (ms apiece).
@@ -34,13 +34,16 @@ class ImportFlow(QObject):
     notice = Signal(str)
 
     def __init__(
-        self, window: QWidget, library: Callable[[], Library], notifier: Notifier | None = None
+        self,
+        window: QWidget,
+        library: Callable[[], Library],
+        backend: Backend,
+        notifier: Notifier | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
         self.library = library  # the window's library (opened after it first paints)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
+        self.backend = backend  # an import is a write: on the writer thread, after the saves
         self.notifier = notifier or Notifier()
 
     def import_file(self) -> None:
@@ -94,21 +97,21 @@ class ImportFlow(QObject):
         progress.setCancelButton(None)
         progress.setMinimumDuration(400)
         progress.setWindowTitle("Import schedule")
-        from desktop.services.importing import import_schedule
+        from desktop.services.importing import import_schedule, read_source
 
         lib = self.library()
-        submit(
-            self.pool,
-            lambda: import_schedule(
-                lib,
-                source,
-                tz=tz,
-                conference_id=conference_id,
-                token=token,
-                keep_secret=lambda _url: keep,
-            ),
-            on_done=lambda summary: self._done(progress, summary),
-            on_error=lambda exc: self._failed(progress, source, exc, conference_id, keep),
+        failed = lambda exc: self._failed(progress, source, exc, conference_id, keep)  # noqa: E731
+
+        def store(read) -> None:  # on the writer thread, in order with the saves
+            self.backend.write(
+                lambda: import_schedule(lib, source, tz=tz, conference_id=conference_id, read=read),
+                on_done=lambda summary: self._done(progress, summary),
+                on_error=failed,
+            )
+
+        # Reading (a download may take seconds) is no write: the saves do not wait for it
+        self.backend.read(
+            read_source, source, token, lambda _url: keep, on_done=store, on_error=failed
         )
 
     def _done(self, progress: QProgressDialog, summary: ImportSummary) -> None:

@@ -21,17 +21,16 @@ from desktop.core.errors import TalknotesError, plain_reason
 from desktop.startup import startup_done
 from desktop.ui.main_window import WELCOME, MainWindow, read_schedule
 from desktop.ui.recovery_box import RESTORE, SALVAGE, RecoveryBox
-from desktop.ui.workers import submit
 
 if TYPE_CHECKING:
-    from desktop.store.library import Library
+    from desktop.services.library import Library
 
 FALLBACK_MS = 300
 
 
 def first_run_sample(lib: Library, settings: QSettings) -> bool:
     """Load the bundled sample conference into a new, empty library (once per library)."""
-    from desktop.store.reading import list_conferences
+    from desktop.services.library import list_conferences
 
     key = f"sample-offered/{lib.path}"
     if list_conferences(lib) or settings.value(key, False) in (True, "true"):
@@ -46,7 +45,7 @@ def first_run_sample(lib: Library, settings: QSettings) -> bool:
 def open_and_read(folder: Path) -> tuple[Library, bool, tuple]:
     """Runs off the GUI thread: the open library, whether the sample was loaded, the schedule.
     It reads in plain SQL; SQLAlchemy, for writing, is imported after (ui.runtime.warm_up)."""
-    from desktop.store.library import open_library
+    from desktop.services.library import open_library
 
     lib = open_library(folder)
     try:
@@ -54,16 +53,6 @@ def open_and_read(folder: Path) -> tuple[Library, bool, tuple]:
     except BaseException:
         lib.close()
         raise
-
-
-def recovery_facts(folder: Path) -> tuple:
-    """Runs off the GUI thread: what the damaged library still holds, the newest good backup
-    and what that holds."""
-    from desktop.store import backup
-
-    damaged = backup.contents(folder / config.DATABASE_NAME)
-    good = backup.newest_good_backup(folder)
-    return damaged, good, backup.contents(good.path) if good else None
 
 
 class LibraryOpening(QObject):
@@ -96,8 +85,7 @@ class LibraryOpening(QObject):
         self._open()
 
     def _open(self) -> None:
-        submit(
-            self.window.autosaver.pool,  # the writer thread: saves come after the opening
+        self.window.backend.write(  # the writer thread: saves come after the opening
             open_and_read,
             self.folder,
             on_done=self._done,
@@ -113,14 +101,13 @@ class LibraryOpening(QObject):
         self.opened.emit()
 
     def _error(self, exc: BaseException) -> None:
-        from desktop.store import backup
+        from desktop.services import maintenance
 
         startup_done()
-        if isinstance(exc, backup.LibraryDamaged):
-            submit(
-                self.window.autosaver.pool,
-                recovery_facts,
-                self.folder,
+        if isinstance(exc, maintenance.LibraryDamaged):
+            self.window.backend.read(
+                maintenance.recovery_facts,  # both sides, shown before anything is replaced
+                self.folder / config.DATABASE_NAME,
                 on_done=lambda facts: self._offer_recovery(exc, facts),
                 on_error=self._error,
             )
@@ -139,20 +126,17 @@ class LibraryOpening(QObject):
         box.open()
 
     def _recover(self, choice: str, good) -> None:
-        from desktop.store import backup
+        from desktop.services import maintenance
 
         database = self.folder / config.DATABASE_NAME
         if choice == RESTORE:
-            work, failed = (lambda: backup.restore_backup(database, good.path)), "restored"
+            work, failed = (lambda: maintenance.restore_backup(database, good.path)), "restored"
         elif choice == SALVAGE:
-            from desktop.store.salvage import salvage
-
-            work, failed = (lambda: salvage(database)), "salvaged"
+            work, failed = (lambda: maintenance.salvage(database)), "salvaged"
         else:
             self._quit()
             return
-        submit(
-            self.window.autosaver.pool,
+        self.window.backend.write(
             work,
             on_done=lambda _r: self._open(),
             on_error=lambda error: self._fail(

@@ -20,6 +20,7 @@ from desktop.core.errors import TalknotesError
 from desktop.core.models import Note
 from desktop.ui import runtime, screen_fit, window_dialogs, window_state
 from desktop.ui.autosave import Autosaver, Target
+from desktop.ui.backend import Backend
 from desktop.ui.import_flow import ImportFlow
 from desktop.ui.menus import build_actions
 from desktop.ui.note_editor import NoteEditor
@@ -31,7 +32,7 @@ from desktop.ui.schedule_model import ScheduleModel
 from desktop.ui.sidebar import Sidebar
 
 if TYPE_CHECKING:
-    from desktop.store.library import Library
+    from desktop.services.library import Library
 
 Clock = Callable[[], datetime]
 LOADING = "Loading the schedule…"
@@ -45,24 +46,17 @@ WELCOME = (
 
 def save_target(lib: Library, target: Target, body: str) -> None:
     """Runs on the autosave thread. Typing into a talk's note: plain SQL (no SQLAlchemy)."""
-    from desktop.store.quick_save import quick_save
+    from desktop.services.notes import save_note
 
-    if target.kind == "talk" and quick_save(lib, target.id, body) is not None:
-        return
-    from desktop.store import notes
-
-    if target.kind == "talk":
-        notes.save_talk_note(lib, target.id, body)
-    else:
-        notes.save_hallway_note(lib, body, note_id=target.id)
+    save_note(lib, target.kind, target.id, body)
 
 
 def read_schedule(lib: Library) -> tuple:
     """Conferences, talks and hallway notes, as the sidebar shows them (off the GUI thread).
-    Plain SQL (store.reading): a start shows its schedule before SQLAlchemy is imported."""
-    from desktop.store import reading
+    Plain SQL: a start shows its schedule before SQLAlchemy is imported."""
+    from desktop.services.library import read_schedule as read
 
-    return reading.list_conferences(lib), reading.list_talks(lib), reading.hallway_notes(lib)
+    return read(lib)
 
 
 class MainWindow(QMainWindow):
@@ -77,10 +71,12 @@ class MainWindow(QMainWindow):
         clock: Clock | None = None,
         load_now: bool = True,
         notifier: Notifier | None = None,
+        backend: Backend | None = None,
     ) -> None:
         super().__init__()
         runtime.tune_for_interaction()
         self.lib = lib
+        self.backend = backend or Backend(self)  # app.py gives the one it made
         self.clock: Clock = clock or (lambda: datetime.now(UTC))
         self.setWindowTitle("Talknotes")
         self.setAcceptDrops(True)
@@ -91,10 +87,14 @@ class MainWindow(QMainWindow):
         self.sidebar = Sidebar(self.model)
         self.editor = NoteEditor()
         self.preview = Preview()
-        self.autosaver = Autosaver(lambda t, b: save_target(self.lib, t, b), self)
-        self.import_flow = ImportFlow(self, self.library, self.notifier)
+        self.autosaver = Autosaver(
+            lambda t, b: save_target(self.lib, t, b), self.backend.writer, self
+        )
+        self.import_flow = ImportFlow(self, self.library, self.backend, self.notifier)
         self.import_flow.imported.connect(lambda _s: self._schedule_imported())
-        self.photos = PhotoActions(self, self.library, self.editor, self.autosaver, self.notifier)
+        self.photos = PhotoActions(
+            self, self.library, self.editor, self.autosaver, self.backend, self.notifier
+        )
         self.photos.attached.connect(lambda _r: self._text_changed_view())
         self.photos.failed.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.preview.resolve_photo = lambda key: preview_src(self.library(), key)
@@ -225,16 +225,13 @@ class MainWindow(QMainWindow):
         self.model.mark_time(self.clock())
 
     def show_talk(self, talk_id: int) -> None:
-        from desktop.store import reading
+        from desktop.services.library import get_talk
+        from desktop.services.notes import talk_note
 
         self.autosaver.save_now()  # switching talk saves at once
-        talk = self.model.talk(talk_id) or reading.get_talk(self.library(), talk_id)
+        talk = self.model.talk(talk_id) or get_talk(self.library(), talk_id)
         target = Target("talk", talk_id)
-        note = (
-            reading.talk_note(self.library(), talk_id)
-            if not self.editor.has_document(target)
-            else None
-        )
+        note = talk_note(self.library(), talk_id) if not self.editor.has_document(target) else None
         self.editor.show_talk(talk, note or Note(talk_id=talk_id))
         self.sidebar.mark_open("talk", talk_id)
         self.photos.refresh_strip()
@@ -247,21 +244,21 @@ class MainWindow(QMainWindow):
 
     def new_hallway_note(self, conference_id: int) -> None:
         """The conference's hallway note, made on first use."""
-        from desktop.store import notes
+        from desktop.services.notes import new_hallway_note
         from desktop.ui.schedule_model import HALLWAY_TITLE
 
-        note = notes.save_hallway_note(
-            self.library(), "", conference_id=conference_id, title=HALLWAY_TITLE
-        )
+        note = new_hallway_note(self.library(), conference_id, HALLWAY_TITLE)
         self.reload()
         self.sidebar.select_hallway(note.id)  # type: ignore[arg-type]
         self.editor.move_to_end()
 
     def show_hallway(self, note_id: int) -> None:
-        from desktop.store import reading as notes
+        from desktop.services.notes import hallway_note
 
         self.autosaver.save_now()
-        note = next(n for n in notes.hallway_notes(self.library()) if n.id == note_id)
+        note = hallway_note(self.library(), note_id)
+        if note is None:
+            return
         self.editor.show_hallway(note)
         self.sidebar.mark_open("hallway", note_id)
         self.photos.refresh_strip()
@@ -317,10 +314,10 @@ class MainWindow(QMainWindow):
         self.sidebar.filter_edit.selectAll()
 
     def refresh_schedule(self) -> None:
-        from desktop.store import conferences
+        from desktop.services.library import list_conferences
 
         conference_id = self.sidebar.current_conference_id()
-        confs = conferences.list_conferences(self.library())
+        confs = list_conferences(self.library())
         conf = next((c for c in confs if c.id == conference_id), confs[0] if confs else None)
         if conf is None:
             self.statusBar().showMessage("No conference to refresh.", 4000)
@@ -417,10 +414,10 @@ class MainWindow(QMainWindow):
         talk = self.model.talk(talk_id)
         if talk is None:
             return
-        from desktop.store import talks
+        from desktop.services.library import set_starred
 
         talk.starred = not talk.starred
-        talks.set_starred(self.library(), talk_id, talk.starred)
+        set_starred(self.library(), talk_id, talk.starred)
         self.model.update_talk(talk)
         self.model.mark_time(self.clock())
 
@@ -455,19 +452,14 @@ class MainWindow(QMainWindow):
 
     def _conference_zone(self):
         """The time zone of the open note's conference (a hallway note has no talk to ask)."""
-        from desktop.core.timezones import get_zone
-        from desktop.store import reading
+        from desktop.services.library import conference_zone
+        from desktop.services.notes import hallway_note
 
         target = self.editor.target
         if target is None or target.kind != "hallway":
             return None
-        lib = self.library()
-        note = next((n for n in reading.hallway_notes(lib) if n.id == target.id), None)
-        conf = next(
-            (c for c in reading.list_conferences(lib) if note and c.id == note.conference_id),
-            None,
-        )
-        return get_zone(conf.time_zone) if conf else None
+        note = hallway_note(self.library(), target.id)
+        return conference_zone(self.library(), note.conference_id) if note else None
 
     def show_history(self):
         """Talk → Note History…: restoring replaces the text in the editor (undoable)."""

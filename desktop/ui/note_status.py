@@ -27,9 +27,9 @@ class NoteStatus:
     A long note is counted in `pool` (one thread: the preview's, so that counting waits for
     the render asked for before it rather than sharing the interpreter with it)."""
 
-    def __init__(self, bar: QStatusBar, pool: QThreadPool | None = None) -> None:
+    def __init__(self, bar: QStatusBar, pool: QThreadPool) -> None:
         self.bar = bar
-        self.pool = pool or QThreadPool(bar)
+        self.pool = pool
         self.words = QLabel()
         self.saved = QLabel()  # nothing to say until a note is open
         self._asked = 0  # counts asked for: only the last one's answer is shown

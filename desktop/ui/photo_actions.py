@@ -18,10 +18,10 @@ from desktop.ui.autosave import Autosaver, Target
 from desktop.ui.note_editor import NoteEditor
 from desktop.ui.notifier import Notifier
 from desktop.ui.photo_strip import PhotoViewer
-from desktop.ui.workers import submit
 
 if TYPE_CHECKING:
-    from desktop.store.library import Library
+    from desktop.services.library import Library
+    from desktop.ui.backend import Backend
 
 IMAGE_FILTER = "Images (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff *.heic *.heif)"
 
@@ -36,17 +36,9 @@ def preview_src(lib: Library, key: str) -> str | None:
 
 def _strip_rows(lib: Library, target: Target) -> list[tuple[Photo, Path | None]]:
     """Runs off the GUI thread: the note's photos and their (possibly new) thumbnails."""
-    from desktop.media import files
-    from desktop.store import photos as photo_store
-    from desktop.store.notes import talk_note
+    from desktop.services.photos import strip_rows
 
-    note_id = talk_note(lib, target.id).id if target.kind == "talk" else target.id
-    if note_id is None:
-        return []
-    return [
-        (p, files.ensure_thumbnail(lib.media_dir, p.sha256))
-        for p in photo_store.note_photos(lib, note_id)
-    ]
+    return strip_rows(lib, target.kind, target.id)
 
 
 def place_photos(edit: QPlainTextEdit, references: list[str]) -> None:
@@ -85,12 +77,13 @@ class PhotoActions(QObject):
         library: Callable[[], Library],
         editor: NoteEditor,
         autosaver: Autosaver,
+        backend: Backend,
         notifier: Notifier | None = None,
     ) -> None:
         super().__init__(window)
         self.window, self.editor, self.autosaver = window, editor, autosaver
         self.library = library  # the window's library (opened after it first paints)
-        self.pool = autosaver.pool  # one ordered writer thread for notes and photos
+        self.backend = backend  # photos are written in order with the notes that show them
         self.notifier = notifier or Notifier()
         editor.edit.images_dropped.connect(self.attach_paths)
         editor.edit.image_pasted.connect(self.attach_image)
@@ -139,8 +132,7 @@ class PhotoActions(QObject):
                         leftover.unlink()
                     cleanup.rmdir()
 
-        submit(
-            self.pool,
+        self.backend.write(
             work,
             on_done=lambda result: self._attached(target, result),
             on_error=self._failed,
@@ -165,12 +157,12 @@ class PhotoActions(QObject):
         if target is None:
             self.editor.strip.show_photos([])
             return
-        submit(
-            self.pool,
+        self.backend.read(
             _strip_rows,
             self.library(),
             target,
             on_done=lambda rows: self._show_rows(target, rows),
+            after_writes=True,  # an attach or a caption just asked for shows
         )
 
     def _show_rows(self, target: Target, rows) -> None:
@@ -202,9 +194,9 @@ class PhotoActions(QObject):
 
     def set_caption(self, photo: Photo, caption: str, typed: bool = True) -> None:
         """Store the caption (typed: the user's own words) and rewrite its reference."""
-        from desktop.store import photos as photo_store
+        from desktop.services.photos import set_caption
 
-        photo_store.set_caption(self.library(), photo.id, caption, typed)  # type: ignore[arg-type]
+        set_caption(self.library(), photo.id, caption, typed)  # type: ignore[arg-type]
         doc: QTextDocument = self.editor.edit.document()
         found = doc.find(self._reference(photo))
         if not found.isNull():  # rewrite ![old](photo:key) in place, one undo step
@@ -233,7 +225,7 @@ class PhotoActions(QObject):
             cursor = QTextCursor(found.block())
             cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
             cursor.removeSelectedText()
-        from desktop.store import photos as photo_store
+        from desktop.services.photos import remove_photo
 
-        photo_store.remove_photo(self.library(), photo.id)  # type: ignore[arg-type]
+        remove_photo(self.library(), photo.id)  # type: ignore[arg-type]
         self.refresh_strip()

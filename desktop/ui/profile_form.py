@@ -15,11 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.exporters import registry
 from desktop.exporters.profile import BlogProfile
 
 # (attribute, label, kind, choices)
 PROFILE_FIELDS = [
-    ("generator", "Generator", "choice", ["hugo", "jekyll", "markdown"]),
+    ("generator", "Generator", "choice", registry.names()),
     ("front_matter", "Front matter", "choice", ["yaml", "toml"]),
     ("post_dir", "Posts folder", "text", None),
     ("photos", "Photos", "choice", ["sibling", "bundle", "static", "folder"]),

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 if TYPE_CHECKING:
-    from desktop.store.backup import Backup, Contents
+    from desktop.services.maintenance import Backup, Contents
 
 QUIT, RESTORE, SALVAGE = "quit", "restore", "salvage"
 

@@ -50,10 +50,8 @@ WRITING_MODULES = (
     "sqlalchemy.orm",
     "pydantic",
     "sqlmodel",
-    "desktop.store.tables",
-    "desktop.store.notes",
-    "desktop.store.talks",
-    "desktop.store.photos",
+    "desktop.services.notes",
+    "desktop.services.photos",  # (with the store's tables, notes, talks and photos)
 )
 
 

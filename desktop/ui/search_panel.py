@@ -7,8 +7,8 @@ import html
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
 
-from desktop.store.library import Library
-from desktop.store.search import search_notes
+from desktop.services.library import Library
+from desktop.services.notes import search_notes
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 

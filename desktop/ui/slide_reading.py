@@ -12,10 +12,9 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
 from desktop.core.models import Photo
-from desktop.ui.workers import submit
 
 if TYPE_CHECKING:
-    from desktop.store.library import Library
+    from desktop.services.library import Library
     from desktop.ui.main_window import MainWindow
 
 SETTING = "ocr/enabled"
@@ -89,7 +88,7 @@ class SlideReading(QObject):
         if not self.enabled() or self.worker is not None:
             return False
         from desktop.services.ocr_worker import OcrWorker
-        from desktop.store.slide_text import anything_queued
+        from desktop.services.slide_ocr import anything_queued
 
         self.worker = OcrWorker(lib.path, self.event_received.emit)
         if anything_queued(lib):  # else its process starts with the next photo attached
@@ -176,8 +175,7 @@ class SlideReading(QObject):
         from desktop.services.slide_ocr import slide_markdown
 
         target = self.window.editor.target
-        submit(
-            self.window.photos.pool,
+        self.window.backend.read(
             slide_markdown,
             self.window.library(),
             photo,
@@ -206,8 +204,7 @@ class SlideReading(QObject):
     def keep_shot(self, photo: Photo) -> None:
         from desktop.services.slide_ocr import choose_keeper
 
-        submit(
-            self.window.photos.pool,
+        self.window.backend.write(
             choose_keeper,
             self.window.library(),
             photo.id,

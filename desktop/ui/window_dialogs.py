@@ -25,7 +25,7 @@ def open_export(window):
         day = date.fromisoformat(current.data(DAY_ROLE))  # a day in view: its recap
     dialog = ExportDialog(
         window.lib,
-        window.autosaver.pool,
+        window.backend,
         window,
         conference_id=conference_id,
         talk_id=talk_id,
@@ -48,7 +48,7 @@ def import_photo_folder(window, folder: str | None = None):
     if not folder:
         return None
     window.autosaver.flush()
-    dialog = CameraRollDialog(window.lib, Path(folder), window.autosaver.pool, window)
+    dialog = CameraRollDialog(window.lib, Path(folder), window.backend, window)
     dialog.applied.connect(lambda added: _photos_filed(window, added))
     dialog.open()
     return dialog
@@ -62,15 +62,15 @@ def _photos_filed(window, added: int) -> None:
 
 def show_history(window):
     """Earlier versions; restoring replaces the text in the editor (undoable, autosaved)."""
-    from desktop.store import history, notes
+    from desktop.services import notes
     from desktop.ui.history_dialog import HistoryDialog
 
     target = window.editor.target
     if target is None:
         return None
     window.autosaver.flush()
-    note_id = target.id if target.kind == "hallway" else notes.talk_note(window.lib, target.id).id
-    versions = history.versions(window.lib, note_id) if note_id else []
+    note_id = notes.note_id(window.lib, target.kind, target.id)
+    versions = notes.versions(window.lib, note_id) if note_id else []
     dialog = HistoryDialog(versions, window.editor.text_of(target), window)
     dialog.accepted.connect(lambda: _restore(window, target, dialog.chosen))
     dialog.open()
@@ -80,12 +80,12 @@ def show_history(window):
 def _restore(window, target, version) -> None:
     """The version becomes the note's text: in the library at once, the text it replaces kept
     as a version ("before restore"); in the editor as one step Undo takes back."""
-    from desktop.store import history
+    from desktop.services import notes
 
     if version is None or window.editor.target != target:
         return
     window.autosaver.flush()
-    history.restore(window.lib, version.id)
+    notes.restore_version(window.lib, version.id)
     cursor = window.editor.edit.textCursor()
     cursor.beginEditBlock()
     cursor.select(cursor.SelectionType.Document)

@@ -15,7 +15,8 @@ from sqlmodel import Session, select
 from desktop.core.errors import TalknotesError
 from desktop.exporters.compose import ExportRequest
 from desktop.exporters.learn import learn
-from desktop.exporters.profile import default_profile, saved_profile
+from desktop.exporters.profile import saved_profile
+from desktop.exporters.registry import default_profile
 from desktop.services.exporting import export
 from desktop.services.photos import attach_to_talk
 from desktop.store.photos import note_photos, set_caption

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from desktop.exporters import frontmatter_io
 from desktop.exporters.compose import ExportRequest, clean_tag, clean_text
-from desktop.exporters.profile import default_profile
+from desktop.exporters.registry import default_profile
 from desktop.services.exporting import export
 
 SPECIALS = st.sampled_from(

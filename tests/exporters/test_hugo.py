@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from desktop.exporters.compose import ExportRequest
-from desktop.exporters.profile import default_profile
+from desktop.exporters.registry import default_profile
 from desktop.exporters.writer import ExportConflict
 from desktop.services.exporting import export
 from tests.exporters.conftest import build_hugo, copy_blog, hugo_site

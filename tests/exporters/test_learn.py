@@ -95,7 +95,7 @@ def test_recap_style_learned_from_each_blogs_recaps(tmp_path):
 )
 def test_file_names_in_the_blogs_style(generator, case, apostrophes, slug):
     from desktop.exporters.compose import make_slug
-    from desktop.exporters.profile import default_profile
+    from desktop.exporters.registry import default_profile
 
     profile = default_profile(generator)
     profile.name_case, profile.apostrophes = case, apostrophes

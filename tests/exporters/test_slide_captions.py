@@ -4,7 +4,7 @@ typed caption stays, and of several shots of one slide only the kept one is publ
 from datetime import date
 
 from desktop.exporters.compose import ExportRequest
-from desktop.exporters.profile import default_profile
+from desktop.exporters.registry import default_profile
 from desktop.services.exporting import export
 from desktop.services.slide_ocr import analyse_note
 from desktop.store import slide_text as store

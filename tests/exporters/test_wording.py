@@ -3,7 +3,7 @@
 from datetime import date
 
 from desktop.core.models import Conference
-from desktop.exporters.profile import default_profile
+from desktop.exporters.registry import default_profile
 from desktop.exporters.wording import day_heading, default_intro, recap_title
 
 DAYS = [date(2024, 2, 3), date(2024, 2, 4)]

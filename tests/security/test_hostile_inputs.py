@@ -192,7 +192,7 @@ def test_hostile_export_titles_and_captions_stay_inside_and_round_trip(
 ):
     from desktop.exporters import frontmatter_io
     from desktop.exporters.compose import clean_tag, clean_text
-    from desktop.exporters.profile import default_profile
+    from desktop.exporters.registry import default_profile
     from desktop.store.notes import talk_note
     from desktop.store.photos import note_photos, set_caption
 

@@ -6,6 +6,7 @@ import shutil
 from desktop.services.importing import import_schedule
 from desktop.store.notes import save_talk_note
 from desktop.store.talks import list_talks
+from desktop.ui.backend import Backend
 from desktop.ui.main_window import MainWindow
 from tests.conftest import SAMPLE, shared_fixture
 
@@ -21,9 +22,12 @@ def test_export_day_recap_from_the_window(qtbot, library, tmp_path, notices):
     qtbot.addWidget(window)
     window.sidebar.select_talk(talks["Offline First, Always"].id)
     dialog = window.open_export()
+    qtbot.waitUntil(dialog.settled, timeout=10_000)
     dialog.scope.setCurrentIndex(dialog.scope.findData("day"))
+    qtbot.waitUntil(dialog.settled, timeout=10_000)
     dialog.blog.setText(str(blog))
     dialog.load_profile()
+    qtbot.waitUntil(dialog.settled, timeout=10_000)
     assert dialog.profile_widgets["generator"].currentText() == "jekyll"
     assert dialog.profile_widgets["category"].text() == "blog"
     checked = [
@@ -73,6 +77,7 @@ def test_the_preview_shows_a_posts_photos_before_a_blog_is_chosen(qtbot, library
     window.sidebar.select_talk(talk.id)
     dialog = window.open_export()
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.settled, timeout=10_000)
     assert dialog.blog.text() == "" and "Slides below." in dialog.preview.toPlainText()
     shown = lambda: re.findall(r'<img src="([^"]+)"', dialog.preview.toHtml())  # noqa: E731
     qtbot.waitUntil(lambda: shown() == [QUrl.fromLocalFile(str(thumb)).toString()], timeout=10_000)
@@ -114,6 +119,7 @@ def test_the_dialog_opens_on_what_is_in_view_with_the_blogs_habits(
     window.sidebar.tree.setCurrentIndex(_day_index(window, "2026-05-14"))
     dialog = window.open_export()
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.settled, timeout=10_000)
     assert dialog.scope.currentData() == "day"
     listed = [dialog.talks.item(i) for i in range(dialog.talks.count())]
     assert [i.text().split("  ", 1)[1] for i in listed] == [
@@ -122,12 +128,14 @@ def test_the_dialog_opens_on_what_is_in_view_with_the_blogs_habits(
     ]
     assert all(i.checkState().name == "Checked" for i in listed)
     dialog.all_talks.setChecked(True)
+    qtbot.waitUntil(dialog.settled, timeout=10_000)
     assert dialog.talks.count() == 7  # every talk of the day when asked for
     assert "This is my recap of the first day, Thursday, 14 May 2026." in (
         dialog.intro.toPlainText()
     )
     dialog.blog.setText(str(blog))
     dialog.load_profile()
+    qtbot.waitUntil(dialog.settled, timeout=10_000)
     assert not dialog.profile_widgets["draft"].isChecked()  # the blog's posts are no drafts
     assert dialog.profile_widgets["photos"].currentText() == "sibling"
     assert dialog.profile_widgets["heading_form"].currentText() == "title_speakers"
@@ -154,6 +162,7 @@ def test_the_dialog_opens_on_the_open_talk(qtbot, library):
     window.sidebar.select_talk(talk.id)
     dialog = window.open_export()
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.settled, timeout=10_000)
     assert dialog.scope.currentData() == "talk" and not dialog.talks.isEnabled()
 
 
@@ -178,11 +187,13 @@ def test_the_dialog_fits_a_small_screen_and_stays_within_it_after_a_dry_run(
     shutil.copytree(shared_fixture("blogs/jaxxstorm+leebriggs.co.uk"), blog)
     talk = talks["Offline First, Always"]
     dialog = ExportDialog(
-        library, window_pool(), conference_id=talk.conference_id, day=talk.day, notifier=notices
+        library, Backend(), conference_id=talk.conference_id, day=talk.day, notifier=notices
     )
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.settled, timeout=10_000)
     dialog.blog.setText(str(blog))
     dialog.load_profile()
+    qtbot.waitUntil(dialog.settled, timeout=10_000)
     dialog.show()
     qtbot.waitExposed(dialog)
 
@@ -199,12 +210,6 @@ def test_the_dialog_fits_a_small_screen_and_stays_within_it_after_a_dry_run(
     qtbot.waitUntil(lambda: dialog.export_button.isEnabled(), timeout=3000)
     assert within(), dialog.size()
     assert dialog.size().height() <= before.height()
-
-
-def window_pool():
-    from PySide6.QtCore import QThreadPool
-
-    return QThreadPool.globalInstance()
 
 
 def _listed(dialog) -> list[str]:
@@ -226,13 +231,15 @@ def test_the_preview_reads_the_note_as_the_chosen_blogs_engine(qtbot, library, t
     import_schedule(library, str(SAMPLE))
     talk = next(t for t in list_talks(library) if t.title == "Offline First, Always")
     save_talk_note(library, talk.id, "Costs:\n3. three\n4. four\n\nSteps:\n\n1) one\n2) two\n")
-    dialog = ExportDialog(library, window_pool(), talk_id=talk.id)
+    dialog = ExportDialog(library, Backend(), talk_id=talk.id)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.settled, timeout=10_000)
     assert _listed(dialog) == ["one", "two"]  # no blog: Hugo's reading
     jekyll = tmp_path / "blog"
     shutil.copytree(shared_fixture("blogs/jaxxstorm+leebriggs.co.uk"), jekyll)
     dialog.blog.setText(str(jekyll))
     dialog.load_profile()
+    qtbot.waitUntil(dialog.settled, timeout=10_000)
     assert dialog.profile_widgets["generator"].currentText() == "jekyll"
     assert _listed(dialog) == ["three", "four", "one", "two"]
 
@@ -248,10 +255,12 @@ def test_exporting_unchanged_notes_again_says_the_post_is_up_to_date(
     save_talk_note(library, talk.id, "Offline.\n")
     blog = tmp_path / "blog"
     shutil.copytree(shared_fixture("blogs/jaxxstorm+leebriggs.co.uk"), blog)
-    dialog = ExportDialog(library, window_pool(), talk_id=talk.id, notifier=notices)
+    dialog = ExportDialog(library, Backend(), talk_id=talk.id, notifier=notices)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.settled, timeout=10_000)
     dialog.blog.setText(str(blog))
     dialog.load_profile()
+    qtbot.waitUntil(dialog.settled, timeout=10_000)
     with qtbot.waitSignal(dialog.exported, timeout=20_000):
         dialog.run_export(dry_run=False)
     with qtbot.waitSignal(dialog.exported, timeout=20_000) as blocker:
@@ -279,22 +288,26 @@ def test_a_day_recap_has_a_day_chooser(qtbot, library, tmp_path, notices):
     talk = talks["Offline First, Always"]
     dialog = ExportDialog(
         library,
-        window_pool(),
+        Backend(),
         conference_id=talk.conference_id,
         talk_id=talk.id,
         day=talk.day,
         notifier=notices,
     )
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.settled, timeout=10_000)
     dialog.scope.setCurrentIndex(dialog.scope.findData("day"))
+    qtbot.waitUntil(dialog.settled, timeout=10_000)
     days = [dialog.day_box.itemText(i) for i in range(dialog.day_box.count())]
     assert days == ["Thursday, 14 May 2026", "Friday, 15 May 2026"]
     assert dialog.day_box.currentData() == date(2026, 5, 14) and dialog.day_box.isEnabled()
     listed = lambda: [dialog.talks.item(i).text() for i in range(dialog.talks.count())]  # noqa: E731
     assert [t.split("  ", 1)[1] for t in listed()] == ["Offline First, Always"]
     dialog.day_box.setCurrentIndex(1)
+    qtbot.waitUntil(dialog.settled, timeout=10_000)
     assert [t.split("  ", 1)[1] for t in listed()] == ["Markdown Beyond the Basics"]
     assert dialog.request().day == date(2026, 5, 15)
     assert "Day 2" in dialog.preview.toPlainText() and "Tables." in dialog.preview.toPlainText()
     dialog.scope.setCurrentIndex(dialog.scope.findData("talk"))
+    qtbot.waitUntil(dialog.settled, timeout=10_000)
     assert not dialog.day_box.isEnabled()

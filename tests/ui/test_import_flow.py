@@ -14,9 +14,7 @@ TOKEN = PRIVATE_TOKEN
 def _window(qtbot, library, monkeypatch):
     window = MainWindow(library, notifier=RecordingNotifier())
     qtbot.addWidget(window)
-    monkeypatch.setattr(
-        "PySide6.QtWidgets.QInputDialog.getText", lambda *a, **k: (TOKEN, True)
-    )
+    monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getText", lambda *a, **k: (TOKEN, True))
     return window
 
 
