@@ -19,6 +19,7 @@ from desktop.store.reading import (
     hallway_notes,
     list_conferences,
     list_talks,
+    ocr_queued,
 )
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "hallway_notes",
     "list_conferences",
     "list_talks",
+    "ocr_queued",
     "open_library",
     "read_schedule",
     "set_starred",

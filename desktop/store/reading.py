@@ -37,6 +37,11 @@ _PHOTO_COLUMNS = (
 )
 
 
+def ocr_queued(lib: Library) -> bool:
+    """Whether an image waits to be read (the window asks at start)."""
+    return bool(lib.reader().execute("SELECT EXISTS (SELECT 1 FROM ocr_queue)").fetchone()[0])
+
+
 def parse_utc(value: str | None) -> datetime | None:
     """A UTC time as SQLite holds it (naive text), aware."""
     return datetime.fromisoformat(value).replace(tzinfo=UTC) if value else None

@@ -87,11 +87,13 @@ class SlideReading(QObject):
             return False
         if not self.enabled() or self.worker is not None:
             return False
+        # Plain SQL: the window holds no SQLAlchemy (~25 MiB) for this (services.slide_ocr
+        # loads it), and none at all until a note changes (ui.runtime.warm_up_on_first_change)
+        from desktop.services.library import ocr_queued
         from desktop.services.ocr_worker import OcrWorker
-        from desktop.services.slide_ocr import anything_queued
 
         self.worker = OcrWorker(lib.path, self.event_received.emit)
-        if anything_queued(lib):  # else its process starts with the next photo attached
+        if ocr_queued(lib):  # else its process starts with the next photo attached
             self.worker.start()
         return True
 
