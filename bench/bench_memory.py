@@ -126,6 +126,13 @@ def main() -> None:
         note=f"by mapping (MiB): {_top(lines, 'lib')}",
         before="110.4 MiB",
     )
+    _, traced = measure(folder / "lib", trace=True)
+    figure(
+        "  of which Python objects (tracemalloc), FOSDEM idle",
+        sum(float(x.split()[1]) for x in traced if x.startswith("py ")),
+        "MiB",
+        note=f"by package (MiB): {_top(traced, 'py ', 10)}",
+    )
     typed, lines = measure(folder / "lib", typed=True)
     figure(
         "memory (PSS), FOSDEM loaded, a note typed into",
@@ -133,13 +140,6 @@ def main() -> None:
         "MiB",
         note=f"the writing modules loaded; by mapping (MiB): {_top(lines, 'lib')}",
         before="(idle figure, 110.4 MiB, had them loaded)",
-    )
-    _, traced = measure(folder / "lib", trace=True)
-    figure(
-        "  of which Python objects (tracemalloc), FOSDEM idle",
-        sum(float(x.split()[1]) for x in traced if x.startswith("py ")),
-        "MiB",
-        note=f"by package (MiB): {_top(traced, 'py ', 10)}",
     )
     talk = list_talks(lib)[0].id
     camera = folder / "camera"
