@@ -18,7 +18,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import SHARED, figure  # noqa: E402
+from bench.common import SHARED, figure, settle  # noqa: E402
 
 REAL = SHARED / "blogs" / "galexrt+www.edenmal.moe" / "content" / "post" / "2018"
 REAL_POST = REAL / "KubeCon-Copenhagen-2018-Day-2.md"
@@ -151,13 +151,13 @@ def _typing_child(kind: str, photos: str) -> None:
     prepare_qt()
     QCoreApplication.setOrganizationName("Talknotes-bench")
     app = QApplication(sys.argv[:1])
+    from desktop.app import build_window
     from desktop.config import sample_schedule_path
     from desktop.services.importing import import_schedule
     from desktop.services.photos import attach_to_talk
     from desktop.store import slide_text
     from desktop.store.library import open_library
     from desktop.store.notes import save_talk_note
-    from desktop.ui.main_window import MainWindow
     from desktop.ui.slide_reading import install
 
     lib = open_library(tempfile.mkdtemp(prefix="bench-typing-ocr-"))
@@ -165,11 +165,13 @@ def _typing_child(kind: str, photos: str) -> None:
     save_talk_note(lib, 2, typing.words(20_000))
     if kind != "quiet":
         attach_to_talk(lib, 3, sorted(Path(photos).glob("*.jpg"))[:OCR_PHOTOS])
-    window = MainWindow(lib)
+    window = build_window(lib)
     reading = install(window)
     window.resize(1280, 800)
     window.show()
+    settle(window)
     window.sidebar.select_talk(2)
+    settle(window)
     window.editor.move_to_end()
     read = []
     reading.photo_read.connect(read.append)

@@ -12,7 +12,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import figure  # noqa: E402
+from bench.common import figure, settle  # noqa: E402
 
 
 def make_24mp(path: Path, shift: int = 0) -> Path:
@@ -67,10 +67,10 @@ def main() -> None:
     prepare_qt()  # as the app does
     QCoreApplication.setOrganizationName("Talknotes-bench")
     app = QApplication(sys.argv[:1])
+    from desktop.app import build_window
     from desktop.config import sample_schedule_path
     from desktop.services.importing import import_schedule
     from desktop.store.library import open_library
-    from desktop.ui.main_window import MainWindow
     from desktop.ui.notifier import Notifier
 
     class Silent(Notifier):  # a message box would wait for a click
@@ -81,8 +81,9 @@ def main() -> None:
     photos = [make_24mp(folder / f"IMG_24MP_{n}.jpg", shift=n * 31) for n in range(2)]
     lib = open_library(folder / "lib")
     import_schedule(lib, str(sample_schedule_path()))
-    window = MainWindow(lib, notifier=Silent())
+    window = build_window(lib, notifier=Silent())
     window.show()
+    settle(window)
     window.sidebar.select_talk(2)
     QTest.qWait(300)
     blocked, _ = attach_once(app, window, photos[0], heartbeat_ms=1)

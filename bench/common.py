@@ -47,3 +47,17 @@ def median_time(fn: Callable[[], object], runs: int = 5) -> float:
         fn()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def settle(window, timeout_ms: int = 30_000) -> None:
+    """Wait in a real event loop until the window has no library read or write under way
+    (it reads off the GUI thread; a Python loop of waits would starve those threads)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop, check = QEventLoop(), QTimer(interval=2)
+    check.timeout.connect(lambda: window.settled() and loop.quit())
+    QTimer.singleShot(timeout_ms, loop.quit)
+    check.start()
+    if not window.settled():
+        loop.exec()
+    check.stop()

@@ -10,12 +10,63 @@ from typing import TYPE_CHECKING
 from desktop import config
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
+    from desktop.services.library import Library
+    from desktop.ui.backend import Backend
     from desktop.ui.library_opening import LibraryOpening
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.notifier import Notifier
 
 # Given the window and its library opening before the window shows (benchmarks, smoke tests:
 # they watch its paints and the opening's `opened` signal).
 Observer = Callable[["MainWindow", "LibraryOpening"], None]
+
+
+def build_window(
+    lib: Library | None,
+    *,
+    clock: Callable[[], datetime] | None = None,
+    notifier: Notifier | None = None,
+    backend: Backend | None = None,
+    load_now: bool = True,
+) -> MainWindow:
+    """The composition root: the window, its controllers (the autosave on the backend's
+    writer, imports, photos), how they are wired, and its actions. `lib` None: the library
+    opens later (LibraryOpening gives it with window.attach)."""
+    from desktop.ui import main_window
+    from desktop.ui.autosave import Autosaver
+    from desktop.ui.backend import Backend
+    from desktop.ui.import_flow import ImportFlow
+    from desktop.ui.menus import build_actions
+    from desktop.ui.notifier import Notifier
+    from desktop.ui.photo_actions import PhotoActions, preview_src
+
+    backend = backend or Backend()
+    notifier = notifier or Notifier()
+    window = main_window.MainWindow(lib, backend, notifier, clock)
+    if backend.parent() is None:
+        backend.setParent(window)  # (its threads end with the window)
+    window.autosaver = saver = Autosaver(
+        lambda target, body: main_window.save_target(window.lib, target, body),
+        backend.writer,
+        window,
+    )
+    window.import_flow = ImportFlow(window, window.library, backend, notifier)
+    window.photos = PhotoActions(window, window.library, window.editor, saver, backend, notifier)
+
+    window.import_flow.imported.connect(lambda _summary: window.schedule_imported())
+    window.sidebar.import_wanted.connect(lambda: window.import_flow.import_file())
+    window.photos.attached.connect(lambda _result: window.text_changed_view())
+    window.photos.failed.connect(lambda message: window.statusBar().showMessage(message, 8000))
+    window.preview.resolve_photo = lambda key: preview_src(window.library(), key)
+    status = window.save_status
+    saver.dirty_changed.connect(status.dirty_changed)
+    saver.saved.connect(lambda _target: status.save_done(saver.dirty))
+    saver.save_failed.connect(lambda _target, why: status.save_failed(why))
+    build_actions(window)
+    window.start(load_now)
+    return window
 
 
 def main(
@@ -31,7 +82,6 @@ def main(
     from desktop.services.library import LibraryBusy, acquire
     from desktop.ui.backend import Backend
     from desktop.ui.library_opening import LibraryOpening
-    from desktop.ui.main_window import MainWindow
     from desktop.ui.runtime import prepare_qt, warm_up_on_first_change
     from desktop.ui.slide_reading import install as install_slide_reading
 
@@ -62,7 +112,7 @@ def main(
         return 2
     try:
         backend = Backend()  # every library call off the GUI thread: one writer, readers
-        window = MainWindow(None, backend=backend)  # paints at once; the library opens behind
+        window = build_window(None, backend=backend)  # paints at once; the library opens behind
         opening = LibraryOpening(window, folder)
         slides = install_slide_reading(window)  # OCR worker: starts once the library is open
         opening.opened.connect(slides.start_soon)

@@ -39,12 +39,12 @@ def main() -> int:
     from PySide6.QtCore import QSettings
 
     QSettings().clear()  # the default layout, not the one a previous run left
+    from desktop.app import build_window
     from desktop.config import sample_schedule_path
     from desktop.services.importing import import_schedule
     from desktop.store.library import open_library
     from desktop.store.notes import save_talk_note
     from desktop.store.talks import list_talks, set_starred
-    from desktop.ui.main_window import MainWindow
 
     lib = open_library(tempfile.mkdtemp(prefix="talknotes-shot-"))
     import_schedule(lib, str(sample_schedule_path()))
@@ -69,7 +69,7 @@ def main() -> int:
         slide.save(path, "JPEG")
         slides.append(path)
     attach_to_talk(lib, offline.id, slides)
-    window = MainWindow(lib, clock=lambda: datetime(2026, 5, 14, 9, 20, tzinfo=UTC))
+    window = build_window(lib, clock=lambda: datetime(2026, 5, 14, 9, 20, tzinfo=UTC))
     window.resize(width, height)
     window.move(0, 0)
     window.show()

@@ -33,11 +33,11 @@ def main() -> int:
     QCoreApplication.setOrganizationName("Talknotes-screenshot")
     app = QApplication(sys.argv[:1])
     QSettings().clear()
+    from desktop.app import build_window
     from desktop.config import sample_schedule_path
     from desktop.services.importing import import_schedule
     from desktop.store.library import open_library
     from desktop.store.talks import list_talks
-    from desktop.ui.main_window import MainWindow
     from desktop.ui.slide_reading import install
 
     lib = open_library(tempfile.mkdtemp(prefix="talknotes-ocr-shot-"))
@@ -48,7 +48,7 @@ def main() -> int:
     for photo in photos:
         copies.append(incoming / photo.name)
         shutil.copyfile(photo, copies[-1])
-    window = MainWindow(lib, clock=lambda: datetime(2026, 5, 14, 9, 20, tzinfo=UTC))
+    window = build_window(lib, clock=lambda: datetime(2026, 5, 14, 9, 20, tzinfo=UTC))
     reading = install(window)
     window.resize(1366, 740)
     window.move(0, 0)
@@ -61,6 +61,9 @@ def main() -> int:
 
     def start() -> None:
         window.sidebar.select_talk(talk.id)
+        window.when_open(write)  # the note is read off the GUI thread
+
+    def write() -> None:
         window.editor.edit.setPlainText("## Notes\n\nOperators came up in the keynote.\n")
         window.editor.move_to_end()
         reading.start(lib)

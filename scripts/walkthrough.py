@@ -68,25 +68,31 @@ def run_app(library: str, open_title: str) -> int:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
+    from desktop.app import build_window
     from desktop.store.library import open_library
-    from desktop.ui.main_window import MainWindow
     from desktop.ui.runtime import prepare_qt
 
     prepare_qt()
     QCoreApplication.setOrganizationName("Talknotes-walkthrough")
     QCoreApplication.setApplicationName("Talknotes")
     app = QApplication(sys.argv[:1])
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, QTimer
 
     QSettings().clear()  # the default layout for this screen, not the last run's
     now = datetime.fromisoformat(CLOCK)
-    window = MainWindow(open_library(library), clock=lambda: now)
-    window.photos.quiet = True
+    window = build_window(open_library(library), clock=lambda: now)
     window.show()
-    if open_title:
+
+    def open_note() -> None:  # once the schedule is read (off the GUI thread)
+        if not window.settled():
+            QTimer.singleShot(20, open_note)
+            return
         talk = next(t for t in window.model.talks() if t.title == open_title)
         window.sidebar.select_talk(talk.id)  # type: ignore[arg-type]
-        window.editor.move_to_end()
+        window.when_open(window.editor.move_to_end)
+
+    if open_title:
+        open_note()
     code = app.exec()
     window.lib.close()  # type: ignore[union-attr]
     return code

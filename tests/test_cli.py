@@ -275,3 +275,36 @@ def test_export_says_when_the_post_is_already_up_to_date(tmp_path):
     same = json.loads(run("export", "--talk", "3", "--to", str(blog), "--json", library=lib).stdout)
     assert same["written"] == [] and [f["action"] for f in same["files"]] == ["unchanged"]
     assert set(same) == set(first)
+
+
+def test_affiliations_and_the_conferences_place_in_json(tmp_path):
+    """talks and search --json add speaker_details (speakers unchanged); conferences adds
+    url, city and venue: what the schedule gives, "" for what it does not."""
+    lib = tmp_path / "lib"
+    fosdem = shared_fixture("schedules/xml/fosdem-2024-schedule.xml")
+    sessionize = shared_fixture("schedules/json/sessionize-global-azure-austria-2024.json")
+    run("import", str(fosdem), library=lib)
+    run("import", str(sessionize), "--tz", "Europe/Vienna", library=lib)
+    confs = json.loads(run("conferences", "--json", library=lib).stdout)
+    assert [(c["url"], c["city"], c["venue"]) for c in confs] == [
+        ("https://fosdem.org/2024/schedule/", "Brussels", "ULB (Université Libre de Bruxelles)"),
+        ("", "", ""),
+    ]
+    talks = json.loads(run("talks", "--conference", "2", "--json", library=lib).stdout)
+    katharina = next(t for t in talks if t["speakers"] == ["Katharina Sick"])
+    assert katharina["speaker_details"] == [
+        {"name": "Katharina Sick", "affiliation": "Software Engineer at Dynatrace"}
+    ]
+    run("note", str(katharina["id"]), "--append", "Operators everywhere", library=lib)
+    fosdem_talks = json.loads(run("talks", "--conference", "1", "--json", library=lib).stdout)
+    netbsd = next(t for t in fosdem_talks if t["title"].startswith("NetBSD 10"))
+    run("note", str(netbsd["id"]), "--append", "Operators on a VAX", library=lib)
+    hits = json.loads(run("search", "operators", "--json", library=lib).stdout)
+    details = {h["talk_id"]: (h["speakers"], h["speaker_details"]) for h in hits}
+    assert details == {
+        katharina["id"]: (
+            "Katharina Sick",
+            [{"name": "Katharina Sick", "affiliation": "Software Engineer at Dynatrace"}],
+        ),
+        netbsd["id"]: ("Benny Siegert", [{"name": "Benny Siegert", "affiliation": ""}]),
+    }

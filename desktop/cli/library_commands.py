@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.cli.output import emit, summary_json, talk_json
+from desktop.cli.output import emit, speaker_json, summary_json, talk_json
 from desktop.core.errors import TalknotesError
 from desktop.core.models import Talk
 
@@ -32,6 +32,9 @@ def cmd_conferences(lib: Library, args: argparse.Namespace) -> int:
                 "time_zone": conf.time_zone,
                 "source": redact_url(conf.source_uri),  # stored before secrets moved out
                 "imported_at": conf.imported_at.isoformat() if conf.imported_at else None,
+                "url": conf.url,
+                "city": conf.city,
+                "venue": conf.venue,
                 "talks": len(talks),
                 "days": [d.isoformat() for d in days],
             }
@@ -186,6 +189,7 @@ def cmd_search(lib: Library, args: argparse.Namespace) -> int:
                 "speakers": h.speakers,
                 "snippet": h.snippet,
                 "source": h.source,
+                "speaker_details": [speaker_json(s) for s in h.speaker_details],
             }
             for h in hits
         ],

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from desktop.core.models import ImportSummary, Photo, Talk
+from desktop.core.models import ImportSummary, Photo, Speaker, Talk
 
 
 def talk_json(talk: Talk) -> dict[str, Any]:
@@ -34,7 +34,12 @@ def talk_json(talk: Talk) -> dict[str, Any]:
         "is_break": talk.is_break,
         "url": talk.url,
         "links": [{"title": link.title, "url": link.url, "kind": link.kind} for link in talk.links],
+        "speaker_details": [speaker_json(s) for s in talk.speaker_details],
     }
+
+
+def speaker_json(speaker: Speaker) -> dict[str, str]:
+    return {"name": speaker.name, "affiliation": speaker.affiliation}
 
 
 def summary_json(summary: ImportSummary) -> dict[str, Any]:

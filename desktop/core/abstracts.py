@@ -33,7 +33,7 @@ def to_markdown(text: str) -> str:
     """Markdown for an abstract: HTML is converted, Markdown and plain text pass unchanged."""
     if not is_html(text):
         return text
-    from desktop.core.html_markdown import html_to_markdown
+    from desktop.core.html_to_markdown import html_to_markdown
 
     return html_to_markdown(text)
 

@@ -1,6 +1,6 @@
 """What the one Markdown renderer is set up with: its extensions and the photo link scheme.
 
-A leaf module, so that core.render (no python-markdown at import) and core.markdown_html (the
+A leaf module, so that core.render (no python-markdown at import) and core.markdown_parser (the
 parser, loaded on the first render) share them without importing each other.
 """
 

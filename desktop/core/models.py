@@ -21,6 +21,15 @@ class Link:
 
 
 @dataclass(slots=True)
+class Speaker:
+    """A speaker of a talk, with the affiliation the schedule gives for them ("" when none):
+    their role and company as one text ("Principal Architect at Microsoft")."""
+
+    name: str
+    affiliation: str = ""
+
+
+@dataclass(slots=True)
 class Talk:
     """One event of a schedule. `start`/`end` are timezone-aware (or None when unscheduled)."""
 
@@ -37,6 +46,7 @@ class Talk:
     language: str = ""
     url: str = ""
     speakers: list[str] = field(default_factory=list)
+    affiliations: dict[str, str] = field(default_factory=dict)  # speaker name → affiliation
     links: list[Link] = field(default_factory=list)
     end_estimated: bool = False  # the source gave no end; a default duration was used
     is_break: bool = False  # Sessionize service sessions: coffee, lunch
@@ -47,13 +57,21 @@ class Talk:
     conference_id: int | None = None
     has_note: bool = False
 
+    @property
+    def speaker_details(self) -> list[Speaker]:
+        """The speakers in order, each with their affiliation ("" when the schedule has none)."""
+        return [Speaker(name, self.affiliations.get(name, "")) for name in self.speakers]
+
 
 @dataclass(slots=True)
 class Conference:
     title: str
     acronym: str = ""
     time_zone: str = "UTC"
-    source_uri: str = ""
+    source_uri: str = ""  # the file or URL it was imported from (a URL without credentials)
+    url: str = ""  # the conference's web site as the schedule gives it ("" when none)
+    city: str = ""
+    venue: str = ""
     imported_at: datetime | None = None
     id: int | None = None
 
@@ -155,3 +173,4 @@ class SearchHit:
     speakers: str
     snippet: str  # with the matches between [ and ]
     source: str = "note"  # "note", or "slide": the words are on a photo of a slide
+    speaker_details: list[Speaker] = field(default_factory=list)  # the talk's, in order

@@ -20,7 +20,7 @@ def render_html(text: str, resolve_photo: Resolver | None = None, flavor: str = 
     """Markdown to an HTML fragment, read as `flavor`'s engine ("hugo" or "jekyll") reads
     it (see core.markdown_flavor). Thread-safe (one parser per thread)."""
     # python-markdown loads on the first render, not with this module: ~20 ms of start-up
-    from desktop.core.markdown_html import convert
+    from desktop.core.markdown_parser import convert
 
     return convert(text, resolve_photo, flavor)
 

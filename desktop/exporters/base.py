@@ -9,9 +9,11 @@ from typing import Any
 from slugify import slugify
 
 from desktop.core import photo_refs
+from desktop.core.models import Talk
 from desktop.exporters import frontmatter_io
 from desktop.exporters.compose import RESERVED, Post, PostPhoto, Section, clean_text, is_keynote
 from desktop.exporters.links import talk_links
+from desktop.exporters.literal import link_target, markdown_literal
 from desktop.exporters.profile import BlogProfile
 from desktop.exporters.tags import conference_name
 
@@ -158,7 +160,7 @@ class Generator:
     def talk_head(self, section: Section) -> list[str]:
         """The talk's heading in the blog's form, then its speakers and links."""
         p, talk = self.profile, section.talk
-        speakers = ", ".join(one_line(s) for s in talk.speakers if s.strip())
+        speakers = who_spoke(talk)
         title = talk.title
         if p.keynote_prefix and is_keynote(talk) and not title.lower().startswith("keynote"):
             title = f"Keynote: {title}"
@@ -227,13 +229,6 @@ class Generator:
         return "".join(out)
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
-
-
-# by entity where a backslash is not an escape in every engine (python-markdown: | and ~)
-_ENTITIES = {"<": "&lt;", ">": "&gt;", "|": "&#124;", "~": "&#126;"}
-
-
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
@@ -257,20 +252,16 @@ def one_blank_line(markdown: str) -> str:
     return "\n".join(out)
 
 
-def markdown_literal(text: str) -> str:
-    """`text` as Markdown that shows exactly `text` (goldmark, kramdown, python-markdown)."""
-    text = _MARKDOWN_SPECIAL.sub(
-        lambda m: _ENTITIES.get(m.group(1), "\\" + m.group(1)), text.replace("&", "&amp;")
-    )
-    # "--" stays two hyphens (a flag, a separator): typographers make it a dash
-    return re.sub(r"-{2,}", lambda m: "&#45;" * len(m.group(0)), text)
-
-
-def link_target(url: str) -> str:
-    """A URL that ends a Markdown link where it should (spaces and parentheses encoded)."""
-    for char, code in ((" ", "%20"), ("(", "%28"), (")", "%29"), ("<", "%3C"), (">", "%3E")):
-        url = url.replace(char, code)
-    return url.replace("{", "%7B").replace("}", "%7D")  # no template syntax in a link
+def who_spoke(talk: Talk) -> str:
+    """The speakers as a recap names them: 'Name, Affiliation' each, as the schedule gives
+    them; several are joined with '; ' once any has an affiliation (the affiliation has
+    commas of its own), else with ', '."""
+    people = [
+        (one_line(s.name), one_line(s.affiliation)) for s in talk.speaker_details if s.name.strip()
+    ]
+    if not any(affiliation for _, affiliation in people):
+        return ", ".join(name for name, _ in people)
+    return "; ".join(f"{name}, {aff}" if aff else name for name, aff in people)
 
 
 def one_line(text: str) -> str:

@@ -6,6 +6,7 @@ groups its talks by day (with weekday and date) and, when the blog does, keynote
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -20,6 +21,7 @@ from desktop.core.models import Conference, Note, Photo, Talk
 from desktop.core.slide_text import caption_for_export
 from desktop.core.timezones import get_zone
 from desktop.exporters import wording
+from desktop.exporters.literal import clean_text
 from desktop.exporters.profile import BlogProfile
 from desktop.exporters.tags import propose_tags
 
@@ -32,13 +34,6 @@ RESERVED = {
     *(f"lpt{i}" for i in range(10)),
 }  # names Windows will not create
 PHOTO_REF = photo_refs.PATTERN  # kept for callers that match references themselves
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def clean_text(value: str) -> str:
-    """Published text without control characters (tab and newline stay); Unicode line and
-    paragraph separators, which YAML folds, become spaces."""
-    return _CONTROL.sub("", value).replace("\u2028", " ").replace("\u2029", " ")
 
 
 @dataclass
@@ -105,11 +100,27 @@ class Post:
         return self.photo_slug or self.slug
 
 
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash-escaped ASCII punctuation mark
+_HELD = 0xF0000  # escaped marks are held as private-use characters while the marks go
+
+
 def _plain(markdown: str) -> str:
+    """The words of Markdown: marks and link targets left out; escaped marks (\\[, from
+    schedule text shown as written) and entities (&amp;) as the reader sees them."""
     text = photo_refs.strip(markdown)
+    text = _ESCAPED.sub(lambda m: _hold(m.group(1)), text)
+    text = _ENTITY.sub(lambda m: _hold(html.unescape(m.group(0))), text)
     text = re.sub(r"\]\([^)]*\)", "", text)  # [text](url) keeps its text
     text = re.sub(r"[#>*_`\[\]]", "", text)
+    text = re.sub("[\U000f0021-\U000f007e]", lambda m: chr(ord(m.group(0)) - _HELD), text)
     return " ".join(text.split())
+
+
+_ENTITY = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+def _hold(text: str) -> str:
+    return "".join(chr(_HELD + ord(c)) if "!" <= c <= "~" else c for c in text)
 
 
 def cut_at_word(text: str, limit: int) -> str:
@@ -243,17 +254,24 @@ def _slide_photos(body: str, attached: list) -> str:
 
 
 def _ordered(chosen: list[Talk], request: ExportRequest, group_by: str) -> list[Talk]:
-    """Picked order when the blogger ordered the talks; else by day, keynotes first, time."""
-    if request.talk_ids is not None or request.scope == "talk":
+    """Picked order when the blogger ordered the talks, else by day and time; grouped, each
+    group once a day (keynotes first, the others as they first come), the order kept within
+    it: a picked order made "Talks, Keynotes, Talks" sections."""
+    if request.scope == "talk":
         return chosen
-    far = datetime.max.replace(tzinfo=None)
-
-    def key(t: Talk) -> tuple:
-        start = t.start.replace(tzinfo=None) if t.start else far
-        keynote_first = 0 if group_by and is_keynote(t) else 1
-        return (t.day or date.max, keynote_first, start)
-
-    return sorted(chosen, key=key)
+    talks = chosen
+    if request.talk_ids is None:
+        far = datetime.max.replace(tzinfo=None)
+        talks = sorted(
+            chosen,
+            key=lambda t: (t.day or date.max, t.start.replace(tzinfo=None) if t.start else far),
+        )
+    if not group_by:
+        return talks
+    rank: dict[str, int] = {"Keynotes": 0}
+    for talk in talks:
+        rank.setdefault(_group(talk, group_by), len(rank))
+    return sorted(talks, key=lambda t: (t.day or date.max, rank[_group(t, group_by)]))
 
 
 def recap_text(

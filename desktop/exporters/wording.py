@@ -11,6 +11,8 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from desktop.core.models import Conference
+from desktop.core.url_secrets import split_credentials
+from desktop.exporters.literal import clean_text, link_target, markdown_literal
 from desktop.exporters.profile import BlogProfile
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -42,19 +44,26 @@ def day_heading(number: int, day: date | None) -> str:
 
 def conference_link(conf: Conference) -> str:
     """The conference's web site: its own URL when the schedule gives one, else the site the
-    schedule was downloaded from (never a local file)."""
-    url = str(getattr(conf, "url", "") or "")
-    if url.startswith(("http://", "https://")):
-        return url
-    parts = urlsplit(conf.source_uri or "")
-    if parts.scheme in ("http", "https") and parts.netloc:
-        return f"{parts.scheme}://{parts.netloc}/"
+    schedule was downloaded from (never a local file, never the URL's credentials)."""
+    own, _ = split_credentials(conf.url)
+    if own.startswith(("http://", "https://")):
+        return own
+    try:
+        parts = urlsplit(conf.source_uri or "")
+        host, port = parts.hostname, parts.port
+    except ValueError:  # a malformed port
+        return ""
+    if parts.scheme in ("http", "https") and host:
+        host = f"[{host}]" if ":" in host else host
+        return f"{parts.scheme}://{host}{f':{port}' if port else ''}/"  # no user:password@
     return ""
 
 
 def _where(conf: Conference) -> str:
-    city = " ".join(str(getattr(conf, "city", "") or "").split())
-    venue = " ".join(str(getattr(conf, "venue", "") or "").split())
+    """' at Venue in City' as the schedule names them, shown as written (no Markdown, HTML or
+    template syntax in them takes effect)."""
+    city = markdown_literal(" ".join(clean_text(conf.city).split()))
+    venue = markdown_literal(" ".join(clean_text(conf.venue).split()))
     if city and venue:
         return f" at {venue} in {city}"
     if city:
@@ -64,14 +73,11 @@ def _where(conf: Conference) -> str:
     return ""
 
 
-def _md_text(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
-
-
 def default_intro(conf: Conference, day: date | None, days: list[date]) -> str:
     """One sentence from the schedule for the blogger to start from."""
     link = conference_link(conf)
-    name = f"[{_md_text(conf.title)}]({link})" if link else conf.title
+    title = markdown_literal(" ".join(clean_text(conf.title).split()))
+    name = f"[{title}]({link_target(link)})" if link else title
     opening = f"I attended {name}{_where(conf)}."
     if day is None:
         return f"{opening} This is my recap of the conference."

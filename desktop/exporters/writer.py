@@ -24,8 +24,8 @@ from pathlib import Path
 from desktop.core.errors import TalknotesError
 from desktop.exporters.base import Generator, photo_filenames
 from desktop.exporters.compose import RESERVED, Post, PostPhoto
-from desktop.media.export import export_photo
 from desktop.media.files import sha256_of
+from desktop.media.publish import export_photo
 
 MANIFEST = "exports.json"
 PARENT_CHECK_SECONDS = 0.5  # how often a worker looks for its parent, where Linux can't tell it

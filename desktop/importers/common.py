@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import re
 import threading
@@ -11,13 +12,15 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 from zoneinfo import available_timezones
 
 from desktop.core.abstracts import INVISIBLE
 from desktop.core.errors import TalknotesError
 from desktop.core.links import link_kind
-from desktop.core.models import Link, Talk
+from desktop.core.models import Conference, Link, Talk
 from desktop.core.timezones import is_valid_zone, zone_agrees, zone_for_offset
+from desktop.core.url_secrets import split_credentials
 
 DEFAULT_DURATION = timedelta(minutes=30)  # for events that give no end
 # Caps on text a schedule gives (characters): real titles stay under 600 (PyCon UK 2015 put
@@ -81,6 +84,33 @@ def split_names(value: object) -> list[str]:
             if name and name not in names:
                 names.append(name)
     return names
+
+
+MAX_URL = 2_000
+
+
+def web_url(value: object) -> str:
+    """A web address a schedule gives for its conference, as a reader may follow it: http(s)
+    with a public host (not localhost or a private address, as test exports carry), without
+    credentials; "" otherwise."""
+    url = as_text(value).strip()
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+    except ValueError:  # a malformed port or IPv6 literal
+        return ""
+    if parts.scheme.lower() not in ("http", "https") or not host or len(url) > MAX_URL:
+        return ""
+    if host == "localhost" or host.endswith((".localhost", ".local", ".internal")):
+        return ""
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        address = None
+    if address is not None and not address.is_global:
+        return ""
+    clean, _ = split_credentials(url)  # ?token=… and user:password@ are never kept
+    return clean
 
 
 def make_link(title: object, url: object, declared: object = "", talk_url: str = "") -> Link:
@@ -214,7 +244,10 @@ def cap_text(talks: list[Talk]) -> list[str]:
         if len(text) <= limit:
             return text
         cut[what] += 1
-        return text[: limit - 1].rstrip() + "…"
+        return shorten(text, limit)
+
+    def shorten(text: str, limit: int) -> str:
+        return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
     for talk in talks:
         talk.title = cap(talk.title, MAX_TITLE, "titles")
@@ -224,6 +257,10 @@ def cap_text(talks: list[Talk]) -> list[str]:
         talk.kind = cap(talk.kind, MAX_NAME, "types")
         talk.language = cap(talk.language, MAX_NAME, "languages")
         talk.speakers = [cap(name, MAX_NAME, "speaker names") for name in talk.speakers]
+        talk.affiliations = {
+            shorten(name, MAX_NAME): cap(text, MAX_NAME, "speaker affiliations")
+            for name, text in talk.affiliations.items()
+        }
         talk.abstract = cap(talk.abstract, MAX_ABSTRACT, "abstracts")
         talk.url = cap(talk.url, 2_000, "URLs")
     limits = {
@@ -236,6 +273,15 @@ def cap_text(talks: list[Talk]) -> list[str]:
         f"{count} {what} longer than {limits.get(what, MAX_NAME):,} characters were cut"
         for what, count in cut.items()
     ]
+
+
+def place_text(conference: Conference) -> None:
+    """The conference's city and venue as one clean line each, at most MAX_NAME characters."""
+    for name in ("city", "venue"):
+        text = clean_title(getattr(conference, name))
+        if len(text) > MAX_NAME:
+            text = text[: MAX_NAME - 1].rstrip() + "…"
+        setattr(conference, name, text)
 
 
 def sniff_text(data: bytes, what: str) -> str:

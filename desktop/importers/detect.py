@@ -12,7 +12,7 @@ import re
 from desktop.core.errors import TalknotesError
 from desktop.core.models import Schedule
 from desktop.importers import common, frab_xml, ical
-from desktop.importers.common import cap_text, check_count, tame_durations
+from desktop.importers.common import cap_text, check_count, place_text, tame_durations
 from desktop.importers.registry import FORMATS
 
 MAX_SCHEDULE_BYTES = 32 * 1024 * 1024  # the largest real schedules are a few MB
@@ -40,6 +40,7 @@ def parse_schedule(data: bytes, source: str, tz: str | None = None) -> Schedule:
     check_count(len(schedule.talks), source)
     schedule.warnings += tame_durations(schedule.talks)
     schedule.warnings += cap_text(schedule.talks)
+    place_text(schedule.conference)
     if schedule.duplicate_ids:
         schedule.warnings.append(
             f"{schedule.duplicate_ids} events repeat another event's id; a refresh tells them "

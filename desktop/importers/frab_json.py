@@ -99,6 +99,8 @@ def parse(doc: dict[str, Any], source: str) -> Schedule:
         acronym=_str(conference.get("acronym")),
         time_zone=zone_name,
         source_uri=source,
+        # the conference's web site, else the base of its pages (frab, pretalx: the schedule)
+        url=common.web_url(conference.get("url")) or common.web_url(schedule.get("base_url")),
     )
     return Schedule(
         conference=conf, talks=talks, format=fmt, warnings=warnings, duplicate_ids=duplicates

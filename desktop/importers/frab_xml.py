@@ -71,7 +71,16 @@ def parse(data: bytes, source: str, root: Element | None = None) -> Schedule:
         if talk.start is not None:
             talk.end = talk.start + duration
     duplicates = common.make_ids_unique(talks)
-    conference = Conference(title=title, acronym=acronym, time_zone=zone_name, source_uri=source)
+    conference = Conference(
+        title=title,
+        acronym=acronym,
+        time_zone=zone_name,
+        source_uri=source,
+        # the conference's web site (<url>), else the base of its event pages (FOSDEM)
+        url=common.web_url(_text(conf_el, "url")) or common.web_url(_text(conf_el, "base_url")),
+        city=_text(conf_el, "city"),
+        venue=_text(conf_el, "venue"),
+    )
     return Schedule(
         conference=conference,
         talks=talks,

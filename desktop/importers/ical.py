@@ -160,7 +160,12 @@ def parse(data: bytes, source: str, tz: str | None = None) -> Schedule:
         )
     duplicates = common.make_ids_unique(talks)
     title = common.clean_title(_text(cal, "X-WR-CALNAME")) or PurePath(source).stem
-    conference = Conference(title=title, time_zone=declared, source_uri=source)
+    conference = Conference(
+        title=title,
+        time_zone=declared,
+        source_uri=source,
+        url=common.web_url(_text(cal, "URL")),  # RFC 7986: the calendar's own page
+    )
     return Schedule(
         conference=conference,
         talks=talks,

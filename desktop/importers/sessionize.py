@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import PurePath
 from typing import Any
@@ -32,6 +33,30 @@ def _local(value: Any, zone: Any, where: str) -> datetime | None:
     return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone)
 
 
+# A speaker question asking where they work ("Company", "Organisation", German "Firma").
+_COMPANY = re.compile(
+    r"\b(company|companies|organi[sz]ations?|employer|affiliations?|firma|unternehmen)\b", re.I
+)
+
+
+def _affiliation(person: dict[str, Any], company_questions: set[str]) -> str:
+    """What the speaker's profile says they do and where: the tag line ("Software Engineer at
+    Dynatrace"), and the answer to a company question when the tag line does not name it."""
+    tag_line = common.clean_title(common.as_text(person.get("tagLine")))
+    answers = person.get("questionAnswers")
+    company = next(
+        (
+            common.clean_title(common.as_text(a.get("answerValue") or a.get("answer")))
+            for a in (answers if isinstance(answers, list) else [])
+            if isinstance(a, dict) and common.as_text(a.get("questionId")) in company_questions
+        ),
+        "",
+    )
+    if company and company.casefold() not in tag_line.casefold():
+        return f"{tag_line}, {company}" if tag_line else company
+    return tag_line
+
+
 def parse(doc: dict[str, Any], source: str, tz: str | None = None) -> Schedule:
     what = source
     if not tz:
@@ -50,6 +75,11 @@ def parse(doc: dict[str, Any], source: str, tz: str | None = None) -> Schedule:
             if isinstance(item, dict):
                 items[text(item.get("id"))] = (text(cat.get("title")), text(item.get("name")))
 
+    company_questions = {
+        text(q.get("id"))
+        for q in doc.get("questions") or []
+        if isinstance(q, dict) and _COMPANY.search(text(q.get("question")))
+    }
     talks = []
     for session in doc["sessions"]:
         if not isinstance(session, dict):
@@ -65,6 +95,7 @@ def parse(doc: dict[str, Any], source: str, tz: str | None = None) -> Schedule:
         track = next((name for title, name in cats if "track" in title.lower()), "")
         kind = next((name for title, name in cats if "format" in title.lower()), "")
         names = []
+        affiliations: dict[str, str] = {}
         refs = session.get("speakers")
         for ref in refs if isinstance(refs, list) else []:
             ref_id = ref.get("id") if isinstance(ref, dict) else ref
@@ -74,6 +105,8 @@ def parse(doc: dict[str, Any], source: str, tz: str | None = None) -> Schedule:
             )
             if common.clean_title(name):
                 names.append(common.clean_title(name))
+                if person and (affiliation := _affiliation(person, company_questions)):
+                    affiliations[names[-1]] = affiliation
         links = [
             common.make_link(title, url, kind)
             for title, url, kind in (
@@ -91,6 +124,7 @@ def parse(doc: dict[str, Any], source: str, tz: str | None = None) -> Schedule:
                 kind=kind,
                 room=common.clean_title(rooms.get(text(session.get("roomId")), "")),
                 speakers=names,
+                affiliations=affiliations,
                 links=links,
                 start=start,
                 end=end or start,

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop.core.models import RECAP_PARTS, Note, NoteVersion
+from desktop.core.models import RECAP_PARTS, Note, NoteVersion, Talk
 from desktop.store.library import Library
-from desktop.store.reading import hallway_notes, talk_note
+from desktop.store.reading import get_talk, hallway_notes, talk_note
 from desktop.store.search import SearchHit
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "hallway_notes",
     "new_hallway_note",
     "note_id",
+    "open_talk",
     "recap_note",
     "restore_version",
     "save_note",
@@ -103,3 +104,8 @@ def save_recap_note(
     from desktop.store import recap_notes
 
     recap_notes.save_recap_note(lib, conference_id, day, part, body)
+
+
+def open_talk(lib: Library, talk_id: int) -> tuple[Talk, Note]:
+    """A talk and its note (empty before anything was typed), to show them together."""
+    return get_talk(lib, talk_id), talk_note(lib, talk_id)

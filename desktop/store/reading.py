@@ -9,25 +9,20 @@ text, booleans as 0/1. tests/store/test_reading.py holds them to the ORM's readi
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections import defaultdict
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import TYPE_CHECKING
 
 from desktop.core.errors import NotFoundError
-from desktop.core.links import with_kinds
-from desktop.core.models import Conference, Link, Note, Photo, Talk, TalkStatus
+from desktop.core.models import Conference, Note, Photo, Talk
 from desktop.core.timezones import get_zone
+from desktop.store import talk_columns
+from desktop.store.talk_columns import parse_utc as parse_utc  # (store.quick_save's too)
 
 if TYPE_CHECKING:
     from desktop.store.library import Library
 
-_TALK_COLUMNS = (
-    "id, conference_id, source_id, title, subtitle, abstract, track, kind, room, language, "
-    "start_utc, end_utc, day, url, links_json, starred, attended, status, end_estimated, "
-    "is_break"
-)
 _TALK_ORDER = "ORDER BY conference_id, start_utc IS NULL, start_utc, room, id"
 _NOTE_COLUMNS = "id, talk_id, conference_id, title, body, created_at, updated_at"
 _PHOTO_COLUMNS = (
@@ -40,11 +35,6 @@ _PHOTO_COLUMNS = (
 def ocr_queued(lib: Library) -> bool:
     """Whether an image waits to be read (the window asks at start)."""
     return bool(lib.reader().execute("SELECT EXISTS (SELECT 1 FROM ocr_queue)").fetchone()[0])
-
-
-def parse_utc(value: str | None) -> datetime | None:
-    """A UTC time as SQLite holds it (naive text), aware."""
-    return datetime.fromisoformat(value).replace(tzinfo=UTC) if value else None
 
 
 def _rows(lib: Library, sql: str, params: tuple = ()) -> list[sqlite3.Row | tuple]:
@@ -60,11 +50,14 @@ def list_conferences(lib: Library) -> list[Conference]:
             time_zone=row[3],
             source_uri=row[4],
             imported_at=parse_utc(row[5]),
+            url=row[6],
+            city=row[7],
+            venue=row[8],
         )
         for row in _rows(
             lib,
-            "SELECT id, title, acronym, time_zone, source_uri, imported_at FROM conference "
-            "ORDER BY id",
+            "SELECT id, title, acronym, time_zone, source_uri, imported_at, url, city, venue "
+            "FROM conference ORDER BY id",
         )
     ]
 
@@ -76,16 +69,23 @@ def get_conference(lib: Library, conference_id: int) -> Conference:
     return found[0]
 
 
-def _speakers(lib: Library, where: str, params: tuple) -> dict[int, list[str]]:
-    result: dict[int, list[str]] = defaultdict(list)
-    for talk_id, name in _rows(
+def _speakers(
+    lib: Library, where: str, params: tuple
+) -> tuple[dict[int, list[str]], dict[int, dict[str, str]]]:
+    """Speaker names per talk in their order, and the affiliations the schedule gave."""
+    names: dict[int, list[str]] = defaultdict(list)
+    affiliations: dict[int, dict[str, str]] = defaultdict(dict)
+    for talk_id, name, affiliation in _rows(
         lib,
-        "SELECT ts.talk_id, s.name FROM talk_speaker ts JOIN speaker s ON s.id = ts.speaker_id "
+        "SELECT ts.talk_id, s.name, ts.affiliation FROM talk_speaker ts "
+        "JOIN speaker s ON s.id = ts.speaker_id "
         f"JOIN talk t ON t.id = ts.talk_id {where} ORDER BY ts.talk_id, ts.position",
         params,
     ):
-        result[talk_id].append(name)
-    return result
+        names[talk_id].append(name)
+        if affiliation:
+            affiliations[talk_id][name] = affiliation
+    return names, affiliations
 
 
 def _noted(lib: Library, where: str, params: tuple) -> set[int]:
@@ -101,48 +101,23 @@ def _noted(lib: Library, where: str, params: tuple) -> set[int]:
     }
 
 
-def _links(stored: str | None, url: str) -> list[Link]:
-    if not stored or stored == "[]":  # most talks: no json.loads
-        return []
-    return with_kinds([Link(**link) for link in json.loads(stored)], url)
-
-
 def _talks(lib: Library, where: str, params: tuple) -> list[Talk]:
-    rows = _rows(lib, f"SELECT {_TALK_COLUMNS} FROM talk t {where} {_TALK_ORDER}", params)
+    rows = _rows(
+        lib, f"SELECT {talk_columns.READ_COLUMNS} FROM talk t {where} {_TALK_ORDER}", params
+    )
     zones = {c.id: get_zone(c.time_zone) for c in list_conferences(lib)}
-    speakers = _speakers(lib, where, params)
+    speakers, affiliations = _speakers(lib, where, params)
     noted = _noted(lib, where, params)
-    talks = []
-    for row in rows:
-        talk_id, zone = row[0], zones[row[1]]
-        start, end = parse_utc(row[10]), parse_utc(row[11])
-        talks.append(
-            Talk(
-                id=talk_id,
-                conference_id=row[1],
-                source_id=row[2],
-                title=row[3],
-                subtitle=row[4],
-                abstract=row[5],
-                track=row[6],
-                kind=row[7],
-                room=row[8],
-                language=row[9],
-                start=start.astimezone(zone) if start else None,
-                end=end.astimezone(zone) if end else None,
-                day=date.fromisoformat(row[12]) if row[12] else None,
-                url=row[13],
-                links=_links(row[14], row[13]),
-                speakers=speakers.get(talk_id, []),
-                starred=bool(row[15]),
-                attended=bool(row[16]),
-                status=TalkStatus(row[17]),
-                end_estimated=bool(row[18]),
-                is_break=bool(row[19]),
-                has_note=talk_id in noted,
-            )
+    return [
+        talk_columns.from_row(
+            row,
+            zones[row[1]],
+            speakers.get(row[0], []),
+            affiliations.get(row[0], {}),
+            row[0] in noted,
         )
-    return talks
+        for row in rows
+    ]
 
 
 def list_talks(

@@ -32,10 +32,11 @@ def get_row(s: Session, model: type[Row], row_id: int) -> Row:
 
 def speakers_by_talk(
     s: Session, talk_ids: list[int] | None = None, conference_id: int | None = None
-) -> dict[int, list[str]]:
-    """Speaker names per talk id, in their order, for some talks or a whole conference."""
+) -> dict[int, list[tuple[str, str]]]:
+    """(name, affiliation) of each speaker per talk id, in their order, for some talks or a
+    whole conference."""
     query = (
-        select(TalkSpeakerRow.talk_id, SpeakerRow.name)
+        select(TalkSpeakerRow.talk_id, SpeakerRow.name, TalkSpeakerRow.affiliation)
         .join(SpeakerRow, col(SpeakerRow.id) == TalkSpeakerRow.speaker_id)
         .order_by(TalkSpeakerRow.talk_id, TalkSpeakerRow.position)
     )
@@ -45,9 +46,9 @@ def speakers_by_talk(
         )
     if talk_ids is not None and len(talk_ids) <= IN_LIMIT:
         query = query.where(col(TalkSpeakerRow.talk_id).in_(talk_ids))
-    result: dict[int, list[str]] = defaultdict(list)
-    for talk_id, name in s.exec(query).all():
-        result[talk_id].append(name)
+    result: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for talk_id, name, affiliation in s.exec(query).all():
+        result[talk_id].append((name, affiliation))
     return result
 
 

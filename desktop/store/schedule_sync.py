@@ -14,7 +14,7 @@ from sqlalchemy import Table, func
 from sqlmodel import Session, col, delete, select
 
 from desktop.core.models import Conference, ImportSummary, Schedule, Talk, TalkStatus
-from desktop.store import convert
+from desktop.store import talk_columns
 from desktop.store.library import Library
 from desktop.store.repeated_ids import Stored, match_repeated
 from desktop.store.rows import get_row, matching_conference, speakers_by_talk
@@ -26,57 +26,6 @@ from desktop.store.tables import (
     TalkRow,
     TalkSpeakerRow,
 )
-from desktop.store.types import utc_text
-
-_FIELDS = (
-    "title",
-    "subtitle",
-    "abstract",
-    "track",
-    "kind",
-    "room",
-    "language",
-    "day",
-    "url",
-    "end_estimated",
-    "is_break",
-)
-
-
-def _talk_values(talk: Talk) -> dict[str, object]:
-    values: dict[str, object] = {f: getattr(talk, f) for f in _FIELDS}
-    values["start_utc"] = talk.start.astimezone(UTC) if talk.start else None
-    values["end_utc"] = talk.end.astimezone(UTC) if talk.end else None
-    values["links_json"] = convert.links_json(talk.links)
-    values["status"] = str(talk.status)
-    return values
-
-
-# A new talk's columns, in the order _new_talk_row gives them; the rest take their defaults.
-_NEW_TALK = ("conference_id", "source_id", *_FIELDS, "start_utc", "end_utc", "links_json", "status")
-
-
-def _new_talk_row(conference_id: int, talk: Talk) -> tuple[object, ...]:
-    """A new talk as the talk table stores it (what _talk_values gives, ready for SQLite)."""
-    return (
-        conference_id,
-        talk.source_id,
-        talk.title,
-        talk.subtitle,
-        talk.abstract,
-        talk.track,
-        talk.kind,
-        talk.room,
-        talk.language,
-        talk.day.isoformat() if talk.day else None,
-        talk.url,
-        talk.end_estimated,
-        talk.is_break,
-        utc_text(talk.start),
-        utc_text(talk.end),
-        convert.links_json(talk.links),
-        str(talk.status),
-    )
 
 
 def _annotated_talk_ids(s: Session, conference_id: int) -> set[int]:
@@ -139,6 +88,7 @@ def _conference_row(
         row = ConferenceRow(title=conf.title, imported_at=now)
     row.title, row.acronym, row.time_zone = conf.title, conf.acronym, conf.time_zone
     row.source_uri = conf.source_uri
+    row.url, row.city, row.venue = conf.url, conf.city, conf.venue  # as the schedule says now
     row.source_copy = source_copy or row.source_copy
     row.imported_at = now
     s.add(row)
@@ -147,7 +97,10 @@ def _conference_row(
 
 
 def _stored(
-    talks: list[Talk], rows: dict[str, TalkRow], speakers: dict[int, list[str]], annotated: set[int]
+    talks: list[Talk],
+    rows: dict[str, TalkRow],
+    speakers: dict[int, list[tuple[str, str]]],
+    annotated: set[int],
 ) -> dict[str, Stored]:
     """What repeated-id matching needs of the stored talks (nothing when no id repeats)."""
     if not any("#" in t.source_id for t in talks) and not any("#" in sid for sid in rows):
@@ -158,7 +111,7 @@ def _stored(
             start_utc=row.start_utc,
             title=row.title,
             room=row.room,
-            speakers=tuple(speakers.get(row.id or 0, [])),
+            speakers=tuple(name for name, _ in speakers.get(row.id or 0, [])),
             annotated=row.id in annotated or row.starred,
         )
         for sid, row in rows.items()
@@ -194,18 +147,21 @@ def apply_schedule(
             schedule.talks, _stored(schedule.talks, existing, old_speakers, annotated)
         )
         new_rows: list[tuple[object, ...]] = []
-        links: dict[str, list[str]] = {}  # source id → speakers, for new and relinked talks
+        # source id → (speaker, affiliation) in order, for new and relinked talks
+        links: dict[str, list[tuple[str, str]]] = {}
         ids: dict[str, int] = {}
 
         for talk in schedule.talks:
-            speakers = list(dict.fromkeys(talk.speakers))
+            speakers = [
+                (name, talk.affiliations.get(name, "")) for name in dict.fromkeys(talk.speakers)
+            ]
             trow = existing.pop(talk.source_id, None)
             if trow is None:
-                new_rows.append(_new_talk_row(cid, talk))
+                new_rows.append(talk_columns.new_row(cid, talk))
                 links[talk.source_id] = speakers
                 summary.added += 1
                 continue
-            values = _talk_values(talk)
+            values = talk_columns.values(talk)
             same_speakers = old_speakers.get(trow.id or 0, []) == speakers
             if same_speakers and all(getattr(trow, k) == v for k, v in values.items()):
                 summary.unchanged += 1
@@ -221,19 +177,19 @@ def apply_schedule(
         if ids:
             s.exec(delete(TalkSpeakerRow).where(col(TalkSpeakerRow.talk_id).in_(ids.values())))
         if new_rows:
-            _insert_many(s, TalkRow.__table__, _NEW_TALK, new_rows)  # type: ignore[attr-defined]
+            _insert_many(s, TalkRow.__table__, talk_columns.NEW_ROW, new_rows)  # type: ignore[attr-defined]
             query = select(TalkRow.source_id, TalkRow.id).where(TalkRow.conference_id == cid)
             ids.update({sid: tid for sid, tid in s.exec(query) if sid in links})  # type: ignore[misc]
-        speaker_ids = _speaker_ids(s, {n for names in links.values() for n in names})
+        speaker_ids = _speaker_ids(s, {n for names in links.values() for n, _ in names})
         link_rows: list[tuple[object, ...]] = [
-            (ids[sid], speaker_ids[name], position)
+            (ids[sid], speaker_ids[name], position, affiliation)
             for sid, names in links.items()
-            for position, name in enumerate(names)
+            for position, (name, affiliation) in enumerate(names)
         ]
         _insert_many(
             s,
             TalkSpeakerRow.__table__,  # type: ignore[attr-defined]
-            ("talk_id", "speaker_id", "position"),
+            ("talk_id", "speaker_id", "position", "affiliation"),
             link_rows,
         )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from desktop.core.models import SearchHit
+from desktop.core.models import SearchHit, Speaker
 from desktop.store.library import Library
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -69,7 +69,27 @@ def search_notes(lib: Library, text: str, limit: int = 50) -> list[SearchHit]:
             if hit.note_id not in found:  # a note is listed once: by its text, else a slide
                 found.add(hit.note_id)
                 hits.append(hit)
+        speakers = _speaker_details(conn, {h.talk_id for h in hits if h.talk_id is not None})
+    for hit in hits:
+        hit.speaker_details = speakers.get(hit.talk_id, []) if hit.talk_id is not None else []
     return hits
+
+
+def _speaker_details(conn, talk_ids: set[int]) -> dict[int, list[Speaker]]:
+    """Each talk's speakers in order, with the affiliation the schedule gave."""
+    if not talk_ids:
+        return {}
+    marks = ", ".join("?" * len(talk_ids))
+    rows = conn.exec_driver_sql(
+        "SELECT ts.talk_id, s.name, ts.affiliation FROM talk_speaker ts "
+        f"JOIN speaker s ON s.id = ts.speaker_id WHERE ts.talk_id IN ({marks}) "
+        "ORDER BY ts.talk_id, ts.position",
+        tuple(talk_ids),
+    ).fetchall()
+    found: dict[int, list[Speaker]] = {}
+    for talk_id, name, affiliation in rows:
+        found.setdefault(talk_id, []).append(Speaker(name, affiliation))
+    return found
 
 
 SLIDE_PREFIX = "slide: "  # how a snippet says its words are on a photo of a slide

@@ -20,6 +20,9 @@ class ConferenceRow(SQLModel, table=True):
     source_uri: str = ""  # file path or URL the schedule came from
     source_copy: str = ""  # the copy kept in the library, relative to it
     imported_at: datetime = Field(sa_type=UtcDateTime)
+    url: str = ""  # the conference's web site, as its schedule gives it
+    city: str = ""
+    venue: str = ""
 
 
 class TalkRow(SQLModel, table=True):
@@ -79,6 +82,7 @@ class TalkSpeakerRow(SQLModel, table=True):
         )
     )
     position: int = 0
+    affiliation: str = ""  # the speaker's role and company for this talk, as the schedule says
 
 
 class NoteRow(SQLModel, table=True):

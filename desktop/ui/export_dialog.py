@@ -176,6 +176,7 @@ class ExportDialog(QDialog):
         self.profile_widgets = self.profile_form.widgets  # the same dict, refilled in place
         self.extra = self.profile_form.extra
         self.preview = QTextBrowser()
+        self.preview.setPlainText("Composing the post from your notes…")  # (read meanwhile)
         self.progress = QProgressBar(visible=False)
         self.progressed.connect(self._show_progress)
         self.buttons = QDialogButtonBox()

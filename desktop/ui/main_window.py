@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -20,19 +20,18 @@ from desktop.core.errors import TalknotesError
 from desktop.core.models import Note
 from desktop.ui import runtime, screen_fit, window_dialogs, window_state
 from desktop.ui.autosave import Autosaver, Target
-from desktop.ui.backend import Backend
-from desktop.ui.import_flow import ImportFlow
-from desktop.ui.menus import build_actions
-from desktop.ui.note_editor import NoteEditor
-from desktop.ui.note_status import NoteStatus
-from desktop.ui.notifier import Notifier
-from desktop.ui.photo_actions import PhotoActions, preview_src
+from desktop.ui.note_pane import NotePane, copy_key
 from desktop.ui.preview import Preview, blog_flavor
+from desktop.ui.save_status import SaveStatus
 from desktop.ui.schedule_model import ScheduleModel
 from desktop.ui.sidebar import Sidebar
 
 if TYPE_CHECKING:
     from desktop.services.library import Library
+    from desktop.ui.backend import Backend
+    from desktop.ui.import_flow import ImportFlow
+    from desktop.ui.notifier import Notifier
+    from desktop.ui.photo_actions import PhotoActions
 
 Clock = Callable[[], datetime]
 LOADING = "Loading the schedule…"
@@ -60,46 +59,42 @@ def read_schedule(lib: Library) -> tuple:
 
 
 class MainWindow(QMainWindow):
-    """The store is imported on first use, not with this module: at start-up the window paints
+    """The window: its widgets and their layout. app.build_window (the composition root) makes
+    it with the backend and notifier, gives it its controllers (autosave, import, photos),
+    wires them and starts it.
+
+    The store is imported on first use, not with this module: at start-up the window paints
     first and the library (SQLAlchemy, ~0.4 s to import here) opens behind it (see attach)."""
 
     library_changed = Signal()
+    autosaver: Autosaver
+    import_flow: ImportFlow
+    photos: PhotoActions
 
     def __init__(
         self,
         lib: Library | None,
+        backend: Backend,
+        notifier: Notifier,
         clock: Clock | None = None,
-        load_now: bool = True,
-        notifier: Notifier | None = None,
-        backend: Backend | None = None,
     ) -> None:
         super().__init__()
         runtime.tune_for_interaction()
         self.lib = lib
-        self.backend = backend or Backend(self)  # app.py gives the one it made
+        self.backend = backend
         self.clock: Clock = clock or (lambda: datetime.now(UTC))
         self.setWindowTitle("Talknotes")
         self.setAcceptDrops(True)
         self.settings = QSettings()
-        self.notifier = notifier or Notifier()  # outcomes of imports, exports, photos
+        self.notifier = notifier  # outcomes of imports, exports, photos
 
         self.model = ScheduleModel(self)
         self.sidebar = Sidebar(self.model)
-        self.editor = NoteEditor()
+        self.editor = NotePane()
         self.preview = Preview()
-        self.autosaver = Autosaver(
-            lambda t, b: save_target(self.lib, t, b), self.backend.writer, self
-        )
-        self.import_flow = ImportFlow(self, self.library, self.backend, self.notifier)
-        self.import_flow.imported.connect(lambda _s: self._schedule_imported())
-        self.photos = PhotoActions(
-            self, self.library, self.editor, self.autosaver, self.backend, self.notifier
-        )
-        self.photos.attached.connect(lambda _r: self._text_changed_view())
-        self.photos.failed.connect(lambda m: self.statusBar().showMessage(m, 8000))
-        self.preview.resolve_photo = lambda key: preview_src(self.library(), key)
         self.preview.position = lambda: self.editor.edit.textCursor().position()
         self.preview.set_flavor(blog_flavor(self.settings))
+        self.preview.installEventFilter(self)  # text typed there goes to the note
         self._search_panel = None
 
         self.notes_split = QSplitter(Qt.Orientation.Horizontal)
@@ -115,26 +110,19 @@ class MainWindow(QMainWindow):
         for splitter in (self.main_split, self.notes_split):  # the user's sizes win from then on
             splitter.splitterMoved.connect(lambda *_: setattr(self, "_default_split", False))
 
-        self.note_status = NoteStatus(self.statusBar(), self.preview.pool)
-        self.words_label, self.saved_label = self.note_status.words, self.note_status.saved
+        self.save_status = SaveStatus(self.statusBar(), self.preview.pool)
+        self.words_label, self.saved_label = self.save_status.words, self.save_status.saved
 
         self.sidebar.talk_selected.connect(self.show_talk)
         self.sidebar.hallway_selected.connect(self.show_hallway)
         self.sidebar.hallway_requested.connect(self.new_hallway_note)
-        self.sidebar.note_wanted.connect(self.editor.edit.setFocus)
-        self.sidebar.import_wanted.connect(lambda: self.import_flow.import_file())
+        self.sidebar.note_wanted.connect(self._to_the_note)
         self.sidebar.sample_wanted.connect(self.load_sample)
         self.editor.on_edit = self._edited
-        self.autosaver.dirty_changed.connect(self.note_status.dirty_changed)
-        self.autosaver.saved.connect(lambda _t: self.note_status.save_done(self.autosaver.dirty))
-        self.autosaver.save_failed.connect(lambda _t, why: self.note_status.save_failed(why))
 
         self.in_focus_mode = False
         self._chosen_now: int | None = None  # the talk picked among parallel ones
         self.now_chooser = None
-        build_actions(self)
-        for action in self.library_actions:
-            action.setEnabled(lib is not None)
         # The preview follows the cursor when it moves without typing (typing: each render)
         self.reveal_timer = QTimer(self, singleShot=True, interval=150)
         self.reveal_timer.timeout.connect(self._cursor_moved)
@@ -144,7 +132,7 @@ class MainWindow(QMainWindow):
         )
         self.words_timer = QTimer(self, singleShot=True, interval=1000)
         self.words_timer.timeout.connect(
-            lambda: self.note_status.count_words(self.editor.current_text())
+            lambda: self.save_status.count_words(self.editor.current_text())
         )
         self.clock_timer = QTimer(self, interval=30_000)
         self.clock_timer.timeout.connect(self.refresh_clock)
@@ -153,7 +141,16 @@ class MainWindow(QMainWindow):
         app.applicationStateChanged.connect(self._app_state_changed)  # type: ignore[union-attr]
         self._default_split = window_state.restore(self, self.settings)
         self._reopen_tried = False
-        if lib is None:
+        self._reads = 0  # library reads under way (settled())
+        self._opening: Target | None = None  # the note being read, to show when it comes
+        self._when_opened: list[Callable[[], None]] = []  # then (e.g. the cursor to its end)
+
+    def start(self, load_now: bool = True) -> None:
+        """Once its parts are given and wired (app.build_window): show the schedule, or say
+        that the library is opening."""
+        for action in self.library_actions:
+            action.setEnabled(self.lib is not None)
+        if self.lib is None:
             self.statusBar().showMessage(LOADING)
         elif load_now:
             self.reload()
@@ -169,17 +166,71 @@ class MainWindow(QMainWindow):
 
     def attach(self, lib: Library, schedule: tuple | None = None) -> None:
         """Give the window its library once open, and show `schedule` (read_schedule's;
-        read now when not given)."""
+        read in the background when not given)."""
         self.lib = lib
         for action in self.library_actions:
             action.setEnabled(True)
-        self._populate(schedule if schedule is not None else read_schedule(lib))
+        if schedule is None:
+            self.reload()
+        else:
+            self._populate(schedule)
         if self.statusBar().currentMessage() == LOADING:
             self.statusBar().clearMessage()
 
-    def reload(self) -> None:
-        """Re-read the schedule from the library (after an import)."""
-        self._populate(read_schedule(self.library()))
+    def reload(self, then: Callable[[], None] | None = None) -> None:
+        """Re-read the schedule (after an import, a new note), then `then`."""
+
+        def show(schedule: tuple) -> None:
+            self._populate(schedule)
+            if then is not None:
+                then()
+
+        self._read(read_schedule, self.library(), on_done=show, after_writes=True)
+
+    def _read(
+        self,
+        fn: Callable,
+        *args,
+        on_done: Callable,
+        after_writes: bool = False,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Read the library through the backend (never on the GUI thread), then `on_done`."""
+        self._reads += 1
+
+        def done(result: object) -> None:
+            self._reads -= 1
+            on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            self._reads -= 1
+            (on_error or self._failed)(exc)
+
+        self.backend.read(fn, *args, on_done=done, on_error=failed, after_writes=after_writes)
+
+    def _write(self, fn: Callable, *args, on_done: Callable | None = None) -> None:
+        """Change the library on the backend's writer thread, in order with the saves."""
+        self._reads += 1  # (counted with the reads: settled() waits for it too)
+
+        def done(result: object) -> None:
+            self._reads -= 1
+            if on_done is not None:
+                on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            self._reads -= 1
+            self._failed(exc)
+
+        self.backend.write(fn, *args, on_done=done, on_error=failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        why = f"{exc.what}: {exc.why}" if isinstance(exc, TalknotesError) else str(exc)
+        self.notify(f"The library could not be read or changed ({why}).", 10_000)
+
+    def settled(self) -> bool:
+        """No library read or write of the window's under way: it shows the library as it
+        is (tests wait for this)."""
+        return self._reads == 0 and self._opening is None
 
     def _populate(self, data: tuple) -> None:
         self.model.populate(*data)
@@ -190,7 +241,8 @@ class MainWindow(QMainWindow):
         self.sidebar.show_empty(self.model.rowCount() == 0)  # any empty library: the sample
         if self.editor.target is None and not self._reopen_tried:
             self._reopen_last_note()  # once per library: the note open when it was last closed
-        if self.editor.target is None:  # at start-up: the slot running now, or the next one
+        if self.editor.target is None and self._opening is None:  # at start-up: the slot
+            # running now, or the next one
             now = self.clock()
             slot = agenda.candidates(self.model.talks(), now) or agenda.upcoming(
                 self.model.talks(), now
@@ -225,19 +277,64 @@ class MainWindow(QMainWindow):
         self.model.mark_time(self.clock())
 
     def show_talk(self, talk_id: int) -> None:
-        from desktop.services.library import get_talk
-        from desktop.services.notes import talk_note
+        """Open a talk's note: at once when the editor holds it, else read in the background;
+        keys typed meanwhile are held for it (NotePane.hold_keys)."""
+        from desktop.services.notes import open_talk
 
         self.autosaver.save_now()  # switching talk saves at once
-        talk = self.model.talk(talk_id) or get_talk(self.library(), talk_id)
+        talk = self.model.talk(talk_id)
         target = Target("talk", talk_id)
-        note = talk_note(self.library(), talk_id) if not self.editor.has_document(target) else None
-        self.editor.show_talk(talk, note or Note(talk_id=talk_id))
-        self.sidebar.mark_open("talk", talk_id)
+        if talk is not None and self.editor.has_document(target):
+            self._opening = None
+            self._show_talk(talk, Note(talk_id=talk_id))  # (the editor's own copy shows)
+            return
+        self._open_note(target, open_talk, self.library(), talk_id)
+
+    def _open_note(self, target: Target, read: Callable, *args) -> None:
+        self._opening = target
+        self.editor.hold_keys()
+        self.sidebar.mark_open(target.kind, target.id)  # the choice shows at once
+        self._read(
+            read,
+            *args,
+            on_done=lambda result: self._note_read(target, result),
+            on_error=lambda exc: self._note_unread(target, exc),
+        )
+
+    def _note_read(self, target: Target, result) -> None:
+        if self._opening != target:
+            return  # another note was chosen meanwhile
+        self._opening = None
+        if target.kind == "talk":
+            talk, note = result
+            self._show_talk(self.model.talk(target.id) or talk, note)
+        elif result is not None:
+            self._show_hallway(result)
+        self.editor.release_keys()
+
+    def _note_unread(self, target: Target, exc: BaseException) -> None:
+        if self._opening != target:
+            return
+        self._opening = None
+        self._when_opened.clear()
+        lost = self.editor.drop_held_keys()
+        if self.editor.target is not None:  # the note still open is the one marked
+            self.sidebar.mark_open(self.editor.target.kind, self.editor.target.id)
+        self._failed(exc)
+        if lost:
+            self.statusBar().showMessage(
+                f"The note could not be opened; {lost} keys typed for it were not written.",
+                10_000,
+            )
+
+    def _show_talk(self, talk, note: Note) -> None:
+        self.editor.show_talk(talk, note)
+        self.sidebar.mark_open("talk", talk.id)
         self.photos.refresh_strip()
         self._note_opened()
+        self.editor.release_keys()
 
-    def _schedule_imported(self) -> None:
+    def schedule_imported(self) -> None:
         if self.statusBar().currentMessage() == WELCOME:  # it points to the import just done
             self.statusBar().clearMessage()
         self.reload()
@@ -247,54 +344,82 @@ class MainWindow(QMainWindow):
         from desktop.services.notes import new_hallway_note
         from desktop.ui.schedule_model import HALLWAY_TITLE
 
-        note = new_hallway_note(self.library(), conference_id, HALLWAY_TITLE)
-        self.reload()
-        self.sidebar.select_hallway(note.id)  # type: ignore[arg-type]
-        self.editor.move_to_end()
+        def made(note) -> None:
+            self.reload(then=lambda: self._open_new_hallway(note.id))
+
+        self.editor.hold_keys()  # what is typed meanwhile goes into the new note
+
+        self._write(new_hallway_note, self.library(), conference_id, HALLWAY_TITLE, on_done=made)
+
+    def _open_new_hallway(self, note_id: int) -> None:
+        if self.sidebar.select_hallway(note_id):
+            self.when_open(self.editor.move_to_end)
 
     def show_hallway(self, note_id: int) -> None:
         from desktop.services.notes import hallway_note
 
         self.autosaver.save_now()
-        note = hallway_note(self.library(), note_id)
-        if note is None:
-            return
+        target = Target("hallway", note_id)
+        self._open_note(target, hallway_note, self.library(), note_id)
+
+    def _show_hallway(self, note: Note) -> None:
         self.editor.show_hallway(note)
-        self.sidebar.mark_open("hallway", note_id)
+        self.sidebar.mark_open("hallway", note.id)  # type: ignore[arg-type]
         self.photos.refresh_strip()
         self._note_opened()
 
     def _edited(self, target: Target) -> None:
         self.autosaver.changed(target, lambda: self.editor.text_of(target))
         if target == self.editor.target:
-            self._text_changed_view()
+            self.text_changed_view()
         if target.kind == "talk":
             talk = self.model.talk(target.id)
             if talk and not talk.has_note:
                 talk.has_note = True
                 self.model.update_talk(talk)
 
-    def _text_changed_view(self) -> None:
+    def text_changed_view(self) -> None:
         # counting a long note costs tens of ms: at most once a second while typing goes on
         # (a timer restarted on each key showed no count until a pause)
         if not self.words_timer.isActive():
             self.words_timer.start()
         self.preview.schedule(self.editor.current_text)
 
+    def _to_the_note(self) -> None:
+        """Enter on a row, a search hit, a chooser's pick: the typing goes to the note at once
+        (held there while the note is read)."""
+        self.editor.edit.setFocus()
+        self.when_open(self.editor.edit.setFocus)
+
+    def editor_command(self, command: Callable[[], None]) -> None:
+        """A command on the open note (a stamp, a quote, a photo): on the note being opened
+        when there is one, in its place among the keys typed meanwhile."""
+        self.editor.hold_command(command)
+
+    def when_open(self, step: Callable[[], None]) -> None:
+        """Do `step` with the note chosen: now, or when the one being read is shown."""
+        if self._opening is None:
+            step()
+        else:
+            self._when_opened.append(step)
+
     def _note_opened(self) -> None:
         """Another note in the editor: its count and state now, not the last note's, and its
         preview at once (no pause after typing to wait for)."""
+        then, self._when_opened = self._when_opened, []
+        for step in then:
+            step()
         self.words_timer.stop()
         target = self.editor.target
         if target is not None and self.lib is not None:  # reopened at the next start
             self.settings.setValue(self._last_note_key(), f"{target.kind}:{target.id}")
-        self.note_status.opened(self.autosaver.dirty)
+        self.save_status.opened(self.autosaver.dirty)
         self._sync_star()
         if self.preview.isVisible():
             self.preview.render_now(self.editor.current_text)
         else:
             self.preview.schedule(self.editor.current_text)
-        self.note_status.count_words(self.editor.current_text(), opened=True)  # after the render
+        self.save_status.count_words(self.editor.current_text(), opened=True)  # after the render
 
     def _cursor_moved(self) -> None:
         """Show the cursor's part in the preview, unless the text changed meanwhile (typing:
@@ -314,10 +439,8 @@ class MainWindow(QMainWindow):
         self.sidebar.filter_edit.selectAll()
 
     def refresh_schedule(self) -> None:
-        from desktop.services.library import list_conferences
-
         conference_id = self.sidebar.current_conference_id()
-        confs = list_conferences(self.library())
+        confs = self.model.conferences()
         conf = next((c for c in confs if c.id == conference_id), confs[0] if confs else None)
         if conf is None:
             self.statusBar().showMessage("No conference to refresh.", 4000)
@@ -350,13 +473,12 @@ class MainWindow(QMainWindow):
         if self._search_panel is None:  # made on first use: start-up stays light
             from desktop.ui.search_panel import SearchPanel
 
-            self._search_panel = SearchPanel(self.library(), self)
+            self._search_panel = SearchPanel(self.library(), self.backend, self)
             self._search_panel.hit_chosen.connect(self.open_hit)
         return self._search_panel
 
     def search_notes(self) -> None:
-        self.autosaver.save_now()
-        self.autosaver.flush()  # search what was just typed too
+        self.autosaver.save_now()  # search what was just typed too (the search waits for it)
         self.search_panel.open_panel()
 
     def open_hit(self, hit) -> None:
@@ -364,7 +486,7 @@ class MainWindow(QMainWindow):
             self.sidebar.select_talk(hit.talk_id)
         else:
             self.show_hallway(hit.note_id)
-        self.editor.edit.setFocus()
+        self._to_the_note()
 
     def toggle_preview(self) -> None:
         shown = not self.preview.isVisible()
@@ -394,11 +516,13 @@ class MainWindow(QMainWindow):
 
     def _now_chosen(self, talk_id: int) -> None:
         self._chosen_now = talk_id  # asked once per slot: while it runs, Ctrl+J opens it
+        self.activateWindow()  # back from the chooser: the typing goes here
         self._open_now(talk_id)
 
     def _open_now(self, talk_id: int) -> None:
-        self.sidebar.select_talk(talk_id)
-        self.editor.move_to_end()
+        if self.sidebar.select_talk(talk_id):
+            self.editor.edit.setFocus()  # the keys typed from now on are for it
+            self.when_open(self.editor.move_to_end)  # once the note is there
 
     def toggle_star(self) -> None:
         """Star the talk browsed to in the sidebar when it has the focus, else the open one."""
@@ -407,8 +531,9 @@ class MainWindow(QMainWindow):
 
     def _toggle_star(self) -> None:
         talk_id = self.sidebar.current_talk_id() if self.sidebar.tree.hasFocus() else None
-        if talk_id is None and self.editor.target and self.editor.target.kind == "talk":
-            talk_id = self.editor.target.id
+        target = self._opening or self.editor.target  # (the note chosen, even while it opens)
+        if talk_id is None and target and target.kind == "talk":
+            talk_id = target.id
         if talk_id is None:
             return
         talk = self.model.talk(talk_id)
@@ -416,8 +541,8 @@ class MainWindow(QMainWindow):
             return
         from desktop.services.library import set_starred
 
-        talk.starred = not talk.starred
-        set_starred(self.library(), talk_id, talk.starred)
+        talk.starred = not talk.starred  # shown at once; written on the writer thread
+        self._write(set_starred, self.library(), talk_id, talk.starred)
         self.model.update_talk(talk)
         self.model.mark_time(self.clock())
 
@@ -428,6 +553,9 @@ class MainWindow(QMainWindow):
         self.act_star.setChecked(bool(talk and talk.starred))
 
     def insert_quote(self) -> None:
+        self.editor_command(self._insert_quote)
+
+    def _insert_quote(self) -> None:
         if self.editor.target is None:
             return
         speakers = self.editor.talk.speakers if self.editor.talk else []
@@ -441,6 +569,9 @@ class MainWindow(QMainWindow):
         self.editor.insert_quote(speaker.strip())
 
     def insert_timestamp(self) -> None:
+        self.editor_command(self._insert_timestamp)
+
+    def _insert_timestamp(self) -> None:
         target = self.editor.target
         if target is None:
             return
@@ -452,24 +583,36 @@ class MainWindow(QMainWindow):
 
     def _conference_zone(self):
         """The time zone of the open note's conference (a hallway note has no talk to ask)."""
-        from desktop.services.library import conference_zone
-        from desktop.services.notes import hallway_note
+        from desktop.core.timezones import get_zone
 
         target = self.editor.target
         if target is None or target.kind != "hallway":
             return None
-        note = hallway_note(self.library(), target.id)
-        return conference_zone(self.library(), note.conference_id) if note else None
+        conference_id = self.model.hallway_conference(target.id)
+        conf = next((c for c in self.model.conferences() if c.id == conference_id), None)
+        return get_zone(conf.time_zone) if conf else None
 
-    def show_history(self):
+    def show_history(self) -> None:
         """Talk → Note History…: restoring replaces the text in the editor (undoable)."""
-        return window_dialogs.show_history(self)
+        window_dialogs.show_history(self)
 
     def about(self) -> None:
         window_dialogs.show_about(self)
 
     def show_error(self, error: TalknotesError) -> None:
         QMessageBox.warning(self, "Talknotes", f"{error.what}\n\n{error.why}")
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        """Text typed while the (read-only) preview has the focus — after Ctrl+Tab, a click
+        in it — goes into the note instead of nowhere."""
+        if watched is self.preview and event.type() == QEvent.Type.KeyPress:
+            text = event.text()
+            plain = not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+            if plain and text and text.isprintable() and self.editor.edit.isEnabled():
+                self.editor.edit.setFocus()
+                QCoreApplication.sendEvent(self.editor.edit, copy_key(event))
+                return True
+        return super().eventFilter(watched, event)
 
     # --- window state ----------------------------------------------------------------------
 

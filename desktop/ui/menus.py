@@ -54,9 +54,9 @@ def build_actions(window) -> None:
     )
     window.act_save = a("&Save Now", window.save_now, QKeySequence.StandardKey.Save)
     window.act_quit = a("&Quit", window.close, QKeySequence.StandardKey.Quit)
-    window.act_undo = a("&Undo", lambda: window.editor.edit.undo(), None)
+    window.act_undo = a("&Undo", lambda: window.editor_command(window.editor.edit.undo), None)
     window.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
-    window.act_redo = a("&Redo", lambda: window.editor.edit.redo(), None)
+    window.act_redo = a("&Redo", lambda: window.editor_command(window.editor.edit.redo), None)
     window.act_redo.setShortcut(QKeySequence.StandardKey.Redo)
     window.act_filter = a("&Filter Talks", window.focus_filter, QKeySequence.StandardKey.Find)
     window.act_search = a("&Search Notes…", window.search_notes, "Ctrl+Shift+F")
@@ -78,7 +78,7 @@ def build_actions(window) -> None:
     window.act_stamp = a("Insert &Time Stamp", window.insert_timestamp, "Ctrl+Shift+T")
     window.act_photo = a(
         "Attach &Photos…",
-        window.photos.choose_files,
+        lambda: window.editor_command(window.photos.choose_files),
         "Ctrl+Shift+P",
         "Attach photos to this note (also: paste, or drop files)",
     )

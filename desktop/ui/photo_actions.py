@@ -15,7 +15,7 @@ from desktop.core import photo_refs
 from desktop.core.errors import TalknotesError
 from desktop.core.models import Photo
 from desktop.ui.autosave import Autosaver, Target
-from desktop.ui.note_editor import NoteEditor
+from desktop.ui.note_pane import NotePane
 from desktop.ui.notifier import Notifier
 from desktop.ui.photo_strip import PhotoViewer
 
@@ -41,14 +41,17 @@ def _strip_rows(lib: Library, target: Target) -> list[tuple[Photo, Path | None]]
     return strip_rows(lib, target.kind, target.id)
 
 
-def place_photos(edit: QPlainTextEdit, references: list[str]) -> None:
+def place_photos(edit: QPlainTextEdit, references: list[str], typing_went_on: bool = False) -> None:
     """Each photo a paragraph of its own (a line break alone glued it to the text or photo
     before it: one paragraph in the preview and the blog). Typed mid-paragraph (a sentence,
-    a quote), the photos go after that paragraph and the cursor stays in the sentence."""
+    a quote), or typing on while the photo was stored, the photos go after that paragraph
+    and the cursor stays in the sentence (they split a word being typed)."""
     cursor = edit.textCursor()
     block = cursor.block()
-    mid = bool(block.text()[cursor.positionInBlock() :].strip()) or (
-        block.next().isValid() and block.next().text().strip() and block.text().strip()
+    mid = (
+        typing_went_on
+        or bool(block.text()[cursor.positionInBlock() :].strip())
+        or bool(block.next().isValid() and block.next().text().strip() and block.text().strip())
     )
     at = QTextCursor(cursor)
     if mid:  # to the end of the paragraph
@@ -63,7 +66,10 @@ def place_photos(edit: QPlainTextEdit, references: list[str]) -> None:
         prefix = "\n"
     else:
         prefix = ""
+    stay = cursor.position()  # (the photos go at or after it: the text before is unchanged)
     at.insertText(prefix + "\n\n".join(references) + ("\n" if mid else "\n\n"))
+    if mid:
+        cursor.setPosition(stay)
     edit.setTextCursor(cursor if mid else at)
 
 
@@ -75,7 +81,7 @@ class PhotoActions(QObject):
         self,
         window: QWidget,
         library: Callable[[], Library],
-        editor: NoteEditor,
+        editor: NotePane,
         autosaver: Autosaver,
         backend: Backend,
         notifier: Notifier | None = None,
@@ -120,6 +126,7 @@ class PhotoActions(QObject):
             return
         self.autosaver.save_now()
         lib = self.library()
+        revision = self.editor.edit.document().revision()  # typing may go on meanwhile
 
         def work() -> list:
             from desktop.services.photos import attach_files
@@ -134,14 +141,15 @@ class PhotoActions(QObject):
 
         self.backend.write(
             work,
-            on_done=lambda result: self._attached(target, result),
+            on_done=lambda result: self._attached(target, result, revision),
             on_error=self._failed,
         )
 
-    def _attached(self, target: Target, result: list) -> None:
+    def _attached(self, target: Target, result: list, revision: int = -1) -> None:
         new = [a.markdown for a in result if a.added]
         if new and self.editor.target == target:
-            place_photos(self.editor.edit, new)
+            typed = self.editor.edit.document().revision() != revision
+            place_photos(self.editor.edit, new, typing_went_on=typed)
         self.refresh_strip()
         self.attached.emit(result)
 
@@ -149,6 +157,11 @@ class PhotoActions(QObject):
         message = f"{exc.what}: {exc.why}" if isinstance(exc, TalknotesError) else str(exc)
         self.failed.emit(message)
         self.notifier.warn(self.window, "Photo not added", f"{message}\n\nNothing was added.")
+
+    def _unchanged(self, exc: BaseException) -> None:
+        message = f"{exc.what}: {exc.why}" if isinstance(exc, TalknotesError) else str(exc)
+        self.failed.emit(f"The photo was not changed: {message}")
+        self.refresh_strip()
 
     # --- strip -----------------------------------------------------------------------------
 
@@ -196,7 +209,9 @@ class PhotoActions(QObject):
         """Store the caption (typed: the user's own words) and rewrite its reference."""
         from desktop.services.photos import set_caption
 
-        set_caption(self.library(), photo.id, caption, typed)  # type: ignore[arg-type]
+        self.backend.write(
+            set_caption, self.library(), photo.id, caption, typed, on_error=self._unchanged
+        )
         doc: QTextDocument = self.editor.edit.document()
         found = doc.find(self._reference(photo))
         if not found.isNull():  # rewrite ![old](photo:key) in place, one undo step
@@ -227,5 +242,5 @@ class PhotoActions(QObject):
             cursor.removeSelectedText()
         from desktop.services.photos import remove_photo
 
-        remove_photo(self.library(), photo.id)  # type: ignore[arg-type]
+        self.backend.write(remove_photo, self.library(), photo.id, on_error=self._unchanged)
         self.refresh_strip()

@@ -45,6 +45,8 @@ class ScheduleModel(QStandardItemModel):
         self.setHorizontalHeaderLabels(COLUMNS)
         self._talk_rows: dict[int, list[QStandardItem]] = {}
         self._talks: dict[int, Talk] = {}
+        self._conferences: list[Conference] = []
+        self._hallway_conference: dict[int, int | None] = {}
         self._hallway_rows: dict[int, QStandardItem] = {}
         self._band: dict[int, QBrush | None] = {}  # slot banding, restored after highlighting
         self._state: dict[int, str] = {}  # "running" | "next" | ""
@@ -56,6 +58,13 @@ class ScheduleModel(QStandardItemModel):
     def talks(self) -> list[Talk]:
         return list(self._talks.values())
 
+    def conferences(self) -> list[Conference]:
+        return list(self._conferences)
+
+    def hallway_conference(self, note_id: int) -> int | None:
+        """The conference a hallway note belongs to (None: to none, or not shown)."""
+        return self._hallway_conference.get(note_id)
+
     def populate(
         self, conferences: list[Conference], talks: list[Talk], hallway: list[Note]
     ) -> None:
@@ -66,6 +75,8 @@ class ScheduleModel(QStandardItemModel):
         self._state.clear()
         self._fonts.clear()
         self._talks = {t.id: t for t in talks if t.id is not None}
+        self._conferences = list(conferences)
+        self._hallway_conference = {n.id: n.conference_id for n in hallway if n.id is not None}
         for conf in conferences:
             conf_item = QStandardItem(conf.title)
             conf_item.setData("conference", KIND_ROLE)
@@ -269,6 +280,12 @@ class ScheduleFilter(QSortFilterProxyModel):
             return True  # no filter: every row (asked once per row as the schedule loads)
         index = self.sourceModel().index(row, 0, parent)
         kind = index.data(KIND_ROLE)
+        if kind in ("hallway", "hallway-new"):  # a note of no talk: found by its words alone
+            only_words = not (self.starred_only or self.noted_only or self.day or self.track)
+            if not (self._words and only_words and not self.room):
+                return False
+            text = fold(index.data(SEARCH_ROLE) or "")
+            return all(word.search(text) for word in self._words)
         if kind != "talk":
             # containers show when a child matches (recursive filtering); alone only when idle
             return not self.narrowed

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidg
 
 from desktop.services.library import Library
 from desktop.services.notes import search_notes
+from desktop.ui.backend import Backend
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -18,9 +19,12 @@ class SearchPanel(QDialog):
 
     hit_chosen = Signal(object)  # SearchHit
 
-    def __init__(self, lib: Library, parent=None) -> None:
+    def __init__(self, lib: Library, backend: Backend, parent=None) -> None:
         super().__init__(parent)
-        self.lib = lib
+        self.lib, self.backend = lib, backend
+        self._asked = ""  # the query whose hits are awaited
+        self._choose_when_found = False
+        self._shown: str | None = None
         self.setWindowTitle("Search notes")
         self.resize(620, 460)
         self.query = QLineEdit(placeholderText="Search all notes, talk titles and speakers…")
@@ -42,8 +46,25 @@ class SearchPanel(QDialog):
         self.results.itemActivated.connect(self._choose)
 
     def run_search(self) -> None:
+        """Search off the GUI thread, after the saves asked for (it finds what was just
+        typed); the hits of an older query are dropped."""
+        self._asked = text = self.query.text()
+        self.backend.read(
+            search_notes,
+            self.lib,
+            text,
+            on_done=lambda hits: self._show(text, hits),
+            after_writes=True,
+        )
+
+    def searching(self) -> bool:
+        return self._asked != self._shown
+
+    def _show(self, text: str, hits: list) -> None:
+        if text != self._asked:
+            return
+        self._shown = text
         self.results.clear()
-        hits = search_notes(self.lib, self.query.text())
         for hit in hits:
             snippet = html.escape(hit.snippet).replace("[", "<b>").replace("]", "</b>")
             item = QListWidgetItem()
@@ -62,12 +83,15 @@ class SearchPanel(QDialog):
         self.status.setText(
             f"{count} note matches" if count == 1 else f"{count} notes match" if text else ""
         )
+        if self._choose_when_found:
+            self._choose_when_found = False
+            if self.results.count():
+                self._choose(self.results.item(0))
 
     def _choose_first(self) -> None:
         self._timer.stop()
+        self._choose_when_found = True
         self.run_search()
-        if self.results.count():
-            self._choose(self.results.item(0))
 
     def _choose(self, item: QListWidgetItem) -> None:
         self.hit_chosen.emit(item.data(HIT_ROLE))

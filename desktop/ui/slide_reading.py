@@ -92,9 +92,13 @@ class SlideReading(QObject):
         from desktop.services.library import ocr_queued
         from desktop.services.ocr_worker import OcrWorker
 
-        self.worker = OcrWorker(lib.path, self.event_received.emit)
-        if ocr_queued(lib):  # else its process starts with the next photo attached
-            self.worker.start()
+        worker = self.worker = OcrWorker(lib.path, self.event_received.emit)
+
+        def start_if_queued(queued: bool) -> None:  # else it starts with the next photo
+            if queued and self.worker is worker and not worker.is_alive():
+                worker.start()
+
+        self.window.backend.read(ocr_queued, lib, on_done=start_if_queued)
         return True
 
     def stop(self) -> None:

@@ -67,14 +67,22 @@ def show_history(window):
 
     target = window.editor.target
     if target is None:
-        return None
-    window.autosaver.flush()
-    note_id = notes.note_id(window.lib, target.kind, target.id)
-    versions = notes.versions(window.lib, note_id) if note_id else []
-    dialog = HistoryDialog(versions, window.editor.text_of(target), window)
-    dialog.accepted.connect(lambda: _restore(window, target, dialog.chosen))
-    dialog.open()
-    return dialog
+        return
+    window.autosaver.save_now()  # the versions are read after the note is saved
+    lib = window.lib
+
+    def read() -> list:
+        note_id = notes.note_id(lib, target.kind, target.id)
+        return notes.versions(lib, note_id) if note_id else []
+
+    def show(versions: list) -> None:
+        if window.editor.target != target:
+            return  # another note was opened meanwhile
+        dialog = HistoryDialog(versions, window.editor.text_of(target), window)
+        dialog.accepted.connect(lambda: _restore(window, target, dialog.chosen))
+        dialog.open()
+
+    window._read(read, on_done=show, after_writes=True)
 
 
 def _restore(window, target, version) -> None:
@@ -84,8 +92,8 @@ def _restore(window, target, version) -> None:
 
     if version is None or window.editor.target != target:
         return
-    window.autosaver.flush()
-    notes.restore_version(window.lib, version.id)
+    window.autosaver.save_now()  # the writer saves what is typed, then restores
+    window._write(notes.restore_version, window.lib, version.id)
     cursor = window.editor.edit.textCursor()
     cursor.beginEditBlock()
     cursor.select(cursor.SelectionType.Document)

@@ -19,6 +19,7 @@ class Page(HTMLParser):
         self.strong: list[str] = []
         self.image_titles: list[str] = []
         self.title = ""
+        self.texts: list[str] = []  # every piece of text outside tags, in order
         self._stack: list[str] = []
         self._text: list[str] = []
 
@@ -45,7 +46,13 @@ class Page(HTMLParser):
                 self.headings.append(text)
                 self.by_tag.setdefault(tag, []).append(text)
 
+    @property
+    def text(self) -> str:
+        """The page's text as one line (runs of white space as one space)."""
+        return " ".join("".join(self.texts).split())
+
     def handle_data(self, data):
+        self.texts.append(data)
         if self._stack:
             self._text.append(data)
 

@@ -261,7 +261,7 @@ def test_unplaced_photo_with_brackets_in_caption_is_published(recap_library, tmp
 def test_jpeg_comment_and_xmp_are_stripped_icc_kept(tmp_path):
     from PIL import ImageCms
 
-    from desktop.media.export import export_photo
+    from desktop.media.publish import export_photo
 
     source = make_photo(tmp_path / "IMG_1.jpg")
     icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()

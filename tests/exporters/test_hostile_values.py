@@ -117,11 +117,13 @@ def _shown(text: str) -> str:
 
 
 def _hostile_library(lib, strings: list[str]) -> None:
+    """Talk titles, photo captions, the first speaker's affiliation of each talk, and the
+    conference's city and venue (in the intro) all carry the hostile strings."""
     from sqlmodel import Session, select
 
     from desktop.store.notes import talk_note
     from desktop.store.photos import note_photos, set_caption
-    from desktop.store.tables import TalkRow
+    from desktop.store.tables import ConferenceRow, TalkRow, TalkSpeakerRow
 
     captions = iter(strings)
     for title, hostile in zip(TALKS, strings, strict=False):
@@ -132,11 +134,23 @@ def _hostile_library(lib, strings: list[str]) -> None:
             row = s.exec(select(TalkRow).where(TalkRow.id == lib.talks[title].id)).one()
             row.title = hostile
             s.add(row)
+            first = s.exec(
+                select(TalkSpeakerRow).where(
+                    TalkSpeakerRow.talk_id == row.id, TalkSpeakerRow.position == 0
+                )
+            ).one()
+            first.affiliation = hostile
+            s.add(first)
             s.commit()
+    with Session(lib.engine) as s:
+        conference = s.exec(select(ConferenceRow)).one()
+        conference.venue, conference.city = strings[0], strings[-1]
+        s.add(conference)
+        s.commit()
 
 
 @pytest.mark.parametrize("chunk", CHUNKS, ids=[str(i) for i in range(len(CHUNKS))])
-@pytest.mark.parametrize("target", ["hugo", "hugo-images", "jekyll", "markdown"])
+@pytest.mark.parametrize("target", ["hugo", "hugo-images", "hugo-headings", "jekyll", "markdown"])
 def test_hostile_titles_captions_tags_build_and_show_as_written(
     recap_library, tmp_path, chunk, target
 ):
@@ -144,11 +158,13 @@ def test_hostile_titles_captions_tags_build_and_show_as_written(
     from tests.exporters.html_check import read_page
 
     _hostile_library(recap_library, chunk)
-    profile = default_profile(target.removesuffix("-images"))
+    variant, target = target, target.partition("-")[0]
+    profile = default_profile(target)
     profile.draft = False
-    if target == "hugo-images":  # Markdown images instead of the figure shortcode
+    if variant == "hugo-images":  # Markdown images instead of the figure shortcode
         profile.image_style = "markdown"
-    target = target.removesuffix("-images")
+    if variant == "hugo-headings":  # '### Title - Speaker, Affiliation', as a real blog does
+        profile.heading_form, profile.speakers_line = "title_speakers", False
     if target == "hugo":
         site = hugo_site(tmp_path)
     elif target == "jekyll":
@@ -175,8 +191,19 @@ def test_hostile_titles_captions_tags_build_and_show_as_written(
     # the plain Markdown target writes a talk's title in bold, as Medium-style recaps do
     headings = [h.translate(_TYPOGRAPHY) for h in page.headings + page.strong]
     alts = [a.translate(_TYPOGRAPHY) for a in page.alts]
-    for hostile in chunk:
-        assert _shown(hostile) in headings, (hostile, headings)
+    text = page.text.translate(_TYPOGRAPHY)
+    for hostile, title in zip(chunk, TALKS, strict=False):
+        if variant == "hugo-headings":
+            first, *others = recap_library.talks[title].speakers
+            who = "; ".join([f"{first}, {_shown(hostile)}", *others])
+            assert f"{_shown(hostile)} - {who}" in headings, (hostile, headings)
+        else:
+            assert _shown(hostile) in headings, (hostile, headings)
+            # the affiliation beside its speaker ('– Name, …', '_Name, …_')
+            first = recap_library.talks[title].speakers[0]
+            assert f"{first}, {_shown(hostile)}" in text, (hostile, text)
+    where = f"at {_shown(chunk[0])} in {_shown(chunk[-1])}."  # the intro: venue and city
+    assert where in text, (where, text)
     captions = [_shown(c) for c in chunk]
     if profile.generator == "hugo" and profile.image_style == "markdown":
         alts = page.image_titles  # Hugo's alt holds the caption's words only (see Hugo.image)

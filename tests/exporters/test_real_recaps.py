@@ -102,6 +102,19 @@ def _golden(name: str, text: str) -> None:
     assert text == (GOLDEN / name).read_text(encoding="utf-8")
 
 
+def _build_with_hugo(blog: Path) -> None:
+    """Build the blog with the real hugo, as a git checkout (it has enableGitInfo)."""
+    _hugo_stand_in_theme(blog)
+    for git in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "blog"]):
+        subprocess.run(
+            ["git", "-c", "user.email=t@example.org", "-c", "user.name=T", *git],
+            cwd=blog,
+            check=True,
+        )
+    built = subprocess.run(["hugo", "--quiet"], cwd=blog, capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+
+
 def _hugo_stand_in_theme(blog: Path) -> None:
     """The blog's theme is a submodule the fixture does not include: a minimal stand-in."""
     layouts = blog / "themes" / "hugo-nuo" / "layouts"
@@ -150,15 +163,7 @@ def test_hugo_blog_day_and_conference_recaps(fosdem, tmp_path):
     photos = [f["path"] for f in day["files"] if f["kind"] == "photo"]
     assert all(p.startswith("content/post/2024/FOSDEM-2024-Day-1/IMG_") for p in photos)
 
-    _hugo_stand_in_theme(blog)
-    for git in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "blog"]):  # enableGitInfo
-        subprocess.run(
-            ["git", "-c", "user.email=t@example.org", "-c", "user.name=T", *git],
-            cwd=blog,
-            check=True,
-        )
-    built = subprocess.run(["hugo", "--quiet"], cwd=blog, capture_output=True, text=True)
-    assert built.returncode == 0, built.stderr
+    _build_with_hugo(blog)
     page_path = blog / "public" / "post" / "2024" / "FOSDEM-2024-Day-1" / "index.html"
     page = read_page(page_path)
     assert page.by_tag["h2"] == ["Keynotes", "Talks", "Summary"]
@@ -269,3 +274,46 @@ def test_recording_added_by_a_refresh_changes_one_line(fosdem, tmp_path):
     assert changed[0][1] == changed[0][0] + (
         " · [Recording](https://video.fosdem.org/2024/k1105/netbsd.webm)"
     )
+
+
+SESSIONIZE = "schedules/json/sessionize-global-azure-austria-2024.json"
+KEYNOTE = "Keynote: Pioneering the Future of Java with Intelligent Apps"
+
+
+def test_speakers_affiliations_in_the_hugo_blogs_headings(tmp_path):
+    """Global Azure Austria (Sessionize: a tag line per speaker), one speaker's tag line taken
+    out: exported with nothing but --to into the KubeCon blog, whose headings read
+    'Keynote: Title - Speaker, Role, Company', and built with hugo."""
+    require("hugo")
+    doc = json.loads(shared_fixture(SESSIONIZE).read_text(encoding="utf-8"))
+    (sandra,) = [s for s in doc["speakers"] if s["fullName"] == "Sandra Ahlgrimm"]
+    sandra["tagLine"] = ""
+    schedule = tmp_path / "global-azure-austria-2024.json"
+    schedule.write_text(json.dumps(doc), encoding="utf-8")
+    library = tmp_path / "lib"
+    run("import", str(schedule), "--tz", "Europe/Vienna", library=library)
+    talks = json.loads(run("talks", "--json", library=library).stdout)
+    keynote = next(t for t in talks if t["title"] == KEYNOTE)
+    assert keynote["speakers"] == ["Ed Burns", "Sandra Ahlgrimm"]  # as before
+    assert keynote["speaker_details"] == [
+        {
+            "name": "Ed Burns",
+            "affiliation": "Principal Architect on the Java Tooling and Experiences team at "
+            "Microsoft",
+        },
+        {"name": "Sandra Ahlgrimm", "affiliation": ""},
+    ]
+    dynatrace = next(t for t in talks if t["speakers"] == ["Katharina Sick"])
+    for talk in (keynote, dynatrace):
+        run("note", str(talk["id"]), "--append", "Notes.", library=library)
+    blog = copy_blog("galexrt+www.edenmal.moe", tmp_path)
+    day = _export(library, blog, "--day", "2024-04-20", "--conference", "1")
+    text = (blog / day["post"]).read_text(encoding="utf-8")
+    assert (
+        f"### {KEYNOTE} - Ed Burns, Principal Architect on the Java Tooling and Experiences "
+        "team at Microsoft; Sandra Ahlgrimm\n" in text
+    )
+    _build_with_hugo(blog)
+    page_path = blog / "public" / "post" / "2024" / Path(day["post"]).stem / "index.html"
+    headings = read_page(page_path).by_tag["h3"]
+    assert f"{dynatrace['title']} - Katharina Sick, Software Engineer at Dynatrace" in headings

@@ -93,3 +93,16 @@ def test_schedule_v2_flat_events():
     assert (talk.room, talk.track, talk.speakers) == ("Amphi", "Web", ["Zoé"])
     assert to_markdown(talk.abstract) == "Hi"
     assert talk.day == date(2024, 6, 1)  # after midnight: previous conference day
+
+
+def test_conference_site_from_the_schedule():
+    """conference.url, else schedule.base_url; a test instance's localhost address is none."""
+    assert _load("frab-camp2019.json").conference.url == (
+        "https://fahrplan.events.ccc.de/camp/2019/Fahrplan/"
+    )
+    assert _load("pretalx-democon.json").conference.url == ""  # http://localhost/democon/…
+    path = shared_fixture("schedules/json/frab-camp2019.json")
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["schedule"]["conference"]["url"] = "https://events.ccc.de/camp/2019/?api_key=k3y"
+    conf = parse_schedule(json.dumps(doc).encode(), "camp.json").conference
+    assert conf.url == "https://events.ccc.de/camp/2019/"

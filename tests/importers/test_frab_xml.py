@@ -107,3 +107,47 @@ def test_bad_duration_names_the_event():
     </event></room></day></schedule>"""
     with pytest.raises(TalknotesError, match='event g9.*duration "forever"'):
         frab_xml.parse(xml, "d.xml")
+
+
+def test_fosdem_conference_site_city_and_venue():
+    path = shared_fixture("schedules/xml/fosdem-2024-schedule.xml")
+    conf = parse_schedule(path.read_bytes(), str(path)).conference
+    assert (conf.url, conf.city, conf.venue) == (
+        "https://fosdem.org/2024/schedule/",  # <base_url>: FOSDEM gives no <url>
+        "Brussels",
+        "ULB (Université Libre de Bruxelles)",
+    )
+    path = shared_fixture("schedules/xml/31c3-frab-schedule.xml")
+    conf = parse_schedule(path.read_bytes(), str(path)).conference
+    assert (conf.url, conf.city, conf.venue) == ("", "", "")  # nothing made up
+
+
+def _with_conference(extra: str) -> bytes:
+    xml = SAMPLE.read_text(encoding="utf-8")
+    return xml.replace("<conference>", "<conference>" + extra, 1).encode()
+
+
+@pytest.mark.parametrize(
+    ("extra", "url"),
+    [
+        ("<url>https://harbour.example.org/</url>", "https://harbour.example.org/"),  # over base
+        (
+            "<url>https://harbour.example.org/?token=s3cret&amp;lang=en</url>",
+            "https://harbour.example.org/?lang=en",
+        ),
+        ("<url>https://me:pw@harbour.example.org/</url>", "https://harbour.example.org/"),
+        ("<url>javascript:alert(1)</url>", "https://harbourconf.example/2026/"),
+        ("<url>http://localhost:8000/</url>", "https://harbourconf.example/2026/"),
+        ("<url>http://192.168.1.5/</url>", "https://harbourconf.example/2026/"),
+    ],
+)
+def test_conference_site_is_a_public_web_address_without_credentials(extra, url):
+    conf = parse_schedule(_with_conference(extra), "sample.xml").conference
+    assert conf.url == url
+
+
+def test_city_and_venue_are_one_clean_capped_line():
+    extra = "<city>Lis\u00adbon\n</city><venue>" + "Hall\t\x85 " * 60 + "</venue>"
+    conf = parse_schedule(_with_conference(extra), "sample.xml").conference
+    assert conf.city == "Lisbon"
+    assert len(conf.venue) == 200 and "\x85" not in conf.venue and "\n" not in conf.venue

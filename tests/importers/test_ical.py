@@ -64,3 +64,18 @@ def test_tzid_location_address_and_organizer():
     assert talk.start.isoformat() == "2024-03-10T10:00:00-04:00"
     assert talk.end - talk.start == timedelta(minutes=45)
     assert (talk.room, talk.speakers, talk.track) == ("Ballroom A", ["Grace Hopper"], "Main")
+
+
+def test_calendar_url_is_the_conference_site():
+    ics = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:t\r\nX-WR-CALNAME:Tiny Conf\r\n"
+        "URL:https://tiny.example.org/schedule/\r\n"
+        "BEGIN:VEVENT\r\nUID:u1\r\nDTSTART;TZID=America/New_York:20240310T100000\r\n"
+        "DURATION:PT45M\r\nSUMMARY:Keynote\r\nURL:https://tiny.example.org/talk/1\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    s = parse_schedule(ics.encode(), "tiny.ics")
+    assert s.conference.url == "https://tiny.example.org/schedule/"
+    assert s.talks[0].url == "https://tiny.example.org/talk/1"
+    path = shared_fixture("schedules/ics/fosdem-2024-app-export-jonathan.ics")
+    assert parse_schedule(path.read_bytes(), str(path), tz="Europe/Brussels").conference.url == ""

@@ -9,8 +9,8 @@ from PIL import Image
 
 from desktop.core.errors import TalknotesError
 from desktop.media import files
-from desktop.media.export import export_photo
 from desktop.media.images import inspect, open_checked, upright
+from desktop.media.publish import export_photo
 from tests.imagegen import (
     BODY_SERIAL,
     EXIF_IFD,

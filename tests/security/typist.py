@@ -17,18 +17,27 @@ TEXT = "the quick brown fox jumps over the lazy dog. "
 
 def main() -> None:
     library, talk_id = sys.argv[1], int(sys.argv[2])
-    from PySide6.QtCore import QCoreApplication, QTimer
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     QCoreApplication.setOrganizationName("Talknotes-crash-test")
     app = QApplication(sys.argv[:1])
+    from desktop.app import build_window
     from desktop.store.library import open_library
-    from desktop.ui.main_window import MainWindow
 
-    window = MainWindow(open_library(library, auto_backup=False))
+    def settle() -> None:  # the window reads the library off the GUI thread
+        loop, check = QEventLoop(), QTimer(interval=5)
+        check.timeout.connect(lambda: window.settled() and loop.quit())
+        check.start()
+        loop.exec()
+        check.stop()
+
+    window = build_window(open_library(library, auto_backup=False))
     window.show()
+    settle()
     window.sidebar.select_talk(talk_id)
+    settle()
     editor = window.editor.edit
     count = 0
 

@@ -53,3 +53,47 @@ def test_each_revision_upgrades_to_head_keeping_rows(tmp_path):
         with lib.engine.connect() as conn:
             assert conn.exec_driver_sql("SELECT title FROM conference").scalar() == "Old"
         lib.close()
+
+
+def test_0010_keeps_the_search_triggers_and_gives_old_rows_empty_affiliations(tmp_path):
+    """0010 adds columns in place: a copied talk_speaker table would lose the triggers that
+    keep note search's speakers current."""
+    from desktop.store.migrations import HEAD_REVISION
+
+    db = tmp_path / "old" / "talknotes.sqlite3"
+    db.parent.mkdir()
+    engine = make_engine(db)
+    upgrade(engine, "0006")
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO conference (id, title, acronym, time_zone, source_uri, source_copy, "
+            "imported_at) VALUES (1, 'Old', 'old', 'UTC', '', '', '2020-01-01 00:00:00')"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO talk (id, conference_id, source_id, title, subtitle, abstract, track, "
+            "kind, room, language, url, links_json, starred, attended, status, end_estimated, "
+            "is_break) VALUES (1, 1, 's1', 'T', '', '', '', '', '', '', '', '[]', 0, 0, "
+            "'scheduled', 0, 0)"
+        )
+        conn.exec_driver_sql("INSERT INTO speaker (id, name) VALUES (1, 'Ann')")
+        conn.exec_driver_sql("INSERT INTO talk_speaker VALUES (1, 1, 0)")
+        triggers = _triggers(conn)
+    engine.dispose()
+    lib = open_library(db.parent)
+    assert current_revision(lib.engine) == HEAD_REVISION
+    with lib.engine.connect() as conn:
+        assert _triggers(conn) == triggers and any("talk_speaker" in t for t in triggers)
+        row = conn.exec_driver_sql("SELECT affiliation FROM talk_speaker").one()
+        assert row == ("",)
+        place = conn.exec_driver_sql("SELECT url, city, venue FROM conference").one()
+        assert tuple(place) == ("", "", "")
+    lib.close()
+
+
+def _triggers(conn) -> set[str]:
+    return {
+        f"{name} ON {table}"
+        for name, table in conn.exec_driver_sql(
+            "SELECT name, tbl_name FROM sqlite_master WHERE type = 'trigger'"
+        )
+    }

@@ -230,3 +230,43 @@ def test_a_new_talk_in_the_slot_of_a_noted_one_does_not_take_its_note(library):
     assert talk_note(library, rust.id).body == "notes on Rust"
     assert after[go.id].title == "Go 2.0"  # no note: renamed in place
     assert any("could not be told apart" in w for w in summary.warnings)
+
+
+def test_refresh_adds_affiliations_and_the_venue_and_notes_stay(library):
+    """A refresh that gives some speakers an affiliation (not others) and the conference a
+    venue, city and site updates them in place; the talk and its note are the same."""
+    from desktop.store.conferences import get_conference
+
+    first = parse_schedule(SAMPLE.read_bytes(), "sample.xml")
+    cid = apply_schedule(library, first).conference_id
+    talks = {t.title: t for t in list_talks(library)}
+    offline = talks["Offline First, Always"]
+    save_talk_note(library, offline.id, "my notes")
+    assert offline.affiliations == {}
+    assert get_conference(library, cid).venue == ""
+
+    xml = SAMPLE.read_text(encoding="utf-8").replace(
+        "<conference>", "<conference><venue>Pavilhão</venue><city>Lisbon</city>", 1
+    )
+    refreshed = parse_schedule(xml.encode(), "sample.xml")
+    talk = next(t for t in refreshed.talks if t.title == "Offline First, Always")
+    talk.affiliations = {"Chen Liu": "Staff Engineer, Harbour Labs"}  # Bram Okafor: none
+    summary = apply_schedule(library, refreshed)
+    assert (summary.updated, summary.unchanged) == (1, 11)
+
+    conf = get_conference(library, cid)
+    assert (conf.venue, conf.city, conf.url) == (
+        "Pavilhão",
+        "Lisbon",
+        "https://harbourconf.example/2026/",
+    )
+    after = {t.id: t for t in list_talks(library)}[offline.id]
+    assert [(s.name, s.affiliation) for s in after.speaker_details] == [
+        ("Bram Okafor", ""),
+        ("Chen Liu", "Staff Engineer, Harbour Labs"),
+    ]
+    note = talk_note(library, offline.id)
+    assert (note.talk_id, note.body) == (offline.id, "my notes")
+
+    again = apply_schedule(library, refreshed)  # the same schedule again: nothing to do
+    assert (again.updated, again.unchanged) == (0, 12)

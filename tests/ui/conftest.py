@@ -86,15 +86,30 @@ def notices():
 def sample_window(qtbot, library, clock=None, size: tuple[int, int] | None = None):
     """The main window on the sample conference, shown, with a fixed clock (SAMPLE_MORNING
     unless `clock` is given) and a RecordingNotifier (as `window.notifier`)."""
+    from desktop.app import build_window
     from desktop.services.importing import import_schedule
-    from desktop.ui.main_window import MainWindow
     from tests.conftest import SAMPLE
 
     import_schedule(library, str(SAMPLE))
-    win = MainWindow(library, clock=clock or (lambda: SAMPLE_MORNING), notifier=RecordingNotifier())
+    win = build_window(
+        library, clock=clock or (lambda: SAMPLE_MORNING), notifier=RecordingNotifier()
+    )
+    qtbot.waitUntil(win.settled)
     qtbot.addWidget(win)
     if size is not None:
         win.resize(*size)
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+@pytest.fixture(autouse=True)
+def no_sql_on_the_gui_thread(monkeypatch):
+    """Every GUI test fails when the GUI's code runs SQL on the GUI thread (tests.gui_sql)."""
+    from tests.gui_sql import GuiThreadSql
+
+    watch = GuiThreadSql()
+    watch.install(monkeypatch)
+    yield watch
+    faults = sorted(set(watch.faults))
+    assert not faults, "SQL run on the GUI thread:\n" + "\n".join(faults)

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app import build_window
 from desktop.services.importing import import_schedule
 from desktop.store.notes import talk_note
 from desktop.store.photos import note_photos
 from desktop.store.talks import list_talks
-from desktop.ui.main_window import MainWindow
 from tests.conftest import SAMPLE
 
 INTERACTIVE = (
@@ -43,7 +43,8 @@ CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModi
 @pytest.fixture
 def window(qtbot, library):
     import_schedule(library, str(SAMPLE))
-    win = MainWindow(library, clock=lambda: datetime(2026, 5, 14, 10, 5, tzinfo=UTC))
+    win = build_window(library, clock=lambda: datetime(2026, 5, 14, 10, 5, tzinfo=UTC))
+    qtbot.waitUntil(win.settled)
     win.photos.quiet = True
     qtbot.addWidget(win)
     win.resize(1366, 768)
@@ -79,6 +80,7 @@ def _name(widget: QWidget) -> str:
 
 def test_every_control_has_a_name(window, qtbot):
     window.sidebar.select_talk(window.titles["Offline First, Always"].id)
+    qtbot.waitUntil(window.settled)
     unnamed = [
         f"{type(w).__name__} {w.objectName() or ''} in {type(w.parentWidget()).__name__}"
         for w in _interactive(window)
@@ -87,9 +89,10 @@ def test_every_control_has_a_name(window, qtbot):
     assert unnamed == []
 
 
-def test_every_control_is_reachable_by_keyboard(window):
+def test_every_control_is_reachable_by_keyboard(qtbot, window):
     """By Tab, or (toolbar buttons) by the shortcut and menu entry of their action."""
     window.sidebar.select_talk(window.titles["Offline First, Always"].id)
+    qtbot.waitUntil(window.settled)
     menu_actions = {
         a.text().replace("&", "")
         for menu in window.menuBar().findChildren(type(window.menuBar().addMenu("x")))
@@ -111,6 +114,7 @@ def test_every_control_is_reachable_by_keyboard(window):
 
 def test_tab_goes_filter_then_list_then_note_then_preview(window, qtbot):
     window.sidebar.select_talk(window.titles["Offline First, Always"].id)
+    qtbot.waitUntil(window.settled)
     sidebar, editor = window.sidebar, window.editor
     sidebar.filter_edit.setFocus()
     order = []
@@ -133,9 +137,11 @@ def test_tab_goes_filter_then_list_then_note_then_preview(window, qtbot):
 def test_a_capture_flow_by_keys_alone(window, qtbot, library):
     """Go to now, type, quote, stamp, paste a photo, star: no mouse."""
     qtbot.keyClick(window, Qt.Key.Key_J, CTRL)  # 11:05 in Lisbon: two talks run
+    qtbot.waitUntil(window.settled)
     chooser = window.now_chooser
     qtbot.waitUntil(chooser.isVisible, timeout=3000)
     qtbot.keyClick(chooser.list, Qt.Key.Key_1)  # one key picks
+    qtbot.waitUntil(window.settled)
     talk = window.model.talk(window.editor.target.id)
     edit = window.editor.edit
     assert edit.hasFocus()

@@ -1,12 +1,13 @@
 """Any empty library offers the sample conference (not only the first run of a path)."""
 
+from desktop.app import build_window
 from desktop.store.conferences import list_conferences
-from desktop.ui.main_window import MainWindow
 from tests.ui.conftest import RecordingNotifier
 
 
 def test_an_empty_library_offers_the_sample_and_an_import(qtbot, library):
-    window = MainWindow(library, notifier=RecordingNotifier())
+    window = build_window(library, notifier=RecordingNotifier())
+    qtbot.waitUntil(window.settled)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

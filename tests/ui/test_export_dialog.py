@@ -3,11 +3,11 @@
 import re
 import shutil
 
+from desktop.app import build_window
 from desktop.services.importing import import_schedule
 from desktop.store.notes import save_talk_note
 from desktop.store.talks import list_talks
 from desktop.ui.backend import Backend
-from desktop.ui.main_window import MainWindow
 from tests.conftest import SAMPLE, shared_fixture
 
 
@@ -18,9 +18,11 @@ def test_export_day_recap_from_the_window(qtbot, library, tmp_path, notices):
     save_talk_note(library, talks["Schedules Are Data"].id, "Schedules are messy.\n")
     blog = tmp_path / "blog"
     shutil.copytree(shared_fixture("blogs/jaxxstorm+leebriggs.co.uk"), blog)
-    window = MainWindow(library, notifier=notices)
+    window = build_window(library, notifier=notices)
+    qtbot.waitUntil(window.settled)
     qtbot.addWidget(window)
     window.sidebar.select_talk(talks["Offline First, Always"].id)
+    qtbot.waitUntil(window.settled)
     dialog = window.open_export()
     qtbot.waitUntil(dialog.settled, timeout=10_000)
     dialog.scope.setCurrentIndex(dialog.scope.findData("day"))
@@ -72,9 +74,11 @@ def test_the_preview_shows_a_posts_photos_before_a_blog_is_chosen(qtbot, library
     [attached] = attach_to_talk(library, talk.id, [make_photo(tmp_path / "slide.jpg")])
     thumb = files.thumbnail_path(library.media_dir, attached.photo.sha256)
     thumb.unlink(missing_ok=True)  # as after `talknotes attach`: no thumbnail yet
-    window = MainWindow(library)
+    window = build_window(library)
+    qtbot.waitUntil(window.settled)
     qtbot.addWidget(window)
     window.sidebar.select_talk(talk.id)
+    qtbot.waitUntil(window.settled)
     dialog = window.open_export()
     qtbot.addWidget(dialog)
     qtbot.waitUntil(dialog.settled, timeout=10_000)
@@ -114,7 +118,8 @@ def test_the_dialog_opens_on_what_is_in_view_with_the_blogs_habits(
     save_talk_note(library, talks["Schedules Are Data"].id, "Data.\n")
     blog = tmp_path / "blog"
     shutil.copytree(shared_fixture("blogs/galexrt+www.edenmal.moe"), blog)
-    window = MainWindow(library, notifier=notices)
+    window = build_window(library, notifier=notices)
+    qtbot.waitUntil(window.settled)
     qtbot.addWidget(window)
     window.sidebar.tree.setCurrentIndex(_day_index(window, "2026-05-14"))
     dialog = window.open_export()
@@ -157,9 +162,11 @@ def test_the_dialog_opens_on_the_open_talk(qtbot, library):
     import_schedule(library, str(SAMPLE))
     talk = next(t for t in list_talks(library) if t.title == "Offline First, Always")
     save_talk_note(library, talk.id, "Offline.\n")
-    window = MainWindow(library)
+    window = build_window(library)
+    qtbot.waitUntil(window.settled)
     qtbot.addWidget(window)
     window.sidebar.select_talk(talk.id)
+    qtbot.waitUntil(window.settled)
     dialog = window.open_export()
     qtbot.addWidget(dialog)
     qtbot.waitUntil(dialog.settled, timeout=10_000)

@@ -7,9 +7,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from desktop.app import build_window
 from desktop.services.importing import import_schedule
 from desktop.store.talks import list_talks, set_starred
-from desktop.ui.main_window import MainWindow
 from tests.conftest import SAMPLE
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -21,7 +21,8 @@ def _open(qtbot, library, now, starred=()):
     titles = {t.title: t for t in list_talks(library)}
     for title in starred:
         set_starred(library, titles[title].id, True)
-    win = MainWindow(library, clock=lambda: now)
+    win = build_window(library, clock=lambda: now)
+    qtbot.waitUntil(win.settled)
     qtbot.addWidget(win)
     win.resize(1024, 600)
     win.show()
@@ -40,35 +41,43 @@ def window(qtbot, library):
 
 def test_several_running_talks_ask_and_remember(window, qtbot):
     qtbot.keyClick(window, Qt.Key.Key_J, CTRL)
+    qtbot.waitUntil(window.settled)
     chooser = window.now_chooser
     qtbot.waitUntil(chooser.isVisible, timeout=3000)
     assert window.editor.target is None  # no guess
     rows = [chooser.list.item(i).text() for i in range(chooser.list.count())]
     assert len(rows) == 2 and rows[0].startswith("1  ") and rows[1].startswith("2  ")
     qtbot.keyClick(chooser.list, Qt.Key.Key_2)  # one key
+    qtbot.waitUntil(window.settled)
     assert not chooser.isVisible()
     chosen = window.editor.talk
     assert chosen.title in rows[1] and window.editor.edit.hasFocus()
 
     window.sidebar.select_talk(window.titles["Closing Remarks"].id)
+    qtbot.waitUntil(window.settled)
     qtbot.keyClick(window, Qt.Key.Key_J, CTRL)  # remembered for the slot: no question
+    qtbot.waitUntil(window.settled)
     assert window.editor.talk.id == chosen.id
     assert not window.now_chooser.isVisible()
 
 
 def test_arrows_and_enter_choose(window, qtbot):
     qtbot.keyClick(window, Qt.Key.Key_J, CTRL)
+    qtbot.waitUntil(window.settled)
     chooser = window.now_chooser
     qtbot.waitUntil(chooser.isVisible, timeout=3000)
     qtbot.keyClick(chooser.list, Qt.Key.Key_Down)
+    qtbot.waitUntil(window.settled)
     second = chooser.list.item(1).text()
     qtbot.keyClick(chooser.list, Qt.Key.Key_Return)
+    qtbot.waitUntil(window.settled)
     assert window.editor.talk.title in second
 
 
 def test_starred_first_and_one_starred_opens(qtbot, library):
     win = _open(qtbot, library, DAY2_10_10, starred=["Time Zones for the Perplexed"])
     qtbot.keyClick(win, Qt.Key.Key_J, CTRL)
+    qtbot.waitUntil(win.settled)
     assert win.editor.talk.title == "Time Zones for the Perplexed"
     assert win.now_chooser is None
 
@@ -77,7 +86,9 @@ def test_two_starred_ask_with_starred_first(qtbot, library):
     win = _open(qtbot, library, DAY2_10_10, starred=["Time Zones for the Perplexed"])
     set_starred(library, win.titles["Markdown Beyond the Basics"].id, True)
     win.reload()
+    qtbot.waitUntil(win.settled)
     qtbot.keyClick(win, Qt.Key.Key_J, CTRL)
+    qtbot.waitUntil(win.settled)
     qtbot.waitUntil(win.now_chooser.isVisible, timeout=3000)
     assert all("★" in win.now_chooser.list.item(i).text() for i in range(2))
     win.now_chooser.reject()

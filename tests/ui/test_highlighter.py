@@ -145,11 +145,11 @@ def test_a_long_note_is_coloured_a_slice_at_a_time_to_its_end(edit, qtbot):
 def test_the_lines_shown_are_coloured_ahead_of_the_sweep(qtbot, shown, library):
     """A long note opened at its end is coloured there at once, not when the sweep from the
     top gets there (~1 s at 100,000 words), and a code fence open above is respected."""
-    from desktop.ui.note_editor import NoteEditor
+    from desktop.ui.note_pane import NotePane
 
     lines = [f"Some **bold** words and `code` {i}." for i in range(3000)]
     body = "\n\n".join([*lines, "```", "inside a fence", "", "still **code**", "```", "After"])
-    editor = shown(NoteEditor(), 480, 600)
+    editor = shown(NotePane(), 480, 600)
     editor._open(Target("talk", 1), body)
     editor.move_to_end()
     hl = editor._highlighters[editor.target]

@@ -5,19 +5,20 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtCore import Qt
 
+from desktop.app import build_window
 from desktop.services.importing import import_schedule
 from desktop.store import history
 from desktop.store.notes import talk_note
 from desktop.store.talks import list_talks
 from desktop.ui.history_dialog import HistoryDialog
-from desktop.ui.main_window import MainWindow
 from tests.conftest import SAMPLE, age_note
 
 
 @pytest.fixture
 def window(qtbot, library):
     import_schedule(library, str(SAMPLE))
-    win = MainWindow(library, clock=lambda: datetime(2026, 5, 14, 9, 10, tzinfo=UTC))
+    win = build_window(library, clock=lambda: datetime(2026, 5, 14, 9, 10, tzinfo=UTC))
+    qtbot.waitUntil(win.settled)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -37,7 +38,8 @@ def _write(window, qtbot, text):
 
 
 def _open_history(window, qtbot) -> HistoryDialog:
-    window.act_history.trigger()
+    window.act_history.trigger()  # (the versions are read off the GUI thread)
+    qtbot.waitUntil(lambda: window.findChild(HistoryDialog) is not None)
     dialog = window.findChild(HistoryDialog)
     qtbot.waitUntil(dialog.isVisible)
     return dialog
@@ -46,6 +48,7 @@ def _open_history(window, qtbot) -> HistoryDialog:
 def test_a_version_shows_what_restoring_changes_and_restores_undoably(window, qtbot, library):
     talk = list_talks(library)[0]
     window.sidebar.select_talk(talk.id)
+    qtbot.waitUntil(window.settled)
     _write(window, qtbot, "Speaker says: it is slow.\nCommon ground.")
     age_note(library, talk_note(library, talk.id).id, 10)
     _write(window, qtbot, "Speaker says: it is fast.\nCommon ground.\nMy own idea.")
@@ -77,6 +80,7 @@ def test_a_version_shows_what_restoring_changes_and_restores_undoably(window, qt
 def test_a_note_without_versions_says_when_they_are_kept(window, qtbot, library):
     talk = list_talks(library)[1]
     window.sidebar.select_talk(talk.id)
+    qtbot.waitUntil(window.settled)
     _write(window, qtbot, "fresh")
     dialog = _open_history(window, qtbot)
     assert dialog.list.count() == 0 and not dialog.restore_button.isEnabled()

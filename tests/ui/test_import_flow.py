@@ -4,7 +4,7 @@ import keyring
 from keyring.backends.fail import Keyring as FailKeyring
 
 from desktop import secrets
-from desktop.ui.main_window import MainWindow
+from desktop.app import build_window
 from tests.conftest import PRIVATE_TOKEN
 from tests.ui.conftest import RecordingNotifier
 
@@ -12,7 +12,8 @@ TOKEN = PRIVATE_TOKEN
 
 
 def _window(qtbot, library, monkeypatch):
-    window = MainWindow(library, notifier=RecordingNotifier())
+    window = build_window(library, notifier=RecordingNotifier())
+    qtbot.waitUntil(window.settled)
     qtbot.addWidget(window)
     monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getText", lambda *a, **k: (TOKEN, True))
     return window

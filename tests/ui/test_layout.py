@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtCore import QByteArray, QSettings, Qt
 
+from desktop.app import build_window
 from desktop.store.talks import list_talks
-from desktop.ui.main_window import MainWindow
-from desktop.ui.note_editor import TITLE_SHARE
+from desktop.ui.note_pane import TITLE_SHARE
 from tests.imagegen import make_photo
 from tests.ui.conftest import sample_window
 
@@ -18,8 +18,10 @@ from tests.ui.conftest import sample_window
 @pytest.fixture
 def window(qtbot, library, tmp_path):
     win = sample_window(qtbot, library)
+    qtbot.waitUntil(win.settled)
     talk = next(t for t in list_talks(library) if t.title == "Offline First, Always")
     win.sidebar.select_talk(talk.id)  # links, two speakers, an abstract
+    qtbot.waitUntil(win.settled)
     with qtbot.waitSignal(win.photos.attached, timeout=10_000):  # and a photo strip
         win.photos.attach_paths([str(make_photo(tmp_path / "IMG_0001.jpg"))])
     qtbot.waitUntil(lambda: win.editor.strip.count() == 1, timeout=5000)
@@ -100,18 +102,21 @@ def test_focus_mode_is_the_note_alone(window, qtbot):
 def test_the_window_fits_the_screen(qtbot, library):
     """No remembered size: within the screen's available area, however small; a remembered
     geometry bigger than the screen is not restored."""
-    win = MainWindow(library)
+    win = build_window(library)
+    qtbot.waitUntil(win.settled)
     qtbot.addWidget(win)
     area = win.screen().availableGeometry()
     assert win.width() <= area.width() and win.height() <= area.height()
     assert area.contains(win.geometry().center())
 
-    huge = MainWindow(library)
+    huge = build_window(library)
+    qtbot.waitUntil(huge.settled)
     qtbot.addWidget(huge)
     huge.setGeometry(0, 0, area.width() * 2, area.height() * 2)
     QSettings().setValue("window/geometry", huge.saveGeometry())
     assert isinstance(QSettings().value("window/geometry"), QByteArray)
-    again = MainWindow(library)
+    again = build_window(library)
+    qtbot.waitUntil(again.settled)
     qtbot.addWidget(again)
     assert again.height() <= area.height() and again.width() <= area.width()
 

@@ -6,13 +6,13 @@ import sqlite3
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from desktop.app import build_window
 from desktop.services.importing import import_schedule
 from desktop.store import backup
 from desktop.store.library import open_library
 from desktop.store.migrations import HEAD_REVISION
 from desktop.store.notes import save_talk_note
 from desktop.ui.library_opening import LibraryOpening
-from desktop.ui.main_window import MainWindow
 from tests.conditions import database_held
 from tests.conftest import SAMPLE, wreck_page
 
@@ -39,7 +39,7 @@ def told(monkeypatch):
 
 
 def open_in_window(qtbot, folder):
-    window = MainWindow(None)
+    window = build_window(None)
     qtbot.addWidget(window)
     opening = LibraryOpening(window, folder)
     window.show()
@@ -145,7 +145,7 @@ def test_the_welcome_goes_once_a_real_schedule_is_imported(qtbot, tmp_path):
     from tests.conftest import shared_fixture
     from tests.ui.conftest import RecordingNotifier
 
-    window = MainWindow(None, notifier=RecordingNotifier())
+    window = build_window(None, notifier=RecordingNotifier())
     qtbot.addWidget(window)
     opening = LibraryOpening(window, tmp_path / "new")
     with qtbot.waitSignal(opening.opened, timeout=30_000):

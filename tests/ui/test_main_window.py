@@ -6,10 +6,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolBar
 
+from desktop.app import build_window
 from desktop.services.importing import import_schedule
 from desktop.store.notes import talk_note
 from desktop.store.talks import list_talks
-from desktop.ui.main_window import MainWindow
 from desktop.ui.schedule_model import ID_ROLE
 from tests.conftest import SAMPLE
 from tests.ui.conftest import SAMPLE_MORNING, sample_window
@@ -19,6 +19,7 @@ from tests.ui.conftest import SAMPLE_MORNING, sample_window
 def window(qtbot, library):
     clock = {"now": SAMPLE_MORNING}
     win = sample_window(qtbot, library, clock=lambda: clock["now"])
+    qtbot.waitUntil(win.settled)
     win.clock_value = clock
     yield win
     win.autosaver.flush()
@@ -43,6 +44,7 @@ def test_sidebar_shows_sample_conference(window):
 def test_select_type_and_autosave(window, qtbot, library):
     talk = _talk(library, "Static Sites in 2026")
     assert window.sidebar.select_talk(talk.id)
+    qtbot.waitUntil(window.settled)
     assert window.editor.talk.id == talk.id
     qtbot.keyClicks(window.editor.edit, "Hugo is fast")
     qtbot.waitUntil(lambda: talk_note(library, talk.id).body == "Hugo is fast", timeout=3000)
@@ -53,9 +55,12 @@ def test_undo_survives_switching_talks(window, qtbot, library):
     first = _talk(library, "Static Sites in 2026")
     second = _talk(library, "Schedules Are Data")
     window.sidebar.select_talk(first.id)
+    qtbot.waitUntil(window.settled)
     qtbot.keyClicks(window.editor.edit, "abc")
     window.sidebar.select_talk(second.id)
+    qtbot.waitUntil(window.settled)
     window.sidebar.select_talk(first.id)
+    qtbot.waitUntil(window.settled)
     window.editor.edit.undo()
     assert window.editor.edit.toPlainText() == ""
 
@@ -63,8 +68,11 @@ def test_undo_survives_switching_talks(window, qtbot, library):
 def test_go_to_now_prefers_starred_parallel_talk(window, qtbot, library):
     workshop = _talk(library, "Sketchnoting for Engineers")  # parallel with "Offline First"
     window.sidebar.select_talk(workshop.id)
+    qtbot.waitUntil(window.settled)
     window.toggle_star()
+    qtbot.waitUntil(window.settled)
     window.sidebar.select_talk(_talk(library, "Closing Remarks").id)
+    qtbot.waitUntil(window.settled)
     qtbot.keyClick(window, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
     assert window.editor.talk.id == workshop.id
     assert window.editor.edit.hasFocus()
@@ -81,10 +89,12 @@ def test_go_to_now_shows_the_end_of_a_long_note(window, qtbot, library):
     save_talk_note(library, talk.id, "\n\n".join(f"Line {i} " + "word " * 30 for i in range(60)))
     window.resize(1280, 800)
     window.sidebar.select_talk(_talk(library, "Closing Remarks").id)
+    qtbot.waitUntil(window.settled)
     qtbot.keyClick(window, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
     chooser = window.now_chooser  # it runs in parallel with a workshop: which one?
     qtbot.waitUntil(chooser.isVisible, timeout=3000)
     qtbot.keyClick(chooser.list, Qt.Key.Key_Return)  # the first: starred, then by room
+    qtbot.waitUntil(window.settled)
     edit = window.editor.edit
     assert window.editor.talk.id == talk.id
     in_view = lambda: edit.viewport().rect().contains(edit.cursorRect().center())  # noqa: E731
@@ -100,6 +110,7 @@ def test_go_to_now_shows_the_end_of_a_long_note(window, qtbot, library):
 def test_quote_for_two_speaker_talk(window, qtbot, library, monkeypatch):
     talk = _talk(library, "Offline First, Always")
     window.sidebar.select_talk(talk.id)
+    qtbot.waitUntil(window.settled)
     offered = {}
 
     def pick(parent, title, label, items, current, editable):
@@ -120,6 +131,7 @@ def test_quote_for_two_speaker_talk(window, qtbot, library, monkeypatch):
 def test_quote_with_selection_single_speaker(window, qtbot, library):
     talk = _talk(library, "Static Sites in 2026")
     window.sidebar.select_talk(talk.id)
+    qtbot.waitUntil(window.settled)
     qtbot.keyClicks(window.editor.edit, "plain files win")
     window.editor.edit.selectAll()
     window.insert_quote()
@@ -130,6 +142,7 @@ def test_time_stamp_elapsed_in_talk(window, qtbot, library):
     talk = _talk(library, "Offline First, Always")  # 10:00 Lisbon = 09:00 UTC
     window.clock_value["now"] = datetime(2026, 5, 14, 9, 12, 34, tzinfo=UTC)
     window.sidebar.select_talk(talk.id)
+    qtbot.waitUntil(window.settled)
     window.insert_timestamp()
     assert window.editor.edit.toPlainText() == "[12:34] "
 
@@ -166,7 +179,9 @@ def test_filter_and_star(window, qtbot, library):
 
     talk = _talk(library, "Markdown Beyond the Basics")
     window.sidebar.select_talk(talk.id)
+    qtbot.waitUntil(window.settled)
     qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(window.settled)  # (written on the writer thread)
     assert _talk(library, "Markdown Beyond the Basics").starred
     window.sidebar.starred_button.setChecked(True)
     conf = proxy.index(0, 0)
@@ -186,6 +201,7 @@ def test_running_talk_is_highlighted(window):
 
 def test_preview_renders_markdown(window, qtbot, library):
     window.sidebar.select_talk(_talk(library, "Static Sites in 2026").id)
+    qtbot.waitUntil(window.settled)
     qtbot.keyClicks(window.editor.edit, "# Big idea")
     qtbot.waitUntil(lambda: "Big idea" in window.preview.toPlainText(), timeout=3000)
     assert (
@@ -204,9 +220,11 @@ def test_the_preview_follows_the_writer(window, qtbot, library, paragraphs):
     body = "\n\n".join(f"Paragraph {i} " + "words " * 40 for i in range(paragraphs))
     save_talk_note(library, talk.id, body)
     window.sidebar.select_talk(talk.id)
+    qtbot.waitUntil(window.settled)
     preview, edit = window.preview, window.editor.edit
     bar = preview.verticalScrollBar()
-    qtbot.waitUntil(lambda: "Paragraph 1 " in preview.toPlainText(), timeout=5000)
+    last = f"Paragraph {paragraphs - 1} "  # a note opens where typing goes on: its end
+    qtbot.waitUntil(lambda: last in preview.toPlainText(), timeout=5000)
     qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=3000)
     bar.setValue(0)  # the writer reads the top, then types at the end
     edit.moveCursor(edit.textCursor().MoveOperation.End)
@@ -215,6 +233,7 @@ def test_the_preview_follows_the_writer(window, qtbot, library, paragraphs):
     at_end = lambda: bar.value() > bar.maximum() - preview.viewport().height()  # noqa: E731
     qtbot.waitUntil(at_end, timeout=3000)
     edit.moveCursor(edit.textCursor().MoveOperation.Start)  # navigating, not typing
+    qtbot.waitUntil(lambda: "Paragraph 1 " in preview.toPlainText(), timeout=5000)
     qtbot.waitUntil(lambda: bar.value() == 0, timeout=3000)
 
 
@@ -222,6 +241,7 @@ def test_a_switch_to_a_dark_palette_recolours_the_notes(window, qtbot, library, 
     from desktop.ui.tones import DARK, LIGHT
 
     window.sidebar.select_talk(_talk(library, "Static Sites in 2026").id)
+    qtbot.waitUntil(window.settled)
     edit = window.editor.edit
     edit.textCursor().insertText('> "Quoted"')
 
@@ -237,8 +257,10 @@ def test_a_switch_to_a_dark_palette_recolours_the_notes(window, qtbot, library, 
 def test_search_finds_word_typed_earlier(window, qtbot, library):
     talk = _talk(library, "Schedules Are Data")
     window.sidebar.select_talk(talk.id)
+    qtbot.waitUntil(window.settled)
     qtbot.keyClicks(window.editor.edit, "pentabarf lives on")
     window.sidebar.select_talk(_talk(library, "Closing Remarks").id)
+    qtbot.waitUntil(window.settled)
     qtbot.keyClick(
         window,
         Qt.Key.Key_F,
@@ -248,7 +270,9 @@ def test_search_finds_word_typed_earlier(window, qtbot, library):
     assert panel.isVisible()
     qtbot.keyClicks(panel.query, "pentab")
     qtbot.waitUntil(lambda: panel.results.count() == 1, timeout=3000)
-    qtbot.keyClick(panel.query, Qt.Key.Key_Return)
+    qtbot.keyClick(panel.query, Qt.Key.Key_Return)  # (the search runs off the GUI thread)
+    qtbot.waitUntil(lambda: not panel.isVisible())
+    qtbot.waitUntil(window.settled)
     assert window.editor.talk.id == talk.id
     assert not panel.isVisible()
 
@@ -297,6 +321,7 @@ def test_import_by_drop_and_refresh_keeps_notes(window, qtbot, library, tmp_path
 
     talk = _talk(library, "Static Sites in 2026")
     window.sidebar.select_talk(talk.id)
+    qtbot.waitUntil(window.settled)
     qtbot.keyClicks(window.editor.edit, "kept through refresh")
     with qtbot.waitSignal(window.import_flow.imported, timeout=10_000) as blocker:
         window.refresh_schedule()
@@ -321,6 +346,7 @@ def test_disk_full_keeps_text_and_retries(window, qtbot, library, monkeypatch):
     monkeypatch.setattr(main_window, "save_target", flaky)
     talk = _talk(library, "Static Sites in 2026")
     window.sidebar.select_talk(talk.id)
+    qtbot.waitUntil(window.settled)
     qtbot.keyClicks(window.editor.edit, "precious words")
     qtbot.waitUntil(lambda: "Not saved" in window.saved_label.text(), timeout=3000)
     assert window.editor.edit.toPlainText() == "precious words"
@@ -328,12 +354,13 @@ def test_disk_full_keeps_text_and_retries(window, qtbot, library, monkeypatch):
     qtbot.waitUntil(lambda: window.saved_label.text() == "Saved", timeout=3000)
 
 
-def test_talk_rows_show_two_lines(window, library):
+def test_talk_rows_show_two_lines(qtbot, window, library):
     from PySide6.QtWidgets import QStyleOptionViewItem
 
     tree = window.sidebar.tree
     talk = _talk(library, "Offline First, Always")
     window.sidebar.select_talk(talk.id)
+    qtbot.waitUntil(window.settled)
     index = tree.currentIndex()
     delegate = tree.itemDelegate()
     option = QStyleOptionViewItem()
@@ -360,6 +387,7 @@ def test_hallway_note_made_on_first_use_and_saved(window, qtbot, library):
     assert window.editor.target is None  # browsing to it is not choosing it
     tree.setFocus()
     qtbot.keyClick(tree, Qt.Key.Key_Return)
+    qtbot.waitUntil(window.settled)
     assert window.editor.target.kind == "hallway"
     qtbot.keyClicks(window.editor.edit, "Met the Jekyll maintainers at lunch")
     window.autosaver.flush()
@@ -380,6 +408,7 @@ def test_html_abstract_shown_as_text_and_filterable(window, qtbot, library):
     talk = _talk(library, "Offline First, Always")
     assert "<li>" in talk.abstract  # stored as the schedule published it
     window.sidebar.select_talk(talk.id)
+    qtbot.waitUntil(window.settled)
     window.editor.abstract_button.click()
     label = window.editor.abstract
     assert label.isVisible() and "<" not in label.text() and "- write-ahead logging" in label.text()
@@ -395,7 +424,7 @@ def test_html_abstract_shown_as_text_and_filterable(window, qtbot, library):
 def test_before_its_library_opens_the_window_offers_only_what_needs_none(qtbot, library):
     """At start-up the window paints before the library is open (ui.library_opening)."""
     import_schedule(library, str(SAMPLE))
-    win = MainWindow(None)
+    win = build_window(None)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -408,9 +437,11 @@ def test_before_its_library_opens_the_window_offers_only_what_needs_none(qtbot, 
     assert win.model.talks() == []
 
     win.attach(library)
+    qtbot.waitUntil(win.settled)
     assert all(a.isEnabled() for a in waiting) and toolbar["Now"].isEnabled()
     assert len(win.model.talks()) == 12
     assert win.statusBar().currentMessage() == ""
     talk = _talk(library, win.model.talks()[0].title)
     win.sidebar.select_talk(talk.id)
+    qtbot.waitUntil(win.settled)
     assert win.editor.talk.id == talk.id

@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtCore import Qt
 
+from desktop.app import build_window
 from desktop.store.notes import talk_note
 from desktop.store.talks import list_talks
-from desktop.ui.main_window import MainWindow
 from desktop.ui.schedule_model import ID_ROLE
 from tests.ui.conftest import sample_window
 
@@ -16,6 +16,7 @@ from tests.ui.conftest import sample_window
 @pytest.fixture
 def window(qtbot, library):
     win = sample_window(qtbot, library, size=(1000, 420))  # short: the tree scrolls
+    qtbot.waitUntil(win.settled)
     yield win
     win.autosaver.flush()
 
@@ -31,6 +32,7 @@ def _open_by_click(window, qtbot, talk_id):
     sidebar.tree.scrollTo(index)
     rect = sidebar.tree.visualRect(index)
     qtbot.mouseClick(sidebar.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(window.settled)
     assert window.editor.target.id == talk_id
 
 
@@ -50,6 +52,7 @@ def test_filtering_never_changes_the_open_note(window, qtbot, library):
     sidebar = window.sidebar
     qtbot.keyClicks(sidebar.filter_edit, "perplexed")  # another talk of the same day only
     qtbot.keyClick(sidebar.filter_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(window.settled)
     assert window.editor.target.id == talk.id
     assert "Markdown Beyond the Basics" in window.editor.title_line.full_text()
     qtbot.keyClicks(window.editor.edit, " still")  # typing goes on into the open note
@@ -80,6 +83,7 @@ def test_a_reload_keeps_the_open_note_and_its_place(window, qtbot, library):
     _open_by_click(window, qtbot, talk.id)
     window.sidebar.tree.setCurrentIndex(window.sidebar.proxy.index(0, 0))  # looking elsewhere
     window.reload()
+    qtbot.waitUntil(window.settled)
     assert window.editor.target.id == talk.id
     qtbot.waitUntil(lambda: _in_view(window, talk.id), timeout=3000)
 
@@ -94,12 +98,14 @@ def test_only_an_explicit_choice_opens_a_talk(window, qtbot, library):
     assert window.editor.target.id == first.id
     browsed = tree.currentIndex().data(ID_ROLE)
     qtbot.keyClick(tree, Qt.Key.Key_Return)  # Enter opens
+    qtbot.waitUntil(window.settled)
     assert window.editor.target.id == browsed != first.id
     assert window.editor.edit.hasFocus()
 
 
 def _window_again(qtbot, library):
-    win = MainWindow(library, clock=lambda: datetime(2026, 5, 14, 9, 10, tzinfo=UTC))
+    win = build_window(library, clock=lambda: datetime(2026, 5, 14, 9, 10, tzinfo=UTC))
+    qtbot.waitUntil(win.settled)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -109,6 +115,7 @@ def _window_again(qtbot, library):
 def test_a_restart_reopens_the_last_open_note_once(window, qtbot, library):
     """After a restart the note last written in was not open again."""
     window.sidebar.select_talk(_talk(library, "Schedules Are Data").id)
+    qtbot.waitUntil(window.settled)
     window.close()
     again = _window_again(qtbot, library)
     assert again.editor.talk.title == "Schedules Are Data"
@@ -117,9 +124,12 @@ def test_a_restart_reopens_the_last_open_note_once(window, qtbot, library):
     )
     chosen = _talk(library, "Static Sites in 2026")
     again.sidebar.select_talk(chosen.id)  # the user's choice stays through a reload
+    qtbot.waitUntil(again.settled)
     again.reload()
+    qtbot.waitUntil(again.settled)
     assert again.editor.talk.title == "Static Sites in 2026"
     again.new_hallway_note(again.sidebar.current_conference_id())  # a hallway note too
+    qtbot.waitUntil(again.settled)
     hallway = again.editor.target
     again.close()
     third = _window_again(qtbot, library)
@@ -128,6 +138,7 @@ def test_a_restart_reopens_the_last_open_note_once(window, qtbot, library):
 
 def test_a_remembered_note_that_is_gone_opens_nothing(window, qtbot, library):
     window.sidebar.select_talk(_talk(library, "Schedules Are Data").id)
+    qtbot.waitUntil(window.settled)
     remembered = [k for k in window.settings.allKeys() if k.startswith("last-note/")]
     assert len(remembered) == 1
     window.settings.setValue(remembered[0], "talk:999999")  # (removed since, say)

@@ -5,11 +5,11 @@ from PySide6.QtCore import QMimeData, Qt, QUrl
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QListView
 
+from desktop.app import build_window
 from desktop.services.importing import import_schedule
 from desktop.store.notes import talk_note
 from desktop.store.photos import note_photos
 from desktop.store.talks import list_talks
-from desktop.ui.main_window import MainWindow
 from tests.conftest import SAMPLE
 from tests.imagegen import make_photo
 from tests.ui.conftest import RecordingNotifier
@@ -18,11 +18,13 @@ from tests.ui.conftest import RecordingNotifier
 @pytest.fixture
 def window(qtbot, library):
     import_schedule(library, str(SAMPLE))
-    win = MainWindow(library, notifier=RecordingNotifier())
+    win = build_window(library, notifier=RecordingNotifier())
+    qtbot.waitUntil(win.settled)
     qtbot.addWidget(win)
     win.show()
     talk = next(t for t in list_talks(library) if t.title == "Static Sites in 2026")
     win.sidebar.select_talk(talk.id)
+    qtbot.waitUntil(win.settled)
     win.talk = talk
     yield win
     win.autosaver.flush()
@@ -117,3 +119,20 @@ def test_the_photo_picker_shows_the_photo_under_the_cursor(qtbot, tmp_path):
     qtbot.waitUntil(lambda: not picker.preview.pixmap().isNull(), timeout=3000)
     shown = picker.preview.pixmap().size()
     assert shown.width() <= 240 and shown.height() <= 180
+
+
+def test_a_photo_stored_while_typing_went_on_never_splits_the_word_being_typed(qtbot):
+    """The attach is stored off the GUI thread; typing on meanwhile, the photo was put at the
+    cursor: "After th![…](photo:…)e photo."."""
+    from PySide6.QtGui import QTextCursor
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from desktop.ui.photo_actions import place_photos
+
+    edit = QPlainTextEdit()
+    qtbot.addWidget(edit)
+    edit.setPlainText("Intro.\n\nAfter th")
+    edit.moveCursor(QTextCursor.MoveOperation.End)
+    place_photos(edit, ["![](photo:abc)"], typing_went_on=True)
+    qtbot.keyClicks(edit, "e photo.")
+    assert edit.toPlainText() == "Intro.\n\nAfter the photo.\n\n![](photo:abc)\n"

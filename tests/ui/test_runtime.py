@@ -15,7 +15,7 @@ def probe(tmp_path, monkeypatch):
     # An earlier test's window may still be rendering its preview on a worker thread, whose
     # first render imports python-markdown: importing it here waits for that import to end
     # (while one runs, PySide's hook does not read the probe's source: the test failed 1 in 3).
-    import desktop.core.markdown_html  # noqa: F401
+    import desktop.core.markdown_parser  # noqa: F401
 
     read: list[str] = []
     original = linecache.updatecache

@@ -11,6 +11,7 @@ from tests.ui.conftest import sample_window
 @pytest.fixture
 def window(qtbot, library):
     win = sample_window(qtbot, library)
+    qtbot.waitUntil(win.settled)
     yield win
     win.autosaver.flush()
 
@@ -19,6 +20,7 @@ def test_a_locked_database_gets_a_plain_message_and_the_save_is_retried(window, 
     messages = []
     window.autosaver.save_failed.connect(lambda _target, why: messages.append(why))
     window.sidebar.select_talk(2)
+    qtbot.waitUntil(window.settled)
     with database_held(library.database_path):
         qtbot.keyClicks(window.editor.edit, "words typed while locked")
         qtbot.waitUntil(lambda: "Not saved" in window.saved_label.text(), timeout=20_000)

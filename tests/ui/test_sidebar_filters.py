@@ -4,8 +4,8 @@ filter, the combo boxes' lists as wide as their longest entry."""
 import pytest
 from PySide6.QtCore import Qt
 
+from desktop.app import build_window
 from desktop.services.importing import import_schedule
-from desktop.ui.main_window import MainWindow
 from desktop.ui.schedule_model import ID_ROLE, KIND_ROLE
 from tests.conftest import SAMPLE
 
@@ -13,7 +13,8 @@ from tests.conftest import SAMPLE
 @pytest.fixture
 def window(qtbot, library):
     import_schedule(library, str(SAMPLE))
-    win = MainWindow(library)
+    win = build_window(library)
+    qtbot.waitUntil(win.settled)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -88,6 +89,7 @@ def test_down_from_the_filter_goes_to_the_first_match_and_enter_opens_it(window,
     )
     assert window.editor.talk is None  # moving there is browsing, not choosing
     qtbot.keyClick(tree, Qt.Key.Key_Return)
+    qtbot.waitUntil(window.settled)
     assert window.editor.talk.title == "Time Zones for the Perplexed"
     qtbot.waitUntil(window.editor.edit.hasFocus)
 
@@ -98,3 +100,20 @@ def test_down_from_a_filter_matching_nothing_stays_in_the_field(window, qtbot):
     qtbot.keyClicks(edit, "zzzzqqq")
     qtbot.keyClick(edit, Qt.Key.Key_Down)
     assert edit.hasFocus()
+
+
+def test_the_filter_finds_the_hallway_notes_by_their_words(window, qtbot):
+    """Typing "hallway" in the filter hid the ☕ Hallway notes row with everything else."""
+    qtbot.keyClicks(window.sidebar.filter_edit, "hallway")
+
+    def shown_kinds() -> list[str]:
+        proxy, found = window.sidebar.proxy, []
+        stack = [proxy.index(r, 0) for r in range(proxy.rowCount())]
+        while stack:
+            index = stack.pop()
+            found.append(index.data(KIND_ROLE))
+            stack += [proxy.index(r, 0, index) for r in range(proxy.rowCount(index))]
+        return found
+
+    qtbot.waitUntil(lambda: "talk" not in shown_kinds(), timeout=3000)  # filtered (a pause)
+    assert "hallway-new" in shown_kinds()

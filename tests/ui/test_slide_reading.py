@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from desktop.app import build_window
 from desktop.services.importing import import_schedule
 from desktop.store.talks import list_talks
-from desktop.ui.main_window import MainWindow
 from desktop.ui.slide_reading import install
 from tests.conftest import SAMPLE
 from tests.slides import DECK, render, save_jpeg
@@ -31,12 +31,14 @@ def _gone(pid: int) -> bool:
 @pytest.fixture
 def window(qtbot, library):
     import_schedule(library, str(SAMPLE))
-    win = MainWindow(library, notifier=RecordingNotifier())
+    win = build_window(library, notifier=RecordingNotifier())
+    qtbot.waitUntil(win.settled)
     qtbot.addWidget(win)
     reading = install(win)
     win.show()
     talk = next(t for t in list_talks(library) if t.title == "Static Sites in 2026")
     win.sidebar.select_talk(talk.id)
+    qtbot.waitUntil(win.settled)
     yield win
     reading.stop()
     win.autosaver.flush()

@@ -9,16 +9,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QToolBar
 
+from desktop.app import build_window
 from desktop.services.importing import import_schedule
 from desktop.store.talks import list_talks
-from desktop.ui.main_window import MainWindow
 from tests.conftest import SAMPLE
 
 
 @pytest.fixture
 def window(qtbot, library):
     import_schedule(library, str(SAMPLE))
-    win = MainWindow(library, clock=lambda: datetime(2026, 5, 14, 9, 10, tzinfo=UTC))
+    win = build_window(library, clock=lambda: datetime(2026, 5, 14, 9, 10, tzinfo=UTC))
+    qtbot.waitUntil(win.settled)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -30,6 +31,7 @@ def window(qtbot, library):
 
 def test_search_rows_fit_their_text_and_count_in_words(window, qtbot):
     window.sidebar.select_talk(window.titles["Schedules Are Data"].id)
+    qtbot.waitUntil(window.settled)
     qtbot.keyClicks(window.editor.edit, "pentabarf lives on")
     window.search_notes()
     panel = window.search_panel
@@ -48,12 +50,15 @@ def test_the_star_button_shows_whether_the_open_talk_is_starred(window, qtbot):
         a for a in window.findChild(QToolBar, "capture-toolbar").actions() if "Star" in a.text()
     )
     window.sidebar.select_talk(window.titles["Static Sites in 2026"].id)
+    qtbot.waitUntil(window.settled)
     assert button.isCheckable() and not button.isChecked()
     qtbot.keyClick(window.editor.edit, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert button.isChecked() and window.act_star.isChecked()
     window.sidebar.select_talk(window.titles["Closing Remarks"].id)  # not starred
+    qtbot.waitUntil(window.settled)
     assert not button.isChecked()
     window.sidebar.select_talk(window.titles["Static Sites in 2026"].id)
+    qtbot.waitUntil(window.settled)
     assert button.isChecked()
 
 
@@ -62,6 +67,7 @@ def test_the_preview_shows_a_note_as_soon_as_it_opens(window, qtbot, library):
 
     save_talk_note(library, window.titles["Static Sites in 2026"].id, "# Already written")
     window.sidebar.select_talk(window.titles["Static Sites in 2026"].id)
+    qtbot.waitUntil(window.settled)
     # well before the typing pause (DEBOUNCE) the preview waits for
     qtbot.waitUntil(lambda: "Already written" in window.preview.toPlainText(), timeout=200)
 
@@ -75,6 +81,7 @@ def test_a_theme_switch_in_the_app(window, qtbot):
     assert window.settings.value("appearance/theme") == "dark"
     window.theme_menu.actions["light"].trigger()
     assert base_lightness() > 128
-    again = MainWindow(window.lib)  # remembered
+    again = build_window(window.lib)  # remembered
+    qtbot.waitUntil(again.settled)
     assert again.theme_menu.actions["light"].isChecked()
     again.deleteLater()

@@ -7,17 +7,19 @@ import pytest
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QColor, QImage
 
+from desktop.app import build_window
 from desktop.store.notes import save_talk_note, talk_note
 from desktop.store.talks import list_talks
-from desktop.ui.main_window import MainWindow
 from tests.ui.conftest import sample_window
 
 
 @pytest.fixture
 def window(qtbot, library):
     win = sample_window(qtbot, library)
+    qtbot.waitUntil(win.settled)
     win.talks = {t.title: t for t in list_talks(library)}
     win.sidebar.select_talk(win.talks["Static Sites in 2026"].id)
+    qtbot.waitUntil(win.settled)
     yield win
     win.autosaver.flush()
 
@@ -86,8 +88,10 @@ def test_the_word_count_is_what_a_reader_reads(window, qtbot, library):
         '> "Quoted words"\n> \\- Fatima Zahra\n\nSee [the docs](https://example.org/a-b-c).',
     )
     window.sidebar.select_talk(window.talks["Schedules Are Data"].id)
+    qtbot.waitUntil(window.settled)
     assert words.text() == "11 words"  # at once, and no caption, marker or link target
     window.sidebar.select_talk(window.talks["Closing Remarks"].id)
+    qtbot.waitUntil(window.settled)
     assert words.text() == "0 words"  # an empty note: not the last note's count
     qtbot.keyClicks(edit, "one two three")
     qtbot.waitUntil(lambda: words.text() == "3 words", timeout=3000)
@@ -103,6 +107,7 @@ def test_a_100000_word_note_opens_complete_counted_and_saved(window, qtbot, libr
     body = "\n\n".join(f"Paragraph {i} " + "word " * 99 for i in range(1000))  # 101 words
     save_talk_note(library, talk.id, body)
     window.sidebar.select_talk(talk.id)
+    qtbot.waitUntil(window.settled)  # (the note is read off the GUI thread)
     edit, preview, words = window.editor.edit, window.preview, window.words_label
     assert edit.toPlainText() == body
     assert words.text() in ("… words", "101,000 words")
@@ -134,7 +139,8 @@ def test_the_count_follows_typing_without_a_pause(window, qtbot):
 
 
 def test_saved_says_nothing_when_no_note_is_open(qtbot, library):
-    win = MainWindow(library)
+    win = build_window(library)
+    qtbot.waitUntil(win.settled)
     qtbot.addWidget(win)
     assert win.saved_label.text() == ""
 
@@ -171,6 +177,24 @@ def test_a_time_stamp_outside_the_talk_is_the_conference_clock_marked(window, qt
     window.act_stamp.trigger()
     assert edit.toPlainText() == "[10:10 WEST] [05:00] "
     window.new_hallway_note(window.sidebar.current_conference_id())  # no talk at all
+    qtbot.waitUntil(window.settled)
     window.clock = lambda: datetime(2026, 5, 14, 12, 0, tzinfo=UTC)
     window.act_stamp.trigger()
     assert window.editor.edit.toPlainText().endswith("[13:00 WEST] ")
+
+
+def test_text_typed_in_the_preview_goes_into_the_note(qtbot, library):
+    """Ctrl+Tab leaves the editor for the preview, which is read-only: what was typed there
+    was thrown away."""
+    from PySide6.QtCore import Qt
+
+    from tests.ui.conftest import sample_window
+
+    window = sample_window(qtbot, library, size=(1366, 768))
+    qtbot.waitUntil(window.settled)
+    window.sidebar.select_talk(list_talks(library)[1].id)
+    qtbot.waitUntil(window.settled)
+    qtbot.keyClicks(window.editor.edit, "Start")
+    qtbot.keyClick(window.editor.edit, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.preview, " and more")
+    assert window.editor.current_text() == "Start and more"

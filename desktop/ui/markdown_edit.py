@@ -1,4 +1,5 @@
-"""The plain-text editor widget, which also accepts pasted and dropped images."""
+"""The text widget notes are typed in (a QPlainTextEdit): Markdown list and quote keys, and
+pasted or dropped images. The pane around it (title, details, photo strip) is note_pane."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ def _image_paths(source: QMimeData) -> list[str]:
     ]
 
 
-class NotesEdit(QPlainTextEdit):
+class MarkdownEdit(QPlainTextEdit):
     images_dropped = Signal(list)  # [path]
     image_pasted = Signal(QImage)
 

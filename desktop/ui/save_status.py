@@ -20,7 +20,7 @@ def _hold_width(label: QLabel, *texts: str) -> None:
     label.setMinimumWidth(max(metrics.horizontalAdvance(t) for t in texts) + 8)
 
 
-class NoteStatus:
+class SaveStatus:
     """Two permanent labels at steady widths: a label that changes size re-lays out the whole
     window, which cost typing several ms twice per autosave.
 

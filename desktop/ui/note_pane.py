@@ -1,4 +1,5 @@
-"""The note editor: a talk header above a Markdown QPlainTextEdit.
+"""The note pane: the open note's title line, talk details and photo strip around the text
+widget (markdown_edit), and the documents of the notes opened this run.
 
 Each talk keeps its own QTextDocument for the whole run, so undo history survives switching.
 """
@@ -10,8 +11,15 @@ from collections.abc import Callable
 from datetime import datetime, tzinfo
 
 import shiboken6
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QFont, QFontDatabase, QTextCursor, QTextDocument, QTextOption
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import (
+    QFont,
+    QFontDatabase,
+    QKeyEvent,
+    QTextCursor,
+    QTextDocument,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,7 +35,7 @@ from desktop.core.models import Note, Talk
 from desktop.ui.after_conference import links_html
 from desktop.ui.autosave import Target
 from desktop.ui.highlighter import MarkdownHighlighter
-from desktop.ui.notes_edit import NotesEdit
+from desktop.ui.markdown_edit import MarkdownEdit
 from desktop.ui.photo_strip import PhotoStrip
 
 
@@ -99,7 +107,25 @@ class TitleLine(QLabel):
         self.setText(metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, width))
 
 
-class NoteEditor(QWidget):
+_HELD_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
+
+
+def copy_key(event: QKeyEvent) -> QKeyEvent:
+    """A key event to send later (Qt reuses the one it delivers)."""
+    return QKeyEvent(
+        event.type(),
+        event.key(),
+        event.modifiers(),
+        event.nativeScanCode(),
+        event.nativeVirtualKey(),
+        event.nativeModifiers(),
+        event.text(),
+        event.isAutoRepeat(),
+        event.count(),
+    )
+
+
+class NotePane(QWidget):
     """Compact (small screens, focus mode): the title line alone above the note, with the
     when and where on it; the details, the abstract and the photo strip fold away behind
     their buttons."""
@@ -133,7 +159,7 @@ class NoteEditor(QWidget):
         self.abstract.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.abstract.setOpenExternalLinks(True)
 
-        self.edit = NotesEdit()
+        self.edit = MarkdownEdit()
         self.edit.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
         font.setPointSizeF(max(font.pointSizeF(), 10.5) + 1)
@@ -179,7 +205,55 @@ class NoteEditor(QWidget):
         # called on every change (a plain callback: a Qt signal relay cost ~2 ms per key here)
         self.on_edit: Callable[[Target], None] = lambda _t: None
         self.talk: Talk | None = None
+        self._held: list[QKeyEvent | Callable[[], None]] | None = None  # keys typed (and
+        # commands given: a time stamp, a quote) while a note opens, in order
+        self.edit.installEventFilter(self)
         self._show_placeholder()
+
+    # --- keys typed while a note is being opened -------------------------------------------
+
+    def hold_keys(self) -> None:
+        """Until release_keys: keys typed go to no note. The note chosen is being read (off
+        the GUI thread) and takes the place of the one on screen; what is typed meanwhile
+        belongs to it, never to the note still showing. The text widget takes keys (and the
+        focus) meanwhile, even before any note was open."""
+        if self._held is None:
+            self._held = []
+        self.edit.setEnabled(True)
+
+    def holding(self) -> bool:
+        return self._held is not None
+
+    def hold_command(self, command: Callable[[], None]) -> None:
+        """A command on the note (a time stamp, a quote) given while it opens: done when it is
+        open, in its place among the keys typed."""
+        if self._held is None:
+            command()
+        else:
+            self._held.append(command)
+
+    def release_keys(self) -> None:
+        """Type the held keys into the note now open, and do the held commands, in order."""
+        held, self._held = self._held, None
+        for item in held or []:
+            if isinstance(item, QKeyEvent):
+                QCoreApplication.sendEvent(self.edit, item)
+            else:
+                item()
+
+    def drop_held_keys(self) -> int:
+        """The note could not be opened: forget the keys typed for it (their count)."""
+        held, self._held = self._held, None
+        if self.target is None:
+            self.edit.setEnabled(False)
+        return sum(isinstance(item, QKeyEvent) for item in held or [])
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if self._held is not None and watched is self.edit and event.type() in _HELD_EVENTS:
+            if event.type() == QEvent.Type.KeyPress:
+                self._held.append(copy_key(event))  # type: ignore[arg-type]
+            return True  # (the release of a held key is held back too: it was never pressed)
+        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         """The system switched between light and dark: colour the notes for it."""
@@ -320,9 +394,15 @@ class NoteEditor(QWidget):
         self._open(Target("hallway", note.id), note.body)  # type: ignore[arg-type]
 
     def _open(self, target: Target, body: str) -> None:
+        first = target not in self._documents
         self.target = target
         self.edit.setDocument(self._document(target, body))
         self.edit.setEnabled(True)
+        if first:  # opened for the first time this run: typing adds to the end of the note
+            # (a note opened before keeps its own place)
+            cursor = self.edit.textCursor()
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            self.edit.setTextCursor(cursor)
         self._colour_shown()
 
     def _colour_shown(self) -> None:

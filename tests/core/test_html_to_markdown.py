@@ -2,7 +2,7 @@
 
 import pytest
 
-from desktop.core.html_markdown import html_to_markdown
+from desktop.core.html_to_markdown import html_to_markdown
 from desktop.core.render import render_html
 
 
