@@ -68,8 +68,14 @@ def observe(window, opening):  # the app as it runs, watched (app.main's observe
             window.sidebar.select_talk(talk)
         if typing:  # a note typed into, as a user does: its first change loads the ORM
             window.sidebar.select_talk(window.model.talks()[0].id)
-            window.editor.edit.textCursor().insertText("A first line of notes")
+            type_once_open()
         timer.start(200)
+
+    def type_once_open():  # (the note is read off the GUI thread)
+        if window.editor.target is None or not window.settled():
+            QTimer.singleShot(10, type_once_open)
+            return
+        window.editor.edit.textCursor().insertText("A first line of notes")
 
     timer = QTimer(window)
     timer.timeout.connect(poll)
