@@ -4,8 +4,7 @@ clock, then quit:
   first-paint       the window's first paint (the library still opening behind it)
   schedule-shown    the schedule listed in the sidebar, painted
   ctrl-j-answered   Go to Now (Ctrl+J), pressed at that moment, has opened the talk running
-                    at --at (an ISO time), its note read, and painted it; `ctrl-j-talk ID`
-                    names it
+                    at --at (an ISO time) and painted it; `ctrl-j-talk ID` names it
 
 It watches through app.main's observer: the app itself prints nothing.
 
@@ -56,15 +55,12 @@ def observer(at: datetime | None):
                     for a in window.findChildren(QAction)
                     if a.shortcut() == QKeySequence("Ctrl+J")
                 )
-                go_to_now.trigger()
-                answered()  # the note is read off the GUI thread: shown when it is in
+                go_to_now.trigger()  # the note is read off the GUI thread: answered once shown
+                window.when_open(answered)
                 return
             QTimer.singleShot(0, window.close)
 
         def answered() -> None:
-            if window.editor.target is None and not window.settled():
-                QTimer.singleShot(1, answered)
-                return
             window.repaint()
             target = window.editor.target
             _moment("ctrl-j-answered")

@@ -79,7 +79,7 @@ def main(
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from desktop.core.errors import TalknotesError, plain_reason
-    from desktop.services.library import LibraryBusy, acquire
+    from desktop.services.locking import LibraryBusy, acquire
     from desktop.ui.backend import Backend
     from desktop.ui.library_opening import LibraryOpening
     from desktop.ui.runtime import prepare_qt, warm_up_on_first_change

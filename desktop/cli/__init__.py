@@ -258,7 +258,7 @@ def _folder(library: str | None) -> Path:
 def _run(args: argparse.Namespace, library: str | None) -> int:
     lock = None
     if _writes(args):
-        from desktop.services.library import CLI_WAIT_SECONDS, acquire
+        from desktop.services.locking import CLI_WAIT_SECONDS, acquire
 
         folder = _folder(library)
         folder.mkdir(parents=True, exist_ok=True)

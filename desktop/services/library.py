@@ -12,8 +12,8 @@ from pathlib import Path
 
 from desktop.core.models import Conference, Note, Photo, Talk
 from desktop.core.timezones import get_zone
+from desktop.services.locking import CLI_WAIT_SECONDS, LibraryBusy, LibraryLock, acquire
 from desktop.store.library import Library, LibraryReadOnly, open_library
-from desktop.store.lock import CLI_WAIT_SECONDS, LibraryBusy, LibraryLock, acquire
 from desktop.store.reading import (
     get_conference,
     get_talk,

@@ -279,7 +279,7 @@ class MainWindow(QMainWindow):
     def show_talk(self, talk_id: int) -> None:
         """Open a talk's note: at once when the editor holds it, else read in the background;
         keys typed meanwhile are held for it (NotePane.hold_keys)."""
-        from desktop.services.notes import open_talk
+        from desktop.services.notes import open_talk, talk_note
 
         self.autosaver.save_now()  # switching talk saves at once
         talk = self.model.talk(talk_id)
@@ -288,7 +288,10 @@ class MainWindow(QMainWindow):
             self._opening = None
             self._show_talk(talk, Note(talk_id=talk_id))  # (the editor's own copy shows)
             return
-        self._open_note(target, open_talk, self.library(), talk_id)
+        if talk is None:  # not in the sidebar (yet): the talk too
+            self._open_note(target, open_talk, self.library(), talk_id)
+        else:  # only its note
+            self._open_note(target, lambda lib: (talk, talk_note(lib, talk_id)), self.library())
 
     def _open_note(self, target: Target, read: Callable, *args) -> None:
         self._opening = target
