@@ -82,7 +82,7 @@ def main(
     from desktop.services.locking import LibraryBusy, acquire
     from desktop.ui.backend import Backend
     from desktop.ui.library_opening import LibraryOpening
-    from desktop.ui.runtime import prepare_qt, warm_up
+    from desktop.ui.runtime import prepare_qt, warm_up_on_first_change
     from desktop.ui.slide_reading import install as install_slide_reading
 
     prepare_qt()
@@ -117,7 +117,7 @@ def main(
         slides = install_slide_reading(window)  # OCR worker: starts once the library is open
         opening.opened.connect(slides.start_soon)
         app.aboutToQuit.connect(slides.stop)  # quitting ends the worker at once
-        opening.opened.connect(lambda: warm_up(backend.writer))  # for the first write
+        warm_up_on_first_change(window.autosaver)  # what writing needs, once writing starts
         if observe is not None:
             observe(window, opening)
         window.show()

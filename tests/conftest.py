@@ -76,6 +76,14 @@ def shared_fixture(relative: str) -> Path:
     return path
 
 
+def wreck_page(database: Path, page: int) -> None:
+    """Overwrite page `page` (from 0) of an SQLite database with garbage, at its page size."""
+    data = bytearray(database.read_bytes())
+    size = int.from_bytes(data[16:18], "big")  # the header's page size
+    data[size * page : size * (page + 1)] = b"\xde\xad" * (size // 2)
+    database.write_bytes(bytes(data))
+
+
 def age_note(lib, note_id: int, minutes: int) -> None:
     """Pretend the note was written `minutes` ago: its next change keeps a version."""
     from datetime import timedelta

@@ -21,6 +21,27 @@ def run(*args, library, stdin=None, check=True):
     return result
 
 
+def test_json_output_is_the_data_indented_as_json_writes_it():
+    """--json text: byte for byte what json.dumps(indent=2, ensure_ascii=False) writes, for
+    what orjson refuses (a lone surrogate, a huge integer) too."""
+    from desktop.cli.output import to_json
+
+    data = [
+        {
+            "id": 1,
+            "title": "Zoë — “quoted” 😀\u2028\x00\\ / tab\t",
+            "speakers": [],
+            "links": [{"url": "https://x.org/?a=1&b=2", "kind": None, "n": {}}],
+            "end_estimated": False,
+            "nested": [[1, [2, {"a": True}]]],
+        },
+        [],
+    ]
+    assert to_json(data) == json.dumps(data, ensure_ascii=False, indent=2)
+    odd = {"surrogate": "\ud800", "big": 2**70}
+    assert to_json(odd) == json.dumps(odd, ensure_ascii=False, indent=2)
+
+
 def test_version():
     result = subprocess.run(
         [sys.executable, "-m", "desktop", "--version"], capture_output=True, text=True, check=True

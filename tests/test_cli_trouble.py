@@ -20,7 +20,7 @@ from tests.conditions import (
     make_read_only,
     shared_temp_dir,
 )
-from tests.conftest import ROOT, SAMPLE
+from tests.conftest import ROOT, SAMPLE, wreck_page
 from tests.imagegen import make_photo
 
 
@@ -123,9 +123,7 @@ def test_restore_shows_both_sides_and_does_not_drop_notes_unasked(lib, tmp_path)
 
 def test_restore_salvage_rebuilds_a_damaged_library(lib):
     database = lib / "talknotes.sqlite3"
-    data = bytearray(database.read_bytes())
-    data[4096 * 5 : 4096 * 6] = b"\xde\xad" * 2048
-    database.write_bytes(bytes(data))
+    wreck_page(database, 5)
     assert talknotes("check", library=lib).returncode == 1
     done = talknotes("restore", "--salvage", "--json", library=lib)
     assert done.returncode == 0, done.stderr

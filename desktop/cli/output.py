@@ -68,9 +68,21 @@ def printable(text: str) -> str:
     return _CONTROL.sub("\ufffd", text)
 
 
+def to_json(data: Any) -> str:
+    """`data` as JSON indented by 2, as json.dumps(data, ensure_ascii=False, indent=2) writes
+    it. By orjson: json's indenting encoder is pure Python (FOSDEM's talks: ~45 ms, ~3 ms
+    here); json for what orjson refuses (a lone surrogate, an integer past 64 bits)."""
+    import orjson
+
+    try:
+        return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
+    except orjson.JSONEncodeError:
+        return json.dumps(data, ensure_ascii=False, indent=2)
+
+
 def emit(args: argparse.Namespace, data: Any, text: Callable[[], str]) -> None:
     if args.json:
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write(to_json(data))
         sys.stdout.write("\n")
     else:
         out = text()

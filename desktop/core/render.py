@@ -127,15 +127,22 @@ def split_blocks(text: str) -> list[str]:
 _last_split: tuple[str, list[str]] | None = None
 
 
+def _split_once(text: str) -> list[str]:
+    """split_blocks(text), once per text: the render thread splits the text it renders and
+    then locates the writer in it, and the window asks again where the writer is."""
+    global _last_split
+    last = _last_split  # (one read: another thread may replace it)
+    if last is not None and last[0] is text:
+        return last[1]
+    blocks = split_blocks(text)
+    _last_split = (text, blocks)
+    return blocks
+
+
 def locate(text: str, position: int) -> tuple[int, int, float]:
     """Where `position` lies in split_blocks(text): (part index, number of parts, how far
     into that part from 0 to 1). The preview scrolls to show the part being typed."""
-    global _last_split
-    if _last_split is not None and _last_split[0] is text:  # the same text: asked again
-        blocks = _last_split[1]
-    else:
-        blocks = split_blocks(text)
-        _last_split = (text, blocks)
+    blocks = _split_once(text)
     start = 0
     for index, block in enumerate(blocks):
         end = start + len(block)
@@ -205,7 +212,7 @@ class IncrementalRenderer:
     ) -> Window | str:
         """render_parts for `size` parts only (all when None), placed by window_start; or
         the whole note's HTML when its parts refer to each other."""
-        blocks = split_blocks(text)
+        blocks = _split_once(text)
         # Searched per part, and only in parts not seen before: the search over a whole
         # 20,000-word note took 6 ms, holding the GIL the typing thread needs.
         if any(b not in self._checked and _refers(b) for b in blocks):

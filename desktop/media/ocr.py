@@ -11,8 +11,6 @@ from pathlib import Path
 
 from desktop.core.errors import TalknotesError
 from desktop.core.slide_text import TextLine
-from desktop.media.images import open_checked, upright
-from desktop.media.slide_image import dhash, sharpness
 
 MAX_SIDE = 2000  # the detector reads at most this size; a 12 MP photo is scaled down first
 NOT_INSTALLED = "OCR is not installed (the rapidocr and onnxruntime packages)"
@@ -70,6 +68,10 @@ class SlideReader:
         )
 
     def read(self, path: Path) -> Reading:
+        # Pillow with the reading, not with this module: the window asks available() at start
+        from desktop.media.images import open_checked, upright
+        from desktop.media.slide_image import dhash, sharpness
+
         image = open_checked(path)
         try:
             picture = upright(image).convert("RGB")

@@ -133,11 +133,11 @@ def note_photos(lib: Library, kind: str, item_id: int) -> list[Photo]:
 
 
 def strip_rows(lib: Library, kind: str, item_id: int) -> list[tuple[Photo, Path | None]]:
-    """The note's photos with their (possibly new) upright thumbnails, for the photo strip."""
-    return [
-        (p, files.ensure_thumbnail(lib.media_dir, p.sha256))
-        for p in note_photos(lib, kind, item_id)
-    ]
+    """The note's photos with their (possibly new) upright thumbnails, for the photo strip
+    (services.library.strip_rows, which the window uses: it loads no SQLAlchemy)."""
+    from desktop.services.library import strip_rows as rows
+
+    return rows(lib, kind, item_id)
 
 
 def set_caption(lib: Library, photo_id: int, caption: str, typed: bool = True) -> None:

@@ -16,8 +16,15 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
 
+# SQLite's page. A note is rewritten whole by each autosave and every page written is a
+# write to the WAL: a 100,000-word note (950 KB) took 232 writes at 4 KiB (6.3 ms to commit
+# here), 58 at 16 KiB (1.5 ms); a small row costs the same at either size.
+PAGE_SIZE = 16384
+
+
 def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA page_size={PAGE_SIZE}")  # a new database only (see store.pages)
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable across app crashes

@@ -217,10 +217,13 @@ def open_library(
             _migrate(folder, database, lib, revision if existed else None)
         if auto_backup and existed and backup.needs_daily_backup(folder):
             backup.make_backup(database, "daily")
-        from desktop.store import leftovers, lock
+        from desktop.store import leftovers, lock, pages
 
         if lock.held_here(folder):  # no other writer can be half-way through a file
             leftovers.remove_library_leftovers(folder)
+            if pages.too_small(lib.reader()):  # made before PAGE_SIZE: rewritten once
+                lib.close()
+                pages.widen(database)
     except Exception as exc:
         lib.close()
         if isinstance(exc, TalknotesError):

@@ -12,10 +12,15 @@ import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-
-from filelock import FileLock, Timeout
+from typing import TYPE_CHECKING
 
 from desktop.core.errors import TalknotesError, plain_reason
+
+if TYPE_CHECKING:
+    from filelock import FileLock
+
+# filelock is imported when a lock is taken (~20 ms): opening a library asks held_here, and
+# reading commands (`talknotes talks`) take no lock.
 
 LOCK_NAME = "talknotes.lock"
 HOLDER_NAME = "talknotes.lock.holder"
@@ -46,6 +51,8 @@ class Holder:
 
 
 def library_lock(library_dir: Path) -> FileLock:
+    from filelock import FileLock
+
     return FileLock(str(library_dir / LOCK_NAME))
 
 
@@ -111,6 +118,8 @@ def acquire(library_dir: Path, timeout: float, kind: str, command: str = "") -> 
     """Take the library's lock as a `kind` ("window" or "command" `command`), waiting up to
     `timeout` seconds. Raises LibraryBusy naming the holder, or TalknotesError when the folder
     cannot be written (read-only, disk full)."""
+    from filelock import Timeout
+
     lock = library_lock(library_dir)
     try:
         lock.acquire(timeout=timeout)

@@ -34,6 +34,11 @@ _PHOTO_COLUMNS = (
 Params = tuple[Any, ...]  # the values of a query, or of a row read
 
 
+def ocr_queued(lib: Library) -> bool:
+    """Whether an image waits to be read (the window asks at start)."""
+    return bool(lib.reader().execute("SELECT EXISTS (SELECT 1 FROM ocr_queue)").fetchone()[0])
+
+
 def _rows(lib: Library, sql: str, params: Params = ()) -> list[sqlite3.Row | Params]:
     return lib.reader().execute(sql, params).fetchall()  # fetched whole: no read left open
 

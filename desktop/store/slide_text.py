@@ -64,8 +64,9 @@ def next_in_queue(lib: Library) -> str | None:
 
 def anything_queued(lib: Library) -> bool:
     """Whether an image waits to be read (plain SQL: the window asks this at start)."""
-    row = lib.reader().execute("SELECT EXISTS (SELECT 1 FROM ocr_queue)").fetchone()
-    return bool(row[0])
+    from desktop.store.reading import ocr_queued
+
+    return ocr_queued(lib)
 
 
 def queued(lib: Library) -> list[str]:

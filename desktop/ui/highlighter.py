@@ -6,15 +6,18 @@ did not change, and each time QPlainTextEdit repaints its whole viewport (2 ms a
 the end of a paragraph repaints just that paragraph. It also keeps each line's shaped glyphs
 (about 1.4 MiB for a 20,000-word note), which halves the cost of a repaint.
 
-A whole note is coloured a slice of lines at a time (SLICE_S per turn of the event loop): at
-once, a 100,000-word note held the GUI thread ~0.7 s as it opened.
+A whole note is coloured a slice of lines at a time (SLICE_S, then PAUSE_MS for the rest of
+the app): at once, a 100,000-word note held the GUI thread ~0.7 s as it opened, and slices
+back to back held the interpreter from the preview's render thread as the note opened. The
+lines shown are coloured ahead of the sweep (colour_ahead): opened at its end, a long note
+was uncoloured there until the sweep got to it.
 """
 
 from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QRegularExpression, QTimer
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -34,6 +37,10 @@ IN_FENCE = 1  # a block's user state: a fenced code block is open after it
 LINE_KINDS = frozenset({"heading", "quote", "code_block"})
 TO_LINE_END = 1 << 20
 SLICE_S = 0.004  # colouring a whole note: this long per turn of the event loop
+PAUSE_MS = 4  # and then this long for the rest
+AHEAD_CHARS = 5000  # colour_ahead: about a tall screenful of text
+# A line that opens or closes a code fence, as markdown_spans.line_spans reads one
+_FENCE_LINE = QRegularExpression(r"^\s*(?:```|~~~)")
 
 
 def _fmt(color: QColor | None = None, *, bold=False, italic=False, mono=False) -> QTextCharFormat:
@@ -76,7 +83,7 @@ class MarkdownHighlighter(QObject):
         self._tones, self._formats = tones(), _formats()
         self._busy = False
         self._sweep_at: int | None = None  # where colouring the whole note goes on from
-        self._sweep_timer = QTimer(self, singleShot=True, interval=0)
+        self._sweep_timer = QTimer(self, singleShot=True, interval=PAUSE_MS)
         self._sweep_timer.timeout.connect(self._sweep)
         document.contentsChange.connect(self._changed)
         self.rehighlight()
@@ -116,6 +123,25 @@ class MarkdownHighlighter(QObject):
         self._sweep_at = block.position() if block.isValid() else None
         if self._sweep_at is not None:
             self._sweep_timer.start()
+
+    def colour_ahead(self, first: QTextBlock) -> None:
+        """Colour the lines from `first` on (about AHEAD_CHARS of them: those shown) now, when
+        the sweep has not got to them yet."""
+        if self._sweep_at is None or first.position() + first.length() <= self._sweep_at:
+            return
+        previous = first.previous()
+        if previous.isValid() and previous.position() >= self._sweep_at:
+            # not swept yet: whether a code fence is open here, from the fence lines before
+            # (searched in Qt: copying a 100,000-word note's text out took ~10 ms)
+            opened, found = False, self._doc.find(_FENCE_LINE, 0)
+            while not found.isNull() and found.selectionStart() < first.position():
+                opened = not opened
+                found = self._doc.find(_FENCE_LINE, found.selectionEnd())
+            previous.setUserState(IN_FENCE if opened else 0)
+        block, end = first, first.position() + AHEAD_CHARS
+        while block.isValid() and block.position() < end:
+            self._apply(block, dirty=True)
+            block = block.next()
 
     def _changed(self, position: int, removed: int, added: int) -> None:
         """Colour the changed lines, then the following ones while a fence opens or closes."""

@@ -5,19 +5,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
-from zoneinfo import available_timezones
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QProgressDialog, QWidget
 
 from desktop.core.errors import TalknotesError
 from desktop.core.models import ImportSummary
-from desktop.core.timezones import local_zone_name
 from desktop.ui.notifier import Notifier
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog, QWidget
+
     from desktop.services.library import Library
     from desktop.ui.backend import Backend
+
+# The dialogs' Qt classes are imported when a dialog opens, not with the window: it is made
+# before its first paint, and each Qt class's first import builds its enums (ms apiece).
 
 SCHEDULE_FILTER = "Schedules (*.xml *.json *.ics *.ical);;All files (*)"
 
@@ -45,11 +47,15 @@ class ImportFlow(QObject):
         self.notifier = notifier or Notifier()
 
     def import_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(self.window, "Import schedule", "", SCHEDULE_FILTER)
         if path:
             self.start(path)
 
     def import_url(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
         url, ok = QInputDialog.getText(
             self.window, "Import from URL", "Schedule URL (frab XML/JSON, iCalendar, Sessionize):"
         )
@@ -80,6 +86,8 @@ class ImportFlow(QObject):
     ) -> None:
         """Import or refresh `source`; `keep`: keep a URL's credentials in the keyring (None:
         ask when it has some)."""
+        from PySide6.QtWidgets import QProgressDialog
+
         from desktop.core.url_secrets import redact_url
 
         if keep is None:
@@ -138,7 +146,7 @@ class ImportFlow(QObject):
 
     def ask_token(self, url: str) -> str | None:
         """A private schedule: ask for the API token; keep it in the system keyring only."""
-        from PySide6.QtWidgets import QLineEdit
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
 
         from desktop import secrets
 
@@ -161,6 +169,12 @@ class ImportFlow(QObject):
         return token
 
     def ask_zone(self, why: str) -> str | None:
+        from zoneinfo import available_timezones
+
+        from PySide6.QtWidgets import QInputDialog
+
+        from desktop.core.timezones import local_zone_name
+
         zones = sorted(available_timezones())
         hint = re.search(r"--tz ([\w/+-]+)\)", why)  # the importer's suggestion from the file
         local = hint[1] if hint else local_zone_name()

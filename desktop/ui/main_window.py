@@ -19,7 +19,6 @@ from desktop.core import agenda
 from desktop.core.errors import TalknotesError
 from desktop.core.ids import saved_id
 from desktop.core.models import Note
-from desktop.core.render import locate
 from desktop.ui import runtime, screen_fit, window_dialogs, window_state
 from desktop.ui.autosave import Autosaver, Target
 from desktop.ui.note_pane import NotePane, copy_key
@@ -102,7 +101,7 @@ class MainWindow(QMainWindow):
         self.sidebar = Sidebar(self.model)
         self.editor = NotePane()
         self.preview = Preview()
-        self.preview.locate = self._where_writing
+        self.preview.position = lambda: self.editor.edit.textCursor().position()
         self.preview.set_flavor(blog_flavor(self.settings))
         self.preview.installEventFilter(self)  # text typed there goes to the note
         self._search_panel: SearchPanel | None = None
@@ -120,7 +119,7 @@ class MainWindow(QMainWindow):
         for splitter in (self.main_split, self.notes_split):  # the user's sizes win from then on
             splitter.splitterMoved.connect(lambda *_: setattr(self, "_default_split", False))
 
-        self.save_status = SaveStatus(self.statusBar())
+        self.save_status = SaveStatus(self.statusBar(), self.preview.pool)
         self.words_label, self.saved_label = self.save_status.words, self.save_status.saved
 
         self.sidebar.talk_selected.connect(self.show_talk)
@@ -427,17 +426,13 @@ class MainWindow(QMainWindow):
         target = self.editor.target
         if target is not None and self.lib is not None:  # reopened at the next start
             self.settings.setValue(self._last_note_key(), f"{target.kind}:{target.id}")
-        self.save_status.count_words(self.editor.current_text())
         self.save_status.opened(self.autosaver.dirty)
         self._sync_star()
         if self.preview.isVisible():
             self.preview.render_now(self.editor.current_text)
         else:
             self.preview.schedule(self.editor.current_text)
-
-    def _where_writing(self) -> tuple[int, int, float]:
-        edit = self.editor.edit
-        return locate(self.editor.current_text(), edit.textCursor().position())
+        self.save_status.count_words(self.editor.current_text(), opened=True)  # after the render
 
     def _cursor_moved(self) -> None:
         """Show the cursor's part in the preview, unless the text changed meanwhile (typing:

@@ -31,6 +31,8 @@ class MarkdownEdit(QPlainTextEdit):
         """The line being typed stays in view when the editor gets shorter (the talk header
         grows on opening a talk, the window shrinks); QPlainTextEdit alone lets it slip below."""
         super().resizeEvent(event)
+        if not event.oldSize().isValid():  # its first size: nothing was in view yet
+            return  # (and viewport() before the first paint made PySide set up ~40 types)
         cursor = self.cursorRect()  # (the viewport has its new size already)
         was_high = self.viewport().height() + event.oldSize().height() - event.size().height()
         if cursor.bottom() >= 0 and cursor.top() < was_high:  # it was in view

@@ -174,6 +174,8 @@ class NotePane(QWidget):
         self.edit.document().setDocumentMargin(12)
 
         self.edit.setAccessibleName("Note")
+        # the lines shown are coloured at once, ahead of the sweep over a long note
+        self.edit.verticalScrollBar().valueChanged.connect(lambda _v: self._colour_shown())
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -406,6 +408,12 @@ class NotePane(QWidget):
             cursor = self.edit.textCursor()
             cursor.movePosition(QTextCursor.MoveOperation.End)
             self.edit.setTextCursor(cursor)
+        self._colour_shown()
+
+    def _colour_shown(self) -> None:
+        highlighter = self._highlighters.get(self.target) if self.target else None
+        if highlighter is not None and not highlighter.done:
+            highlighter.colour_ahead(self.edit.firstVisibleBlock())
 
     def move_to_end(self) -> None:
         cursor = self.edit.textCursor()

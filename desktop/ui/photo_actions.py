@@ -36,7 +36,7 @@ def preview_src(lib: Library, key: str) -> str | None:
 
 def _strip_rows(lib: Library, target: Target) -> list[tuple[Photo, Path | None]]:
     """Runs off the GUI thread: the note's photos and their (possibly new) thumbnails."""
-    from desktop.services.photos import strip_rows
+    from desktop.services.library import strip_rows
 
     return strip_rows(lib, target.kind, target.id)
 

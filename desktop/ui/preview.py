@@ -23,7 +23,7 @@ from PySide6.QtCore import QEvent, QSettings, QThreadPool, QTimer
 from PySide6.QtGui import QTextCursor, QTextFrame, QTextFrameFormat
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from desktop.core.render import IncrementalRenderer, Window
+from desktop.core.render import IncrementalRenderer, Window, locate
 from desktop.ui.tones import tones
 from desktop.ui.workers import submit
 
@@ -70,8 +70,8 @@ class Preview(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenExternalLinks(True)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self.pool = QThreadPool(self)  # renders (and the status bar's long word counts)
+        self.pool.setMaxThreadCount(1)
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self._render)
         self._unshown_since: float | None = None  # first change not yet handed to a render
@@ -79,6 +79,10 @@ class Preview(QTextBrowser):
         self.resolve_photo: Callable[[str], str | None] | None = None
         # Where the writer is, as core.render.locate gives it: shown after each render.
         self.locate: Callable[[], tuple[int, int, float]] | None = None
+        # Or the writer's position in the text: located in the render thread, which splits
+        # the text anyway (splitting a 100,000-word note took ~7 ms of the GUI thread)
+        self.position: Callable[[], int] | None = None
+        self._rendered: str | None = None  # the text of the last render asked for
         self._scroll_wanted: int | None = None
         self.verticalScrollBar().rangeChanged.connect(self._range_changed)
         self._renderer = IncrementalRenderer()  # used on the pool's one thread only
@@ -150,19 +154,24 @@ class Preview(QTextBrowser):
             return
         self._busy = True
         self._unshown_since = None
-        focus, current = None, None
+        focus, current, position = None, None, None
         if self._shift_to is not None:
             current, self._shift_to = self._shift_to, None
         else:
-            focus = self.locate()[0] if self.locate else None
+            if self.position is not None:
+                position = self.position()
+            elif self.locate is not None:
+                focus = self.locate()[0]
             current = self._first if self._total > WINDOW_PARTS else None
+        self._rendered = text = self._source()
         submit(
-            self._pool,
-            self._renderer.render_window,
-            self._source(),
+            self.pool,
+            _render_around,
+            self._renderer,
+            text,
             self.resolve_photo,
-            WINDOW_PARTS,
             focus,
+            position,
             current,
             on_done=self._show,
             on_error=lambda exc: self._show(f"<pre>{exc}</pre>"),
@@ -212,8 +221,7 @@ class Preview(QTextBrowser):
     def reveal(self) -> None:
         """Scroll as little as needed to show where the writer is (`locate`), a couple of lines
         of context around it: typing at the end of a long note, the preview follows."""
-        where = self.locate() if self.locate else (0, 0, 0.0)
-        index, count, within = where
+        index, count, within = self._where()
         if not count or self._target is not None:
             return
         local, span = index - self._first, self._count or count
@@ -234,6 +242,15 @@ class Preview(QTextBrowser):
             self._scroll(int(y - margin))
         elif y + margin > bar.value() + self.viewport().height():
             self._scroll(int(y + margin - self.viewport().height()))
+
+    def _where(self) -> tuple[int, int, float]:
+        """Where the writer is (core.render.locate). By position: in the text last rendered,
+        which the render thread has split already (it differs from the text now by the
+        keys typed since, a few characters: near enough to scroll by)."""
+        if self.position is not None:
+            text = self._rendered if self._rendered is not None else self._source()
+            return locate(text, min(self.position(), len(text)))
+        return self.locate() if self.locate else (0, 0, 0.0)
 
     def _scroll(self, value: int) -> None:
         """Scroll to `value`, or as far as the scroll bar goes and the rest when its range
@@ -365,3 +382,18 @@ class Preview(QTextBrowser):
         frame = cursor.insertFrame(_PART_FORMAT)
         cursor.insertHtml(html)
         return frame
+
+
+def _render_around(
+    renderer: IncrementalRenderer,
+    text: str,
+    resolve_photo: Callable[[str], str | None] | None,
+    focus: int | None,
+    position: int | None,
+    current: int | None,
+) -> Window | str:
+    """In the render thread: the window of parts around the writer's part (`focus`, or the
+    part at `position` in `text`)."""
+    if position is not None:
+        focus = locate(text, position)[0]
+    return renderer.render_window(text, resolve_photo, WINDOW_PARTS, focus, current)

@@ -40,8 +40,11 @@ def settle_long_lived() -> None:
     gc.freeze()
 
 
-# What writing to the library needs: the window reads without them (store.reading), so a start
-# shows its schedule first and imports these after, on the writer thread (warm_up).
+# What writing to the library needs: the window reads without them (store.reading), and the
+# common save (typing into a talk's note) is plain SQL too (store.quick_save). They take ~25 MiB
+# (USS, FOSDEM loaded): imported on the writer thread when the user first changes a note
+# (warm_up_on_first_change), so a window that only shows the schedule never holds them, and the
+# first save that needs them (a new note, a version) waits for no import.
 WRITING_MODULES = (
     "sqlalchemy",
     "sqlalchemy.orm",
@@ -58,6 +61,18 @@ def warm_up(pool) -> None:
     from desktop.ui.workers import submit
 
     submit(pool, import_in_stages, *WRITING_MODULES, on_done=lambda _r: settle_long_lived())
+
+
+def warm_up_on_first_change(autosaver) -> None:
+    """warm_up in `autosaver`'s pool once, when a note first has unsaved changes (the save
+    queues behind it on that thread)."""
+
+    def first_change(dirty: bool) -> None:
+        if dirty:
+            autosaver.dirty_changed.disconnect(first_change)
+            warm_up(autosaver.pool)
+
+    autosaver.dirty_changed.connect(first_change)
 
 
 def import_in_stages(*names: str) -> None:

@@ -51,6 +51,7 @@ class ScheduleModel(QStandardItemModel):
         self._hallway_rows: dict[int, QStandardItem] = {}
         self._band: dict[int, QBrush | None] = {}  # slot banding, restored after highlighting
         self._state: dict[int, str] = {}  # "running" | "next" | ""
+        self._fonts: dict[int, tuple[bool, bool]] = {}  # a row's (struck out, bold) if set
 
     def talk(self, talk_id: int) -> Talk | None:
         return self._talks.get(talk_id)
@@ -73,6 +74,7 @@ class ScheduleModel(QStandardItemModel):
         self._hallway_rows.clear()
         self._band.clear()
         self._state.clear()
+        self._fonts.clear()
         self._talks = {t.id: t for t in talks if t.id is not None}
         self._conferences = list(conferences)
         self._hallway_conference = {n.id: n.conference_id for n in hallway if n.id is not None}
@@ -131,10 +133,11 @@ class ScheduleModel(QStandardItemModel):
             row = [QStandardItem(), QStandardItem(talk.room)]
             brush = QBrush(band) if slot_index % 2 else None  # parallel talks share a band
             self._band[saved_id(talk.id)] = brush
+            tooltip = _talk_tooltip(talk)
             for item in row:
                 item.setData("talk", KIND_ROLE)
                 item.setData(talk.id, ID_ROLE)
-                item.setToolTip(_talk_tooltip(talk))
+                item.setToolTip(tooltip)
                 item.setEditable(False)
                 if brush is not None:
                     item.setBackground(brush)
@@ -178,10 +181,14 @@ class ScheduleModel(QStandardItemModel):
         row[0].setText(self._label(talk))
         row[0].setData(talk.starred, STARRED_ROLE)
         row[0].setData(talk.has_note, NOTED_ROLE)
-        font = row[0].font()
-        font.setStrikeOut(talk.status == TalkStatus.REMOVED)
-        font.setBold(self._state.get(talk_id, "") == "running")
-        row[0].setFont(font)
+        struck = talk.status == TalkStatus.REMOVED
+        bold = self._state.get(talk_id, "") == "running"
+        if self._fonts.get(talk_id, (False, False)) != (struck, bold):
+            font = row[0].font()  # (a new row's is the view's: most rows keep it)
+            font.setStrikeOut(struck)
+            font.setBold(bold)
+            row[0].setFont(font)
+            self._fonts[talk_id] = (struck, bold)
 
     def mark_time(self, now: datetime) -> None:
         """Highlight the running talks and mark the next ones (only rows that change)."""

@@ -88,8 +88,10 @@ class SlideReading(QObject):
             return False
         if not self.enabled() or self.worker is not None:
             return False
+        # Plain SQL: the window holds no SQLAlchemy (~25 MiB) for this (services.slide_ocr
+        # loads it), and none at all until a note changes (ui.runtime.warm_up_on_first_change)
+        from desktop.services.library import ocr_queued
         from desktop.services.ocr_worker import OcrWorker
-        from desktop.services.slide_ocr import anything_queued
 
         worker = self.worker = OcrWorker(lib.path, self.event_received.emit)
 
@@ -97,7 +99,7 @@ class SlideReading(QObject):
             if queued and self.worker is worker and not worker.is_alive():
                 worker.start()
 
-        self.window.backend.read(anything_queued, lib, on_done=start_if_queued)
+        self.window.backend.read(ocr_queued, lib, on_done=start_if_queued)
         return True
 
     def stop(self) -> None:

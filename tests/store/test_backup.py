@@ -6,7 +6,7 @@ from desktop.services.importing import import_schedule
 from desktop.store import backup
 from desktop.store.library import make_engine, open_library, upgrade
 from desktop.store.notes import save_talk_note, talk_note
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, wreck_page
 
 
 def test_daily_backup_on_first_open_of_the_day(tmp_path):
@@ -64,9 +64,8 @@ def test_damaged_database_is_refused_not_replaced(tmp_path):
     import_schedule(lib, str(SAMPLE))
     lib.close()
     database = tmp_path / "lib" / "talknotes.sqlite3"
-    data = bytearray(database.read_bytes())
-    data[4096:8192] = b"\xde\xad" * 2048  # wreck a page
-    database.write_bytes(bytes(data))
+    wreck_page(database, 1)
+    data = database.read_bytes()
     with pytest.raises(backup.LibraryDamaged, match="damaged"):
         open_library(tmp_path / "lib")
-    assert database.read_bytes() == bytes(data)  # nothing written over it
+    assert database.read_bytes() == data  # nothing written over it

@@ -10,7 +10,7 @@ from desktop.store import reading
 from desktop.store.history import versions
 from desktop.store.notes import save_talk_note
 from desktop.store.quick_save import quick_save
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, age_note
 
 SAVE_WITHOUT_SQLALCHEMY = """
 import json, sys
@@ -48,3 +48,22 @@ def test_the_quick_path_leaves_new_notes_and_due_versions_to_the_orm(library, mo
     assert quick_save(library, talk.id, "third") is None  # a version is due: the ORM keeps it
     save_talk_note(library, talk.id, "third")
     assert [v.body for v in versions(library, saved.id)][:1] == ["second"]
+
+
+def test_in_place_until_a_version_is_due_by_the_stored_times(library):
+    """The one-statement save reads the stored times: a note written 4 minutes ago (no
+    version yet) is saved in place, one written 6 minutes ago is left to the ORM, which keeps
+    a version; the same text again is saved as it is."""
+    import_schedule(library, str(SAMPLE))
+    talk = reading.list_talks(library)[0]
+    note = save_talk_note(library, talk.id, "first")
+    age_note(library, note.id, 4)
+    assert quick_save(library, talk.id, "second").body == "second"
+    assert versions(library, note.id) == []
+    same = quick_save(library, talk.id, "second")
+    assert same is not None and same == reading.talk_note(library, talk.id)
+    age_note(library, note.id, 2)  # now 6 minutes old
+    assert quick_save(library, talk.id, "third") is None
+    assert reading.talk_note(library, talk.id).body == "second"  # untouched
+    save_talk_note(library, talk.id, "third")
+    assert [v.body for v in versions(library, note.id)] == ["second"]

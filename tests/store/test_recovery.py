@@ -12,7 +12,7 @@ from desktop.store.migrations import HEAD_REVISION
 from desktop.store.notes import save_talk_note
 from desktop.store.salvage import salvage
 from tests.conditions import database_held
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, wreck_page
 
 
 @pytest.fixture
@@ -26,9 +26,7 @@ def with_notes(tmp_path):
 
 
 def wreck_a_page(database, page=3):
-    data = bytearray(database.read_bytes())
-    data[4096 * page : 4096 * (page + 1)] = b"\xde\xad" * 2048
-    database.write_bytes(bytes(data))
+    wreck_page(database, page)
 
 
 @pytest.mark.parametrize("exclusive", [False, True], ids=["begin-exclusive", "locking-mode"])

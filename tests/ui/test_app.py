@@ -217,6 +217,81 @@ def test_the_window_paints_before_the_library_code_is_loaded(tmp_path):
     ]
 
 
+WATCH_WRITING_MODULES = """
+import sys
+from PySide6.QtCore import QTimer
+from desktop import app
+from desktop.ui import slide_reading
+
+slide_reading.START_DELAY_MS = 0  # the slide reader looks for queued photos at once
+
+def observe(window, opening):
+    def opened():  # idle, the slide reader started: still no writing modules
+        poll.timeout.connect(lambda: window.slide_reading.worker is not None and type_a_note())
+        poll.start(20)
+
+    def type_a_note():
+        poll.stop()
+        print("idle", "sqlalchemy" in sys.modules, flush=True)
+        window.sidebar.select_talk(int(sys.argv[2]))  # opened, its photo strip read
+        poll.timeout.disconnect()
+        poll.timeout.connect(lambda: read(window.backend) and type_into_it())
+        poll.start(20)
+
+    def read(backend):
+        return not (backend.writer.activeThreadCount() or backend.readers.activeThreadCount())
+
+    def type_into_it():
+        poll.stop()
+        print("opened", "sqlalchemy" in sys.modules, flush=True)
+        window.editor.edit.textCursor().insertText("typed")
+        window.autosaver.saved.connect(lambda _t: QTimer.singleShot(0, saved))
+
+    def saved():
+        print("saved", "sqlalchemy" in sys.modules, flush=True)
+        window.close()
+
+    poll = QTimer(window)
+    opening.opened.connect(opened)
+
+sys.exit(app.main(sys.argv[1], observe=observe))
+"""
+
+
+def test_the_writing_modules_load_with_the_first_change_not_at_idle(tmp_path):
+    """SQLAlchemy and sqlmodel (~25 MiB) are for writing: a window that only shows the
+    schedule (its slide reader started) or a note never loads them; the first change to a
+    note loads them, and it is saved."""
+    import os
+    import subprocess
+    import sys
+
+    from desktop.media import ocr
+
+    if not ocr.available():
+        pytest.skip("the slide reader needs the OCR packages")
+
+    lib = open_library(tmp_path / "lib")
+    import_schedule(lib, str(SAMPLE))
+    talk = list_talks(lib)[0]  # its note does not exist yet: made by the ORM
+    lib.close()
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    out = subprocess.run(
+        [sys.executable, "-c", WATCH_WRITING_MODULES, str(tmp_path / "lib"), str(talk.id)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["idle", "False", "opened", "False", "saved", "True"]
+    lib = open_library(tmp_path / "lib")
+    from desktop.store.reading import talk_note
+
+    assert talk_note(lib, talk.id).body == "typed"
+    lib.close()
+
+
 def test_closing_the_window_while_the_library_opens_finishes_the_opening(tmp_path, monkeypatch):
     """Closing waits for saves, and for the opening (here: the first run's sample import)."""
     monkeypatch.setattr(QApplication, "exec", staticmethod(lambda: _close_at_once()))

@@ -15,9 +15,7 @@ def _window(qtbot, library, monkeypatch):
     window = build_window(library, notifier=RecordingNotifier())
     qtbot.waitUntil(window.settled)
     qtbot.addWidget(window)
-    monkeypatch.setattr(
-        "desktop.ui.import_flow.QInputDialog.getText", lambda *a, **k: (TOKEN, True)
-    )
+    monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getText", lambda *a, **k: (TOKEN, True))
     return window
 
 

@@ -14,7 +14,7 @@ from desktop.store.migrations import HEAD_REVISION
 from desktop.store.notes import save_talk_note
 from desktop.ui.library_opening import LibraryOpening
 from tests.conditions import database_held
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, wreck_page
 
 
 @pytest.fixture
@@ -55,9 +55,7 @@ def notes_in(database) -> int:
 
 
 def wreck(database):
-    data = bytearray(database.read_bytes())
-    data[4096 * 5 : 4096 * 6] = b"\xde\xad" * 2048
-    database.write_bytes(bytes(data))
+    wreck_page(database, 5)
 
 
 def test_a_locked_library_is_not_offered_a_restore(qtbot, folder, told, monkeypatch):

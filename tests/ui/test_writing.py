@@ -8,7 +8,7 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QColor, QImage
 
 from desktop.app import build_window
-from desktop.store.notes import save_talk_note
+from desktop.store.notes import save_talk_note, talk_note
 from desktop.store.talks import list_talks
 from tests.ui.conftest import sample_window
 
@@ -95,6 +95,32 @@ def test_the_word_count_is_what_a_reader_reads(window, qtbot, library):
     assert words.text() == "0 words"  # an empty note: not the last note's count
     qtbot.keyClicks(edit, "one two three")
     qtbot.waitUntil(lambda: words.text() == "3 words", timeout=3000)
+
+
+def test_a_100000_word_note_opens_complete_counted_and_saved(window, qtbot, library):
+    """A note of 100,000 words and more: the editor holds all of it, the preview builds the
+    parts around the writer (at the end), the count (made off the GUI thread) is the
+    note's, never the last note's, and typing into it is saved."""
+    from desktop.ui.preview import WINDOW_PARTS
+
+    talk = window.talks["Schedules Are Data"]
+    body = "\n\n".join(f"Paragraph {i} " + "word " * 99 for i in range(1000))  # 101 words
+    save_talk_note(library, talk.id, body)
+    window.sidebar.select_talk(talk.id)
+    qtbot.waitUntil(window.settled)  # (the note is read off the GUI thread)
+    edit, preview, words = window.editor.edit, window.preview, window.words_label
+    assert edit.toPlainText() == body
+    assert words.text() in ("… words", "101,000 words")
+    window.editor.move_to_end()
+    qtbot.waitUntil(lambda: words.text() == "101,000 words", timeout=10_000)
+    qtbot.waitUntil(lambda: "Paragraph 999 " in preview.toPlainText(), timeout=10_000)
+    first, count, total = preview.shown_parts
+    assert (first + count, count, total) == (1000, WINDOW_PARTS, 1000)
+    assert f"Paragraph {1000 - WINDOW_PARTS} " in preview.toPlainText()  # all of them
+    qtbot.keyClicks(edit, " typed last")
+    saved = lambda: talk_note(library, talk.id).body == body + " typed last"  # noqa: E731
+    qtbot.waitUntil(saved, timeout=5000)
+    qtbot.waitUntil(lambda: words.text() == "101,002 words", timeout=5000)
 
 
 def test_the_count_follows_typing_without_a_pause(window, qtbot):
