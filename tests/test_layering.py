@@ -59,3 +59,17 @@ def test_only_the_service_reaches_the_store():
                 offenders.append(f"{name}:{node.lineno}")
     assert "desktop.ui.main_window" in modules
     assert offenders == [], f"the store imported outside the service: {offenders}"
+
+
+def test_only_the_backend_makes_thread_pools():
+    """Widgets and dialogs get the backend's pools (issue 16): one ordered writer, readers,
+    compute — no pool of their own that could write beside the writer."""
+    from tests.test_import_cycles import _modules
+
+    makers = []
+    for name, path in _modules().items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and ast.unparse(node.func).endswith("QThreadPool"):
+                makers.append(name)
+    assert sorted(set(makers)) == ["desktop.ui.backend"]

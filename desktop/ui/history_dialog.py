@@ -63,7 +63,13 @@ def _all_counts(current: str, versions: list[NoteVersion]) -> list[tuple[int, in
 class HistoryDialog(QDialog):
     """Pick a version; `chosen` is set when the user restores one."""
 
-    def __init__(self, versions: list[NoteVersion], current: str, parent=None) -> None:
+    def __init__(
+        self,
+        versions: list[NoteVersion],
+        current: str,
+        compute: QThreadPool,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Note history")
         self.resize(900, 560)
@@ -76,9 +82,7 @@ class HistoryDialog(QDialog):
             item.setData(VERSION_ROLE, version)
             self.list.addItem(item)
         # Comparing a long note with up to 200 versions takes ~10 ms each: off the GUI thread
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        submit(self._pool, _all_counts, current, versions, on_done=self._counted)
+        submit(compute, _all_counts, current, versions, on_done=self._counted)
         self.text = QTextBrowser()
         self.text.setOpenLinks(False)
         self.show_changes = QCheckBox("Show changes")

@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self.model = ScheduleModel(self)
         self.sidebar = Sidebar(self.model)
         self.editor = NotePane()
-        self.preview = Preview()
+        self.preview = Preview(backend.compute)
         self.preview.position = lambda: self.editor.edit.textCursor().position()
         self.preview.set_flavor(blog_flavor(self.settings))
         self.preview.installEventFilter(self)  # text typed there goes to the note

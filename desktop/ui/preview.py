@@ -67,11 +67,14 @@ class Preview(QTextBrowser):
     not yet shown when typing goes on without a pause: the preview stays live.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, pool: QThreadPool, parent: QWidget | None = None) -> None:
+        """`pool`: one thread (the backend's compute pool) for the renders and the status
+        bar's long word counts; the incremental renderer lives on it."""
         super().__init__(parent)
         self.setOpenExternalLinks(True)
-        self.pool = QThreadPool(self)  # renders (and the status bar's long word counts)
-        self.pool.setMaxThreadCount(1)
+        if pool.maxThreadCount() != 1:
+            raise ValueError("the preview renders on one thread")
+        self.pool = pool
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self._render)
         self._unshown_since: float | None = None  # first change not yet handed to a render

@@ -78,7 +78,8 @@ def show_history(window):
     def show(versions: list) -> None:
         if window.editor.target != target:
             return  # another note was opened meanwhile
-        dialog = HistoryDialog(versions, window.editor.text_of(target), window)
+        current = window.editor.text_of(target)
+        dialog = HistoryDialog(versions, current, window.backend.compute, window)
         dialog.accepted.connect(lambda: _restore(window, target, dialog.chosen))
         dialog.open()
 

@@ -13,6 +13,15 @@ from desktop.core.render import render_html, split_blocks
 from desktop.ui.preview import DEBOUNCE_MS, FRAMED_PARTS, MAX_WAIT_MS, WINDOW_PARTS, Preview
 
 
+def _one_thread():
+    """The pool a preview renders on (the backend's compute pool in the app)."""
+    from PySide6.QtCore import QThreadPool
+
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
+    return pool
+
+
 def _long_note(n: int = 52) -> str:  # 43 parts: framed (and with `unwindowed`, whole)
     parts = []
     for i in range(n):
@@ -31,7 +40,7 @@ def _words(text: str) -> str:
 
 @pytest.fixture
 def preview(shown):
-    return shown(Preview())
+    return shown(Preview(_one_thread()))
 
 
 @pytest.fixture
@@ -169,7 +178,7 @@ def test_the_preview_reads_notes_as_the_blogs_engine(qtbot, tmp_path, shown):
 
     from desktop.ui.preview import Preview, blog_flavor
 
-    preview = shown(Preview())
+    preview = shown(Preview(_one_thread()))
     note = "Order:\n1) first\n2) second"
     preview.render_now(lambda: note)
     qtbot.waitUntil(lambda: preview.toPlainText().count("first") == 1, timeout=3000)
