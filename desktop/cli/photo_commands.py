@@ -30,7 +30,7 @@ def cmd_attach(lib: Library, args: argparse.Namespace) -> int:
 
 
 def cmd_photos_list(lib: Library, args: argparse.Namespace) -> int:
-    from desktop.services.photos import note_photos
+    from desktop.services.library import note_photos
 
     items = note_photos(lib, "talk", args.talk_id)
     emit(

@@ -7,11 +7,9 @@ imported, so the modules that need it are imported inside the calls that write.
 
 from __future__ import annotations
 
-from datetime import tzinfo
 from pathlib import Path
 
 from desktop.core.models import Conference, Note, Photo, Talk
-from desktop.core.timezones import get_zone
 from desktop.services.locking import CLI_WAIT_SECONDS, LibraryBusy, LibraryLock, acquire
 from desktop.store.library import Library, LibraryReadOnly, open_library
 from desktop.store.reading import (
@@ -31,7 +29,6 @@ __all__ = [
     "LibraryReadOnly",
     "Schedule",
     "acquire",
-    "conference_zone",
     "get_conference",
     "get_talk",
     "hallway_notes",
@@ -41,6 +38,7 @@ __all__ = [
     "open_library",
     "read_schedule",
     "set_starred",
+    "note_photos",
     "strip_rows",
 ]
 
@@ -58,20 +56,19 @@ def set_starred(lib: Library, talk_id: int, starred: bool) -> None:
     talks.set_starred(lib, talk_id, starred)
 
 
-def conference_zone(lib: Library, conference_id: int | None) -> tzinfo | None:
-    """The time zone a conference's clock shows (None when it is not known)."""
-    conf = next((c for c in list_conferences(lib) if c.id == conference_id), None)
-    return get_zone(conf.time_zone) if conf else None
+def note_photos(lib: Library, kind: str, item_id: int) -> list[Photo]:
+    """The photos attached to a talk's note (kind "talk") or a hallway note (plain SQL)."""
+    from desktop.store import reading
+
+    note_id = reading.talk_note(lib, item_id).id if kind == "talk" else item_id
+    return reading.note_photos(lib, note_id) if note_id is not None else []
 
 
 def strip_rows(lib: Library, kind: str, item_id: int) -> list[tuple[Photo, Path | None]]:
     """A note's photos (kind "talk": a talk's note, else a hallway note) with their (possibly
     new) upright thumbnails, for the photo strip. Plain SQL, and Pillow only for a note with
     photos: opening a note loaded SQLAlchemy and Pillow (services.photos) into the window."""
-    from desktop.store.reading import note_photos, talk_note
-
-    note_id = talk_note(lib, item_id).id if kind == "talk" else item_id
-    photos = note_photos(lib, note_id) if note_id is not None else []
+    photos = note_photos(lib, kind, item_id)
     if not photos:
         return []
     from desktop.media import files

@@ -126,20 +126,6 @@ def attach_files(lib: Library, kind: str, target_id: int, paths: list[Path]) -> 
     return attach_to_note(lib, target_id, prepare(paths, zone), note.title or "Hallway")
 
 
-def note_photos(lib: Library, kind: str, item_id: int) -> list[Photo]:
-    """The photos attached to a talk's note (kind "talk") or a hallway note."""
-    note_id = notes.talk_note(lib, item_id).id if kind == "talk" else item_id
-    return photos.note_photos(lib, note_id) if note_id is not None else []
-
-
-def strip_rows(lib: Library, kind: str, item_id: int) -> list[tuple[Photo, Path | None]]:
-    """The note's photos with their (possibly new) upright thumbnails, for the photo strip
-    (services.library.strip_rows, which the window uses: it loads no SQLAlchemy)."""
-    from desktop.services.library import strip_rows as rows
-
-    return rows(lib, kind, item_id)
-
-
 def set_caption(lib: Library, photo_id: int, caption: str, typed: bool = True) -> None:
     """Store a photo's caption; typed: the user's own words (a slide's title never replaces
     them). The note's reference is rewritten by the caller, which holds the text."""

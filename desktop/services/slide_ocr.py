@@ -173,7 +173,3 @@ def queued(lib: Library) -> list[str]:
 
 def queue_size(lib: Library) -> int:
     return store.queue_size(lib)
-
-
-def anything_queued(lib: Library) -> bool:
-    return store.anything_queued(lib)
