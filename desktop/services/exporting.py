@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop.core.errors import TalknotesError
-from desktop.core.models import Conference, Note, Photo, Talk
+from desktop.core.models import RECAP_PARTS, Conference, Note, Photo, Talk
 from desktop.exporters import compose, registry
 from desktop.exporters.base import Generator
 from desktop.exporters.compose import ExportRequest, Post
@@ -60,11 +60,20 @@ def build_post(
     return compose.build_post(LibrarySource(lib), request, profile)
 
 
-def recap_text(lib: Library, conference_id: int, day: date | None, part: str) -> str:
-    """The intro or wrap-up kept for this recap, else the intro made up from the schedule."""
+def recap_texts(
+    lib: Library, conference_id: int, day: date | None, parts: tuple[str, ...] = RECAP_PARTS
+) -> tuple[str, ...]:
+    """Each part kept for this recap (intro, wrap-up), else the intro made up from the
+    schedule; the conference and its days read once for all parts."""
     conf = reading.get_conference(lib, conference_id)
     days = sorted({t.day for t in reading.list_talks(lib, conference_id) if t.day})
-    return compose.recap_text(LibrarySource(lib), conf, day, part, days)
+    source = LibrarySource(lib)
+    return tuple(compose.recap_text(source, conf, day, part, days) for part in parts)
+
+
+def recap_text(lib: Library, conference_id: int, day: date | None, part: str) -> str:
+    """The intro or wrap-up kept for this recap, else the intro made up from the schedule."""
+    return recap_texts(lib, conference_id, day, (part,))[0]
 
 
 def generator_for(profile: BlogProfile) -> Generator:

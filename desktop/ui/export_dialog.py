@@ -48,7 +48,7 @@ from desktop.services.exporting import (
     build_post,
     export,
     generator_for,
-    recap_text,
+    recap_texts,
 )
 from desktop.services.library import Library, list_talks
 from desktop.services.notes import save_recap_note
@@ -313,10 +313,11 @@ class ExportDialog(QDialog):
         if place is None:
             self._show_recap_texts(None, ("", ""))
             return
-        lib = self.lib
         self._loading += 1
         self.backend.read(
-            lambda: tuple(recap_text(lib, *place, part) for part in RECAP_PARTS),
+            recap_texts,
+            self.lib,
+            *place,
             on_done=lambda texts: self._loaded(self._show_recap_texts, place, texts),
             on_error=lambda exc: self._loaded(self._show_error, exc),
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer, Signal
@@ -206,21 +207,23 @@ class MainWindow(QMainWindow):
         on_error: Callable[[BaseException], None] | None = None,
     ) -> None:
         """Read the library through the backend (never on the GUI thread), then `on_done`."""
-        self._reads += 1
-
-        def done(result: object) -> None:
-            self._reads -= 1
-            on_done(result)
-
-        def failed(exc: BaseException) -> None:
-            self._reads -= 1
-            (on_error or self._failed)(exc)
-
-        self.backend.read(fn, *args, on_done=done, on_error=failed, after_writes=after_writes)
+        run = partial(self.backend.read, after_writes=after_writes)
+        self._counted(run, fn, args, on_done, on_error)
 
     def _write(self, fn: Callable, *args, on_done: Callable | None = None) -> None:
         """Change the library on the backend's writer thread, in order with the saves."""
-        self._reads += 1  # (counted with the reads: settled() waits for it too)
+        self._counted(self.backend.write, fn, args, on_done, None)
+
+    def _counted(
+        self,
+        run: Callable,
+        fn: Callable,
+        args: tuple,
+        on_done: Callable | None,
+        on_error: Callable[[BaseException], None] | None,
+    ) -> None:
+        """`run(fn, *args)` on the backend, counted until it reports (settled())."""
+        self._reads += 1
 
         def done(result: object) -> None:
             self._reads -= 1
@@ -229,9 +232,9 @@ class MainWindow(QMainWindow):
 
         def failed(exc: BaseException) -> None:
             self._reads -= 1
-            self._failed(exc)
+            (on_error or self._failed)(exc)
 
-        self.backend.write(fn, *args, on_done=done, on_error=failed)
+        run(fn, *args, on_done=done, on_error=failed)
 
     def _failed(self, exc: BaseException) -> None:
         why = f"{exc.what}: {exc.why}" if isinstance(exc, TalknotesError) else str(exc)
