@@ -61,15 +61,7 @@ def quick_save(lib: Library, talk_id: int, body: str) -> Note | None:
         raise
     if saved is not None:
         note_id, conference_id, title, created = saved
-        return Note(
-            id=note_id,
-            talk_id=talk_id,
-            conference_id=conference_id,
-            title=title,
-            body=body,
-            created_at=parse_utc(created),
-            updated_at=now,
-        )
+        return _note(note_id, talk_id, conference_id, title, body, parse_utc(created), now)
     # Not saved: no note yet, the same text, or a version due. Looked at under the write lock.
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -90,6 +82,18 @@ def quick_save(lib: Library, talk_id: int, body: str) -> Note | None:
     except BaseException:
         conn.rollback()
         raise
+    return _note(note_id, talk_id, conference_id, title, body, created_at, updated_at)
+
+
+def _note(
+    note_id: int,
+    talk_id: int,
+    conference_id: int | None,
+    title: str,
+    body: str,
+    created_at: datetime | None,
+    updated_at: datetime,
+) -> Note:
     return Note(
         id=note_id,
         talk_id=talk_id,
