@@ -340,7 +340,8 @@ def cmd_restore(folder: Path, args: argparse.Namespace) -> int:
             f"not restored: {sides}, so restoring would drop notes (the library was "
             "left as it is; add --yes to restore anyway: the replaced file is kept)",
         )
-    safety = maintenance.restore_backup(database, source)
+    restored = maintenance.restore(database, source)
+    safety, back = restored.previous_state, restored.photos_back
     emit(
         args,
         {
@@ -348,10 +349,12 @@ def cmd_restore(folder: Path, args: argparse.Namespace) -> int:
             "previous_state": str(safety) if safety else None,
             "current": _contents_json(current),
             "backup": _contents_json(incoming),
+            "photos_back": len(back),
         },
         lambda: (
             f"restored {source} ({incoming.describe()})"
             + (f"; the previous state ({current.describe()}) is kept in {safety}" if safety else "")
+            + (f"; {len(back)} photo files brought back from the trash" if back else "")
         ),
     )
     return 0
