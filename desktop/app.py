@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,7 @@ def build_window(
     from desktop.ui import main_window
     from desktop.ui.autosave import Autosaver
     from desktop.ui.backend import Backend
+    from desktop.ui.conference_removal import ask_to_remove
     from desktop.ui.import_flow import ImportFlow
     from desktop.ui.menus import build_actions
     from desktop.ui.notifier import Notifier
@@ -57,6 +59,7 @@ def build_window(
 
     window.import_flow.imported.connect(lambda _summary: window.schedule_imported())
     window.sidebar.import_wanted.connect(lambda: window.import_flow.import_file())
+    window.sidebar.removal_wanted.connect(partial(ask_to_remove, window))
     window.photos.attached.connect(lambda _result: window.text_changed_view())
     window.photos.failed.connect(lambda message: window.statusBar().showMessage(message, 8000))
     window.preview.resolve_photo = lambda key: preview_src(window.library(), key)

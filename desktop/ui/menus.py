@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
-from desktop.ui import after_conference
+from desktop.ui import after_conference, conference_removal
 from desktop.ui.theme import ThemeMenu
 
 
@@ -45,6 +45,12 @@ def build_actions(window) -> None:
         window.refresh_schedule,
         "F5",
         "Fetch the selected conference's schedule again (notes are kept)",
+    )
+    window.act_remove_conference = a(
+        "Re&move Conference…",
+        lambda: conference_removal.ask_to_remove(window),
+        None,
+        "Remove the selected conference with its talks, notes and photos (a backup is taken first)",
     )
     window.act_export = a(
         "&Export to Blog…",
@@ -97,6 +103,7 @@ def build_actions(window) -> None:
         window.act_import_url,
         window.act_camera_roll,
         window.act_refresh,
+        window.act_remove_conference,
         window.act_export,
         window.act_search,
         window.act_now,
@@ -109,6 +116,7 @@ def build_actions(window) -> None:
     file_menu = bar.addMenu("&File")
     file_menu.addActions([window.act_import, window.act_import_url, window.act_refresh])
     file_menu.addAction(window.act_camera_roll)
+    file_menu.addAction(window.act_remove_conference)
     file_menu.addSeparator()
     file_menu.addAction(window.act_export)
     file_menu.addSeparator()

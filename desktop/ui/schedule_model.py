@@ -207,6 +207,25 @@ class ScheduleModel(QStandardItemModel):
                 item.setData(brush, Qt.ItemDataRole.BackgroundRole)
             self.update_talk(self._talks[talk_id])
 
+    def drop_conference(self, conference_id: int) -> set[tuple[str, int]]:
+        """Take a conference out of the tree at once (it is being removed); the notes it
+        held, as (kind, id): ("talk", talk id), ("hallway", note id)."""
+        talks = [i for i, t in self._talks.items() if t.conference_id == conference_id]
+        hallway = [n for n, c in self._hallway_conference.items() if c == conference_id]
+        for talk_id in talks:
+            for table in (self._talks, self._talk_rows, self._band, self._state, self._fonts):
+                table.pop(talk_id, None)
+        for note_id in hallway:
+            self._hallway_conference.pop(note_id, None)
+            self._hallway_rows.pop(note_id, None)
+        self._conferences = [c for c in self._conferences if c.id != conference_id]
+        for row in range(self.rowCount()):
+            item = self.item(row)
+            if item.data(KIND_ROLE) == "conference" and item.data(ID_ROLE) == conference_id:
+                self.removeRow(row)
+                break
+        return {("talk", t) for t in talks} | {("hallway", n) for n in hallway}
+
     def index_of_hallway(self, note_id: int):
         item = self._hallway_rows.get(note_id)
         return item.index() if item else None

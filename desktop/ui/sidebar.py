@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QToolButton,
     QTreeView,
@@ -31,6 +32,7 @@ class Sidebar(QWidget):
     note_wanted = Signal()  # Enter on a row: the typing goes to its note
     import_wanted = Signal()
     sample_wanted = Signal()
+    removal_wanted = Signal(int)  # conference id: File → Remove Conference… on it
 
     def __init__(self, model: ScheduleModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +72,9 @@ class Sidebar(QWidget):
         header.setSectionHidden(1, True)  # the room is on each talk's second line
         self.tree.setHeaderHidden(True)
         self._open: tuple[str, int] | None = None
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.context_menu: QMenu | None = None
         self.tree.clicked.connect(self._chosen)
         self.tree.activated.connect(self._entered)
 
@@ -113,6 +118,29 @@ class Sidebar(QWidget):
         column.addStretch(1)
         panel.setVisible(False)
         return panel
+
+    def conference_menu(self, index: QModelIndex) -> QMenu | None:
+        """The menu of a conference's row (None for other rows)."""
+        if index.data(KIND_ROLE) != "conference" or index.data(ID_ROLE) is None:
+            return None
+        conference_id = int(index.data(ID_ROLE))
+        menu = QMenu(self.tree)
+        remove = menu.addAction("Remove Conference…")
+        remove.setStatusTip("Remove it with its talks, notes and photos (a backup is taken first)")
+        remove.triggered.connect(lambda: self.removal_wanted.emit(conference_id))
+        return menu
+
+    def _context_menu(self, pos) -> None:
+        index = self.tree.indexAt(pos)
+        if not index.isValid():  # the menu key: the current row
+            index = self.tree.currentIndex()
+        menu = self.conference_menu(index)
+        if menu is None:
+            return
+        if self.context_menu is not None:
+            self.context_menu.deleteLater()
+        self.context_menu = menu
+        menu.popup(self.tree.viewport().mapToGlobal(pos))
 
     def show_empty(self, empty: bool) -> None:
         self.empty_panel.setVisible(empty)
