@@ -225,7 +225,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     startup_done()
     try:
         if args.command == "import":  # a refused import changes no file, creates no library
-            args.read = check_import(args, _has_library(library))
+            args.read = check_import(args, _folder(library), _has_library(library))
         return _run(args, library)
     except TalknotesError as exc:
         print(printable(f"error: {exc.what}: {exc.why}"), file=sys.stderr)

@@ -142,14 +142,17 @@ def _keep_secret(args: argparse.Namespace) -> Callable[[str], bool]:
     return ask
 
 
-def check_import(args: argparse.Namespace, has_library: bool) -> Any:
+def check_import(args: argparse.Namespace, folder: Path, has_library: bool) -> Any:
     """Read and parse the schedule before the library is opened (services.importing)."""
-    from desktop.services.importing import check_source
+    from desktop.services.importing import AgendaExport, check_source, explain_agenda_at
 
     options = _import_options(args)
     if args.sample:
         return None
-    return check_source(args.source, zone_later=has_library, **options)
+    try:
+        return check_source(args.source, zone_later=has_library, **options)
+    except AgendaExport as refused:  # name the library's conference it came from
+        raise explain_agenda_at(refused, folder) from refused
 
 
 def cmd_import(lib: Library, args: argparse.Namespace) -> int:
