@@ -63,7 +63,7 @@ class RemoveConferenceDialog(QDialog):
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.remove_button = buttons.addButton(
-            "Remove Conference", QDialogButtonBox.ButtonRole.DestructiveRole
+            "&Remove Conference", QDialogButtonBox.ButtonRole.DestructiveRole
         )
         self.remove_button.setAutoDefault(False)
         self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
@@ -140,7 +140,7 @@ def _removed(window: Any, closed: bool, removed: Any) -> None:
         f"{_counted(removed.notes, 'note')}, {_counted(removed.photos, 'photo')}."
     )
     if closed:
-        text += " Its note that was open is closed."
+        text += " Its note that was open is closed (its text is in the backup)."
     window.notify(text, 10_000)
     window.notifier.inform(
         window,

@@ -74,7 +74,7 @@ def test_typing_then_removing_keeps_the_text_in_the_backup(qtbot, window, librar
     kind, title, text = window.notifier.told[-1]
     assert (kind, title) == ("inform", "Conference removed")
     assert "Removed “Harbour Notes Conference 2026”: 12 talks, 1 note, 0 photos." in text
-    assert "Its note that was open is closed." in text
+    assert "Its note that was open is closed (its text is in the backup)." in text
     backup = next((library.path / "backups").glob("*-before-remove-conference-1.sqlite3"))
     assert str(backup) in text
     assert _backup_note(backup, talk.id) == "typed just before the removal"
