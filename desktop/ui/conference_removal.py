@@ -8,7 +8,7 @@ import html
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 MOST_NOTES_LISTED = 8
@@ -110,17 +110,29 @@ def _ask(window: Any, held: Any) -> None:
 
 
 def _remove(window: Any, held: Any) -> None:
+    """Every note typed so far reaches the library (and so the backup) before the removal;
+    a save that fails keeps the conference where it is."""
+    if not window.autosaver.flush():
+        _not_saved(window)
+        return
+    # A failed save reports through a queued signal, delivered before this queued call
+    QTimer.singleShot(0, partial(_remove_saved, window, held))
+
+
+def _not_saved(window: Any) -> None:
+    window.notifier.warn(
+        window,
+        "Conference not removed",
+        "What was typed could not be saved yet, so nothing was removed. Try again once the "
+        "note is saved.",
+    )
+
+
+def _remove_saved(window: Any, held: Any) -> None:
     from desktop.services.conference_removal import remove_conference
 
-    # Every note typed so far reaches the library (and so the backup) before the removal;
-    # a save that fails keeps the conference where it is.
-    if not window.autosaver.flush() or window.autosaver.dirty:
-        window.notifier.warn(
-            window,
-            "Conference not removed",
-            "What was typed could not be saved yet, so nothing was removed. Try again "
-            "once the note is saved.",
-        )
+    if window.autosaver.dirty:  # a save failed (or more was typed): not now
+        _not_saved(window)
         return
     closed = window.drop_conference(held.conference_id)
     window.statusBar().showMessage(f"Removing “{held.title}”…")

@@ -136,3 +136,29 @@ def test_the_context_menu_is_only_on_conferences(qtbot, window):
     day = window.sidebar.proxy.index(0, 0, conference)
     assert window.sidebar.conference_menu(day) is None
     assert window.sidebar.conference_menu(conference) is not None
+
+
+def test_a_save_that_fails_keeps_the_conference_and_the_text(qtbot, window, library, monkeypatch):
+    from desktop.core.errors import TalknotesError
+    from desktop.ui import main_window
+
+    def disk_full(*_args):
+        raise TalknotesError(str(library.database_path), "the disk is full")
+
+    talk = list_talks(library, 1)[0]
+    _open(qtbot, window, talk.id)
+    monkeypatch.setattr(main_window, "save_target", disk_full)
+    qtbot.keyClicks(window.editor.edit, "not saved yet")
+    window.act_remove_conference.trigger()
+    dialog = _dialog(qtbot, window)
+    dialog.remove_button.click()
+    qtbot.waitUntil(
+        lambda: ("warn", "Conference not removed") in [t[:2] for t in window.notifier.told]
+    )
+    assert len(list_talks(library, 1)) == 12 and len(window.model.conferences()) == 1
+    assert window.editor.target is not None and window.editor.current_text() == "not saved yet"
+    assert not list((library.path / "backups").glob("*-before-remove-conference-*"))
+    monkeypatch.undo()  # the disk has room again: the retry saves it
+    from desktop.services.notes import talk_note
+
+    qtbot.waitUntil(lambda: talk_note(library, talk.id).body == "not saved yet", timeout=10_000)
