@@ -68,6 +68,9 @@ def test_with_notes_removes_it_and_restore_brings_it_back(lib):
     assert json.loads(run("conferences", "--json", library=lib).stdout) == []
     assert json.loads(run("talks", "--json", library=lib).stdout) == []
     assert not list((lib / "media" / "originals").rglob("*.jpg"))
+    (put_aside,) = json.loads(run("check", "--json", library=lib).stdout)["trash"]
+    assert put_aside["folder"] == removed["trash"] and put_aside["files"] == 1
+    assert put_aside["bytes"] > 0
 
     back = json.loads(run("restore", removed["backup"], "--json", library=lib).stdout)
     assert back["photos_back"] == 1
@@ -75,6 +78,7 @@ def test_with_notes_removes_it_and_restore_brings_it_back(lib):
     photos = json.loads(run("photos", "list", "1", "--json", library=lib).stdout)
     assert len(photos) == 1
     assert len(list((lib / "media" / "originals").rglob("*.jpg"))) == 1
+    assert json.loads(run("check", "--json", library=lib).stdout)["trash"] == []
 
 
 def test_plain_output_names_the_backup_and_the_undo(lib):

@@ -229,6 +229,7 @@ def cmd_check(folder: Path, args: argparse.Namespace) -> int:
             lib.close()
     report["damaged"] = integrity != "ok"
     report["leftovers"] = [str(p) for p in maintenance.all_leftovers(folder)]
+    report["trash"] = maintenance.trash_contents(folder)
     report["backups"] = [
         {
             "file": str(b.path),
@@ -270,6 +271,12 @@ def cmd_check(folder: Path, args: argparse.Namespace) -> int:
                 "run (removed at the next start or export):"
             )
             lines += [f"           {p}" for p in report["leftovers"]]
+        for put_aside in report["trash"]:
+            lines.append(
+                f"trash:     {put_aside['files']} photo files ({put_aside['bytes']} bytes) of a "
+                f"removed conference, in {put_aside['folder']} (back with a restore of "
+                "its backup)"
+            )
         if integrity != "ok":
             lines.append(
                 "The database is damaged. Restore the newest good backup with: "

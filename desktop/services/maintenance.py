@@ -42,6 +42,7 @@ __all__ = [
     "make_backup",
     "newest_good_backup",
     "prune_trash",
+    "trash_contents",
     "recovery_facts",
     "restore",
     "restore_backup",
@@ -107,3 +108,21 @@ def prune_trash(library_dir: Path) -> list[Path]:
             return []  # a database that cannot be read now: keep everything
         wanted |= shas
     return trash.prune(library_dir, wanted)
+
+
+def trash_contents(library_dir: Path) -> list[dict[str, Any]]:
+    """The trash's folders (one per removal, named after its backup): files and bytes."""
+    from desktop.media import trash
+
+    found: dict[Path, list[Path]] = {}
+    for paths in trash.trashed(library_dir).values():
+        for path in paths:
+            found.setdefault(path.parent.parent.parent, []).append(path)
+    return [
+        {
+            "folder": str(folder),
+            "files": len(paths),
+            "bytes": sum(p.stat().st_size for p in paths),
+        }
+        for folder, paths in sorted(found.items())
+    ]
