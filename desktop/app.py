@@ -75,6 +75,10 @@ def main(
     observe: Observer | None = None,
 ) -> int:
     from PySide6.QtCore import QCoreApplication
+
+    from desktop.ui.feature_scan import skip_feature_scan
+
+    skip_feature_scan()  # before the window's modules are imported
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
