@@ -14,8 +14,9 @@ from desktop.services.conference_removal import (
     remove_conference,
 )
 from desktop.services.importing import import_schedule
+from desktop.services.library import photo_file as resolve_photo_file
 from desktop.services.notes import save_recap_note, search_notes
-from desktop.services.photos import attach_to_talk, resolve_photo_file
+from desktop.services.photos import attach_to_talk
 from desktop.store.notes import save_hallway_note, save_talk_note, talk_note
 from desktop.store.talks import list_talks
 from tests.conftest import SAMPLE, library_snapshot, shared_fixture
