@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from desktop.cli.library_commands import _confirm
 from desktop.cli.output import emit
 from desktop.core.errors import NotFoundError, TalknotesError
+from desktop.core.wording import counted
 
 if TYPE_CHECKING:
     from desktop.services.conference_removal import Removed
@@ -71,8 +72,6 @@ def _json(removed: Removed) -> dict[str, Any]:
 
 
 def _text(removed: Removed) -> str:
-    from desktop.services.conference_removal import counted
-
     files = len(removed.photo_files)
     moved = f" ({counted(files, 'file')} moved to {removed.trash})" if files else ""
     return "\n".join(

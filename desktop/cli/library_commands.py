@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from desktop.cli.output import emit, speaker_json, summary_json, talk_json
 from desktop.core.errors import TalknotesError
 from desktop.core.models import Talk
+from desktop.core.wording import counted
 
 if TYPE_CHECKING:
     from desktop.services.library import Library
@@ -273,7 +274,8 @@ def cmd_check(folder: Path, args: argparse.Namespace) -> int:
             lines += [f"           {p}" for p in report["leftovers"]]
         for put_aside in report["trash"]:
             lines.append(
-                f"trash:     {put_aside['files']} photo files ({put_aside['bytes']} bytes) of a "
+                f"trash:     {counted(put_aside['files'], 'photo file')} "
+                f"({put_aside['bytes']} bytes) of a "
                 f"removed conference, in {put_aside['folder']} (back with a restore of "
                 "its backup)"
             )
@@ -364,7 +366,7 @@ def cmd_restore(folder: Path, args: argparse.Namespace) -> int:
         lambda: (
             f"restored {source} ({incoming.describe()})"
             + (f"; the previous state ({current.describe()}) is kept in {safety}" if safety else "")
-            + (f"; {len(back)} photo files brought back from the trash" if back else "")
+            + (f"; {counted(len(back), 'photo file')} brought back from the trash" if back else "")
         ),
     )
     return 0

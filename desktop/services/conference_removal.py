@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.core.errors import TalknotesError
+from desktop.core.wording import counted
 from desktop.store.backup import BACKUP_DIR
 from desktop.store.conference_removal import Holdings, NoteFacts, holdings
 from desktop.store.library import Library
@@ -24,7 +25,6 @@ __all__ = [
     "Removed",
     "backup_pattern",
     "backup_reason",
-    "counted",
     "describe_notes",
     "holdings",
     "remove_conference",
@@ -38,11 +38,6 @@ def backup_reason(conference_id: int) -> str:
 def backup_pattern(lib: Library, conference_id: int) -> str:
     """How the backup taken before removing the conference will be named."""
     return str(lib.path / BACKUP_DIR / f"talknotes-<time>-{backup_reason(conference_id)}.sqlite3")
-
-
-def counted(n: int, word: str) -> str:
-    """ "1 note", "3 notes" (the words here all take an s)"""
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def describe_notes(notes: list[NoteFacts], most: int = 5) -> str:

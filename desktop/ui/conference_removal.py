@@ -11,17 +11,15 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from desktop.core.wording import counted
+
 MOST_NOTES_LISTED = 8
-
-
-def _counted(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def what_goes(held: Any, backup_hint: str) -> str:
     """The dialog's text (rich text) from services.conference_removal.Holdings."""
     esc = html.escape
-    talks = _counted(held.talks, "talk")
+    talks = counted(held.talks, "talk")
     if held.starred:
         talks += f" ({held.starred} starred)"
     parts = [f"its {talks}"]
@@ -34,13 +32,13 @@ def what_goes(held: Any, backup_hint: str) -> str:
         more = len(names) - MOST_NOTES_LISTED
         if more > 0:
             listed += f"<li>and {more} more</li>"
-        parts.append(f"<b>your {_counted(len(held.notes), 'note')}</b>:<ul>{listed}</ul>")
+        parts.append(f"<b>your {counted(len(held.notes), 'note')}</b>:<ul>{listed}</ul>")
     if held.photos:
         files = len(held.photo_files)
-        where = f", {_counted(files, 'file')} moved to the library's trash folder" if files else ""
-        parts.append(f"{_counted(held.photos, 'photo')}{where}")
+        where = f", {counted(files, 'file')} moved to the library's trash folder" if files else ""
+        parts.append(f"{counted(held.photos, 'photo')}{where}")
     if held.recap_texts:
-        parts.append(f"{_counted(held.recap_texts, 'recap text')} (intros, wrap-ups)")
+        parts.append(f"{counted(held.recap_texts, 'recap text')} (intros, wrap-ups)")
     goes = "".join(f"<li>{p}</li>" for p in parts)
     return (
         f"<p><b>Remove “{esc(held.title)}” from the library?</b></p>"
@@ -141,17 +139,17 @@ def _remove_saved(window: Any, held: Any) -> None:
         window.library(),
         held.conference_id,
         on_done=partial(_removed, window, closed),
-        on_error=partial(_not_removed, window, held),
+        on_error=partial(_not_removed, window, held, closed),
     )
 
 
-def _removed(window: Any, closed: bool, removed: Any) -> None:
+def _removed(window: Any, closed: Any, removed: Any) -> None:
     window.reload()
     text = (
-        f"Removed “{removed.title}”: {_counted(removed.talks, 'talk')}, "
-        f"{_counted(removed.notes, 'note')}, {_counted(removed.photos, 'photo')}."
+        f"Removed “{removed.title}”: {counted(removed.talks, 'talk')}, "
+        f"{counted(removed.notes, 'note')}, {counted(removed.photos, 'photo')}."
     )
-    if closed:
+    if closed is not None:
         text += " Its note that was open is closed (its text is in the backup)."
     window.notify(text, 10_000)
     window.notifier.inform(
@@ -163,10 +161,19 @@ def _removed(window: Any, closed: bool, removed: Any) -> None:
     )
 
 
-def _not_removed(window: Any, held: Any, exc: BaseException) -> None:
+def _not_removed(window: Any, held: Any, closed: Any, exc: BaseException) -> None:
+    """Nothing was removed: the conference shows again, and the note it closed opens again."""
     from desktop.core.errors import TalknotesError
 
-    window.reload()  # it is shown again: nothing was removed
+    def reopen() -> None:
+        if closed is None or window.editor.target is not None:
+            return
+        if closed.kind == "talk":
+            window.sidebar.select_talk(closed.id)
+        else:
+            window.sidebar.select_hallway(closed.id)
+
+    window.reload(then=reopen)
     why = f"{exc.what}: {exc.why}" if isinstance(exc, TalknotesError) else str(exc)
     window.statusBar().showMessage(f"“{held.title}” was not removed ({why}).", 10_000)
     window.notifier.warn(window, "Conference not removed", f"“{held.title}”: {why}")

@@ -351,25 +351,26 @@ class MainWindow(QMainWindow):
         self._note_opened()
         self.editor.release_keys()
 
-    def drop_conference(self, conference_id: int) -> bool:
+    def drop_conference(self, conference_id: int) -> Target | None:
         """The conference is being removed: out of the sidebar at once, and its notes out of
         the editor (typing into them would save into notes that are gone). Call after the
-        autosave's flush. True when the note open (or being opened) was one of them."""
+        autosave's flush. Returns the note it closed: the one open (or being opened), when it
+        was one of them."""
         held = {Target(*note) for note in self.model.drop_conference(conference_id)}
-        was_open = self.editor.target in held or self._opening in held
+        closed = next((t for t in (self._opening, self.editor.target) if t in held), None)
         if self._opening in held:
             self._opening = None
             self._when_opened.clear()
             self.editor.drop_held_keys()
         self.editor.close_notes(held)
-        if was_open:
+        if closed is not None:
             self.sidebar.mark_open(None, None)
             self.preview.render_now(self.editor.current_text)
             self.save_status.count_words("", opened=True)
             self._sync_star()
         self.sidebar.refresh_choices()
         self.sidebar.show_empty(self.model.rowCount() == 0)
-        return was_open
+        return closed
 
     def schedule_imported(self) -> None:
         if self.statusBar().currentMessage() == WELCOME:  # it points to the import just done

@@ -162,3 +162,26 @@ def test_a_save_that_fails_keeps_the_conference_and_the_text(qtbot, window, libr
     from desktop.services.notes import talk_note
 
     qtbot.waitUntil(lambda: talk_note(library, talk.id).body == "not saved yet", timeout=10_000)
+
+
+def test_a_removal_that_fails_shows_the_conference_and_its_note_again(
+    qtbot, window, library, monkeypatch
+):
+    from desktop.core.errors import TalknotesError
+    from desktop.services import conference_removal
+
+    def full_disk(*_args, **_kwargs):
+        raise TalknotesError(str(library.path / "backups"), "no backup was made: disk full")
+
+    talk = list_talks(library, 1)[0]
+    _open(qtbot, window, talk.id)
+    qtbot.keyClicks(window.editor.edit, "still here")
+    monkeypatch.setattr(conference_removal, "remove_conference", full_disk)
+    window.act_remove_conference.trigger()
+    _dialog(qtbot, window).remove_button.click()
+    qtbot.waitUntil(lambda: bool(window.notifier.told))
+    assert window.notifier.told[-1][:2] == ("warn", "Conference not removed")
+    assert "no backup was made: disk full" in window.notifier.told[-1][2]
+    qtbot.waitUntil(lambda: window.settled() and window.editor.target is not None)
+    assert [c.id for c in window.model.conferences()] == [1]
+    assert window.editor.target.id == talk.id and window.editor.current_text() == "still here"
