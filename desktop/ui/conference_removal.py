@@ -58,6 +58,7 @@ class RemoveConferenceDialog(QDialog):
         self.text = QLabel(what_goes(held, backup_hint))
         self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setWordWrap(True)
+        self.text.setAccessibleName("What is removed")
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.remove_button = buttons.addButton(

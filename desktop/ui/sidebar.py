@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -11,7 +13,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMenu,
     QPushButton,
     QToolButton,
     QTreeView,
@@ -21,6 +22,9 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.schedule_model import ID_ROLE, KIND_ROLE, ScheduleFilter, ScheduleModel
 from desktop.ui.talk_delegate import TalkDelegate
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMenu
 
 FILTER_PAUSE_MS = 150
 
@@ -74,7 +78,7 @@ class Sidebar(QWidget):
         self._open: tuple[str, int] | None = None
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
-        self.context_menu: QMenu | None = None
+        self.context_menu: QMenu | None = None  # the last one shown
         self.tree.clicked.connect(self._chosen)
         self.tree.activated.connect(self._entered)
 
@@ -123,6 +127,8 @@ class Sidebar(QWidget):
         """The menu of a conference's row (None for other rows)."""
         if index.data(KIND_ROLE) != "conference" or index.data(ID_ROLE) is None:
             return None
+        from PySide6.QtWidgets import QMenu  # (loaded when first asked for, as dialogs are)
+
         conference_id = int(index.data(ID_ROLE))
         menu = QMenu(self.tree)
         remove = menu.addAction("Remove Conference…")
