@@ -185,3 +185,36 @@ def test_a_removal_that_fails_shows_the_conference_and_its_note_again(
     qtbot.waitUntil(lambda: window.settled() and window.editor.target is not None)
     assert [c.id for c in window.model.conferences()] == [1]
     assert window.editor.target.id == talk.id and window.editor.current_text() == "still here"
+
+
+def test_dropping_a_conference_keeps_qt_s_model_rules_and_the_others_rows(qapp, qtlog):
+    """The sidebar's row model without one conference: Qt's model tester finds nothing wrong,
+    the conference after it moves up a row, and its talks and hallway notes are gone."""
+    from dataclasses import replace
+
+    from PySide6.QtTest import QAbstractItemModelTester
+
+    from desktop.core.models import Conference, Note
+    from desktop.importers import parse_schedule
+    from desktop.ui.schedule_model import ScheduleModel
+    from tests.conftest import SAMPLE
+
+    talks = parse_schedule(SAMPLE.read_bytes(), str(SAMPLE)).talks
+    first = [replace(t, id=n, conference_id=1) for n, t in enumerate(talks, start=1)]
+    second = [replace(t, id=100 + n, conference_id=2) for n, t in enumerate(talks, start=1)]
+    hallway = [Note(id=7, conference_id=1, title="Hallway"), Note(id=8, title="Loose ends")]
+    model = ScheduleModel()
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Warning)
+    conferences = [Conference(id=1, title="One"), Conference(id=2, title="Two")]
+    model.populate(conferences, first + second, hallway)
+    held = model.drop_conference(1)
+    assert held == {("talk", t.id) for t in first} | {("hallway", 7)}
+    assert not [r.message for r in qtlog.records if "FAIL" in r.message or "ASSERT" in r.message]
+    assert [c.id for c in model.conferences()] == [2]
+    assert model.index(0, 0).data(ID_ROLE) == 2 and model.index(0, 0).data(KIND_ROLE) == (
+        "conference"
+    )
+    assert model.index_of_talk(first[0].id) is None and model.talk(first[0].id) is None
+    assert model.index_of_talk(second[0].id).parent().parent() == model.index(0, 0)
+    assert model.index_of_hallway(7) is None and model.index_of_hallway(8).row() == 1
+    assert model.rowCount() == 2  # Two, and the note of no conference
