@@ -42,12 +42,13 @@ from desktop.exporters.profile import BlogProfile
 from desktop.exporters.writer import ExportConflict
 from desktop.media import files
 from desktop.services.exporting import (
+    BlogReading,
     ExportResult,
     PushRefused,
-    blog_profile,
     build_post,
     export,
     generator_for,
+    read_blog_profile,
     recap_texts,
 )
 from desktop.services.library import Library, list_talks
@@ -89,6 +90,15 @@ class _AsReaders(Generator):
         return f"*[{escape_alt(caption)}]*"
 
 
+def _unread(folder: str, exc: BaseException) -> str:
+    """Why a blog could not be read, naming the file."""
+    if isinstance(exc, TalknotesError):
+        return f"{exc.what}: {exc.why}"
+    if isinstance(exc, OSError) and exc.filename:
+        return f"{exc.filename}: {exc.strerror}"
+    return f"{folder}: {exc}"
+
+
 def _scrolling(widget: QWidget) -> QScrollArea:
     area = QScrollArea()
     area.setWidgetResizable(True)
@@ -124,6 +134,11 @@ class ExportDialog(QDialog):
         self._preview_shown = 0
         self.settings = QSettings()
         self.profile: BlogProfile | None = None
+        # the blog's profile is read off the GUI thread, one read at a time; a folder chosen
+        # meanwhile is read next (the latest choice wins, the ones between are never read)
+        self._blog_wanted = ""  # the folder chosen last
+        self._blog_reading: str | None = None  # the folder being read
+        self._blog_shown: str | None = None  # the folder whose profile is shown
         self.cancel_event = threading.Event()
         self.notifier = notifier or Notifier()
         self.conference_id, self.talk_id, self.day = conference_id, talk_id, day
@@ -154,6 +169,8 @@ class ExportDialog(QDialog):
         browse = QPushButton("Choose…")
         browse.clicked.connect(self.choose_blog)
         self.blog.editingFinished.connect(self.load_profile)
+        self.blog_state = QLabel(wordWrap=True)  # reading, learned from, or why not
+        self.blog_state.setVisible(False)
         self.title_edit = QLineEdit(placeholderText="(default title)")
         self.tags_edit = QLineEdit(placeholderText="(default: conference and tracks)")
         self.description_edit = QLineEdit(placeholderText="(default: from the intro or notes)")
@@ -197,6 +214,7 @@ class ExportDialog(QDialog):
         post_form.addRow("Export", self.scope)
         post_form.addRow("Day", self.day_box)
         post_form.addRow("Blog folder", row)
+        post_form.addRow("", self.blog_state)
         post_form.addRow("Title", self.title_edit)
         post_form.addRow("Tags", self.tags_edit)
         post_form.addRow("Description", self.description_edit)
@@ -257,24 +275,79 @@ class ExportDialog(QDialog):
             self.load_profile()
 
     def load_profile(self) -> None:
+        """Learn the chosen blog's profile (its config and every post) off the GUI thread;
+        "Reading the blog…" meanwhile, and no export until it is known."""
         folder = self.blog.text().strip()
+        if self._blog_reading is None and folder and folder == self._blog_shown:
+            return  # (Enter, or the field left again: this blog's profile is shown)
+        self._blog_wanted = folder
+        self._blog_shown = None
         self.profile = None
+        self.profile_form.show_profile(None)
+        if self._blog_reading is not None:
+            return  # the read under way reads this folder next
         if folder:
-            try:
-                self.profile = blog_profile(self.lib, Path(folder))
-            except TalknotesError as exc:
-                self.profile_form.note.setText(f"⚠ {exc.why}")
-        if self.profile is not None:
+            self._read_blog(folder)
+        else:
+            self._tell_blog("")
+            self.update_preview()
+
+    def _read_blog(self, folder: str) -> None:
+        self._blog_reading = folder
+        self._tell_blog("Reading the blog…")
+        self._enable_export()
+        self.backend.read(
+            read_blog_profile,
+            self.lib,
+            Path(folder),
+            on_done=lambda reading: self._blog_read(folder, reading),
+            on_error=lambda exc: self._blog_read(folder, exc),
+        )
+
+    def _blog_read(self, folder: str, reading: BlogReading | BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return  # (closed meanwhile)
+        self._blog_reading = None
+        if folder != self._blog_wanted:  # another folder was chosen meanwhile: read it
+            if self._blog_wanted:
+                self._read_blog(self._blog_wanted)
+            else:
+                self._tell_blog("")
+                self._enable_export()
+                self.update_preview()
+            return
+        if isinstance(reading, BaseException):
+            self._tell_blog(f"⚠ Could not read the blog: {_unread(folder, reading)}")
+        else:
+            self.profile, self._blog_shown = reading.profile, folder
             learned = self.profile.learned_from
-            self.profile_form.note.setText(
+            told = (
                 f"Learned from {learned} posts of this {self.profile.generator} blog; "
                 "change anything that should differ."
                 if learned
                 else f"No posts to learn from: {self.profile.generator} defaults."
             )
+            skipped = reading.problems
+            if skipped:
+                more = f"\n… and {len(skipped) - 5} more" if len(skipped) > 5 else ""
+                told += "\n⚠ Not read:" + "".join(f"\n• {p}" for p in skipped[:5]) + more
+            self._tell_blog(told)
             self.settings.setValue("export/blog", folder)
         self.profile_form.show_profile(self.profile)
+        self._enable_export()
         self.update_preview()
+
+    def _tell_blog(self, text: str) -> None:
+        """What is known of the chosen blog, on both tabs."""
+        self.profile_form.note.setText(text)
+        self.blog_state.setText(text)
+        self.blog_state.setVisible(bool(text))
+
+    def _enable_export(self) -> None:
+        """Export once the blog is read, and while no export runs."""
+        ready = self._blog_reading is None and not self.progress.isVisible()
+        self.export_button.setEnabled(ready)
+        self.dry_button.setEnabled(ready)
 
     def edited_profile(self) -> BlogProfile | None:
         return self.profile_form.edited()
@@ -414,7 +487,7 @@ class ExportDialog(QDialog):
 
     def update_preview(self) -> None:
         """Compose the post off the GUI thread (it reads every note), then show it."""
-        if self._loading:
+        if self._loading or self._blog_reading is not None:
             return  # the read under way shows the preview when it is done
         profile = self.edited_profile() or registry.default_profile("hugo")
         request = self.request()
@@ -431,7 +504,11 @@ class ExportDialog(QDialog):
 
     def settled(self) -> bool:
         """Nothing being read: the talks, texts and preview show the library as it is."""
-        return not self._loading and self._preview_shown == self._preview_asked
+        return (
+            not self._loading
+            and self._blog_reading is None
+            and self._preview_shown == self._preview_asked
+        )
 
     def _show_error(self, exc: BaseException) -> None:
         if isinstance(exc, TalknotesError):
@@ -531,8 +608,7 @@ class ExportDialog(QDialog):
 
     def _reset(self) -> None:
         self.progress.setVisible(False)
-        self.export_button.setEnabled(True)
-        self.dry_button.setEnabled(True)
+        self._enable_export()
         self.close_button.setText("Close")
 
     def _done(self, result: ExportResult) -> None:

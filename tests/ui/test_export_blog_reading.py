@@ -1,0 +1,153 @@
+"""The export dialog reads the chosen blog (its config and every post) off the GUI thread."""
+
+import shutil
+import threading
+
+import pytest
+
+from desktop.services import exporting
+from desktop.services.importing import import_schedule
+from desktop.store.notes import save_talk_note
+from desktop.store.talks import list_talks
+from desktop.ui.backend import Backend
+from tests.conftest import SAMPLE, shared_fixture
+
+HUGO, JEKYLL = "blogs/galexrt+www.edenmal.moe", "blogs/jaxxstorm+leebriggs.co.uk"
+
+
+class GatedLearning:
+    """exporting.learn held until the test releases it; records which blog each call read
+    and whether it ran on the GUI thread."""
+
+    def __init__(self, monkeypatch) -> None:
+        self.real = exporting.learn
+        self.release = threading.Event()
+        self.entered = threading.Event()
+        self.calls: list[tuple[str, bool]] = []
+        monkeypatch.setattr(exporting, "learn", self)
+
+    def __call__(self, blog, problems=None):
+        self.calls.append((blog.name, threading.current_thread() is threading.main_thread()))
+        self.entered.set()
+        self.release.wait(timeout=5)  # (the GUI thread held this long before the change)
+        return self.real(blog) if problems is None else self.real(blog, problems)
+
+
+@pytest.fixture
+def dialog(qtbot, library):
+    from desktop.ui.export_dialog import ExportDialog
+
+    import_schedule(library, str(SAMPLE))
+    talk = next(t for t in list_talks(library) if t.title == "Offline First, Always")
+    save_talk_note(library, talk.id, "Offline.\n")
+    shown = ExportDialog(library, Backend(), talk_id=talk.id)
+    qtbot.addWidget(shown)
+    qtbot.waitUntil(shown.settled, timeout=10_000)
+    return shown
+
+
+def _blog(tmp_path, fixture: str, name: str):
+    return shutil.copytree(shared_fixture(fixture), tmp_path / name)
+
+
+def test_choosing_a_blog_does_not_hold_the_window(qtbot, dialog, tmp_path, monkeypatch):
+    """Learning the profile (every post's front matter) ran on the GUI thread: the window
+    froze for the time of it. It is read in the background, the dialog says so and takes no
+    export meanwhile, and the event loop keeps turning."""
+    from PySide6.QtCore import QTimer
+
+    learning = GatedLearning(monkeypatch)
+    blog = _blog(tmp_path, HUGO, "hugo-blog")
+    try:
+        dialog.blog.setText(str(blog))
+        dialog.load_profile()
+        qtbot.waitUntil(learning.entered.is_set, timeout=5000)
+        assert learning.calls == [("hugo-blog", False)]  # not on the GUI thread
+        assert dialog.blog_state.text() == "Reading the blog…"
+        assert dialog.profile_form.note.text() == "Reading the blog…"
+        assert not dialog.export_button.isEnabled() and not dialog.dry_button.isEnabled()
+        assert not dialog.settled()
+        turned = []
+        QTimer.singleShot(0, lambda: turned.append(True))
+        qtbot.waitUntil(lambda: turned == [True], timeout=1000)  # the event loop runs
+        qtbot.keyClicks(dialog.title_edit, "Day one")
+        assert not dialog.settled()  # still reading: the form turns no profile meanwhile
+    finally:
+        learning.release.set()
+    qtbot.waitUntil(dialog.settled, timeout=10_000)
+    assert dialog.profile_widgets["generator"].currentText() == "hugo"
+    assert dialog.blog_state.text().startswith("Learned from 5 posts of this hugo blog")
+    assert dialog.export_button.isEnabled() and dialog.dry_button.isEnabled()
+    assert dialog.title_edit.text() == "Day one"
+
+
+def test_a_later_choice_wins_over_a_read_under_way(qtbot, dialog, tmp_path, monkeypatch):
+    """Folders chosen one after another while the first is read: the last one chosen is
+    shown, the ones between are never read, and the same folder chosen again (Enter, focus
+    leaving the field) is not read again."""
+    from PySide6.QtCore import QSettings
+
+    learning = GatedLearning(monkeypatch)
+    first = _blog(tmp_path, HUGO, "first")
+    between = _blog(tmp_path, JEKYLL, "between")
+    last = _blog(tmp_path, JEKYLL, "last")
+    try:
+        dialog.blog.setText(str(first))
+        dialog.load_profile()
+        qtbot.waitUntil(learning.entered.is_set, timeout=5000)
+        for folder in (between, last):
+            dialog.blog.setText(str(folder))
+            dialog.load_profile()
+        assert dialog.blog_state.text() == "Reading the blog…"
+    finally:
+        learning.release.set()
+    qtbot.waitUntil(dialog.settled, timeout=10_000)
+    assert [name for name, _ in learning.calls] == ["first", "last"]
+    assert dialog.profile_widgets["generator"].currentText() == "jekyll"
+    assert dialog.blog_state.text().startswith("Learned from 5 posts of this jekyll blog")
+    assert QSettings().value("export/blog") == str(last)
+    dialog.load_profile()  # the field left again, nothing changed
+    assert dialog.settled() and len(learning.calls) == 2
+
+
+def test_a_blog_that_cannot_be_read_says_which_file_and_why(qtbot, dialog, tmp_path):
+    """A broken config and a post whose front matter is no YAML were skipped in silence: the
+    dialog names each and says why (the profile is still learned from the rest); a folder
+    that is no blog, or a saved profile that is no longer readable, is told with its path,
+    and nothing can be exported until a blog is read."""
+    from desktop.exporters.profile import profile_path
+
+    blog = _blog(tmp_path, HUGO, "broken")
+    (blog / "config.yaml").write_text("baseURL: 'https://example.org/'\ntitle: [Edenmal\n")
+    post = blog / "content" / "post" / "2020" / "Broken.md"
+    post.write_text("---\ntitle: Broken: colons\n---\nBody.\n")
+    dialog.blog.setText(str(blog))
+    dialog.load_profile()
+    qtbot.waitUntil(dialog.settled, timeout=10_000)
+    told = dialog.blog_state.text()
+    assert told.startswith("Learned from 5 posts of this hugo blog"), told
+    assert "config.yaml: not read, learned without it (expected ',' or ']'" in told
+    assert "content/post/2020/Broken.md: skipped, front matter not read (mapping values" in told
+    assert "(line 2, column" in told
+    assert dialog.export_button.isEnabled()
+
+    nothing = tmp_path / "photos"
+    nothing.mkdir()
+    dialog.blog.setText(str(nothing))
+    dialog.load_profile()
+    qtbot.waitUntil(dialog.settled, timeout=10_000)
+    assert dialog.blog_state.text().startswith(
+        f"⚠ Could not read the blog: {nothing}: not a Hugo or Jekyll blog"
+    )
+    assert dialog.profile_form.note.text() == dialog.blog_state.text()
+    assert dialog.profile is None and not dialog.profile_widgets
+
+    saved = profile_path(dialog.lib.path, blog)
+    saved.parent.mkdir(parents=True, exist_ok=True)
+    saved.write_text("{not json")
+    dialog.blog.setText(str(blog))
+    dialog.load_profile()
+    qtbot.waitUntil(dialog.settled, timeout=10_000)
+    assert dialog.blog_state.text().startswith(
+        f"⚠ Could not read the blog: {saved}: not a blog profile Talknotes can read"
+    )
