@@ -49,7 +49,7 @@ def held_while_choosing(blog: Path) -> tuple[float, float]:
     from desktop.services.importing import import_schedule
     from desktop.store.library import open_library
     from desktop.ui.backend import Backend
-    from desktop.ui.export_dialog import ExportDialog
+    from desktop.ui.export.dialog import ExportDialog
 
     app = QApplication.instance() or QApplication([])
     folder = Path(tempfile.mkdtemp(prefix="bench-dialog-"))

@@ -1,4 +1,5 @@
-"""The export dialog reads the chosen blog (its config and every post) off the GUI thread."""
+"""The export dialog reads the chosen blog (its config and every post) off the GUI thread
+(desktop/ui/export/blog_reading.py)."""
 
 import shutil
 import threading
@@ -35,7 +36,7 @@ class GatedLearning:
 
 @pytest.fixture
 def dialog(qtbot, library):
-    from desktop.ui.export_dialog import ExportDialog
+    from desktop.ui.export.dialog import ExportDialog
 
     import_schedule(library, str(SAMPLE))
     talk = next(t for t in list_talks(library) if t.title == "Offline First, Always")
@@ -59,26 +60,26 @@ def test_choosing_a_blog_does_not_hold_the_window(qtbot, dialog, tmp_path, monke
     learning = GatedLearning(monkeypatch)
     blog = _blog(tmp_path, HUGO, "hugo-blog")
     try:
-        dialog.blog.setText(str(blog))
+        dialog.post.blog.setText(str(blog))
         dialog.load_profile()
         qtbot.waitUntil(learning.entered.is_set, timeout=5000)
         assert learning.calls == [("hugo-blog", False)]  # not on the GUI thread
-        assert dialog.blog_state.text() == "Reading the blog…"
+        assert dialog.post.blog_state.text() == "Reading the blog…"
         assert dialog.profile_form.note.text() == "Reading the blog…"
         assert not dialog.export_button.isEnabled() and not dialog.dry_button.isEnabled()
         assert not dialog.settled()
         turned = []
         QTimer.singleShot(0, lambda: turned.append(True))
         qtbot.waitUntil(lambda: turned == [True], timeout=1000)  # the event loop runs
-        qtbot.keyClicks(dialog.title_edit, "Day one")
+        qtbot.keyClicks(dialog.post.title_edit, "Day one")
         assert not dialog.settled()  # still reading: the form turns no profile meanwhile
     finally:
         learning.release.set()
     qtbot.waitUntil(dialog.settled, timeout=10_000)
-    assert dialog.profile_widgets["generator"].currentText() == "hugo"
-    assert dialog.blog_state.text().startswith("Learned from 5 posts of this hugo blog")
+    assert dialog.profile_form.widgets["generator"].currentText() == "hugo"
+    assert dialog.post.blog_state.text().startswith("Learned from 5 posts of this hugo blog")
     assert dialog.export_button.isEnabled() and dialog.dry_button.isEnabled()
-    assert dialog.title_edit.text() == "Day one"
+    assert dialog.post.title_edit.text() == "Day one"
 
 
 def test_a_later_choice_wins_over_a_read_under_way(qtbot, dialog, tmp_path, monkeypatch):
@@ -92,19 +93,19 @@ def test_a_later_choice_wins_over_a_read_under_way(qtbot, dialog, tmp_path, monk
     between = _blog(tmp_path, JEKYLL, "between")
     last = _blog(tmp_path, JEKYLL, "last")
     try:
-        dialog.blog.setText(str(first))
+        dialog.post.blog.setText(str(first))
         dialog.load_profile()
         qtbot.waitUntil(learning.entered.is_set, timeout=5000)
         for folder in (between, last):
-            dialog.blog.setText(str(folder))
+            dialog.post.blog.setText(str(folder))
             dialog.load_profile()
-        assert dialog.blog_state.text() == "Reading the blog…"
+        assert dialog.post.blog_state.text() == "Reading the blog…"
     finally:
         learning.release.set()
     qtbot.waitUntil(dialog.settled, timeout=10_000)
     assert [name for name, _ in learning.calls] == ["first", "last"]
-    assert dialog.profile_widgets["generator"].currentText() == "jekyll"
-    assert dialog.blog_state.text().startswith("Learned from 5 posts of this jekyll blog")
+    assert dialog.profile_form.widgets["generator"].currentText() == "jekyll"
+    assert dialog.post.blog_state.text().startswith("Learned from 5 posts of this jekyll blog")
     assert QSettings().value("export/blog") == str(last)
     dialog.load_profile()  # the field left again, nothing changed
     assert dialog.settled() and len(learning.calls) == 2
@@ -121,10 +122,10 @@ def test_a_blog_that_cannot_be_read_says_which_file_and_why(qtbot, dialog, tmp_p
     (blog / "config.yaml").write_text("baseURL: 'https://example.org/'\ntitle: [Edenmal\n")
     post = blog / "content" / "post" / "2020" / "Broken.md"
     post.write_text("---\ntitle: Broken: colons\n---\nBody.\n")
-    dialog.blog.setText(str(blog))
+    dialog.post.blog.setText(str(blog))
     dialog.load_profile()
     qtbot.waitUntil(dialog.settled, timeout=10_000)
-    told = dialog.blog_state.text()
+    told = dialog.post.blog_state.text()
     assert told.startswith("Learned from 5 posts of this hugo blog"), told
     assert "config.yaml: not read, learned without it (expected ',' or ']'" in told
     assert "content/post/2020/Broken.md: skipped, front matter not read (mapping values" in told
@@ -133,21 +134,21 @@ def test_a_blog_that_cannot_be_read_says_which_file_and_why(qtbot, dialog, tmp_p
 
     nothing = tmp_path / "photos"
     nothing.mkdir()
-    dialog.blog.setText(str(nothing))
+    dialog.post.blog.setText(str(nothing))
     dialog.load_profile()
     qtbot.waitUntil(dialog.settled, timeout=10_000)
-    assert dialog.blog_state.text().startswith(
+    assert dialog.post.blog_state.text().startswith(
         f"⚠ Could not read the blog: {nothing}: not a Hugo or Jekyll blog"
     )
-    assert dialog.profile_form.note.text() == dialog.blog_state.text()
-    assert dialog.profile is None and not dialog.profile_widgets
+    assert dialog.profile_form.note.text() == dialog.post.blog_state.text()
+    assert dialog.profile is None and not dialog.profile_form.widgets
 
     saved = profile_path(dialog.lib.path, blog)
     saved.parent.mkdir(parents=True, exist_ok=True)
     saved.write_text("{not json")
-    dialog.blog.setText(str(blog))
+    dialog.post.blog.setText(str(blog))
     dialog.load_profile()
     qtbot.waitUntil(dialog.settled, timeout=10_000)
-    assert dialog.blog_state.text().startswith(
+    assert dialog.post.blog_state.text().startswith(
         f"⚠ Could not read the blog: {saved}: not a blog profile Talknotes can read"
     )
