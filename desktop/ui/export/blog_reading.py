@@ -68,8 +68,9 @@ class BlogReader(QObject):
         self.read.emit(folder, result)
 
 
-def learned_note(reading: BlogReading) -> str:
-    """What the dialog says of a blog read: what it learned from, and the files it skipped."""
+def learned_note(reading: BlogReading, *, brief: bool = False) -> str:
+    """What the dialog says of a blog read: what it learned from, and the files it skipped
+    (`brief`: how many, for the line under the folder; the Blog profile tab names them)."""
     profile = reading.profile
     text = (
         f"Learned from {profile.learned_from} posts of this {profile.generator} blog; "
@@ -78,7 +79,10 @@ def learned_note(reading: BlogReading) -> str:
         else f"No posts to learn from: {profile.generator} defaults."
     )
     skipped = reading.problems
-    if skipped:
+    if skipped and brief:
+        files = "1 file" if len(skipped) == 1 else f"{len(skipped)} files"
+        text += f"\n⚠ {files} not read: see Blog profile."
+    elif skipped:
         more = len(skipped) - SKIPPED_SHOWN
         text += "\n⚠ Not read:" + "".join(f"\n• {p}" for p in skipped[:SKIPPED_SHOWN])
         text += f"\n… and {more} more" if more > 0 else ""

@@ -150,7 +150,7 @@ class ExportDialog(QDialog):
     def _blog_read(self, folder: str, reading: BlogReading | BaseException | None) -> None:
         if isinstance(reading, BlogReading):
             self.profile = reading.profile
-            self._tell_blog(learned_note(reading))
+            self._tell_blog(learned_note(reading), learned_note(reading, brief=True))
             self.settings.setValue("export/blog", folder)
         else:
             self._tell_blog(unread_note(folder, reading) if reading is not None else "")
@@ -158,10 +158,10 @@ class ExportDialog(QDialog):
         self._enable_export()
         self.update_preview()
 
-    def _tell_blog(self, text: str) -> None:
-        """What is known of the chosen blog, on both tabs."""
+    def _tell_blog(self, text: str, brief: str | None = None) -> None:
+        """What is known of the chosen blog, on both tabs (`brief` under the folder)."""
         self.profile_form.note.setText(text)
-        self.post.tell_blog(text)
+        self.post.tell_blog(text if brief is None else brief, text)
 
     def edited_profile(self) -> BlogProfile | None:
         return self.profile_form.edited()

@@ -10,6 +10,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -97,14 +98,14 @@ class PostForm(QWidget):
         self.talks.setDragDropMode(QListWidget.DragDropMode.InternalMove)
         self.talks.itemChanged.connect(lambda _i: self.changed.emit())
 
-        form = QFormLayout(self)
+        form = self._form = QFormLayout(self)
         row = QHBoxLayout()
         row.addWidget(self.blog, 1)
         row.addWidget(browse)
         form.addRow("Export", self.scope)
         form.addRow("Day", self.day_box)
         form.addRow("Blog folder", row)
-        form.addRow("", self.blog_state)
+        form.addRow(self.blog_state)  # the form's width: a reason read in few lines
         form.addRow("Title", self.title_edit)
         form.addRow("Tags", self.tags_edit)
         form.addRow("Description", self.description_edit)
@@ -146,10 +147,23 @@ class PostForm(QWidget):
             self.blog.setText(folder)
             self.blog_chosen.emit()
 
-    def tell_blog(self, text: str) -> None:
-        """What is known of the chosen blog, under its folder."""
+    def tell_blog(self, text: str, whole: str = "") -> None:
+        """What is known of the chosen blog, under its folder (`whole`: in its tooltip)."""
         self.blog_state.setText(text)
+        self.blog_state.setToolTip(whole if whole != text else "")
         self.blog_state.setVisible(bool(text))
+        self._fit_blog_state()
+
+    def _fit_blog_state(self) -> None:
+        """The height of all the lines it has: in this scrolling form Qt kept the row's height
+        from the text before, and a reason of three lines showed as two cut ones."""
+        width = self._form.contentsRect().width()
+        if width > 0:
+            self.blog_state.setMinimumHeight(max(self.blog_state.heightForWidth(width), 0))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_blog_state()
 
     def _fill_days(self, days: list[date]) -> None:
         self.day_box.blockSignals(True)

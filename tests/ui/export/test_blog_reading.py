@@ -125,11 +125,16 @@ def test_a_blog_that_cannot_be_read_says_which_file_and_why(qtbot, dialog, tmp_p
     dialog.post.blog.setText(str(blog))
     dialog.load_profile()
     qtbot.waitUntil(dialog.settled, timeout=10_000)
-    told = dialog.post.blog_state.text()
+    assert dialog.post.blog_state.text() == (
+        "Learned from 5 posts of this hugo blog; change anything that should differ.\n"
+        "⚠ 2 files not read: see Blog profile."
+    )
+    told = dialog.profile_form.note.text()
     assert told.startswith("Learned from 5 posts of this hugo blog"), told
     assert "config.yaml: not read, learned without it (expected ',' or ']'" in told
     assert "content/post/2020/Broken.md: skipped, front matter not read (mapping values" in told
-    assert "(line 2, column" in told
+    assert "(line 2, column 14)" in told and "(line 3, column 1)" in told
+    assert dialog.post.blog_state.toolTip() == told
     assert dialog.export_button.isEnabled()
 
     nothing = tmp_path / "photos"
@@ -152,3 +157,33 @@ def test_a_blog_that_cannot_be_read_says_which_file_and_why(qtbot, dialog, tmp_p
     assert dialog.post.blog_state.text().startswith(
         f"⚠ Could not read the blog: {saved}: not a blog profile Talknotes can read"
     )
+
+
+def test_the_line_under_the_folder_shows_all_its_lines_on_a_small_screen(
+    qtbot, library, tmp_path, monkeypatch
+):
+    """At 1024x600, after a blog with files it could not read, the three lines under the
+    folder showed as two, cut at top and bottom: the scrolling form kept the row's height."""
+    from PySide6.QtCore import QRect
+
+    from desktop.ui import screen_fit
+    from desktop.ui.export.dialog import ExportDialog
+
+    monkeypatch.setattr(screen_fit, "available", lambda _widget: QRect(0, 0, 1024, 600))
+    import_schedule(library, str(SAMPLE))
+    dialog = ExportDialog(library, Backend(), talk_id=1)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    blog = _blog(tmp_path, HUGO, "broken")
+    (blog / "config.yaml").write_text("title: [Edenmal\n")
+    photos = tmp_path / "photos"  # no blog: the reason is three lines long
+    photos.mkdir()
+    state = dialog.post.blog_state
+    for folder in (blog, photos):
+        dialog.post.blog.setText(str(folder))
+        dialog.load_profile()
+        qtbot.waitUntil(dialog.settled, timeout=10_000)
+        lines = state.heightForWidth(state.width())
+        assert state.fontMetrics().lineSpacing() * 2 < lines  # three lines or more
+        qtbot.waitUntil(lambda: state.height() >= lines, timeout=2000)  # noqa: B023
