@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 
 from desktop.core import abstracts, agenda
 from desktop.core.ids import saved_id
+from desktop.core.links import header_links
 from desktop.core.models import Note, Talk
-from desktop.ui.after_conference import links_html
 from desktop.ui.autosave import Target
 from desktop.ui.highlighter import MarkdownHighlighter
 from desktop.ui.markdown_edit import MarkdownEdit
@@ -49,7 +49,7 @@ def _header_html(talk: Talk) -> str:
     esc = html.escape
     who = ", ".join(talk.speakers) or "—"
     facts = " · ".join(x for x in (esc(who), esc(talk.room), _when(talk), esc(talk.track)) if x)
-    links = links_html(talk)  # recordings and slides first, each named by its kind
+    links = header_links(talk)  # recordings and slides first, each named by its kind
     subtitle = f"<i>{esc(talk.subtitle)}</i><br>" if talk.subtitle else ""
     gone = (
         '<br><span style="color:#c0392b">No longer in the schedule</span>'

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QImage, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from desktop.core import photo_refs
 from desktop.core.errors import TalknotesError
@@ -201,6 +201,8 @@ class PhotoActions(QObject):
             PhotoViewer(path, photo.caption, self.window).exec()
 
     def edit_caption(self, photo: Photo) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
         caption, ok = QInputDialog.getText(self.window, "Caption", "Caption:", text=photo.caption)
         if ok:
             self.set_caption(photo, caption)
@@ -230,6 +232,8 @@ class PhotoActions(QObject):
         doc = self.editor.edit.document()
         found = doc.find(self._reference(photo))
         if not found.isNull():
+            from PySide6.QtWidgets import QMessageBox
+
             answer = QMessageBox.question(
                 self.window,
                 "Remove photo",

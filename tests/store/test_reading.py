@@ -1,6 +1,5 @@
 """Reading the schedule, a note and its photos in plain SQL: what the ORM stored, read back
-without importing SQLAlchemy or the lock's filelock (a start and `talknotes talks` need
-nothing else)."""
+without importing SQLAlchemy (a start and `talknotes talks` need nothing else)."""
 
 import json
 import subprocess
@@ -25,8 +24,7 @@ talks = reading.list_talks(lib)
 note = reading.talk_note(lib, talks[0].id)
 hallway = reading.hallway_notes(lib)
 print(json.dumps({"talks": len(talks), "note": note.body, "hallway": len(hallway),
-                  "sqlalchemy": "sqlalchemy" in sys.modules,
-                  "filelock": "filelock" in sys.modules}))
+                  "sqlalchemy": "sqlalchemy" in sys.modules}))
 """
 
 
@@ -46,7 +44,6 @@ def test_read_without_sqlalchemy(library):
         "note": "written through the ORM",
         "hallway": 1,
         "sqlalchemy": False,
-        "filelock": False,  # a lock is for writing: imported when one is taken
     }
 
 
