@@ -1,6 +1,5 @@
 """The export dialog: learned profile shown, talks picked, post written into the blog."""
 
-import re
 import shutil
 
 from desktop.app import build_window
@@ -57,37 +56,6 @@ def test_export_day_recap_from_the_window(qtbot, library, tmp_path, notices):
     text = post.read_text()
     assert "series: conferences" in text
     assert text.index("Offline First, Always") < text.index("Schedules Are Data")
-
-
-def test_the_preview_shows_a_posts_photos_before_a_blog_is_chosen(qtbot, library, tmp_path):
-    """With no blog chosen yet the dialog opened on a talk with photos (it failed there), and
-    its preview shows each photo as its thumbnail, made in the background when missing."""
-    from PySide6.QtCore import QUrl
-
-    from desktop.media import files
-    from desktop.services.photos import attach_to_talk
-    from tests.imagegen import make_photo
-
-    import_schedule(library, str(SAMPLE))
-    talk = next(t for t in list_talks(library) if t.title == "Offline First, Always")
-    save_talk_note(library, talk.id, "Slides below.\n")
-    [attached] = attach_to_talk(library, talk.id, [make_photo(tmp_path / "slide.jpg")])
-    thumb = files.thumbnail_path(library.media_dir, attached.photo.sha256)
-    thumb.unlink(missing_ok=True)  # as after `talknotes attach`: no thumbnail yet
-    window = build_window(library)
-    qtbot.waitUntil(window.settled)
-    qtbot.addWidget(window)
-    window.sidebar.select_talk(talk.id)
-    qtbot.waitUntil(window.settled)
-    dialog = window.open_export()
-    qtbot.addWidget(dialog)
-    qtbot.waitUntil(dialog.settled, timeout=10_000)
-    assert dialog.post.blog.text() == "" and "Slides below." in dialog.preview.toPlainText()
-    shown = lambda: re.findall(r'<img src="([^"]+)"', dialog.preview.toHtml())  # noqa: E731
-    qtbot.waitUntil(lambda: shown() == [QUrl.fromLocalFile(str(thumb)).toString()], timeout=10_000)
-    assert thumb.exists()
-    qtbot.keyClicks(dialog.post.intro, "Day one was about data.")
-    qtbot.waitUntil(lambda: "Day one was about data." in dialog.preview.toPlainText(), timeout=3000)
 
 
 def _day_index(window, day_iso: str):
@@ -158,21 +126,6 @@ def test_the_dialog_opens_on_what_is_in_view_with_the_blogs_habits(
     assert dialog.post.commit_box.isChecked()  # a push commits first
 
 
-def test_the_dialog_opens_on_the_open_talk(qtbot, library):
-    import_schedule(library, str(SAMPLE))
-    talk = next(t for t in list_talks(library) if t.title == "Offline First, Always")
-    save_talk_note(library, talk.id, "Offline.\n")
-    window = build_window(library)
-    qtbot.waitUntil(window.settled)
-    qtbot.addWidget(window)
-    window.sidebar.select_talk(talk.id)
-    qtbot.waitUntil(window.settled)
-    dialog = window.open_export()
-    qtbot.addWidget(dialog)
-    qtbot.waitUntil(dialog.settled, timeout=10_000)
-    assert dialog.post.scope.currentData() == "talk" and not dialog.post.talks.isEnabled()
-
-
 def test_the_dialog_fits_a_small_screen_and_stays_within_it_after_a_dry_run(
     qtbot, library, tmp_path, notices, monkeypatch
 ):
@@ -219,38 +172,6 @@ def test_the_dialog_fits_a_small_screen_and_stays_within_it_after_a_dry_run(
     assert dialog.size().height() <= before.height()
 
 
-def _listed(dialog) -> list[str]:
-    """The preview's lines that it shows as list items."""
-    block, items = dialog.preview.document().begin(), []
-    while block.isValid():
-        if block.textList() is not None:
-            items.append(block.text())
-        block = block.next()
-    return items
-
-
-def test_the_preview_reads_the_note_as_the_chosen_blogs_engine(qtbot, library, tmp_path):
-    """A Jekyll blog chosen: the preview reads the note as kramdown does (`3.` under a
-    paragraph line starts a list there, not in Hugo), and shows a `1)` list as the list the
-    Jekyll export makes of it."""
-    from desktop.ui.export.dialog import ExportDialog
-
-    import_schedule(library, str(SAMPLE))
-    talk = next(t for t in list_talks(library) if t.title == "Offline First, Always")
-    save_talk_note(library, talk.id, "Costs:\n3. three\n4. four\n\nSteps:\n\n1) one\n2) two\n")
-    dialog = ExportDialog(library, Backend(), talk_id=talk.id)
-    qtbot.addWidget(dialog)
-    qtbot.waitUntil(dialog.settled, timeout=10_000)
-    assert _listed(dialog) == ["one", "two"]  # no blog: Hugo's reading
-    jekyll = tmp_path / "blog"
-    shutil.copytree(shared_fixture("blogs/jaxxstorm+leebriggs.co.uk"), jekyll)
-    dialog.post.blog.setText(str(jekyll))
-    dialog.load_profile()
-    qtbot.waitUntil(dialog.settled, timeout=10_000)
-    assert dialog.profile_form.widgets["generator"].currentText() == "jekyll"
-    assert _listed(dialog) == ["three", "four", "one", "two"]
-
-
 def test_exporting_unchanged_notes_again_says_the_post_is_up_to_date(
     qtbot, library, tmp_path, notices
 ):
@@ -278,45 +199,3 @@ def test_exporting_unchanged_notes_again_says_the_post_is_up_to_date(
         "Exported",
         f"Already up to date: nothing changed in {post}",
     )
-
-
-def test_a_day_recap_has_a_day_chooser(qtbot, library, tmp_path, notices):
-    """The day of a day recap came silently from the open talk: the dialog lists the
-    conference's days (weekday and date), opens on the day in view, and another day chosen
-    lists that day's talks and exports that day's recap."""
-    from datetime import date
-
-    from desktop.ui.export.dialog import ExportDialog
-
-    import_schedule(library, str(SAMPLE))
-    talks = {t.title: t for t in list_talks(library)}
-    save_talk_note(library, talks["Offline First, Always"].id, "Offline.\n")
-    save_talk_note(library, talks["Markdown Beyond the Basics"].id, "Tables.\n")
-    talk = talks["Offline First, Always"]
-    dialog = ExportDialog(
-        library,
-        Backend(),
-        conference_id=talk.conference_id,
-        talk_id=talk.id,
-        day=talk.day,
-        notifier=notices,
-    )
-    qtbot.addWidget(dialog)
-    qtbot.waitUntil(dialog.settled, timeout=10_000)
-    dialog.post.scope.setCurrentIndex(dialog.post.scope.findData("day"))
-    qtbot.waitUntil(dialog.settled, timeout=10_000)
-    days = [dialog.post.day_box.itemText(i) for i in range(dialog.post.day_box.count())]
-    assert days == ["Thursday, 14 May 2026", "Friday, 15 May 2026"]
-    assert (
-        dialog.post.day_box.currentData() == date(2026, 5, 14) and dialog.post.day_box.isEnabled()
-    )
-    listed = lambda: [dialog.post.talks.item(i).text() for i in range(dialog.post.talks.count())]  # noqa: E731
-    assert [t.split("  ", 1)[1] for t in listed()] == ["Offline First, Always"]
-    dialog.post.day_box.setCurrentIndex(1)
-    qtbot.waitUntil(dialog.settled, timeout=10_000)
-    assert [t.split("  ", 1)[1] for t in listed()] == ["Markdown Beyond the Basics"]
-    assert dialog.post.request().day == date(2026, 5, 15)
-    assert "Day 2" in dialog.preview.toPlainText() and "Tables." in dialog.preview.toPlainText()
-    dialog.post.scope.setCurrentIndex(dialog.post.scope.findData("talk"))
-    qtbot.waitUntil(dialog.settled, timeout=10_000)
-    assert not dialog.post.day_box.isEnabled()
