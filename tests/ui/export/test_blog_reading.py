@@ -24,6 +24,7 @@ class GatedLearning:
         self.real = exporting.learn
         self.release = threading.Event()
         self.entered = threading.Event()
+        self.returned = threading.Event()
         self.calls: list[tuple[str, bool]] = []
         monkeypatch.setattr(exporting, "learn", self)
 
@@ -31,7 +32,10 @@ class GatedLearning:
         self.calls.append((blog.name, threading.current_thread() is threading.main_thread()))
         self.entered.set()
         self.release.wait(timeout=5)  # (the GUI thread held this long before the change)
-        return self.real(blog) if problems is None else self.real(blog, problems)
+        try:
+            return self.real(blog) if problems is None else self.real(blog, problems)
+        finally:
+            self.returned.set()
 
 
 @pytest.fixture
@@ -187,3 +191,23 @@ def test_the_line_under_the_folder_shows_all_its_lines_on_a_small_screen(
         lines = state.heightForWidth(state.width())
         assert state.fontMetrics().lineSpacing() * 2 < lines  # three lines or more
         qtbot.waitUntil(lambda: state.height() >= lines, timeout=2000)  # noqa: B023
+
+
+def test_closing_the_dialog_while_the_blog_is_read(qtbot, library, tmp_path, monkeypatch):
+    """The read ends after the dialog is gone: its answer is dropped, nothing is shown and
+    nothing raises (pytest-qt fails a test on an exception in a Qt callback)."""
+    from desktop.ui import workers
+    from desktop.ui.export.dialog import ExportDialog
+
+    import_schedule(library, str(SAMPLE))
+    learning = GatedLearning(monkeypatch)
+    dialog = ExportDialog(library, Backend(), talk_id=1)
+    qtbot.waitUntil(dialog.settled, timeout=10_000)
+    dialog.post.blog.setText(str(_blog(tmp_path, HUGO, "blog")))
+    dialog.load_profile()
+    qtbot.waitUntil(learning.entered.is_set, timeout=5000)
+    with qtbot.waitSignal(dialog.destroyed):
+        dialog.deleteLater()
+    learning.release.set()
+    qtbot.waitUntil(learning.returned.is_set, timeout=10_000)
+    qtbot.waitUntil(lambda: not workers._in_flight, timeout=5000)  # its answer was delivered
