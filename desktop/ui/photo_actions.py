@@ -28,9 +28,9 @@ IMAGE_FILTER = "Images (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff *.heic *.he
 
 def preview_src(lib: Library, key: str) -> str | None:
     """Runs in the preview's render thread: the photo's upright thumbnail as a file URL."""
-    from desktop.services.photos import resolve_photo_file
+    from desktop.services.library import photo_file
 
-    path = resolve_photo_file(lib, key, thumbnail=True)
+    path = photo_file(lib, key, thumbnail=True)
     return QUrl.fromLocalFile(str(path)).toString() if path else None
 
 

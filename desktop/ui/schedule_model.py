@@ -79,7 +79,8 @@ class ScheduleModel(QAbstractItemModel):
 
     A tree of plain Python rows answered on demand (data()), not a QStandardItemModel: filling
     one with FOSDEM's 876 talks took ~75 ms of the GUI thread at every start, for rows most of
-    which are never shown before the user scrolls or filters."""
+    which are never shown before the user scrolls or filters. Its rows are selectable and not
+    editable: QAbstractItemModel's own flags() (no Python call per row)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -184,13 +185,16 @@ class ScheduleModel(QAbstractItemModel):
         return self.createIndex(node.row, column, node.serial)
 
     def index(self, row, column, parent=QModelIndex()):  # noqa: B008 (Qt's signature)
-        node = self._node(parent)
-        if parent.column() > 0 or not (0 <= row < len(node.children)):
-            return QModelIndex()
-        if not 0 <= column < len(COLUMNS):
-            return QModelIndex()
-        child = node.children[row]
-        return self.createIndex(row, column, child.serial)
+        # (the view asks ~2,700 times as FOSDEM first shows: as few calls into Qt as can be)
+        if parent.isValid():
+            if parent.column():
+                return QModelIndex()
+            children = self._nodes[parent.internalId()].children
+        else:
+            children = self._root.children
+        if 0 <= row < len(children) and 0 <= column < len(COLUMNS):
+            return self.createIndex(row, column, children[row].serial)
+        return QModelIndex()
 
     def parent(self, index=QModelIndex()):  # noqa: B008 (Qt's signature)
         if not index.isValid():
@@ -210,11 +214,6 @@ class ScheduleModel(QAbstractItemModel):
 
     def hasChildren(self, parent=QModelIndex()):  # noqa: N802, B008 (Qt override)
         return parent.column() <= 0 and bool(self._node(parent).children)
-
-    def flags(self, index):
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
