@@ -209,6 +209,7 @@ class NotePane(QWidget):
         self._documents: dict[Target, QTextDocument] = {}
         self._highlighters: dict[Target, MarkdownHighlighter] = {}
         self._texts: dict[Target, str] = {}  # text_of's copies, dropped on each change
+        self._places: dict[Target, QTextCursor] = {}  # where each note's cursor was left
         self.target: Target | None = None
         # called on every change (a plain callback: a Qt signal relay cost ~2 ms per key here)
         self.on_edit: Callable[[Target], None] = lambda _t: None
@@ -365,6 +366,7 @@ class NotePane(QWidget):
             if target != self.target:
                 self._highlighters.pop(target, None)
                 self._texts.pop(target, None)
+                self._places.pop(target, None)
                 self._documents.pop(target).deleteLater()
 
     def close_notes(self, targets: set[Target]) -> None:
@@ -384,6 +386,7 @@ class NotePane(QWidget):
         for target in targets & set(self._documents):
             self._highlighters.pop(target, None)
             self._texts.pop(target, None)
+            self._places.pop(target, None)
             self._documents.pop(target).deleteLater()
 
     def has_document(self, target: Target) -> bool:
@@ -424,15 +427,23 @@ class NotePane(QWidget):
         self._open(Target("hallway", saved_id(note.id)), note.body)
 
     def _open(self, target: Target, body: str) -> None:
+        if self.target is not None and self.target in self._documents:
+            # its place, to come back to (setDocument puts the cursor at the note's start);
+            # a cursor of its own follows the edits made to the note meanwhile (a caption)
+            self._places[self.target] = QTextCursor(self.edit.textCursor())
         first = target not in self._documents
         self.target = target
         self.edit.setDocument(self._document(target, body))
         self.edit.setEnabled(True)
-        if first:  # opened for the first time this run: typing adds to the end of the note
-            # (a note opened before keeps its own place)
+        place = self._places.get(target)
+        if first or place is None:  # opened for the first time this run: typing adds to
+            # the end of the note
             cursor = self.edit.textCursor()
             cursor.movePosition(QTextCursor.MoveOperation.End)
             self.edit.setTextCursor(cursor)
+        else:  # opened before: where the writer left it
+            self.edit.setTextCursor(QTextCursor(place))
+            self.edit.ensureCursorVisible()
         self._colour_shown()
 
     def _colour_shown(self) -> None:
