@@ -46,6 +46,13 @@ def on_enter(line: str) -> Enter | None:
     return None
 
 
+def joins_quote(line: str) -> bool:
+    """Whether a line put right under `line` would be read as part of a quote: under a quote
+    line, Markdown's lazy continuation (Python-Markdown, goldmark, kramdown) carries the
+    quote on. Text the app puts on a new line there needs a blank line before it."""
+    return _QUOTE.match(line) is not None
+
+
 def is_item(line: str) -> bool:
     return _ITEM.match(line) is not None
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core import abstracts, agenda
+from desktop.core import abstracts, agenda, list_editing
 from desktop.core.ids import saved_id
 from desktop.core.links import header_links
 from desktop.core.models import Note, Talk
@@ -500,6 +500,17 @@ class NotePane(QWidget):
             zone = (start.tzinfo if start else None) or zone
             local = now.astimezone(zone) if zone else now
             stamp = f"[{local:%H:%M} {local.tzname() or 'UTC'}]"
-        self.edit.textCursor().insertText(stamp + " ")
+        cursor = self.edit.textCursor()
+        block = cursor.block()
+        cursor.beginEditBlock()
+        if (  # a line of its own right under a quote: a paragraph of its own, not the quote's
+            not block.text()[: cursor.positionInBlock()].strip()
+            and block.previous().isValid()
+            and list_editing.joins_quote(block.previous().text())
+        ):
+            cursor.insertText("\n")
+        cursor.insertText(stamp + " ")
+        cursor.endEditBlock()
+        self.edit.setTextCursor(cursor)
         self.edit.setFocus()
         return running

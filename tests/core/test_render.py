@@ -127,3 +127,14 @@ def test_a_long_texts_words_are_counted_as_a_whole_text_is():
     edited = text.replace("Part 7\n", "Part 7 with three words\n")
     assert render.word_count(edited) == render._count(edited) == whole + 3
     assert render.word_count(text[:-30]) == render._count(text[:-30])
+
+
+def test_a_stamp_a_paragraph_apart_from_a_quote_is_outside_it_in_each_flavor():
+    """What the editor writes for a time stamp after a quote: the preview and the blogs show
+    the stamp after the quote, not in it (a line right under it is the quote's, lazily)."""
+    quote = '> "Plain files win"\n> \\- Eitan Cohen\n'
+    for flavor in ("hugo", "jekyll"):
+        apart = render_html(quote + "\n[19:34 WEST] demo time", flavor=flavor)
+        assert apart.index("</blockquote>") < apart.index("demo time")
+        glued = render_html(quote + "[19:34 WEST] demo time", flavor=flavor)
+        assert glued.index("demo time") < glued.index("</blockquote>")

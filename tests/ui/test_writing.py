@@ -198,3 +198,39 @@ def test_text_typed_in_the_preview_goes_into_the_note(qtbot, library):
     qtbot.keyClick(window.editor.edit, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(window.preview, " and more")
     assert window.editor.current_text() == "Start and more"
+
+
+QUOTE_KEY = (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+STAMP_KEY = (Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+END_KEY = (Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_a_time_stamp_after_a_quote_starts_a_paragraph_of_its_own(window, qtbot):
+    """The stamp went on the line right under the quote's attribution, which Markdown's lazy
+    continuation reads as part of the quote: the preview and the blog showed it inside it."""
+    edit = window.editor.edit
+    window.clock = lambda: datetime(2026, 5, 14, 18, 34, tzinfo=UTC)  # after the talk
+    _type(qtbot, edit, "Intro.", QUOTE_KEY, "Plain files win", END_KEY, STAMP_KEY, "demo time")
+    assert edit.toPlainText() == (
+        'Intro.\n\n> "Plain files win"\n> \\- Eitan Cohen\n\n[19:34 WEST] demo time'
+    )
+    window.toggle_preview()
+    qtbot.waitUntil(lambda: "demo time" in window.preview.toPlainText(), timeout=5000)
+    blocks = window.preview.document()
+
+    def margin(words):
+        return blocks.find(words).blockFormat().leftMargin()
+
+    assert margin("Plain files win") > margin("demo time") == margin("Intro.")
+    edit.undo()  # the stamp and its blank line go in one step (the typing first)
+    edit.undo()
+    assert edit.toPlainText().endswith("> \\- Eitan Cohen\n")
+
+
+def test_a_time_stamp_in_a_line_or_under_text_stays_where_it_is(window, qtbot):
+    edit = window.editor.edit
+    window.clock = lambda: datetime(2026, 5, 14, 18, 34, tzinfo=UTC)
+    _type(qtbot, edit, '> "a quote', STAMP_KEY, "more", ENTER, "text", ENTER, STAMP_KEY)
+    assert edit.toPlainText() == '> "a quote[19:34 WEST] more\n> text\n> [19:34 WEST] '
+    _type(qtbot, edit, ENTER, ENTER, "Plain", ENTER, STAMP_KEY)
+    assert edit.toPlainText().endswith("\n\nPlain\n[19:34 WEST] ")
