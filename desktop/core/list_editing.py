@@ -46,6 +46,13 @@ def on_enter(line: str) -> Enter | None:
     return None
 
 
+def closes_quote(line: str, column: int) -> bool:
+    """Whether Enter at `column` of `line` should first step over the closing mark: on a quote
+    line with nothing after the cursor but that `"` (and spaces), as the Quote command leaves
+    it once the words are typed. Split there, the mark went to a line of its own."""
+    return line[column:].rstrip() == '"' and _QUOTE.match(line) is not None
+
+
 def joins_quote(line: str) -> bool:
     """Whether a line put right under `line` would be read as part of a quote: under a quote
     line, Markdown's lazy continuation (Python-Markdown, goldmark, kramdown) carries the

@@ -93,13 +93,16 @@ class MarkdownEdit(QPlainTextEdit):
 
     def _continue_block(self, cursor: QTextCursor) -> bool:
         """Enter in an item or a quote: the next line continues it (the text after the cursor
-        moves there); on an empty one, Enter ends it. At a line's start Enter is plain."""
+        moves there, but for a quote's closing mark alone); on an empty one, Enter ends it. At
+        a line's start Enter is plain."""
         line = cursor.block().text()
         if cursor.positionInBlock() == 0:
             return False
         answer = list_editing.on_enter(line)
         if answer is None:
             return False
+        if list_editing.closes_quote(line, cursor.positionInBlock()):
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)  # (Enter at its end)
         cursor.beginEditBlock()
         if answer.end_line is not None:
             cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)

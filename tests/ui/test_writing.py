@@ -234,3 +234,23 @@ def test_a_time_stamp_in_a_line_or_under_text_stays_where_it_is(window, qtbot):
     assert edit.toPlainText() == '> "a quote[19:34 WEST] more\n> text\n> [19:34 WEST] '
     _type(qtbot, edit, ENTER, ENTER, "Plain", ENTER, STAMP_KEY)
     assert edit.toPlainText().endswith("\n\nPlain\n[19:34 WEST] ")
+
+
+def test_enter_at_a_quotes_closing_mark_keeps_the_mark_on_its_line(window, qtbot):
+    """The Quote command leaves the cursor before the closing mark; Enter after typing the
+    quote split the mark off onto a line of its own: `> "text` then `> "`."""
+    edit = window.editor.edit
+    _type(qtbot, edit, QUOTE_KEY, "Plain files win", ENTER, "and folders")
+    assert edit.toPlainText() == '> "Plain files win"\n> and folders\n> \\- Eitan Cohen\n'
+    edit.undo()  # the typing, then the Enter (one step): the quote as it was
+    edit.undo()
+    assert edit.toPlainText() == '> "Plain files win"\n> \\- Eitan Cohen\n'
+
+
+def test_enter_before_a_quote_mark_with_more_after_it_or_in_an_item_splits_as_ever(window, qtbot):
+    edit = window.editor.edit
+    left = (Qt.Key.Key_Left, Qt.KeyboardModifier.NoModifier)
+    _type(qtbot, edit, '> "a" b', left, left, left, ENTER)
+    assert edit.toPlainText() == '> "a\n> " b'
+    _type(qtbot, edit, END_KEY, ENTER, ENTER, '- say "hi"', left, ENTER)  # an item: no quote
+    assert edit.toPlainText() == '> "a\n> " b\n\n- say "hi\n- "'
