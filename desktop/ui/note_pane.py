@@ -111,6 +111,18 @@ class TitleLine(QLabel):
         self.setText(metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, width))
 
 
+def _apart_from_quote(cursor: QTextCursor) -> None:
+    """Text the app puts at the start of the line right under a quote line (a time stamp,
+    another quote) gets a blank line before it: else Markdown reads it as the quote's."""
+    block = cursor.block()
+    if (
+        not block.text()[: cursor.positionInBlock()].strip()
+        and block.previous().isValid()
+        and list_editing.joins_quote(block.previous().text())
+    ):
+        cursor.insertText("\n")
+
+
 _HELD_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
 
 
@@ -471,6 +483,8 @@ class NotePane(QWidget):
         if not selected and (cursor.positionInBlock() > 0 or cursor.block().text().strip()):
             cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
             cursor.insertText("\n\n")
+        elif not selected:
+            _apart_from_quote(cursor)
         cursor.insertText('> "')
         inside = cursor.position()
         cursor.insertText(selected)
@@ -501,14 +515,8 @@ class NotePane(QWidget):
             local = now.astimezone(zone) if zone else now
             stamp = f"[{local:%H:%M} {local.tzname() or 'UTC'}]"
         cursor = self.edit.textCursor()
-        block = cursor.block()
         cursor.beginEditBlock()
-        if (  # a line of its own right under a quote: a paragraph of its own, not the quote's
-            not block.text()[: cursor.positionInBlock()].strip()
-            and block.previous().isValid()
-            and list_editing.joins_quote(block.previous().text())
-        ):
-            cursor.insertText("\n")
+        _apart_from_quote(cursor)
         cursor.insertText(stamp + " ")
         cursor.endEditBlock()
         self.edit.setTextCursor(cursor)

@@ -254,3 +254,13 @@ def test_enter_before_a_quote_mark_with_more_after_it_or_in_an_item_splits_as_ev
     assert edit.toPlainText() == '> "a\n> " b'
     _type(qtbot, edit, END_KEY, ENTER, ENTER, '- say "hi"', left, ENTER)  # an item: no quote
     assert edit.toPlainText() == '> "a\n> " b\n\n- say "hi\n- "'
+
+
+def test_a_quote_right_after_a_quote_is_a_quote_of_its_own(window, qtbot):
+    """A second quote under the first one's attribution joined it: one quote, two speakers'
+    words run together in the preview and the blog."""
+    edit = window.editor.edit
+    _type(qtbot, edit, QUOTE_KEY, "Plain files win", END_KEY, QUOTE_KEY, "Ship it")
+    assert edit.toPlainText() == (
+        '> "Plain files win"\n> \\- Eitan Cohen\n\n> "Ship it"\n> \\- Eitan Cohen\n'
+    )
