@@ -309,3 +309,32 @@ def test_refresh_with_a_recording_adds_one_line_to_the_recap(recap_library, tmp_
             changed[0][0] + " · [Recording](https://media.example/harbourconf-2026-102.webm)",
         )
     ]
+
+
+@pytest.mark.parametrize("generator", ["hugo", "jekyll"])
+def test_a_time_stamp_after_a_quote_is_published_after_it(recap_library, tmp_path, generator):
+    """The editor puts a blank line between a quote and a stamp under it; the export keeps
+    it, so goldmark and kramdown publish the stamp after the quote, not in it."""
+    from desktop.store.notes import save_talk_note
+
+    save_talk_note(
+        recap_library,
+        recap_library.talks["Sketchnoting for Engineers"].id,
+        '> "Draw boxes first"\n> \\- Ana Lima\n\n[19:34 WEST] demo time\n',
+    )
+    if generator == "hugo":
+        site = hugo_site(tmp_path)
+        profile = default_profile("hugo")
+        profile.draft = False
+        export(recap_library, DAY1, site, profile=profile)
+        public = build_hugo(site)
+    else:
+        site = jekyll_site(tmp_path)
+        profile = learn(copy_blog("jaxxstorm+leebriggs.co.uk", tmp_path))
+        export(recap_library, DAY1, site, profile=profile, draft=False)
+        public = build_jekyll(site)
+    (page_path,) = _built_pages(public, "harbour-notes")
+    page = read_page(page_path)
+    assert any("Draw boxes first" in q for q in page.quotes)
+    assert "[19:34 WEST] demo time" in page.text
+    assert not any("demo time" in q for q in page.quotes)
