@@ -60,6 +60,12 @@ def joins_quote(line: str) -> bool:
     return _QUOTE.match(line) is not None
 
 
+def is_attribution(line: str) -> bool:
+    """A quote's last line as the Quote command writes it: `> \\- Speaker`."""
+    quote = _QUOTE.match(line)
+    return quote is not None and quote["content"].startswith("\\- ")
+
+
 def is_item(line: str) -> bool:
     return _ITEM.match(line) is not None
 

@@ -113,9 +113,12 @@ class TitleLine(QLabel):
 
 def _apart_from_quote(cursor: QTextCursor) -> None:
     """Text the app puts at the start of the line right under a quote line (a time stamp,
-    another quote) gets a blank line before it: else Markdown reads it as the quote's."""
+    another quote) gets a blank line before it: else Markdown reads it as the quote's. At the
+    end of a quote's attribution it starts a paragraph too (not on the speaker's name)."""
     block = cursor.block()
-    if (
+    if cursor.atBlockEnd() and list_editing.is_attribution(block.text()):
+        cursor.insertText("\n\n")
+    elif (
         not block.text()[: cursor.positionInBlock()].strip()
         and block.previous().isValid()
         and list_editing.joins_quote(block.previous().text())

@@ -26,3 +26,9 @@ def test_enter_on_a_quote_line_continues_it_and_on_an_empty_one_ends_it():
     assert list_editing.on_enter('> "Plain files win"') == list_editing.Enter(continuation="> ")
     assert list_editing.on_enter("> ") == list_editing.Enter(end_line="")
     assert list_editing.on_enter("plain") is None
+
+
+def test_an_attribution_is_the_quote_commands_last_line():
+    assert list_editing.is_attribution("> \\- Eitan Cohen")
+    assert not list_editing.is_attribution('> "Plain files win"')
+    assert not list_editing.is_attribution("\\- Eitan Cohen")

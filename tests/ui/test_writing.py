@@ -264,3 +264,12 @@ def test_a_quote_right_after_a_quote_is_a_quote_of_its_own(window, qtbot):
     assert edit.toPlainText() == (
         '> "Plain files win"\n> \\- Eitan Cohen\n\n> "Ship it"\n> \\- Eitan Cohen\n'
     )
+
+
+def test_a_time_stamp_at_the_end_of_an_attribution_starts_a_paragraph(window, qtbot):
+    """A note whose last line is a quote's attribution (no line after it): the stamp went on
+    the speaker's name, `> \\- Eitan Cohen[19:34 WEST]`."""
+    edit = window.editor.edit
+    window.clock = lambda: datetime(2026, 5, 14, 18, 34, tzinfo=UTC)
+    _type(qtbot, edit, QUOTE_KEY, "Plain files win", END_KEY, Qt.Key.Key_Backspace, STAMP_KEY)
+    assert edit.toPlainText() == '> "Plain files win"\n> \\- Eitan Cohen\n\n[19:34 WEST] '
