@@ -62,7 +62,11 @@ class Library:
                 conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
                 _on_connect_read_only(conn, None)
             else:
-                conn = sqlite3.connect(self.database_path, check_same_thread=False)
+                # each statement its own transaction unless BEGIN says otherwise: the
+                # autosave's one UPDATE commits as it runs (store.quick_save)
+                conn = sqlite3.connect(
+                    self.database_path, isolation_level=None, check_same_thread=False
+                )
                 _on_connect(conn, None)
             self._readers.conn = conn
             with self._lock:
