@@ -1,0 +1,39 @@
+"""A job run off the GUI thread reports back, and then lets go of what it was given: an
+autosave's job holds the note's text (~1 MB for a 100,000-word note)."""
+
+import gc
+import weakref
+
+from PySide6.QtCore import QThreadPool
+
+from desktop.ui import workers
+
+
+class Payload:
+    """Stands for a note's text (a str cannot be weakly referenced)."""
+
+
+def test_a_finished_or_failed_job_keeps_nothing_alive(qtbot):
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
+    done, failed, kept = [], [], []
+
+    def fails(_payload):
+        raise ValueError("no")
+
+    for fn, on_error in ((id, None), (fails, failed.append)):
+        payload = Payload()
+        kept.append(weakref.ref(payload))
+        workers.submit(pool, fn, payload, on_done=done.append, on_error=on_error)
+        del payload
+    qtbot.waitUntil(lambda: len(done) == 1 and len(failed) == 1)
+    assert isinstance(failed[0], ValueError)
+    failed.clear()  # (the exception's traceback holds the payload)
+
+    def released() -> bool:
+        gc.collect()
+        return all(ref() is None for ref in kept)
+
+    qtbot.waitUntil(released, timeout=2000)
+    assert not workers._in_flight
+    pool.waitForDone()
