@@ -31,11 +31,15 @@ _UPDATE = "UPDATE note SET body = ?, updated_at = ? WHERE id = ?"
 # the GIL. Each call into SQLite hands the GIL to the other threads (typing, the preview's
 # render) and waits to get it back: a look, an update and a commit took ~12 ms of the
 # writer's time while a 100,000-word note was typed into (~5 ms of it its own work).
-_SAVE_IN_PLACE = (
-    "UPDATE note SET body = ?1, updated_at = ?2 WHERE talk_id = ?3 AND body IS NOT ?1 "
+_IN_PLACE = (
+    "UPDATE note SET body = ?1, updated_at = ?2 WHERE {which} AND body IS NOT ?1 "
     "AND coalesce((SELECT max(v.saved_at) FROM note_version v WHERE v.note_id = note.id), "
     "created_at) > ?4"
 )
+_SAVE_IN_PLACE = {  # by the kind of note: a talk's (by the talk) or a hallway note (by its id)
+    "talk": _IN_PLACE.format(which="talk_id = ?3"),
+    "hallway": _IN_PLACE.format(which="id = ?3 AND talk_id IS NULL"),
+}
 
 
 def _stamp(moment: datetime) -> str:
@@ -48,12 +52,13 @@ def snapshot_due(last_saved_at: datetime | None, created_at: datetime, now: date
     return now - (last_saved_at or created_at) >= SNAPSHOT_EVERY
 
 
-def save_in_place(lib: Library, talk_id: int, body: str) -> bool:
-    """The autosave's write: the talk's note saved in place, in one statement, when it
-    exists, its text changed and no version is due. False when it was not saved."""
+def save_in_place(lib: Library, kind: str, item_id: int, body: str) -> bool:
+    """The autosave's write, in one statement: a talk's note (`kind` "talk", by the talk's
+    id) or a hallway note ("hallway", by the note's id) saved in place, when it exists, its
+    text changed and no version is due. False when it was not saved."""
     now = datetime.now(UTC)
     saved = lib.reader().execute(
-        _SAVE_IN_PLACE, (body, _stamp(now), talk_id, _stamp(now - SNAPSHOT_EVERY))
+        _SAVE_IN_PLACE[kind], (body, _stamp(now), item_id, _stamp(now - SNAPSHOT_EVERY))
     )
     return saved.rowcount == 1
 

@@ -9,14 +9,14 @@ from datetime import timedelta
 from desktop.services.importing import import_schedule
 from desktop.store import reading
 from desktop.store.history import versions
-from desktop.store.notes import save_talk_note
+from desktop.store.notes import save_hallway_note, save_talk_note
 from desktop.store.quick_save import quick_save, save_in_place
 from tests.conftest import SAMPLE, age_note
 
 SAVE_WITHOUT_SQLALCHEMY = """
 import json, sys
 from desktop.store.library import open_library
-from desktop.store.quick_save import quick_save, save_in_place
+from desktop.store.quick_save import quick_save
 lib = open_library(sys.argv[1])
 note = quick_save(lib, int(sys.argv[2]), "typed on")
 print(json.dumps({"saved": note.body, "sqlalchemy": "sqlalchemy" in sys.modules}))
@@ -75,17 +75,34 @@ def test_the_autosaves_write_is_one_statement_committed_as_it_runs(library):
     commit call); it leaves a new note, the same text and a due version to the others."""
     import_schedule(library, str(SAMPLE))
     talk = reading.list_talks(library)[0]
-    assert not save_in_place(library, talk.id, "no note yet")
+    assert not save_in_place(library, "talk", talk.id, "no note yet")
     note = save_talk_note(library, talk.id, "first")
-    assert save_in_place(library, talk.id, "first and more")
+    assert save_in_place(library, "talk", talk.id, "first and more")
     assert not library.reader().in_transaction
     other = sqlite3.connect(library.database_path)  # another connection sees it saved
     assert other.execute("SELECT body FROM note WHERE id = ?", (note.id,)).fetchone() == (
         "first and more",
     )
     other.close()
-    assert not save_in_place(library, talk.id, "first and more")  # the same text
+    assert not save_in_place(library, "talk", talk.id, "first and more")  # the same text
     age_note(library, note.id, 6)
-    assert not save_in_place(library, talk.id, "later")  # a version is due: the ORM keeps it
+    assert not save_in_place(
+        library, "talk", talk.id, "later"
+    )  # a version is due: the ORM keeps it
     assert reading.talk_note(library, talk.id).body == "first and more"
     assert versions(library, note.id) == []
+
+
+def test_a_hallway_note_is_saved_in_place_too(library):
+    """By its id, and never a talk's note by that id; a due version is the ORM's."""
+    import_schedule(library, str(SAMPLE))
+    talk = reading.list_talks(library)[0]
+    hallway = save_hallway_note(library, "coffee", conference_id=talk.conference_id)
+    talks_note = save_talk_note(library, talk.id, "the talk's")
+    assert save_in_place(library, "hallway", hallway.id, "coffee and talk")
+    assert reading.hallway_notes(library)[0].body == "coffee and talk"
+    assert not save_in_place(library, "hallway", talks_note.id, "not a hallway note")
+    assert reading.talk_note(library, talk.id).body == "the talk's"
+    age_note(library, hallway.id, 6)
+    assert not save_in_place(library, "hallway", hallway.id, "later")
+    assert versions(library, hallway.id) == []
