@@ -70,7 +70,16 @@ class DocumentText:
 
     def _changed(self, position: int, _removed: int, added: int) -> None:
         doc = self._doc
-        first, last = doc.findBlock(position), doc.findBlock(position + added)
+        first = doc.findBlock(position)
+        if (  # the common keystroke: within one line, as many lines as before
+            doc.blockCount() == len(self._lines)
+            and first.isValid()
+            and position + added < first.position() + first.length()
+        ):
+            self._lines[first.blockNumber()] = _plain(first.text())
+            self._text = None
+            return
+        last = doc.findBlock(position + added)
         if not first.isValid():  # (a change reported up to the document's very end)
             first = doc.lastBlock()
         if not last.isValid():
