@@ -132,3 +132,16 @@ def test_the_whole_text_replaced_at_once(qapp):
     edit.selectAll()
     edit.insertPlainText("")
     assert text.text() == edit.toPlainText() == ""
+
+
+def test_a_change_reported_short_reads_every_line_again(qapp):
+    """A safety net: when the lines do not add up with what a change reports (here, two
+    lines added while signals were blocked, then a change reported at the start), every
+    line is read again rather than the text going wrong."""
+    edit, text = editor("one\ntwo")
+    doc = edit.document()
+    doc.blockSignals(True)
+    at(edit, 10**6).insertText("\nthree\nfour")
+    doc.blockSignals(False)
+    doc.contentsChange.emit(0, 0, 0)
+    assert text.text() == edit.toPlainText() == "one\ntwo\nthree\nfour"
