@@ -37,3 +37,29 @@ def test_a_finished_or_failed_job_keeps_nothing_alive(qtbot):
     qtbot.waitUntil(released, timeout=2000)
     assert not workers._in_flight
     pool.waitForDone()
+
+
+def test_a_callback_that_waits_in_a_dialog_while_other_jobs_report(qtbot):
+    """A callback may open a modal dialog (its own event loop) while other jobs report and
+    are let go meanwhile: every callback runs once, whole, and every job is let go."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
+    log: list[tuple[str, int]] = []
+
+    def modal(result: int) -> None:
+        log.append(("opened", result))
+        loop = QEventLoop()
+        QTimer.singleShot(30, loop.quit)
+        for i in range(3):
+            workers.submit(pool, int, i, on_done=lambda r: log.append(("meanwhile", r)))
+        loop.exec()
+        gc.collect()
+        log.append(("closed", result))
+
+    for n in range(4):
+        workers.submit(pool, int, n, on_done=modal)
+    qtbot.waitUntil(lambda: len(log) == 4 * 5 and not workers._in_flight, timeout=5000)
+    assert sorted(r for kind, r in log if kind == "closed") == [0, 1, 2, 3]
+    pool.waitForDone()
