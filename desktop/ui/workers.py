@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 
 class _Signals(QObject):
@@ -14,11 +14,14 @@ class _Signals(QObject):
     failed = Signal(object)
 
 
-class Job(QRunnable):
-    """Calls `fn(*args)` in a pool thread. The function gets plain data, never widgets."""
+class Job:
+    """Calls `fn(*args)` in a pool thread. The function gets plain data, never widgets.
+
+    Not a QRunnable: the pool is handed the bound `run`, which it lets go once run. Given a
+    QRunnable, PySide keeps it as the pool's child, and a job done before `start` returned
+    (a word count of known paragraphs) stayed the pool's forever, with its arguments."""
 
     def __init__(self, fn: Callable[..., Any], *args: Any) -> None:
-        super().__init__()
         self.fn, self.args = fn, args
         self.signals = _Signals()
 
@@ -53,7 +56,6 @@ def submit(
     on_error: Callable[[BaseException], None] | None = None,
 ) -> Job:
     job = Job(fn, *args)
-    job.setAutoDelete(True)
     _in_flight.add(job)
     if on_done:
         job.signals.finished.connect(on_done)
@@ -62,5 +64,5 @@ def submit(
     release = partial(_release, job)  # connected last: runs after the callbacks
     job.signals.finished.connect(lambda _r: release())
     job.signals.failed.connect(lambda _e: release())
-    pool.start(job)
+    pool.start(job.run)
     return job

@@ -39,6 +39,28 @@ def test_a_finished_or_failed_job_keeps_nothing_alive(qtbot):
     pool.waitForDone()
 
 
+def test_jobs_done_at_once_keep_nothing_alive_either(qtbot):
+    """Jobs done before the pool's start() returns (quick ones, such as a word count of
+    paragraphs counted before): each is let go too."""
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
+    done: list[object] = []
+    kept = []
+    for _ in range(1000):
+        payload = Payload()
+        kept.append(weakref.ref(payload))
+        workers.submit(pool, id, payload, on_done=done.append)
+        del payload
+    qtbot.waitUntil(lambda: len(done) == 1000 and not workers._in_flight)
+
+    def released() -> bool:
+        gc.collect()
+        return all(ref() is None for ref in kept)
+
+    qtbot.waitUntil(released, timeout=2000)
+    pool.waitForDone()
+
+
 def test_a_callback_that_waits_in_a_dialog_while_other_jobs_report(qtbot):
     """A callback may open a modal dialog (its own event loop) while other jobs report and
     are let go meanwhile: every callback runs once, whole, and every job is let go."""
