@@ -47,7 +47,7 @@ def no_event_loop(monkeypatch, qapp):
                 # The opening failed and closed the window. lastWindowClosed is not emitted
                 # here (QApplication.exec is replaced, so Qt is not "in exec"): watch the window.
                 closed = QTimer()
-                closed.timeout.connect(lambda w=widget: w.isVisible() or loop.quit())
+                closed.timeout.connect(lambda w=widget, done=loop.quit: w.isVisible() or done())
                 closed.start(20)
                 QTimer.singleShot(20_000, loop.quit)
                 loop.exec()
