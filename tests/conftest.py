@@ -165,3 +165,10 @@ def private_schedule():
 
     with http_server(respond) as base:
         yield f"{base}/schedule.xml"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The bundle test (PyInstaller, the longest by far) goes first: with `make test`'s
+    workers (pytest-xdist) one builds the bundle while the others run the rest, rather than
+    all waiting for it at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("bundle") is None)
