@@ -167,8 +167,15 @@ def private_schedule():
         yield f"{base}/schedule.xml"
 
 
+# The longest tests, run first (longest first): with `make test`'s two workers (pytest-xdist,
+# --dist worksteal) one builds the bundle and then kills processes while the other runs the
+# rest and takes over the queued tests, so the run does not end waiting for a long test.
+LONGEST_FIRST = ("tests/packaging/test_bundle.py::", "tests/security/test_crash_safety.py::")
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The bundle test (PyInstaller, the longest by far) goes first: with `make test`'s
-    workers (pytest-xdist) one builds the bundle while the others run the rest, rather than
-    all waiting for it at the end."""
-    items.sort(key=lambda item: item.get_closest_marker("bundle") is None)
+    def rank(item: pytest.Item) -> int:
+        found = (i for i, prefix in enumerate(LONGEST_FIRST) if item.nodeid.startswith(prefix))
+        return next(found, len(LONGEST_FIRST))
+
+    items.sort(key=rank)
