@@ -6,7 +6,8 @@ clock, then quit:
   ctrl-j-answered   Go to Now (Ctrl+J), pressed at that moment, has opened the talk running
                     at --at (an ISO time) and painted it; `ctrl-j-talk ID` names it
 
-It watches through app.main's observer: the app itself prints nothing.
+It starts as `talknotes --library LIBRARY` does, through desktop.start.main, and watches through
+app.main's observer: the app itself prints nothing.
 
     python bench/start_probe.py LIBRARY [--at 2024-02-03T11:10:00+01:00]
 """
@@ -16,16 +17,12 @@ from __future__ import annotations
 import sys
 import time
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from desktop.startup import startup_begins  # noqa: E402
-
-startup_begins()  # as desktop.start.main does
-
-import desktop.cli  # noqa: E402, F401 (the command line parses first, as in `talknotes`)
-from desktop import app  # noqa: E402
+from desktop import app, start  # noqa: E402 (what `talknotes` imports first, nothing more)
 
 
 def _moment(name: str, *extra: object) -> None:
@@ -81,7 +78,9 @@ def main() -> int:
         i = args.index("--at")
         at = datetime.fromisoformat(args[i + 1])
         del args[i : i + 2]
-    return app.main(args[0], observe=observer(at))
+    app.main = partial(app.main, observe=observer(at))  # type: ignore[assignment]
+    sys.argv = ["talknotes", "--library", args[0]]
+    return start.main()
 
 
 if __name__ == "__main__":

@@ -75,8 +75,12 @@ def main(
     observe: Observer | None = None,
 ) -> int:
     from PySide6.QtCore import QCoreApplication
+
+    from desktop.ui.feature_scan import skip_feature_scan
+
+    skip_feature_scan()  # before the window's modules are imported
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from desktop.core.errors import TalknotesError, plain_reason
     from desktop.services.locking import LibraryBusy, acquire
@@ -99,9 +103,13 @@ def main(
         folder.mkdir(parents=True, exist_ok=True)
         lock = acquire(folder, 0.5, "window")
     except LibraryBusy as busy:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(None, "Talknotes", busy_message(folder, busy))
         return 2
     except (TalknotesError, OSError) as exc:  # a read-only folder, a full disk
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(
             None,
             "Talknotes",

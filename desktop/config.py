@@ -6,8 +6,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "Talknotes"
 APP_ID = "io.github.talknotes.Talknotes"
 ORGANIZATION = "Talknotes"
@@ -22,6 +20,8 @@ def default_library_dir() -> Path:
     env = os.environ.get(LIBRARY_ENV)
     if env:
         return Path(env).expanduser()
+    import platformdirs  # (~6 ms with tempfile, shutil, random: not for --library or the env)
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

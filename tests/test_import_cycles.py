@@ -110,6 +110,7 @@ def test_the_graph_holds_the_lazy_imports_of_the_entry_points():
     graph = import_graph()
     assert "desktop.app" in graph["desktop.cli"]  # inside main(): the window
     assert "desktop.cli" in graph["desktop.start"]
+    assert "desktop.app" in graph["desktop.start"]  # the window's short cut
 
 
 def test_no_import_cycles_among_desktop_modules():

@@ -7,6 +7,7 @@ and its file type.
 
 from __future__ import annotations
 
+import html
 import re
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -110,3 +111,24 @@ def by_kind(links: list[Link]) -> list[Link]:
 def watch_later(talks: list[Talk]) -> list[Talk]:
     """Starred talks without a note that now have a recording: the ones missed, to watch."""
     return [t for t in talks if t.starred and not t.has_note and has_recording(t.links)]
+
+
+MAX_HEADER_LINKS = 8
+
+
+def header_links(talk: Talk) -> list[str]:
+    """The talk's links for its header, recordings and slides first, each named by kind."""
+    esc = html.escape
+    shown = [f'<a href="{esc(talk.url)}">Talk page</a>'] if talk.url else []
+    for link in by_kind(talk.links):
+        kind = link.kind or link_kind(link, talk_url=talk.url)
+        if kind == PAGE and link.url.rstrip("/") == talk.url.rstrip("/"):
+            continue  # already shown
+        label = LABELS.get(kind, "")
+        text = (
+            f"{label}: {link.title}"
+            if label and link.title.lower() not in label.lower()
+            else (link.title or label)
+        )
+        shown.append(f'<a href="{esc(link.url)}">{esc(text)}</a>')
+    return shown[:MAX_HEADER_LINKS]

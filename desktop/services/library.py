@@ -64,6 +64,20 @@ def note_photos(lib: Library, kind: str, item_id: int) -> list[Photo]:
     return reading.note_photos(lib, note_id) if note_id is not None else []
 
 
+def photo_file(lib: Library, key: str, thumbnail: bool = False) -> Path | None:
+    """The file behind a note's `photo:KEY` (the original, or its upright thumbnail). Plain
+    SQL: the preview resolves its photos without SQLAlchemy."""
+    from desktop.media import files
+    from desktop.store import reading
+
+    photo = reading.photo_by_key(lib, key)
+    if photo is None:
+        return None
+    if thumbnail:
+        return files.ensure_thumbnail(lib.media_dir, photo.sha256)
+    return files.find_original(lib.media_dir, photo.sha256)
+
+
 def strip_rows(lib: Library, kind: str, item_id: int) -> list[tuple[Photo, Path | None]]:
     """A note's photos (kind "talk": a talk's note, else a hallway note) with their (possibly
     new) upright thumbnails, for the photo strip. Plain SQL, and Pillow only for a note with

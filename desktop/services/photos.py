@@ -100,16 +100,6 @@ def attach_to_talk(
     return [Attached(photo, added, photo_markdown(photo)) for photo, added in stored]
 
 
-def resolve_photo_file(lib: Library, key: str, thumbnail: bool = False) -> Path | None:
-    """The file behind `photo:KEY` (the original, or its upright thumbnail)."""
-    photo = photos.find_by_key(lib, key)
-    if photo is None:
-        return None
-    if thumbnail:
-        return files.ensure_thumbnail(lib.media_dir, photo.sha256)
-    return files.find_original(lib.media_dir, photo.sha256)
-
-
 def attach_files(lib: Library, kind: str, target_id: int, paths: list[Path]) -> list[Attached]:
     """Attach files to a talk's note (kind "talk") or a hallway note (kind "hallway"),
     without touching the note's text: the caller inserts the references where it wants."""

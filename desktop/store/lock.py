@@ -1,6 +1,6 @@
 """One writer per library: the app holds the lock while open; CLI writes wait briefly for it.
 
-An OS-level lock (filelock), so a crashed or killed process never leaves a stale lock behind.
+An OS-level lock (store/os_lock), so a crashed or killed process never leaves a stale lock behind.
 Beside it, `talknotes.lock.holder` says who holds it (a window or which command, and its
 process id), so whoever waits can say which kind of Talknotes is in the way.
 """
@@ -12,15 +12,9 @@ import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from desktop.core.errors import TalknotesError, plain_reason
-
-if TYPE_CHECKING:
-    from filelock import FileLock
-
-# filelock is imported when a lock is taken (~20 ms): opening a library asks held_here, and
-# reading commands (`talknotes talks`) take no lock.
+from desktop.store.os_lock import FileLock, LockTimeout
 
 LOCK_NAME = "talknotes.lock"
 HOLDER_NAME = "talknotes.lock.holder"
@@ -51,8 +45,6 @@ class Holder:
 
 
 def library_lock(library_dir: Path) -> FileLock:
-    from filelock import FileLock
-
     return FileLock(str(library_dir / LOCK_NAME))
 
 
@@ -118,12 +110,10 @@ def acquire(library_dir: Path, timeout: float, kind: str, command: str = "") -> 
     """Take the library's lock as a `kind` ("window" or "command" `command`), waiting up to
     `timeout` seconds. Raises LibraryBusy naming the holder, or TalknotesError when the folder
     cannot be written (read-only, disk full)."""
-    from filelock import Timeout
-
     lock = library_lock(library_dir)
     try:
         lock.acquire(timeout=timeout)
-    except Timeout as exc:
+    except LockTimeout as exc:
         holder = current_holder(library_dir)
         raise LibraryBusy(str(library_dir), busy_reason(holder), holder) from exc
     except OSError as exc:

@@ -99,12 +99,6 @@ def photos_of_conference(lib: Library, conference_id: int) -> list[Photo]:
         return [convert.photo(r) for r in rows]
 
 
-def find_by_key(lib: Library, key: str) -> Photo | None:
-    with Session(lib.engine) as s:
-        row = s.exec(select(PhotoRow).where(col(PhotoRow.sha256).startswith(key))).first()
-        return convert.photo(row) if row else None
-
-
 def set_caption(lib: Library, photo_id: int, caption: str, typed: bool = True) -> None:
     """Set the caption; `typed` (the user's own words) keeps suggestions from replacing it."""
     with Session(lib.engine) as s:

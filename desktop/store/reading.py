@@ -174,26 +174,30 @@ def hallway_notes(lib: Library, conference_id: int | None = None) -> list[Note]:
     return [_note(r) for r in _rows(lib, sql, params)]
 
 
+def _photo(row: sqlite3.Row | Params) -> Photo:
+    return Photo(
+        id=row[0],
+        sha256=row[1],
+        original_name=row[2],
+        size_bytes=row[3],
+        width=row[4],
+        height=row[5],
+        captured_at=parse_utc(row[6]),
+        capture_source=row[7],
+        caption=row[8],
+        note_id=row[9],
+        caption_typed=bool(row[10]),
+        suggested_caption=row[11],
+        duplicate_of=row[12],
+        text=row[13] if row[13] is not None and not row[15] else None,  # read, no error
+        sharpness=row[14] if row[13] is not None and not row[15] else None,
+    )
+
+
 def note_photos(lib: Library, note_id: int) -> list[Photo]:
     """The note's photos, with what OCR read in them (text, sharpness) once it has."""
     return [
-        Photo(
-            id=row[0],
-            sha256=row[1],
-            original_name=row[2],
-            size_bytes=row[3],
-            width=row[4],
-            height=row[5],
-            captured_at=parse_utc(row[6]),
-            capture_source=row[7],
-            caption=row[8],
-            note_id=row[9],
-            caption_typed=bool(row[10]),
-            suggested_caption=row[11],
-            duplicate_of=row[12],
-            text=row[13] if row[13] is not None and not row[15] else None,  # read, no error
-            sharpness=row[14] if row[13] is not None and not row[15] else None,
-        )
+        _photo(row)
         for row in _rows(
             lib,
             f"SELECT {_PHOTO_COLUMNS} FROM photo p "
@@ -201,3 +205,17 @@ def note_photos(lib: Library, note_id: int) -> list[Photo]:
             (note_id,),
         )
     ]
+
+
+def photo_by_key(lib: Library, key: str) -> Photo | None:
+    """The photo a note's `photo:KEY` names (the start of its SHA-256), or None."""
+    key = key.lower()  # (hex; read before as SQL's LIKE, which ignores case)
+    if not key or not all(c in "0123456789abcdef" for c in key):
+        return None  # (also keeps GLOB's own characters out of the pattern)
+    rows = _rows(
+        lib,
+        f"SELECT {_PHOTO_COLUMNS} FROM photo p LEFT JOIN photo_text t ON t.sha256 = p.sha256 "
+        "WHERE p.sha256 GLOB ? ORDER BY p.id LIMIT 1",
+        (key + "*",),
+    )
+    return _photo(rows[0]) if rows else None

@@ -1,9 +1,8 @@
-"""After the conference and between devices: the talk header's links by kind, "Missed but
-starred — watch later", and File → Export My Agenda… / Import Agenda…."""
+"""After the conference and between devices: "Missed but starred — watch later", and File →
+Export My Agenda… / Import Agenda…. Imported when one of them is first used (menus.py)."""
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl
@@ -20,29 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import agenda
-from desktop.core.links import LABELS, PAGE, VIDEO, by_kind, link_kind, watch_later
+from desktop.core.links import VIDEO, by_kind, watch_later
 from desktop.core.models import Talk
 
-MAX_HEADER_LINKS = 8
 TALK_ID = Qt.ItemDataRole.UserRole
-
-
-def links_html(talk: Talk) -> list[str]:
-    """The talk's links for its header, recordings and slides first, each named by kind."""
-    esc = html.escape
-    shown = [f'<a href="{esc(talk.url)}">Talk page</a>'] if talk.url else []
-    for link in by_kind(talk.links):
-        kind = link.kind or link_kind(link, talk_url=talk.url)
-        if kind == PAGE and link.url.rstrip("/") == talk.url.rstrip("/"):
-            continue  # already shown
-        label = LABELS.get(kind, "")
-        text = (
-            f"{label}: {link.title}"
-            if label and link.title.lower() not in label.lower()
-            else (link.title or label)
-        )
-        shown.append(f'<a href="{esc(link.url)}">{esc(text)}</a>')
-    return shown[:MAX_HEADER_LINKS]
 
 
 def _recording(talk: Talk) -> str:
@@ -175,33 +155,3 @@ def _failed(window: Any, title: str, exc: BaseException) -> None:
     message = f"{exc.what}\n\n{exc.why}" if isinstance(exc, TalknotesError) else str(exc)
     window.statusBar().showMessage(message.replace("\n\n", ": "), 8000)
     window.notifier.warn(window, title, message)
-
-
-def add_actions(window: Any, file_menu: Any, view_menu: Any, action: Any) -> None:
-    """The menu entries, created with the window's other actions (`action` makes one)."""
-    window.act_agenda_export = action(
-        "Export My &Agenda…",
-        lambda: export_agenda(window),
-        None,
-        "The selected conference's starred talks as iCalendar, for a phone's calendar",
-    )
-    window.act_agenda_import = action(
-        "Import A&genda…",
-        lambda: import_agenda(window),
-        None,
-        "Star the talks of an .ics file another app exported",
-    )
-    window.act_watch_later = action(
-        "Missed but Starred — &Watch Later…",
-        lambda: show_watch_later(window),
-        None,
-        "Starred talks without a note that now have a recording",
-    )
-    window.library_actions += [
-        window.act_agenda_export,
-        window.act_agenda_import,
-        window.act_watch_later,
-    ]
-    file_menu.insertActions(window.act_save, [window.act_agenda_export, window.act_agenda_import])
-    file_menu.insertSeparator(window.act_save)
-    view_menu.addAction(window.act_watch_later)

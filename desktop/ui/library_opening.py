@@ -15,16 +15,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox
 
 from desktop import config
 from desktop.core.errors import TalknotesError, plain_reason
 from desktop.startup import startup_done
 from desktop.ui.main_window import WELCOME, MainWindow, read_schedule
-from desktop.ui.recovery_box import RESTORE, SALVAGE, RecoveryBox
 
 if TYPE_CHECKING:
     from desktop.services.library import Library
+    from desktop.ui.recovery_box import RecoveryBox
 
 FALLBACK_MS = 300
 
@@ -120,6 +119,8 @@ class LibraryOpening(QObject):
 
     def _offer_recovery(self, exc: TalknotesError, facts: tuple) -> None:
         damaged, good, good_holds = facts
+        from desktop.ui.recovery_box import RecoveryBox  # (only for a damaged library)
+
         box = RecoveryBox(self.window, exc.why, damaged, good, good_holds)
         box.finished.connect(lambda _code: self._recover(box.chosen(), good))
         self.recovery_box = box
@@ -128,6 +129,7 @@ class LibraryOpening(QObject):
 
     def _recover(self, choice: str, good) -> None:
         from desktop.services import maintenance
+        from desktop.ui.recovery_box import RESTORE, SALVAGE
 
         database = self.folder / config.DATABASE_NAME
         work: Callable[[], object]
@@ -148,6 +150,8 @@ class LibraryOpening(QObject):
         )
 
     def _fail(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(self.window, "Talknotes", message)
         self._quit()
 

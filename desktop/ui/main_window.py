@@ -9,12 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import (
-    QInputDialog,
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-)
+from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from desktop.core import agenda
 from desktop.core.errors import TalknotesError
@@ -577,6 +572,8 @@ class MainWindow(QMainWindow):
         speakers = self.editor.talk.speakers if self.editor.talk else []
         speaker = speakers[0] if speakers else ""
         if len(speakers) > 1 or not speakers:
+            from PySide6.QtWidgets import QInputDialog
+
             speaker, ok = QInputDialog.getItem(
                 self, "Quote", "Who said it?", speakers or [""], 0, True
             )
@@ -616,6 +613,8 @@ class MainWindow(QMainWindow):
         window_dialogs.show_about(self)
 
     def show_error(self, error: TalknotesError) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self, "Talknotes", f"{error.what}\n\n{error.why}")
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
@@ -669,6 +668,8 @@ class MainWindow(QMainWindow):
         if self.in_focus_mode:  # remember the window, not the full screen
             self.toggle_focus_mode()
         if not self.autosaver.flush():
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(
                 self,
                 "Talknotes",

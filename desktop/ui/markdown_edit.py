@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QPlainTextEdit
 
 from desktop.core import list_editing
 from desktop.media.suffixes import IMAGE_SUFFIXES
+from desktop.ui.viewport import viewport_height
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
@@ -32,9 +33,9 @@ class MarkdownEdit(QPlainTextEdit):
         grows on opening a talk, the window shrinks); QPlainTextEdit alone lets it slip below."""
         super().resizeEvent(event)
         if not event.oldSize().isValid():  # its first size: nothing was in view yet
-            return  # (and viewport() before the first paint made PySide set up ~40 types)
+            return
         cursor = self.cursorRect()  # (the viewport has its new size already)
-        was_high = self.viewport().height() + event.oldSize().height() - event.size().height()
+        was_high = viewport_height(self) + event.oldSize().height() - event.size().height()
         if cursor.bottom() >= 0 and cursor.top() < was_high:  # it was in view
             self.ensureCursorVisible()
 

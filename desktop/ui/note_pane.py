@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
@@ -32,12 +33,14 @@ from PySide6.QtWidgets import (
 
 from desktop.core import abstracts, agenda
 from desktop.core.ids import saved_id
+from desktop.core.links import header_links
 from desktop.core.models import Note, Talk
-from desktop.ui.after_conference import links_html
 from desktop.ui.autosave import Target
-from desktop.ui.highlighter import MarkdownHighlighter
 from desktop.ui.markdown_edit import MarkdownEdit
 from desktop.ui.photo_strip import PhotoStrip
+
+if TYPE_CHECKING:
+    from desktop.ui.highlighter import MarkdownHighlighter
 
 
 def _when(talk: Talk) -> str:
@@ -49,7 +52,7 @@ def _header_html(talk: Talk) -> str:
     esc = html.escape
     who = ", ".join(talk.speakers) or "—"
     facts = " · ".join(x for x in (esc(who), esc(talk.room), _when(talk), esc(talk.track)) if x)
-    links = links_html(talk)  # recordings and slides first, each named by its kind
+    links = header_links(talk)  # recordings and slides first, each named by its kind
     subtitle = f"<i>{esc(talk.subtitle)}</i><br>" if talk.subtitle else ""
     gone = (
         '<br><span style="color:#c0392b">No longer in the schedule</span>'
@@ -344,6 +347,9 @@ class NotePane(QWidget):
             doc.setPlainText(body)
             doc.setModified(False)
             doc.setDocumentMargin(12)
+            from desktop.ui.highlighter import MarkdownHighlighter  # (first note: ~8 ms less
+            # before the window paints, with its regular expressions' Qt enums)
+
             self._highlighters[target] = MarkdownHighlighter(doc)
             doc.contentsChanged.connect(lambda t=target: self._changed(t))
             self._documents[target] = doc

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QImage, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from desktop.core import photo_refs
 from desktop.core.errors import TalknotesError
@@ -28,9 +28,9 @@ IMAGE_FILTER = "Images (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff *.heic *.he
 
 def preview_src(lib: Library, key: str) -> str | None:
     """Runs in the preview's render thread: the photo's upright thumbnail as a file URL."""
-    from desktop.services.photos import resolve_photo_file
+    from desktop.services.library import photo_file
 
-    path = resolve_photo_file(lib, key, thumbnail=True)
+    path = photo_file(lib, key, thumbnail=True)
     return QUrl.fromLocalFile(str(path)).toString() if path else None
 
 
@@ -201,6 +201,8 @@ class PhotoActions(QObject):
             PhotoViewer(path, photo.caption, self.window).exec()
 
     def edit_caption(self, photo: Photo) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
         caption, ok = QInputDialog.getText(self.window, "Caption", "Caption:", text=photo.caption)
         if ok:
             self.set_caption(photo, caption)
@@ -230,6 +232,8 @@ class PhotoActions(QObject):
         doc = self.editor.edit.document()
         found = doc.find(self._reference(photo))
         if not found.isNull():
+            from PySide6.QtWidgets import QMessageBox
+
             answer = QMessageBox.question(
                 self.window,
                 "Remove photo",

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from desktop.core.render import IncrementalRenderer, Window, locate
 from desktop.ui.tones import tones
+from desktop.ui.viewport import viewport_height
 from desktop.ui.workers import submit
 
 DEBOUNCE_MS = 250  # a pause this long renders
@@ -243,8 +244,8 @@ class Preview(QTextBrowser):
         self._scroll_wanted = None
         if y - margin < bar.value():
             self._scroll(int(y - margin))
-        elif y + margin > bar.value() + self.viewport().height():
-            self._scroll(int(y + margin - self.viewport().height()))
+        elif y + margin > bar.value() + viewport_height(self):
+            self._scroll(int(y + margin - viewport_height(self)))
 
     def _where(self) -> tuple[int, int, float]:
         """Where the writer is (core.render.locate). By position: in the text last rendered,
@@ -259,7 +260,7 @@ class Preview(QTextBrowser):
         """Scroll to `value`, or as far as the scroll bar goes and the rest when its range
         grows (it follows a new layout a moment later)."""
         bar = self.verticalScrollBar()
-        value = min(value, int(self.document().size().height()) - self.viewport().height())
+        value = min(value, int(self.document().size().height()) - viewport_height(self))
         bar.setValue(value)
         self._scroll_wanted = value if value > bar.maximum() else None
 

@@ -7,7 +7,8 @@ import pytest
 from desktop.core.errors import TalknotesError
 from desktop.core.render import render_html
 from desktop.services.importing import import_schedule
-from desktop.services.photos import attach_to_talk, resolve_photo_file
+from desktop.services.library import photo_file
+from desktop.services.photos import attach_to_talk
 from desktop.store.notes import talk_note
 from desktop.store.photos import note_photos
 from desktop.store.talks import list_talks
@@ -33,7 +34,7 @@ def test_attach_twice_stores_once_and_references_in_note(library, talk, tmp_path
     assert note.body.count("](photo:") == 2
     assert len(note_photos(library, note.id)) == 2
     assert len(list((library.media_dir / "originals").rglob("*.jpg"))) == 2
-    html = render_html(note.body, lambda key: str(resolve_photo_file(library, key)))
+    html = render_html(note.body, lambda key: str(photo_file(library, key)))
     assert html.count("<img") == 2 and "photo:" not in html
     assert first[0].photo.captured_at == datetime(2026, 5, 14, 9, 5, tzinfo=UTC)  # 10:05+01:00
     assert first[0].photo.capture_source == "exif-offset"

@@ -1,6 +1,5 @@
 """Reading the schedule, a note and its photos in plain SQL: what the ORM stored, read back
-without importing SQLAlchemy or the lock's filelock (a start and `talknotes talks` need
-nothing else)."""
+without importing SQLAlchemy (a start and `talknotes talks` need nothing else)."""
 
 import json
 import subprocess
@@ -24,19 +23,31 @@ lib = open_library(sys.argv[1])
 talks = reading.list_talks(lib)
 note = reading.talk_note(lib, talks[0].id)
 hallway = reading.hallway_notes(lib)
+photo = reading.photo_by_key(lib, sys.argv[2])
 print(json.dumps({"talks": len(talks), "note": note.body, "hallway": len(hallway),
-                  "sqlalchemy": "sqlalchemy" in sys.modules,
-                  "filelock": "filelock" in sys.modules}))
+                  "photo": photo.original_name if photo else None,
+                  "sqlalchemy": "sqlalchemy" in sys.modules}))
 """
 
 
-def test_read_without_sqlalchemy(library):
+def test_read_without_sqlalchemy(library, tmp_path):
+    from desktop.core.photo_refs import key_of
+    from desktop.services.photos import attach_to_talk
+    from tests.imagegen import make_photo
+
     import_schedule(library, str(SAMPLE))
     first = reading.list_talks(library)[0]
+    attached = attach_to_talk(library, first.id, [make_photo(tmp_path / "IMG_0001.jpg")])
     save_talk_note(library, first.id, "written through the ORM")
     save_hallway_note(library, "coffee", conference_id=first.conference_id, title="Hallway")
     out = subprocess.run(
-        [sys.executable, "-c", READ_EVERYTHING, str(library.path)],
+        [
+            sys.executable,
+            "-c",
+            READ_EVERYTHING,
+            str(library.path),
+            key_of(attached[0].photo.sha256).upper(),  # a key typed in capitals finds it too
+        ],
         capture_output=True,
         text=True,
         check=True,
@@ -45,9 +56,25 @@ def test_read_without_sqlalchemy(library):
         "talks": 12,
         "note": "written through the ORM",
         "hallway": 1,
+        "photo": "IMG_0001.jpg",
         "sqlalchemy": False,
-        "filelock": False,  # a lock is for writing: imported when one is taken
     }
+
+
+def test_a_photo_key_finds_its_photo_or_none(library, tmp_path):
+    from desktop.core.photo_refs import key_of
+    from desktop.services.photos import attach_to_talk
+    from tests.imagegen import make_photo
+
+    import_schedule(library, str(SAMPLE))
+    talk = reading.list_talks(library)[0]
+    attached = attach_to_talk(library, talk.id, [make_photo(tmp_path / "IMG_0002.jpg")])
+    sha = attached[0].photo.sha256
+    assert reading.photo_by_key(library, key_of(sha)).sha256 == sha
+    assert reading.photo_by_key(library, sha).sha256 == sha
+    assert reading.photo_by_key(library, "0" * 12 if not sha.startswith("0") else "f" * 12) is None
+    for odd in ("", "*", "[a-f]*", "abc?", "%", "zz"):
+        assert reading.photo_by_key(library, odd) is None
 
 
 def test_talks_read_as_stored(library):

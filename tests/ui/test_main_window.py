@@ -117,7 +117,7 @@ def test_quote_for_two_speaker_talk(window, qtbot, library, monkeypatch):
         offered["items"] = items
         return items[1], True
 
-    monkeypatch.setattr("desktop.ui.main_window.QInputDialog.getItem", pick)
+    monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getItem", pick)
     qtbot.keyClick(
         window.editor.edit,
         Qt.Key.Key_Q,

@@ -6,12 +6,15 @@ from datetime import timedelta
 
 from desktop.core.models import Conference, TalkStatus
 from desktop.importers import parse_schedule
-from desktop.ui.schedule_model import ScheduleModel
+from desktop.ui.schedule_model import ID_ROLE, KIND_ROLE, ScheduleModel
 from tests.conftest import SAMPLE
 
 
 def _font(model, talk_id):
-    return model.itemFromIndex(model.index_of_talk(talk_id)).font()
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFont
+
+    return model.index_of_talk(talk_id).data(Qt.ItemDataRole.FontRole) or QFont()
 
 
 def test_running_talks_are_bold_until_they_end_and_removed_ones_struck_out(qapp):
@@ -31,3 +34,55 @@ def test_running_talks_are_bold_until_they_end_and_removed_ones_struck_out(qapp)
     assert _font(model, gone.id).strikeOut()
     model.update_talk(replace(gone, status=TalkStatus.SCHEDULED))  # back in the schedule
     assert not _font(model, gone.id).strikeOut()
+
+
+def _fosdem_model():
+    from tests.conftest import shared_fixture
+
+    path = shared_fixture("schedules/xml/fosdem-2024-schedule.xml")
+    talks = parse_schedule(path.read_bytes(), str(path)).talks
+    talks = [replace(t, id=n, conference_id=1) for n, t in enumerate(talks, start=1)]
+    talks.sort(key=lambda t: (t.start is None, t.start, t.room, t.id))  # as the library reads
+    model = ScheduleModel()
+    model.populate([Conference(id=1, title="FOSDEM 2024")], talks, [])
+    return model, talks
+
+
+def test_the_tree_keeps_qt_s_model_rules(qapp, qtlog):
+    """Qt's own model tester walks the tree (parents, rows, columns, data) through a fill, a
+    refill and changes of state, and finds nothing wrong."""
+    from PySide6.QtTest import QAbstractItemModelTester
+
+    model, talks = _fosdem_model()
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Warning)
+    model.mark_time(talks[0].start + timedelta(minutes=1))
+    model.update_talk(replace(talks[3], starred=True))
+    model.populate([Conference(id=1, title="FOSDEM 2024")], talks[:50], [])
+    assert not [r.message for r in qtlog.records if "FAIL" in r.message or "ASSERT" in r.message]
+    assert model.rowCount() == 1
+
+
+def test_rows_show_what_the_talks_hold(qapp):
+    """Each talk's row: its line, its room, its tooltip, parallel talks banded together; the
+    conference bold; kind and id on both columns."""
+    from PySide6.QtCore import Qt
+
+    model, talks = _fosdem_model()
+    conference = model.index(0, 0)
+    assert conference.data() == "FOSDEM 2024" and conference.data(Qt.ItemDataRole.FontRole).bold()
+    day = model.index(0, 0, conference)
+    assert day.data().startswith("Day 1 · Saturday 03 February")
+    dated = sorted((t for t in talks if t.day == talks[0].day), key=lambda t: t.start)
+    for row in (0, 1, 40):
+        index = model.index(row, 0, day)
+        talk = model.talk(index.data(ID_ROLE))
+        assert talk.title in index.data() and talk.speakers[0] in index.data()
+        assert model.index(row, 1, day).data() == talk.room
+        assert talk.title in index.data(Qt.ItemDataRole.ToolTipRole)
+        assert model.index(row, 1, day).data(KIND_ROLE) == "talk"
+        assert model.index(row, 1, day).data(ID_ROLE) == talk.id
+        assert model.parent(index) == day and model.parent(day) == conference
+    slots = sorted({t.start for t in dated})
+    for talk in dated[:60]:
+        banded = model.index_of_talk(talk.id).data(Qt.ItemDataRole.BackgroundRole) is not None
+        assert banded == bool(slots.index(talk.start) % 2)
