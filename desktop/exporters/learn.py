@@ -50,7 +50,9 @@ def detect(blog: Path) -> str:
     )
 
 
-def _hugo_config(blog: Path) -> dict[str, Any]:
+def _hugo_config(blog: Path, problems: list[str] | None = None) -> dict[str, Any]:
+    """The blog's Hugo configuration; one that cannot be read teaches nothing, and is told
+    (its file and why) in `problems`."""
     for name in HUGO_CONFIGS:
         path = blog / name
         if not path.exists():
@@ -67,11 +69,30 @@ def _hugo_config(blog: Path) -> dict[str, Any]:
                 config = json.loads(text)
             else:
                 config = yaml.safe_load(text)
-        except Exception:  # noqa: BLE001 (a config we can't read just teaches nothing)
+        except Exception as exc:  # noqa: BLE001 (a config we can't read just teaches nothing)
+            _tell(problems, f"{name}: not read, learned without it ({_reason(exc)})")
             return {}
         # a list or a lone value is not a configuration: it teaches nothing either
-        return config if isinstance(config, dict) else {}
+        if not isinstance(config, dict):
+            if config is not None:  # (an empty file is no problem)
+                _tell(problems, f"{name}: not read, learned without it (no settings in it)")
+            return {}
+        return config
     return {}
+
+
+def _tell(problems: list[str] | None, problem: str) -> None:
+    if problems is not None:
+        problems.append(problem)
+
+
+def _reason(exc: Exception) -> str:
+    """A parser's complaint on one line, with where it is (YAML, TOML and JSON say it their
+    own way; YAML's own text spans several lines and names no file)."""
+    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
+        mark = exc.problem_mark
+        return f"{exc.problem} (line {mark.line + 1}, column {mark.column + 1})"
+    return " ".join(str(exc).split()) or type(exc).__name__
 
 
 def _markdown_files(blog: Path, folder: Path) -> list[Path]:
@@ -97,8 +118,10 @@ def _front_matter_format(text: str) -> str:
     return "toml" if text.lstrip().startswith("+++") else "yaml"
 
 
-def learn(blog: Path) -> BlogProfile:
-    """A profile matching what the blog's existing posts do (defaults when it has none)."""
+def learn(blog: Path, problems: list[str] | None = None) -> BlogProfile:
+    """A profile matching what the blog's existing posts do (defaults when it has none).
+    What could not be read (a post's front matter, the configuration) is skipped, and told in
+    `problems` as "file: why"."""
     generator = detect(blog)
     profile = default_profile(generator)
     posts = _posts(blog, generator)
@@ -107,12 +130,14 @@ def learn(blog: Path) -> BlogProfile:
         text = path.read_text(encoding="utf-8", errors="replace")
         try:
             post = frontmatter_io.read(text)
-        except Exception:  # noqa: BLE001 (skip a post we cannot parse)
+        except Exception as exc:  # noqa: BLE001 (skip a post we cannot parse)
+            name = path.relative_to(blog).as_posix()
+            _tell(problems, f"{name}: skipped, front matter not read ({_reason(exc)})")
             continue
         if post.metadata:
             parsed.append((path, text, post))
     if generator == "hugo":
-        config = _hugo_config(blog)
+        config = _hugo_config(blog, problems)
         keep_case = bool(config.get("disablePathToLower"))
     else:
         keep_case = False
@@ -160,9 +185,11 @@ def learn(blog: Path) -> BlogProfile:
         if values and key in profile.keys:
             profile.defaults[key] = Counter(values).most_common(1)[0][0]
 
-    bodies = "\n".join(post.content for _, _, post in parsed)
-    figures = _FIGURE.findall(bodies)
-    md_images = [src for src in _MD_IMAGE.findall(bodies) if "://" not in src]
+    # post by post: one search over all of a blog's posts (10 MB for 500) holds the GIL, and
+    # so the window, for ~0.1 s
+    bodies = [post.content for _, _, post in parsed]
+    figures = [found for body in bodies for found in _FIGURE.findall(body)]
+    md_images = [src for body in bodies for src in _MD_IMAGE.findall(body) if "://" not in src]
     drafts = [bool(post.metadata.get("draft")) for _, _, post in parsed]
     has_drafts = generator == "jekyll" and any((blog / "_drafts").glob("*.md*"))
     profile.draft = has_drafts or any(drafts)  # the blog publishes through drafts
@@ -178,7 +205,7 @@ def learn(blog: Path) -> BlogProfile:
             profile.image_style = "markdown"
     else:
         profile.post_dir = "_posts"
-        if _RELATIVE_URL.search(bodies):
+        if any(_RELATIVE_URL.search(body) for body in bodies):
             profile.image_style = "relative_url"
         elif md_images:
             profile.image_style = "markdown"

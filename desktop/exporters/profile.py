@@ -7,6 +7,8 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from desktop.core.errors import TalknotesError
+
 
 @dataclass
 class BlogProfile:
@@ -58,7 +60,14 @@ class BlogProfile:
 
 def saved_profile(folder: Path, blog: Path) -> BlogProfile | None:
     path = profile_path(folder, blog)
-    return BlogProfile.from_json(path.read_text(encoding="utf-8")) if path.exists() else None
+    if not path.exists():
+        return None
+    try:
+        return BlogProfile.from_json(path.read_text(encoding="utf-8"))
+    except (ValueError, TypeError, AttributeError) as exc:  # (not JSON, or not an object)
+        raise TalknotesError(
+            str(path), f"not a blog profile Talknotes can read ({exc}); delete it to learn anew"
+        ) from exc
 
 
 def profile_path(folder: Path, blog: Path) -> Path:

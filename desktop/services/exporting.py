@@ -97,17 +97,31 @@ class ExportResult:
 
 def blog_profile(lib: Library, blog: Path, fmt: str = "auto") -> BlogProfile:
     """The saved profile for this blog, else one learned from its posts."""
+    return read_blog_profile(lib, blog, fmt).profile
+
+
+@dataclass
+class BlogReading:
+    """A blog's profile and what could not be read on the way ("file: why", skipped)."""
+
+    profile: BlogProfile
+    problems: list[str] = field(default_factory=list)
+
+
+def read_blog_profile(lib: Library, blog: Path, fmt: str = "auto") -> BlogReading:
+    """As blog_profile, telling which files were skipped and why (for the export dialog)."""
     generator = detect(blog) if fmt == "auto" else fmt
     if generator not in registry.ENGINES:
         raise TalknotesError(fmt, f"format must be auto, {', '.join(registry.names())}")
+    problems: list[str] = []
     profile = saved_profile(lib.path, blog)
     if profile is None or profile.generator != generator:
-        learned = learn(blog) if generator != "markdown" else None
+        learned = learn(blog, problems) if generator != "markdown" else None
         if learned is not None and learned.generator == generator:
             profile = learned
         else:
             profile = registry.default_profile(generator)
-    return profile
+    return BlogReading(profile, problems)
 
 
 def export(

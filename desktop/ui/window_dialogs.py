@@ -9,7 +9,7 @@ from desktop.ui.preview import blog_flavor
 
 def open_export(window):
     """File → Export to Blog…, for the selected talk, its day or its conference."""
-    from desktop.ui.export_dialog import ExportDialog
+    from desktop.ui.export.dialog import ExportDialog
 
     window.autosaver.flush()  # export what was just typed
     from datetime import date

@@ -124,3 +124,35 @@ def test_a_hugo_config_that_is_not_a_mapping_teaches_nothing(tmp_path, config):
     (tmp_path / "h" / "content" / "post" / "Post.md").write_text("---\ntitle: T\n---\nBody.\n")
     profile = learn(tmp_path / "h")
     assert (profile.generator, profile.learned_from, profile.name_case) == ("hugo", 1, "lower")
+
+
+@pytest.mark.parametrize(
+    ("name", "config", "why"),
+    [
+        (
+            "hugo.toml",
+            "title =\n",
+            "hugo.toml: not read, learned without it (Invalid value (at line 1",
+        ),
+        ("config.yaml", "title: [x\n", "config.yaml: not read, learned without it (expected"),
+        ("hugo.json", "{", "hugo.json: not read, learned without it (Expecting property"),
+        ("hugo.yaml", "- a\n", "hugo.yaml: not read, learned without it (no settings in it)"),
+    ],
+)
+def test_what_could_not_be_read_is_told_with_its_file_and_why(tmp_path, name, config, why):
+    """A broken config and a post whose front matter is no YAML were skipped in silence: the
+    profile is still learned from the rest, and each is told as "file: why"."""
+    posts = tmp_path / "h" / "content" / "post"
+    posts.mkdir(parents=True)
+    (tmp_path / "h" / name).write_text(config)
+    (posts / "Post.md").write_text("---\ntitle: T\n---\nBody.\n")
+    (posts / "Broken.md").write_text("---\ntitle: Broken: colons\n---\nBody.\n")
+    problems: list[str] = []
+    profile = learn(tmp_path / "h", problems)
+    assert (profile.generator, profile.learned_from) == ("hugo", 1)
+    assert problems[0] == (
+        "content/post/Broken.md: skipped, front matter not read "
+        "(mapping values are not allowed in this context (line 2, column 14))"
+    )
+    assert problems[1].startswith(why) and len(problems) == 2
+    assert learn(tmp_path / "h").learned_from == 1  # (nobody asking: nothing told)

@@ -1,6 +1,5 @@
 """The export dialog: learned profile shown, talks picked, post written into the blog."""
 
-import re
 import shutil
 
 from desktop.app import build_window
@@ -25,24 +24,24 @@ def test_export_day_recap_from_the_window(qtbot, library, tmp_path, notices):
     qtbot.waitUntil(window.settled)
     dialog = window.open_export()
     qtbot.waitUntil(dialog.settled, timeout=10_000)
-    dialog.scope.setCurrentIndex(dialog.scope.findData("day"))
+    dialog.post.scope.setCurrentIndex(dialog.post.scope.findData("day"))
     qtbot.waitUntil(dialog.settled, timeout=10_000)
-    dialog.blog.setText(str(blog))
+    dialog.post.blog.setText(str(blog))
     dialog.load_profile()
     qtbot.waitUntil(dialog.settled, timeout=10_000)
-    assert dialog.profile_widgets["generator"].currentText() == "jekyll"
-    assert dialog.profile_widgets["category"].text() == "blog"
+    assert dialog.profile_form.widgets["generator"].currentText() == "jekyll"
+    assert dialog.profile_form.widgets["category"].text() == "blog"
     checked = [
-        dialog.talks.item(i).text()
-        for i in range(dialog.talks.count())
-        if dialog.talks.item(i).checkState().name == "Checked"
+        dialog.post.talks.item(i).text()
+        for i in range(dialog.post.talks.count())
+        if dialog.post.talks.item(i).checkState().name == "Checked"
     ]
     assert len(checked) == 2
     assert "Never lose a note" in dialog.preview.toPlainText()
-    dialog.profile_widgets["draft"].setChecked(False)
-    dialog.description_edit.setText("Day one: offline apps and messy schedules")
-    dialog.slug_edit.setText("harbour-day-one")
-    dialog.extra.setPlainText("series: conferences\n")
+    dialog.profile_form.widgets["draft"].setChecked(False)
+    dialog.post.description_edit.setText("Day one: offline apps and messy schedules")
+    dialog.post.slug_edit.setText("harbour-day-one")
+    dialog.profile_form.extra.setPlainText("series: conferences\n")
     steps = []
     dialog.progressed.connect(lambda done, total: steps.append((done, total)))
     with qtbot.waitSignal(dialog.exported, timeout=20_000) as blocker:
@@ -57,37 +56,6 @@ def test_export_day_recap_from_the_window(qtbot, library, tmp_path, notices):
     text = post.read_text()
     assert "series: conferences" in text
     assert text.index("Offline First, Always") < text.index("Schedules Are Data")
-
-
-def test_the_preview_shows_a_posts_photos_before_a_blog_is_chosen(qtbot, library, tmp_path):
-    """With no blog chosen yet the dialog opened on a talk with photos (it failed there), and
-    its preview shows each photo as its thumbnail, made in the background when missing."""
-    from PySide6.QtCore import QUrl
-
-    from desktop.media import files
-    from desktop.services.photos import attach_to_talk
-    from tests.imagegen import make_photo
-
-    import_schedule(library, str(SAMPLE))
-    talk = next(t for t in list_talks(library) if t.title == "Offline First, Always")
-    save_talk_note(library, talk.id, "Slides below.\n")
-    [attached] = attach_to_talk(library, talk.id, [make_photo(tmp_path / "slide.jpg")])
-    thumb = files.thumbnail_path(library.media_dir, attached.photo.sha256)
-    thumb.unlink(missing_ok=True)  # as after `talknotes attach`: no thumbnail yet
-    window = build_window(library)
-    qtbot.waitUntil(window.settled)
-    qtbot.addWidget(window)
-    window.sidebar.select_talk(talk.id)
-    qtbot.waitUntil(window.settled)
-    dialog = window.open_export()
-    qtbot.addWidget(dialog)
-    qtbot.waitUntil(dialog.settled, timeout=10_000)
-    assert dialog.blog.text() == "" and "Slides below." in dialog.preview.toPlainText()
-    shown = lambda: re.findall(r'<img src="([^"]+)"', dialog.preview.toHtml())  # noqa: E731
-    qtbot.waitUntil(lambda: shown() == [QUrl.fromLocalFile(str(thumb)).toString()], timeout=10_000)
-    assert thumb.exists()
-    qtbot.keyClicks(dialog.intro, "Day one was about data.")
-    qtbot.waitUntil(lambda: "Day one was about data." in dialog.preview.toPlainText(), timeout=3000)
 
 
 def _day_index(window, day_iso: str):
@@ -125,26 +93,26 @@ def test_the_dialog_opens_on_what_is_in_view_with_the_blogs_habits(
     dialog = window.open_export()
     qtbot.addWidget(dialog)
     qtbot.waitUntil(dialog.settled, timeout=10_000)
-    assert dialog.scope.currentData() == "day"
-    listed = [dialog.talks.item(i) for i in range(dialog.talks.count())]
+    assert dialog.post.scope.currentData() == "day"
+    listed = [dialog.post.talks.item(i) for i in range(dialog.post.talks.count())]
     assert [i.text().split("  ", 1)[1] for i in listed] == [
         "Offline First, Always",
         "Schedules Are Data",
     ]
     assert all(i.checkState().name == "Checked" for i in listed)
-    dialog.all_talks.setChecked(True)
+    dialog.post.all_talks.setChecked(True)
     qtbot.waitUntil(dialog.settled, timeout=10_000)
-    assert dialog.talks.count() == 7  # every talk of the day when asked for
+    assert dialog.post.talks.count() == 7  # every talk of the day when asked for
     assert "This is my recap of the first day, Thursday, 14 May 2026." in (
-        dialog.intro.toPlainText()
+        dialog.post.intro.toPlainText()
     )
-    dialog.blog.setText(str(blog))
+    dialog.post.blog.setText(str(blog))
     dialog.load_profile()
     qtbot.waitUntil(dialog.settled, timeout=10_000)
-    assert not dialog.profile_widgets["draft"].isChecked()  # the blog's posts are no drafts
-    assert dialog.profile_widgets["photos"].currentText() == "sibling"
-    assert dialog.profile_widgets["heading_form"].currentText() == "title_speakers"
-    dialog.intro.setPlainText("I was at Harbour Notes, day one.")
+    assert not dialog.profile_form.widgets["draft"].isChecked()  # the blog's posts are no drafts
+    assert dialog.profile_form.widgets["photos"].currentText() == "sibling"
+    assert dialog.profile_form.widgets["heading_form"].currentText() == "title_speakers"
+    dialog.post.intro.setPlainText("I was at Harbour Notes, day one.")
     qtbot.waitUntil(
         lambda: (
             recap_note(library, 1, date(2026, 5, 14), "intro") == "I was at Harbour Notes, day one."
@@ -154,23 +122,8 @@ def test_the_dialog_opens_on_what_is_in_view_with_the_blogs_habits(
     qtbot.waitUntil(
         lambda: "I was at Harbour Notes, day one." in dialog.preview.toPlainText(), timeout=3000
     )
-    dialog.push_box.setChecked(True)
-    assert dialog.commit_box.isChecked()  # a push commits first
-
-
-def test_the_dialog_opens_on_the_open_talk(qtbot, library):
-    import_schedule(library, str(SAMPLE))
-    talk = next(t for t in list_talks(library) if t.title == "Offline First, Always")
-    save_talk_note(library, talk.id, "Offline.\n")
-    window = build_window(library)
-    qtbot.waitUntil(window.settled)
-    qtbot.addWidget(window)
-    window.sidebar.select_talk(talk.id)
-    qtbot.waitUntil(window.settled)
-    dialog = window.open_export()
-    qtbot.addWidget(dialog)
-    qtbot.waitUntil(dialog.settled, timeout=10_000)
-    assert dialog.scope.currentData() == "talk" and not dialog.talks.isEnabled()
+    dialog.post.push_box.setChecked(True)
+    assert dialog.post.commit_box.isChecked()  # a push commits first
 
 
 def test_the_dialog_fits_a_small_screen_and_stays_within_it_after_a_dry_run(
@@ -182,7 +135,7 @@ def test_the_dialog_fits_a_small_screen_and_stays_within_it_after_a_dry_run(
     from PySide6.QtCore import QRect
 
     from desktop.ui import screen_fit
-    from desktop.ui.export_dialog import ExportDialog
+    from desktop.ui.export.dialog import ExportDialog
 
     area = QRect(0, 0, 1024, 600)
     monkeypatch.setattr(screen_fit, "available", lambda _widget: area)
@@ -198,7 +151,7 @@ def test_the_dialog_fits_a_small_screen_and_stays_within_it_after_a_dry_run(
     )
     qtbot.addWidget(dialog)
     qtbot.waitUntil(dialog.settled, timeout=10_000)
-    dialog.blog.setText(str(blog))
+    dialog.post.blog.setText(str(blog))
     dialog.load_profile()
     qtbot.waitUntil(dialog.settled, timeout=10_000)
     dialog.show()
@@ -219,43 +172,11 @@ def test_the_dialog_fits_a_small_screen_and_stays_within_it_after_a_dry_run(
     assert dialog.size().height() <= before.height()
 
 
-def _listed(dialog) -> list[str]:
-    """The preview's lines that it shows as list items."""
-    block, items = dialog.preview.document().begin(), []
-    while block.isValid():
-        if block.textList() is not None:
-            items.append(block.text())
-        block = block.next()
-    return items
-
-
-def test_the_preview_reads_the_note_as_the_chosen_blogs_engine(qtbot, library, tmp_path):
-    """A Jekyll blog chosen: the preview reads the note as kramdown does (`3.` under a
-    paragraph line starts a list there, not in Hugo), and shows a `1)` list as the list the
-    Jekyll export makes of it."""
-    from desktop.ui.export_dialog import ExportDialog
-
-    import_schedule(library, str(SAMPLE))
-    talk = next(t for t in list_talks(library) if t.title == "Offline First, Always")
-    save_talk_note(library, talk.id, "Costs:\n3. three\n4. four\n\nSteps:\n\n1) one\n2) two\n")
-    dialog = ExportDialog(library, Backend(), talk_id=talk.id)
-    qtbot.addWidget(dialog)
-    qtbot.waitUntil(dialog.settled, timeout=10_000)
-    assert _listed(dialog) == ["one", "two"]  # no blog: Hugo's reading
-    jekyll = tmp_path / "blog"
-    shutil.copytree(shared_fixture("blogs/jaxxstorm+leebriggs.co.uk"), jekyll)
-    dialog.blog.setText(str(jekyll))
-    dialog.load_profile()
-    qtbot.waitUntil(dialog.settled, timeout=10_000)
-    assert dialog.profile_widgets["generator"].currentText() == "jekyll"
-    assert _listed(dialog) == ["three", "four", "one", "two"]
-
-
 def test_exporting_unchanged_notes_again_says_the_post_is_up_to_date(
     qtbot, library, tmp_path, notices
 ):
     """The second export of the same notes said only "Wrote 0 files."."""
-    from desktop.ui.export_dialog import ExportDialog
+    from desktop.ui.export.dialog import ExportDialog
 
     import_schedule(library, str(SAMPLE))
     talk = next(t for t in list_talks(library) if t.title == "Offline First, Always")
@@ -265,7 +186,7 @@ def test_exporting_unchanged_notes_again_says_the_post_is_up_to_date(
     dialog = ExportDialog(library, Backend(), talk_id=talk.id, notifier=notices)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(dialog.settled, timeout=10_000)
-    dialog.blog.setText(str(blog))
+    dialog.post.blog.setText(str(blog))
     dialog.load_profile()
     qtbot.waitUntil(dialog.settled, timeout=10_000)
     with qtbot.waitSignal(dialog.exported, timeout=20_000):
@@ -278,43 +199,3 @@ def test_exporting_unchanged_notes_again_says_the_post_is_up_to_date(
         "Exported",
         f"Already up to date: nothing changed in {post}",
     )
-
-
-def test_a_day_recap_has_a_day_chooser(qtbot, library, tmp_path, notices):
-    """The day of a day recap came silently from the open talk: the dialog lists the
-    conference's days (weekday and date), opens on the day in view, and another day chosen
-    lists that day's talks and exports that day's recap."""
-    from datetime import date
-
-    from desktop.ui.export_dialog import ExportDialog
-
-    import_schedule(library, str(SAMPLE))
-    talks = {t.title: t for t in list_talks(library)}
-    save_talk_note(library, talks["Offline First, Always"].id, "Offline.\n")
-    save_talk_note(library, talks["Markdown Beyond the Basics"].id, "Tables.\n")
-    talk = talks["Offline First, Always"]
-    dialog = ExportDialog(
-        library,
-        Backend(),
-        conference_id=talk.conference_id,
-        talk_id=talk.id,
-        day=talk.day,
-        notifier=notices,
-    )
-    qtbot.addWidget(dialog)
-    qtbot.waitUntil(dialog.settled, timeout=10_000)
-    dialog.scope.setCurrentIndex(dialog.scope.findData("day"))
-    qtbot.waitUntil(dialog.settled, timeout=10_000)
-    days = [dialog.day_box.itemText(i) for i in range(dialog.day_box.count())]
-    assert days == ["Thursday, 14 May 2026", "Friday, 15 May 2026"]
-    assert dialog.day_box.currentData() == date(2026, 5, 14) and dialog.day_box.isEnabled()
-    listed = lambda: [dialog.talks.item(i).text() for i in range(dialog.talks.count())]  # noqa: E731
-    assert [t.split("  ", 1)[1] for t in listed()] == ["Offline First, Always"]
-    dialog.day_box.setCurrentIndex(1)
-    qtbot.waitUntil(dialog.settled, timeout=10_000)
-    assert [t.split("  ", 1)[1] for t in listed()] == ["Markdown Beyond the Basics"]
-    assert dialog.request().day == date(2026, 5, 15)
-    assert "Day 2" in dialog.preview.toPlainText() and "Tables." in dialog.preview.toPlainText()
-    dialog.scope.setCurrentIndex(dialog.scope.findData("talk"))
-    qtbot.waitUntil(dialog.settled, timeout=10_000)
-    assert not dialog.day_box.isEnabled()
