@@ -37,6 +37,7 @@ def build_window(
     from desktop.ui import main_window
     from desktop.ui.autosave import Autosaver
     from desktop.ui.backend import Backend
+    from desktop.ui.capture import CaptureCommands
     from desktop.ui.import_flow import ImportFlow
     from desktop.ui.menus import build_actions
     from desktop.ui.notifier import Notifier
@@ -54,6 +55,7 @@ def build_window(
     )
     window.import_flow = ImportFlow(window, window.library, backend, notifier)
     window.photos = PhotoActions(window, window.library, window.editor, saver, backend, notifier)
+    window.capture = CaptureCommands(window)
 
     window.import_flow.imported.connect(lambda _summary: window.schedule_imported())
     window.sidebar.import_wanted.connect(lambda: window.import_flow.import_file())

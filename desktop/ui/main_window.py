@@ -26,9 +26,9 @@ from desktop.ui.sidebar import Sidebar
 if TYPE_CHECKING:
     from desktop.services.library import Library
     from desktop.ui.backend import Backend
+    from desktop.ui.capture import CaptureCommands
     from desktop.ui.import_flow import ImportFlow
     from desktop.ui.notifier import Notifier
-    from desktop.ui.now_chooser import NowChooser
     from desktop.ui.photo_actions import PhotoActions
     from desktop.ui.search_panel import SearchPanel
     from desktop.ui.slide_reading import SlideReading
@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
     autosaver: Autosaver
     import_flow: ImportFlow
     photos: PhotoActions
+    capture: CaptureCommands  # Go to Now, Star, Quote, Time Stamp
     # made by menus.build_actions (those the window itself uses)
     library_actions: list[QAction]
     act_preview: QAction
@@ -126,8 +127,6 @@ class MainWindow(QMainWindow):
         self.editor.on_edit = self._edited
 
         self.in_focus_mode = False
-        self._chosen_now: int | None = None  # the talk picked among parallel ones
-        self.now_chooser: NowChooser | None = None
         # The preview follows the cursor when it moves without typing (typing: each render)
         self.reveal_timer = QTimer(self, singleShot=True, interval=150)
         self.reveal_timer.timeout.connect(self._cursor_moved)
@@ -407,6 +406,10 @@ class MainWindow(QMainWindow):
         when there is one, in its place among the keys typed meanwhile."""
         self.editor.hold_command(command)
 
+    def chosen_target(self) -> Target | None:
+        """The note chosen: the one being opened, else the one open."""
+        return self._opening or self.editor.target
+
     def when_open(self, step: Callable[[], None]) -> None:
         """Do `step` with the note chosen: now, or when the one being read is shown."""
         if self._opening is None:
@@ -506,104 +509,11 @@ class MainWindow(QMainWindow):
         if shown:
             self.preview.render_now(self.editor.current_text)
 
-    def go_to_now(self) -> None:
-        """Open the running talk, cursor at the end: the one running, the one starred, or the
-        one chosen before while it runs; among several, ask (starred first)."""
-        chosen, running = agenda.choose_now(self.model.talks(), self.clock(), self._chosen_now)
-        if chosen is not None:
-            self._open_now(saved_id(chosen.id))
-        elif running:
-            from desktop.ui.now_chooser import NowChooser
-
-            self.now_chooser = NowChooser(running, self)
-            self.now_chooser.chosen.connect(self._now_chosen)
-            self.now_chooser.open()
-        else:
-            upcoming = agenda.upcoming(self.model.talks(), self.clock())
-            hint = (
-                f" Next: {upcoming[0].title} at {upcoming[0].start:%a %H:%M}." if upcoming else ""
-            )
-            self.notify(f"No talk is running right now.{hint}")
-
-    def _now_chosen(self, talk_id: int) -> None:
-        self._chosen_now = talk_id  # asked once per slot: while it runs, Ctrl+J opens it
-        self.activateWindow()  # back from the chooser: the typing goes here
-        self._open_now(talk_id)
-
-    def _open_now(self, talk_id: int) -> None:
-        if self.sidebar.select_talk(talk_id):
-            self.editor.edit.setFocus()  # the keys typed from now on are for it
-            self.when_open(self.editor.move_to_end)  # once the note is there
-
-    def toggle_star(self) -> None:
-        """Star the talk browsed to in the sidebar when it has the focus, else the open one."""
-        self._toggle_star()
-        self._sync_star()  # (the action toggled itself: it shows the open talk's state)
-
-    def _toggle_star(self) -> None:
-        talk_id = self.sidebar.current_talk_id() if self.sidebar.tree.hasFocus() else None
-        target = self._opening or self.editor.target  # (the note chosen, even while it opens)
-        if talk_id is None and target and target.kind == "talk":
-            talk_id = target.id
-        if talk_id is None:
-            return
-        talk = self.model.talk(talk_id)
-        if talk is None:
-            return
-        from desktop.services.library import set_starred
-
-        talk.starred = not talk.starred  # shown at once; written on the writer thread
-        self._write(set_starred, self.library(), talk_id, talk.starred)
-        self.model.update_talk(talk)
-        self.model.mark_time(self.clock())
-
     def _sync_star(self) -> None:
         """The Star action (and its toolbar button) shows whether the open talk is starred."""
         target = self.editor.target
         talk = self.model.talk(target.id) if target and target.kind == "talk" else None
         self.act_star.setChecked(bool(talk and talk.starred))
-
-    def insert_quote(self) -> None:
-        self.editor_command(self._insert_quote)
-
-    def _insert_quote(self) -> None:
-        if self.editor.target is None:
-            return
-        speakers = self.editor.talk.speakers if self.editor.talk else []
-        speaker = speakers[0] if speakers else ""
-        if len(speakers) > 1 or not speakers:
-            from PySide6.QtWidgets import QInputDialog
-
-            speaker, ok = QInputDialog.getItem(
-                self, "Quote", "Who said it?", speakers or [""], 0, True
-            )
-            if not ok:
-                return
-        self.editor.insert_quote(speaker.strip())
-
-    def insert_timestamp(self) -> None:
-        self.editor_command(self._insert_timestamp)
-
-    def _insert_timestamp(self) -> None:
-        target = self.editor.target
-        if target is None:
-            return
-        if not self.editor.insert_timestamp(self.clock(), self._conference_zone()):
-            self.statusBar().showMessage(
-                "No talk of this note is running: the stamp is the conference's clock time.",
-                6000,
-            )
-
-    def _conference_zone(self):
-        """The time zone of the open note's conference (a hallway note has no talk to ask)."""
-        from desktop.core.timezones import get_zone
-
-        target = self.editor.target
-        if target is None or target.kind != "hallway":
-            return None
-        conference_id = self.model.hallway_conference(target.id)
-        conf = next((c for c in self.model.conferences() if c.id == conference_id), None)
-        return get_zone(conf.time_zone) if conf else None
 
     def show_history(self) -> None:
         """Talk → Note History…: restoring replaces the text in the editor (undoable)."""

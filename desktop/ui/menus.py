@@ -63,18 +63,18 @@ def build_actions(window) -> None:
     window.act_preview.setCheckable(True)
     window.act_preview.setChecked(True)
     window.act_now = a(
-        "Go to &Now", window.go_to_now, "Ctrl+J", "Open the talk running now, ready to type"
+        "Go to &Now", window.capture.go_to_now, "Ctrl+J", "Open the talk running now, ready to type"
     )
-    window.act_star = a("&Star Talk", window.toggle_star, "Ctrl+D")
+    window.act_star = a("&Star Talk", window.capture.toggle_star, "Ctrl+D")
     window.act_star.setCheckable(True)  # checked: the open talk is starred
     window.act_agenda = a("My &Agenda", window.sidebar.starred_button.toggle, "Ctrl+Shift+A")
     window.act_quote = a(
         "Insert &Quote",
-        window.insert_quote,
+        window.capture.insert_quote,
         "Ctrl+Shift+Q",
         'Insert > "…" attributed to a speaker',
     )
-    window.act_stamp = a("Insert &Time Stamp", window.insert_timestamp, "Ctrl+Shift+T")
+    window.act_stamp = a("Insert &Time Stamp", window.capture.insert_timestamp, "Ctrl+Shift+T")
     window.act_photo = a(
         "Attach &Photos…",
         lambda: window.editor_command(window.photos.choose_files),

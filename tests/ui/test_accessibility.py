@@ -138,7 +138,7 @@ def test_a_capture_flow_by_keys_alone(window, qtbot, library):
     """Go to now, type, quote, stamp, paste a photo, star: no mouse."""
     qtbot.keyClick(window, Qt.Key.Key_J, CTRL)  # 11:05 in Lisbon: two talks run
     qtbot.waitUntil(window.settled)
-    chooser = window.now_chooser
+    chooser = window.capture.now_chooser
     qtbot.waitUntil(chooser.isVisible, timeout=3000)
     qtbot.keyClick(chooser.list, Qt.Key.Key_1)  # one key picks
     qtbot.waitUntil(window.settled)

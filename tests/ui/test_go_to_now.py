@@ -42,7 +42,7 @@ def window(qtbot, library):
 def test_several_running_talks_ask_and_remember(window, qtbot):
     qtbot.keyClick(window, Qt.Key.Key_J, CTRL)
     qtbot.waitUntil(window.settled)
-    chooser = window.now_chooser
+    chooser = window.capture.now_chooser
     qtbot.waitUntil(chooser.isVisible, timeout=3000)
     assert window.editor.target is None  # no guess
     rows = [chooser.list.item(i).text() for i in range(chooser.list.count())]
@@ -58,13 +58,13 @@ def test_several_running_talks_ask_and_remember(window, qtbot):
     qtbot.keyClick(window, Qt.Key.Key_J, CTRL)  # remembered for the slot: no question
     qtbot.waitUntil(window.settled)
     assert window.editor.talk.id == chosen.id
-    assert not window.now_chooser.isVisible()
+    assert not window.capture.now_chooser.isVisible()
 
 
 def test_arrows_and_enter_choose(window, qtbot):
     qtbot.keyClick(window, Qt.Key.Key_J, CTRL)
     qtbot.waitUntil(window.settled)
-    chooser = window.now_chooser
+    chooser = window.capture.now_chooser
     qtbot.waitUntil(chooser.isVisible, timeout=3000)
     qtbot.keyClick(chooser.list, Qt.Key.Key_Down)
     qtbot.waitUntil(window.settled)
@@ -79,7 +79,7 @@ def test_starred_first_and_one_starred_opens(qtbot, library):
     qtbot.keyClick(win, Qt.Key.Key_J, CTRL)
     qtbot.waitUntil(win.settled)
     assert win.editor.talk.title == "Time Zones for the Perplexed"
-    assert win.now_chooser is None
+    assert win.capture.now_chooser is None
 
 
 def test_two_starred_ask_with_starred_first(qtbot, library):
@@ -89,9 +89,9 @@ def test_two_starred_ask_with_starred_first(qtbot, library):
     qtbot.waitUntil(win.settled)
     qtbot.keyClick(win, Qt.Key.Key_J, CTRL)
     qtbot.waitUntil(win.settled)
-    qtbot.waitUntil(win.now_chooser.isVisible, timeout=3000)
-    assert all("★" in win.now_chooser.list.item(i).text() for i in range(2))
-    win.now_chooser.reject()
+    qtbot.waitUntil(win.capture.now_chooser.isVisible, timeout=3000)
+    assert all("★" in win.capture.now_chooser.list.item(i).text() for i in range(2))
+    win.capture.now_chooser.reject()
 
 
 def test_the_sidebar_starts_at_the_running_slot(qtbot, library):

@@ -69,7 +69,7 @@ def test_go_to_now_prefers_starred_parallel_talk(window, qtbot, library):
     workshop = _talk(library, "Sketchnoting for Engineers")  # parallel with "Offline First"
     window.sidebar.select_talk(workshop.id)
     qtbot.waitUntil(window.settled)
-    window.toggle_star()
+    window.capture.toggle_star()
     qtbot.waitUntil(window.settled)
     window.sidebar.select_talk(_talk(library, "Closing Remarks").id)
     qtbot.waitUntil(window.settled)
@@ -91,7 +91,7 @@ def test_go_to_now_shows_the_end_of_a_long_note(window, qtbot, library):
     window.sidebar.select_talk(_talk(library, "Closing Remarks").id)
     qtbot.waitUntil(window.settled)
     qtbot.keyClick(window, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
-    chooser = window.now_chooser  # it runs in parallel with a workshop: which one?
+    chooser = window.capture.now_chooser  # it runs in parallel with a workshop: which one?
     qtbot.waitUntil(chooser.isVisible, timeout=3000)
     qtbot.keyClick(chooser.list, Qt.Key.Key_Return)  # the first: starred, then by room
     qtbot.waitUntil(window.settled)
@@ -134,7 +134,7 @@ def test_quote_with_selection_single_speaker(window, qtbot, library):
     qtbot.waitUntil(window.settled)
     qtbot.keyClicks(window.editor.edit, "plain files win")
     window.editor.edit.selectAll()
-    window.insert_quote()
+    window.capture.insert_quote()
     assert window.editor.edit.toPlainText() == '> "plain files win"\n> \\- Eitan Cohen\n'
 
 
@@ -143,7 +143,7 @@ def test_time_stamp_elapsed_in_talk(window, qtbot, library):
     window.clock_value["now"] = datetime(2026, 5, 14, 9, 12, 34, tzinfo=UTC)
     window.sidebar.select_talk(talk.id)
     qtbot.waitUntil(window.settled)
-    window.insert_timestamp()
+    window.capture.insert_timestamp()
     assert window.editor.edit.toPlainText() == "[12:34] "
 
 
