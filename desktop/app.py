@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,7 +40,7 @@ def build_window(
     from desktop.ui.backend import Backend
     from desktop.ui.capture import CaptureCommands
     from desktop.ui.import_flow import ImportFlow
-    from desktop.ui.menus import build_actions
+    from desktop.ui.menus import ask_to_remove, build_actions
     from desktop.ui.notifier import Notifier
     from desktop.ui.photo_actions import PhotoActions, preview_src
 
@@ -59,6 +60,7 @@ def build_window(
 
     window.import_flow.imported.connect(lambda _summary: window.schedule_imported())
     window.sidebar.import_wanted.connect(lambda: window.import_flow.import_file())
+    window.sidebar.removal_wanted.connect(partial(ask_to_remove, window))
     window.photos.attached.connect(lambda _result: window.text_changed_view())
     window.photos.failed.connect(lambda message: window.statusBar().showMessage(message, 8000))
     window.preview.resolve_photo = lambda key: preview_src(window.library(), key)

@@ -7,6 +7,10 @@
         each step; at the end the note is read back with `talknotes note` and checked.
     python scripts/walkthrough.py layout OUTDIR
         The window with a talk open at 1024x600, 1366x768, 1920x1080 and 1920x1080 at 200 %.
+    python scripts/walkthrough.py remove OUTDIR
+        At 1366x768: words typed into a note with a photo, then File → Remove Conference… by
+        keys (Alt+F, M; Alt+R in the dialog), the sidebar's menu on the other conference; then
+        `talknotes restore` of the backup, and the note and its photo checked back.
 
 Needs Xvfb, xauth, openbox, xdotool, xclip and ImageMagick's `import`:
     apt-get install -y --no-install-recommends xvfb xauth xdotool openbox imagemagick xclip
@@ -40,6 +44,8 @@ def main() -> int:
     keys.add_argument("--scale", default="1")
     layout = sub.add_parser("layout")
     layout.add_argument("out", type=Path)
+    remove = sub.add_parser("remove")
+    remove.add_argument("out", type=Path)
     app = sub.add_parser("app")  # the app under test (started by the commands above)
     app.add_argument("library")
     app.add_argument("--open", default="")
@@ -55,6 +61,8 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     if args.command == "keys":
         return walk_by_keys(args.out, args.size, args.scale)
+    if args.command == "remove":
+        return walk_removal(args.out)
     return layout_shots(args.out)
 
 
@@ -297,6 +305,57 @@ def layout_shots(out: Path) -> int:
             finally:
                 app.terminate()
                 app.wait(timeout=10)
+    return 0
+
+
+def walk_removal(out: Path) -> int:
+    """Remove a conference whose open note was just typed into; restore it from its backup."""
+    lib = _library()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    talknotes = [sys.executable, "-m", "desktop", "--library", str(lib)]
+    democon = ROOT.parent / "shared" / "fixtures" / "schedules" / "json" / "pretalx-democon.json"
+    if democon.exists():  # a second conference, which stays
+        subprocess.run([*talknotes, "import", str(democon)], env=env, check=True)
+    subprocess.run([*talknotes, "attach", "2", str(_slide(lib))], env=env, check=True)
+    typed = "typed right before removing"
+    with x_session("1366x768") as xenv:
+        app = _start_app(xenv, lib, open_title="Offline First, Always")
+        try:
+            _xdo(xenv, "type", "--delay", "25", "--", f" {typed}")
+            _shot(xenv, out / "01-typed.png")
+            _xdo(xenv, "key", "--delay", "80", "alt+f", "m")  # File → Remove Conference…
+            time.sleep(1.0)
+            _shot(xenv, out / "02-dialog.png")
+            _xdo(xenv, "key", "alt+r")
+            time.sleep(2.0)
+            _shot(xenv, out / "03-removed.png")
+            _xdo(xenv, "key", "Return")
+            _xdo(xenv, "mousemove", "80", "175")  # the first row: the other conference
+            _xdo(xenv, "click", "3")
+            time.sleep(0.8)
+            _shot(xenv, out / "04-conference-menu.png")
+            _xdo(xenv, "key", "Escape", "ctrl+q")
+            app.wait(timeout=20)
+        finally:
+            if app.poll() is None:
+                app.terminate()
+                app.wait(timeout=10)
+    backup = next((lib / "backups").glob("*-before-remove-conference-1.sqlite3"))
+    subprocess.run([*talknotes, "restore", str(backup)], env=env, check=True)
+    note = subprocess.run(
+        [*talknotes, "note", "2"], env=env, check=True, capture_output=True, text=True
+    ).stdout
+    photos = subprocess.run(
+        [*talknotes, "photos", "list", "2", "--json"],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    if typed not in note or len(json.loads(photos)) != 1:
+        print(f"error: not restored as typed: {note!r}, photos {photos}", file=sys.stderr)
+        return 1
+    print(f"restored: the note holds {typed!r} and its photo")
     return 0
 
 

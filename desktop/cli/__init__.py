@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop import __version__
-from desktop.cli import agenda_commands, export_commands
+from desktop.cli import agenda_commands, conference_commands, export_commands
 from desktop.cli.library_commands import (
     check_import,
     cmd_backup,
@@ -162,6 +162,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     export_commands.add_parser(sub, common, _parse_day)
 
+    conference_commands.add_parser(sub, common)
+
     p = sub.add_parser("backup", parents=[common], help="back up the library database now")
     p.add_argument("--to", metavar="FILE", help="write the backup here (default: backups/)")
     p.set_defaults(func=cmd_backup)
@@ -193,7 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _writes(args: argparse.Namespace) -> bool:
     """Commands that change the library wait for (or fail on) the library lock."""
-    if args.command in ("import", "attach", "restore", "star"):
+    if args.command in ("import", "attach", "restore", "star", "remove-conference"):
         return True
     if args.command == "agenda":
         return args.agenda_command == "import"
@@ -223,7 +225,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     startup_done()
     try:
         if args.command == "import":  # a refused import changes no file, creates no library
-            args.read = check_import(args, _has_library(library))
+            args.read = check_import(args, _folder(library), _has_library(library))
         return _run(args, library)
     except TalknotesError as exc:
         print(printable(f"error: {exc.what}: {exc.why}"), file=sys.stderr)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from desktop.cli.output import emit, speaker_json, summary_json, talk_json
 from desktop.core.errors import TalknotesError
 from desktop.core.models import Talk
+from desktop.core.wording import counted
 
 if TYPE_CHECKING:
     from desktop.services.library import Library
@@ -142,14 +143,17 @@ def _keep_secret(args: argparse.Namespace) -> Callable[[str], bool]:
     return ask
 
 
-def check_import(args: argparse.Namespace, has_library: bool) -> Any:
+def check_import(args: argparse.Namespace, folder: Path, has_library: bool) -> Any:
     """Read and parse the schedule before the library is opened (services.importing)."""
-    from desktop.services.importing import check_source
+    from desktop.services.importing import AgendaExport, check_source, explain_agenda_at
 
     options = _import_options(args)
     if args.sample:
         return None
-    return check_source(args.source, zone_later=has_library, **options)
+    try:
+        return check_source(args.source, zone_later=has_library, **options)
+    except AgendaExport as refused:  # name the library's conference it came from
+        raise explain_agenda_at(refused, folder) from refused
 
 
 def cmd_import(lib: Library, args: argparse.Namespace) -> int:
@@ -226,6 +230,7 @@ def cmd_check(folder: Path, args: argparse.Namespace) -> int:
             lib.close()
     report["damaged"] = integrity != "ok"
     report["leftovers"] = [str(p) for p in maintenance.all_leftovers(folder)]
+    report["trash"] = maintenance.trash_contents(folder)
     report["backups"] = [
         {
             "file": str(b.path),
@@ -267,6 +272,13 @@ def cmd_check(folder: Path, args: argparse.Namespace) -> int:
                 "run (removed at the next start or export):"
             )
             lines += [f"           {p}" for p in report["leftovers"]]
+        for put_aside in report["trash"]:
+            lines.append(
+                f"trash:     {counted(put_aside['files'], 'photo file')} "
+                f"({put_aside['bytes']} bytes) of a "
+                f"removed conference, in {put_aside['folder']} (back with a restore of "
+                "its backup)"
+            )
         if integrity != "ok":
             lines.append(
                 "The database is damaged. Restore the newest good backup with: "
@@ -340,7 +352,8 @@ def cmd_restore(folder: Path, args: argparse.Namespace) -> int:
             f"not restored: {sides}, so restoring would drop notes (the library was "
             "left as it is; add --yes to restore anyway: the replaced file is kept)",
         )
-    safety = maintenance.restore_backup(database, source)
+    restored = maintenance.restore(database, source)
+    safety, back = restored.previous_state, restored.photos_back
     emit(
         args,
         {
@@ -348,10 +361,12 @@ def cmd_restore(folder: Path, args: argparse.Namespace) -> int:
             "previous_state": str(safety) if safety else None,
             "current": _contents_json(current),
             "backup": _contents_json(incoming),
+            "photos_back": len(back),
         },
         lambda: (
             f"restored {source} ({incoming.describe()})"
             + (f"; the previous state ({current.describe()}) is kept in {safety}" if safety else "")
+            + (f"; {counted(len(back), 'photo file')} brought back from the trash" if back else "")
         ),
     )
     return 0

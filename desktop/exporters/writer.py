@@ -20,6 +20,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from desktop.core.errors import TalknotesError
 from desktop.exporters.base import Generator, photo_filenames
@@ -33,7 +34,13 @@ Progress = Callable[[int, int], None]
 
 
 class ExportConflict(TalknotesError):
-    """The post (or a photo) in the blog was changed since Talknotes last wrote it."""
+    """The post (or a photo) in the blog was changed since Talknotes last wrote it, or a
+    file of its name is there that this library did not write. `reason` says which, without
+    the command line's advice (--overwrite, --copy) that `why` ends with."""
+
+    def __init__(self, what: str, why: str, reason: str = "") -> None:
+        super().__init__(what, why)
+        self.reason = reason or why
 
 
 class ExportCancelled(TalknotesError):
@@ -48,6 +55,7 @@ class PlannedFile:
     content: bytes | None = None  # the post
     photo: PostPhoto | None = None
     why: str = ""  # for "conflict", "remove" and "held"
+    reason: str = ""  # for "conflict": why, without the command line's advice
 
 
 @dataclass
@@ -68,13 +76,22 @@ class ExportPlan:
     def raise_conflicts(self) -> None:
         if self.conflicts:
             first = self.conflicts[0]
-            raise ExportConflict(first.path, first.why)
+            raise ExportConflict(first.path, first.why, first.reason)
 
 
 CONFLICT_HINT = (
     "not overwritten. Use --overwrite to replace it (the edited file is kept in the library's "
     "export-backups folder) or --copy to write a draft copy beside it"
 )
+
+
+def _planned(relative: str, kind: str, action: str, reason: str, **what: Any) -> PlannedFile:
+    """A file of the plan; a conflict's `reason`, and its `why` with the command line's
+    advice."""
+    if action != "conflict":
+        return PlannedFile(relative, kind, action, **what)
+    why = f"{reason}; {CONFLICT_HINT}"
+    return PlannedFile(relative, kind, action, why=why, reason=reason, **what)
 
 
 def _sha(data: bytes) -> str:
@@ -167,20 +184,22 @@ def plan_export(
             action = "unchanged" if same else "update"
             if not ours and not same and not overwrite:
                 action = "conflict"
-        why = "a different file of that name is already in the blog; " + CONFLICT_HINT
-        plan.files.append(
-            PlannedFile(
-                relative, "photo", action, photo=photo, why=why if action == "conflict" else ""
-            )
-        )
+        reason = "a different file of that name is already in the blog"
+        plan.files.append(_planned(relative, "photo", action, reason, photo=photo))
     relative = generator.post_path(post)
     target = safe_target(blog, relative)
     content = render_post(generator, post)
     action = "create"
+    reason = "the post was edited in the blog since Talknotes wrote it"
     if target.exists():
         current_bytes = target.read_bytes()
         entry = manifest.get(relative)
         edited = not (entry is not None and entry.get("sha256") == _sha(current_bytes))
+        if entry is None:
+            reason = (
+                "a post of that name is already in the blog, and this library did not write "
+                "it (another library, another app, or by hand)"
+            )
         if current_bytes == content:
             action = "unchanged"
         elif not edited:
@@ -190,12 +209,7 @@ def plan_export(
             plan.backups.append(relative)
         else:
             action = "conflict"
-    why = "the post was edited in the blog since Talknotes wrote it; " + CONFLICT_HINT
-    plan.files.append(
-        PlannedFile(
-            relative, "post", action, content=content, why=why if action == "conflict" else ""
-        )
-    )
+    plan.files.append(_planned(relative, "post", action, reason, content=content))
     for relative, data in generator.extra_files(post, content).items():
         target = safe_target(blog, relative)
         extra_action = "create"

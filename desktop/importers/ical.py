@@ -23,6 +23,34 @@ def looks_like(text: str) -> bool:
     return text.lstrip()[:15].upper() == "BEGIN:VCALENDAR"
 
 
+# How an agenda Talknotes exported marks itself (services.agenda_calendar writes these): its
+# PRODID, and its name, the conference's title with AGENDA_SUFFIX
+AGENDA_PRODID = "-//Talknotes//Talknotes {version}//EN"
+AGENDA_SUFFIX = " — my agenda"
+
+
+class AgendaExport(TalknotesError):
+    """The file is an agenda Talknotes exported (starred talks), not a schedule: imported as
+    one it would make a second conference of those talks."""
+
+    def __init__(self, what: str, conference_title: str) -> None:
+        super().__init__(
+            what,
+            f"a Talknotes agenda export (the starred talks of “{conference_title}”), not a "
+            "schedule: imported as one it would make a conference of just those talks, so "
+            "nothing was imported. Import the conference's own schedule, then star these "
+            f"talks in it: talknotes agenda import {what} (File → Import Agenda…)",
+        )
+        self.conference_title = conference_title
+
+
+def agenda_export_of(cal: Any) -> str | None:
+    """The conference's title when `cal` is an agenda Talknotes exported, else None."""
+    if not _text(cal, "PRODID").startswith(AGENDA_PRODID.split("{", 1)[0]):
+        return None
+    return _text(cal, "X-WR-CALNAME").removesuffix(AGENDA_SUFFIX)
+
+
 def _as_list(value: Any) -> list[Any]:
     if value is None:
         return []
@@ -110,6 +138,9 @@ def parse(data: bytes, source: str, tz: str | None = None) -> Schedule:
         cal = Calendar.from_ical(text)
     except (ValueError, IndexError, KeyError) as exc:
         raise TalknotesError(what, f"not a valid iCalendar file ({exc})") from exc
+    exported = agenda_export_of(cal)
+    if exported is not None:
+        raise AgendaExport(what, exported)
     events = cal.walk("VEVENT")
     if not events:
         raise TalknotesError(what, "an iCalendar file without events")

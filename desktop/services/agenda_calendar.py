@@ -15,7 +15,7 @@ from desktop.core.errors import TalknotesError
 from desktop.core.models import Conference, Talk, TalkStatus
 from desktop.core.timezones import get_zone
 from desktop.importers.common import base_id, clean_title, sniff_text
-from desktop.importers.ical import unfold
+from desktop.importers.ical import AGENDA_PRODID, AGENDA_SUFFIX, unfold
 from desktop.store.conferences import get_conference, list_conferences
 from desktop.store.library import Library
 from desktop.store.talks import list_talks, set_starred
@@ -27,9 +27,9 @@ def agenda_calendar(conference: Conference, talks: list[Talk]) -> bytes:
     """The starred talks of a conference as iCalendar, times in the conference's zone with
     its VTIMEZONE (so a phone calendar shows them right), else in UTC."""
     cal = Calendar()
-    cal.add("prodid", f"-//Talknotes//Talknotes {__version__}//EN")
+    cal.add("prodid", AGENDA_PRODID.format(version=__version__))  # how an import knows it
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", f"{conference.title} — my agenda")
+    cal.add("x-wr-calname", f"{conference.title}{AGENDA_SUFFIX}")
     zone = get_zone(conference.time_zone)
     named = isinstance(zone, ZoneInfo) and conference.time_zone not in ("UTC", "Etc/UTC")
     if named:

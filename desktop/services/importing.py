@@ -16,11 +16,12 @@ from urllib.parse import urlsplit
 
 from desktop import secrets
 from desktop.core.errors import TalknotesError
-from desktop.core.models import ImportSummary, Schedule
+from desktop.core.models import Conference, ImportSummary, Schedule
 from desktop.core.url_secrets import redact_url, split_credentials
 from desktop.importers import MAX_SCHEDULE_BYTES, parse_schedule
 from desktop.importers.common import NeedsTimeZone
 from desktop.importers.fetch import download, is_url
+from desktop.importers.ical import AgendaExport as AgendaExport  # (for the CLI)
 from desktop.store.conferences import find_conference
 from desktop.store.library import Library
 from desktop.store.schedule_sync import apply_schedule
@@ -211,10 +212,52 @@ def check_source(
     return read
 
 
+def explain_agenda(refused: AgendaExport, conferences: list[Conference]) -> TalknotesError:
+    """The refusal of an agenda export, naming the conference of this library it came from
+    (matched by title) and how to star its talks there."""
+    title = refused.conference_title.casefold()
+    match = next((c for c in conferences if c.title.casefold() == title), None)
+    if match is None:
+        return refused
+    return TalknotesError(
+        refused.what,
+        f"a Talknotes agenda export of “{match.title}”, which is conference {match.id} in "
+        f"this library already; importing it as a schedule would add a second “{match.title}"
+        "” with just its starred talks, so nothing was imported. To star those talks in it: "
+        f"talknotes agenda import {refused.what} --conference {match.id} (File → Import "
+        "Agenda…); to update the conference, refresh its schedule (talknotes import "
+        f"--conference {match.id} {redact_url(match.source_uri) or 'SOURCE'}, or F5 in the "
+        "window)",
+    )
+
+
+def explain_agenda_at(refused: AgendaExport, folder: Path) -> TalknotesError:
+    """explain_agenda for the library in `folder`, read without changing anything (the
+    command line checks a schedule before it opens the library)."""
+    import sqlite3
+
+    from desktop.config import DATABASE_NAME
+    from desktop.store.reading import list_conferences
+
+    if not (folder / DATABASE_NAME).exists():
+        return refused
+    lib = Library(folder, read_only=True)
+    try:
+        return explain_agenda(refused, list_conferences(lib))
+    except sqlite3.Error:  # an older schema, a locked file: the plain refusal says enough
+        return refused
+    finally:
+        lib.close()
+
+
 def _parse(lib: Library, data: bytes, source: str, uri: str, tz: str | None) -> Schedule:
     source = redact_url(source)  # names the source in messages
     try:
         schedule = parse_schedule(data, source, tz)
+    except AgendaExport as refused:
+        from desktop.store.conferences import list_conferences
+
+        raise explain_agenda(refused, list_conferences(lib)) from refused
     except NeedsTimeZone:
         known = find_conference(lib, uri, "")
         if tz or known is None:

@@ -1,5 +1,6 @@
 """Keeping a library healthy: backups, restore, salvage of a damaged database, the check,
-and the leftovers an interrupted write may leave.
+the leftovers an interrupted write may leave, and the trash of photo files a removal put
+aside (media.trash).
 
 Most of these work on the library's folder or database file, not on an open library: a
 damaged or locked library cannot be opened, and that is when they are needed.
@@ -7,9 +8,11 @@ damaged or locked library cannot be opened, and that is when they are needed.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from desktop.config import DATABASE_NAME, MEDIA_DIR
 from desktop.store.backup import (
     Backup,
     Contents,
@@ -20,8 +23,9 @@ from desktop.store.backup import (
     list_backups,
     make_backup,
     newest_good_backup,
-    restore_backup,
+    photo_shas,
 )
+from desktop.store.backup import restore_backup as restore_database
 from desktop.store.leftovers import all_leftovers
 from desktop.store.library import Library
 
@@ -37,7 +41,10 @@ __all__ = [
     "list_backups",
     "make_backup",
     "newest_good_backup",
+    "prune_trash",
+    "trash_contents",
     "recovery_facts",
+    "restore",
     "restore_backup",
     "salvage",
 ]
@@ -63,3 +70,59 @@ def recovery_facts(database: Path) -> tuple[Contents, Backup | None, Contents | 
     sides, shown before anything is replaced."""
     good = newest_good_backup(database.parent)
     return contents(database), good, contents(good.path) if good else None
+
+
+@dataclass(frozen=True)
+class Restored:
+    previous_state: Path | None  # where the replaced database was kept
+    photos_back: list[Path]  # photo files brought back from the trash
+
+
+def restore(database: Path, backup: Path) -> Restored:
+    """Put `backup` in place of the library's database (store.backup.restore_backup), then
+    bring back from the trash the photo files its photos show (a removed conference's)."""
+    from desktop.media import trash
+
+    kept = restore_database(database, backup)
+    library_dir = database.parent
+    back = trash.bring_back(library_dir, library_dir / MEDIA_DIR, photo_shas(database) or set())
+    return Restored(kept, back)
+
+
+def restore_backup(database: Path, backup: Path) -> Path | None:
+    """restore(), returning where the replaced database was kept."""
+    return restore(database, backup).previous_state
+
+
+def prune_trash(library_dir: Path) -> list[Path]:
+    """Delete the trashed photo files no backup left holds a photo of: no restore can want
+    them (those the library itself shows are kept too)."""
+    from desktop.media import trash
+
+    if not trash.trash_root(library_dir).is_dir():
+        return []
+    wanted: set[str] = set()
+    for database in [library_dir / DATABASE_NAME, *(b.path for b in list_backups(library_dir))]:
+        shas = photo_shas(database)
+        if shas is None:
+            return []  # a database that cannot be read now: keep everything
+        wanted |= shas
+    return trash.prune(library_dir, wanted)
+
+
+def trash_contents(library_dir: Path) -> list[dict[str, Any]]:
+    """The trash's folders (one per removal, named after its backup): files and bytes."""
+    from desktop.media import trash
+
+    found: dict[Path, list[Path]] = {}
+    for paths in trash.trashed(library_dir).values():
+        for path in paths:
+            found.setdefault(path.parent.parent.parent, []).append(path)
+    return [
+        {
+            "folder": str(folder),
+            "files": len(paths),
+            "bytes": sum(p.stat().st_size for p in paths),
+        }
+        for folder, paths in sorted(found.items())
+    ]

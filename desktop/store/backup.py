@@ -271,6 +271,18 @@ def contents(database: Path) -> Contents:
     return Contents(talks, notes, when, schema_revision(database))
 
 
+def photo_shas(database: Path) -> set[str] | None:
+    """The images a database's photos show (by SHA-256); None when it cannot be read."""
+    try:
+        conn = _read_only(database)
+        try:
+            return {row[0] for row in conn.execute("SELECT DISTINCT sha256 FROM photo")}
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+
+
 # --- restore and salvage -----------------------------------------------------------------
 
 

@@ -204,9 +204,15 @@ class MainWindow(QMainWindow):
         run = partial(self.backend.read, after_writes=after_writes)
         self._counted(run, fn, args, on_done, on_error)
 
-    def _write(self, fn: Callable, *args, on_done: Callable | None = None) -> None:
+    def _write(
+        self,
+        fn: Callable,
+        *args,
+        on_done: Callable | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
         """Change the library on the backend's writer thread, in order with the saves."""
-        self._counted(self.backend.write, fn, args, on_done, None)
+        self._counted(self.backend.write, fn, args, on_done, on_error)
 
     def _counted(
         self,
@@ -343,6 +349,27 @@ class MainWindow(QMainWindow):
         self.photos.refresh_strip()
         self._note_opened()
         self.editor.release_keys()
+
+    def drop_conference(self, conference_id: int) -> Target | None:
+        """The conference is being removed: out of the sidebar at once, and its notes out of
+        the editor (typing into them would save into notes that are gone). Call after the
+        autosave's flush. Returns the note it closed: the one open (or being opened), when it
+        was one of them."""
+        held = {Target(*note) for note in self.model.drop_conference(conference_id)}
+        closed = next((t for t in (self._opening, self.editor.target) if t in held), None)
+        if self._opening in held:
+            self._opening = None
+            self._when_opened.clear()
+            self.editor.drop_held_keys()
+        self.editor.close_notes(held)
+        if closed is not None:
+            self.sidebar.mark_open(None, None)
+            self.preview.render_now(self.editor.current_text)
+            self.save_status.count_words("", opened=True)
+            self._sync_star()
+        self.sidebar.refresh_choices()
+        self.sidebar.show_empty(self.model.rowCount() == 0)
+        return closed
 
     def schedule_imported(self) -> None:
         if self.statusBar().currentMessage() == WELCOME:  # it points to the import just done

@@ -45,6 +45,12 @@ def build_actions(window) -> None:
         "F5",
         "Fetch the selected conference's schedule again (notes are kept)",
     )
+    window.act_remove_conference = a(
+        "Re&move Conference…",
+        lambda: ask_to_remove(window),
+        None,
+        "Remove the selected conference with its talks, notes and photos (a backup is taken first)",
+    )
     window.act_export = a(
         "&Export to Blog…",
         window.open_export,
@@ -96,6 +102,7 @@ def build_actions(window) -> None:
         window.act_import_url,
         window.act_camera_roll,
         window.act_refresh,
+        window.act_remove_conference,
         window.act_export,
         window.act_search,
         window.act_now,
@@ -108,6 +115,8 @@ def build_actions(window) -> None:
     file_menu = bar.addMenu("&File")
     file_menu.addActions([window.act_import, window.act_import_url, window.act_refresh])
     file_menu.addAction(window.act_camera_roll)
+    file_menu.addAction(window.act_remove_conference)
+    file_menu.aboutToShow.connect(lambda: name_the_removal(window))
     file_menu.addSeparator()
     file_menu.addAction(window.act_export)
     file_menu.addSeparator()
@@ -196,3 +205,26 @@ def _after_conference_actions(window, file_menu, view_menu, action) -> None:
     file_menu.insertActions(window.act_save, [window.act_agenda_export, window.act_agenda_import])
     file_menu.insertSeparator(window.act_save)
     view_menu.addAction(window.act_watch_later)
+
+
+def ask_to_remove(window, conference_id: int | None = None) -> None:
+    """File → Remove Conference… and the sidebar's menu: its dialog's module is imported when
+    first chosen (as the after-conference dialogs: Qt classes' enums cost a start)."""
+    from desktop.ui import conference_removal
+
+    conference_removal.ask_to_remove(window, conference_id)
+
+
+def name_the_removal(window) -> None:
+    """File → Remove names the conference it would remove: the one of the selected row (or the
+    only one), so the choice is seen before the dialog."""
+    conferences = window.model.conferences()
+    chosen = window.sidebar.current_conference_id()
+    if chosen is None and len(conferences) == 1:
+        chosen = conferences[0].id
+    conference = next((c for c in conferences if c.id == chosen), None)
+    if conference is None:
+        window.act_remove_conference.setText("Re&move Conference…")
+        return
+    title = conference.title if len(conference.title) <= 40 else conference.title[:39] + "…"
+    window.act_remove_conference.setText(f"Re&move “{title.replace('&', '&&')}”…")

@@ -367,6 +367,25 @@ class NotePane(QWidget):
                 self._texts.pop(target, None)
                 self._documents.pop(target).deleteLater()
 
+    def close_notes(self, targets: set[Target]) -> None:
+        """These notes are gone from the library (their conference was removed): drop their
+        documents; when one is open, the editor shows no note."""
+        if self.target in targets:
+            self.target = None
+            self.talk = None
+            blank = QTextDocument(self)  # no note's: nothing typed here is kept
+            blank.setDocumentLayout(QPlainTextDocumentLayout(blank))
+            blank.setDefaultFont(self.edit.font())
+            self.edit.setDocument(blank)
+            self._show_placeholder()
+            self.header.setVisible(True)
+            self.abstract.setVisible(False)
+            self.strip.show_photos([])
+        for target in targets & set(self._documents):
+            self._highlighters.pop(target, None)
+            self._texts.pop(target, None)
+            self._documents.pop(target).deleteLater()
+
     def has_document(self, target: Target) -> bool:
         return target in self._documents
 

@@ -35,7 +35,7 @@ HALLWAY_TITLE = "Hallway notes"
 
 
 def _day_label(day: date, index: int) -> str:
-    return f"Day {index} · {day:%A %d %B}"
+    return f"Day {index} · {day:%A} {day.day} {day:%B}"  # "Saturday 3 February", no 03
 
 
 def _talk_tooltip(talk: Talk) -> str:
@@ -331,6 +331,30 @@ class ScheduleModel(QAbstractItemModel):
             self._state[talk_id] = state
             self._labels.pop(talk_id, None)
             self._changed(node)
+
+    def drop_conference(self, conference_id: int) -> set[tuple[str, int]]:
+        """Take a conference out of the tree at once (it is being removed); the notes it
+        held, as (kind, id): ("talk", talk id), ("hallway", note id)."""
+        talks = [i for i, t in self._talks.items() if t.conference_id == conference_id]
+        hallway = [n for n, c in self._hallway_conference.items() if c == conference_id]
+        node = next(
+            (n for n in self._root.children if n.kind == "conference" and n.id == conference_id),
+            None,
+        )
+        if node is not None:
+            self.beginRemoveRows(QModelIndex(), node.row, node.row)
+            del self._root.children[node.row]
+            for row, sibling in enumerate(self._root.children):
+                sibling.row = row
+            self.endRemoveRows()
+        for talk_id in talks:
+            for table in (self._talks, self._talk_rows, self._state, self._labels, self._folded):
+                table.pop(talk_id, None)
+        for note_id in hallway:
+            for notes in (self._hallway_conference, self._hallway_rows, self._hallway_search):
+                notes.pop(note_id, None)
+        self._conferences = [c for c in self._conferences if c.id != conference_id]
+        return {("talk", t) for t in talks} | {("hallway", n) for n in hallway}
 
     def index_of_hallway(self, note_id: int):
         node = self._hallway_rows.get(note_id)

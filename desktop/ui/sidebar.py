@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -21,6 +23,9 @@ from PySide6.QtWidgets import (
 from desktop.ui.schedule_model import ID_ROLE, KIND_ROLE, ScheduleFilter, ScheduleModel
 from desktop.ui.talk_delegate import TalkDelegate
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMenu
+
 FILTER_PAUSE_MS = 150
 
 
@@ -31,6 +36,7 @@ class Sidebar(QWidget):
     note_wanted = Signal()  # Enter on a row: the typing goes to its note
     import_wanted = Signal()
     sample_wanted = Signal()
+    removal_wanted = Signal(int)  # conference id: File → Remove Conference… on it
 
     def __init__(self, model: ScheduleModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +76,9 @@ class Sidebar(QWidget):
         header.setSectionHidden(1, True)  # the room is on each talk's second line
         self.tree.setHeaderHidden(True)
         self._open: tuple[str, int] | None = None
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.context_menu: QMenu | None = None  # the last one shown
         self.tree.clicked.connect(self._chosen)
         self.tree.activated.connect(self._entered)
 
@@ -113,6 +122,31 @@ class Sidebar(QWidget):
         column.addStretch(1)
         panel.setVisible(False)
         return panel
+
+    def conference_menu(self, index: QModelIndex) -> QMenu | None:
+        """The menu of a conference's row (None for other rows)."""
+        if index.data(KIND_ROLE) != "conference" or index.data(ID_ROLE) is None:
+            return None
+        from PySide6.QtWidgets import QMenu  # (loaded when first asked for, as dialogs are)
+
+        conference_id = int(index.data(ID_ROLE))
+        menu = QMenu(self.tree)
+        remove = menu.addAction("Remove Conference…")
+        remove.setStatusTip("Remove it with its talks, notes and photos (a backup is taken first)")
+        remove.triggered.connect(lambda: self.removal_wanted.emit(conference_id))
+        return menu
+
+    def _context_menu(self, pos) -> None:
+        index = self.tree.indexAt(pos)
+        if not index.isValid():  # the menu key: the current row
+            index = self.tree.currentIndex()
+        menu = self.conference_menu(index)
+        if menu is None:
+            return
+        if self.context_menu is not None:
+            self.context_menu.deleteLater()
+        self.context_menu = menu
+        menu.popup(self.tree.viewport().mapToGlobal(pos))
 
     def show_empty(self, empty: bool) -> None:
         self.empty_panel.setVisible(empty)
