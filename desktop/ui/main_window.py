@@ -100,7 +100,10 @@ class MainWindow(QMainWindow):
         self.preview = Preview(backend.compute)
         self.preview.position = lambda: self.editor.edit.textCursor().position()
         self.preview.set_flavor(blog_flavor(self.settings))
-        self.preview.installEventFilter(self)  # text typed there goes to the note
+        # text typed where nothing takes it (the preview, the tree after a click) goes to
+        # the note: never into the tree's type-ahead, never nowhere
+        self.preview.installEventFilter(self)
+        self.sidebar.tree.installEventFilter(self)
         self._search_panel: SearchPanel | None = None
 
         self.notes_split = QSplitter(Qt.Orientation.Horizontal)
@@ -556,8 +559,13 @@ class MainWindow(QMainWindow):
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
         """Text typed while the (read-only) preview has the focus — after Ctrl+Tab, a click
-        in it — goes into the note instead of nowhere."""
-        if watched is self.preview and event.type() == QEvent.Type.KeyPress:
+        in it — or while the schedule's tree has it — after a click on a row — goes into
+        the note open or being opened (held there while it is read) instead of nowhere. In
+        the tree, Space counts as text (it would only select the row the cursor is on,
+        which then looks like the note receiving the typing); arrows, Page Up/Down, Home,
+        End, Enter and Escape keep browsing the tree. With no note chosen the tree keeps
+        its keys."""
+        if event.type() == QEvent.Type.KeyPress and watched in (self.preview, self.sidebar.tree):
             text = event.text()
             plain = not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
             if plain and text and text.isprintable() and self.editor.edit.isEnabled():

@@ -1,0 +1,80 @@
+"""Keyboard focus: what is typed lands in the note the writer sees, whether the focus is in
+the sidebar's tree after a click, wherever Ctrl+Tab / Ctrl+Shift+Tab took it, or after a
+restart that reopened the last note."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from desktop.store.notes import talk_note
+from desktop.store.talks import list_talks
+from tests.ui.conftest import sample_window
+
+
+@pytest.fixture
+def window(qtbot, library):
+    win = sample_window(qtbot, library, size=(1366, 768))
+    yield win
+    win.autosaver.flush()
+
+
+def _talk(library, title):
+    return next(t for t in list_talks(library) if t.title == title)
+
+
+def _click_row(window, qtbot, talk_id):
+    sidebar = window.sidebar
+    index = sidebar.proxy.mapFromSource(window.model.index_of_talk(talk_id))
+    sidebar.tree.scrollTo(index)
+    rect = sidebar.tree.visualRect(index)
+    qtbot.mouseClick(sidebar.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def _body(library, talk_id):
+    note = talk_note(library, talk_id)
+    return note.body if note else ""
+
+
+def test_typing_after_a_click_in_the_tree_goes_into_the_clicked_note(window, qtbot, library):
+    first = _talk(library, "Markdown Beyond the Basics")
+    second = _talk(library, "Schedules Are Data")
+    window.sidebar.tree.expandAll()
+    _click_row(window, qtbot, first.id)
+    qtbot.waitUntil(window.settled)
+    qtbot.keyClicks(window.editor.edit, "first")
+    _click_row(window, qtbot, second.id)  # still being read while the writer types
+    assert window.sidebar.tree.hasFocus() and window.editor.holding()  # (being read)
+    qtbot.keyClicks(window.sidebar.tree, "Typed after a click.")
+    qtbot.waitUntil(window.settled)
+    assert window.editor.target.id == second.id
+    window.autosaver.flush()
+    assert _body(library, second.id) == "Typed after a click."
+    assert _body(library, first.id) == "first"
+
+
+def test_the_tree_keeps_its_browsing_keys(window, qtbot, library):
+    talk = _talk(library, "Markdown Beyond the Basics")
+    window.sidebar.tree.expandAll()
+    _click_row(window, qtbot, talk.id)
+    qtbot.waitUntil(window.settled)
+    tree = window.sidebar.tree
+    assert tree.hasFocus()
+    before = tree.currentIndex()
+    qtbot.keyClick(tree, Qt.Key.Key_Down)  # browses: the next row, no note opened
+    assert tree.currentIndex() != before and tree.hasFocus()
+    assert window.editor.target.id == talk.id
+    qtbot.keyClick(tree, Qt.Key.Key_Up)
+    qtbot.keyClick(tree, Qt.Key.Key_Space)  # text: into the open note, and the focus with it
+    qtbot.keyClicks(QApplication.focusWidget(), "x")
+    assert window.editor.edit.hasFocus()
+    window.autosaver.flush()
+    assert _body(library, talk.id) == " x"
+
+
+def test_with_no_note_chosen_the_tree_keeps_its_keys(window, qtbot):
+    tree = window.sidebar.tree
+    tree.setFocus()
+    qtbot.waitUntil(tree.hasFocus)
+    assert window.editor.target is None
+    qtbot.keyClicks(tree, "s")
+    assert tree.hasFocus() and window.editor.current_text() == ""
