@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         # the note: never into the tree's type-ahead, never nowhere
         self.preview.installEventFilter(self)
         self.sidebar.tree.installEventFilter(self)
+        self.sidebar.filter_edit.installEventFilter(self)  # (Ctrl+Tab, as from the note)
         self._search_panel: SearchPanel | None = None
 
         self.notes_split = QSplitter(Qt.Orientation.Horizontal)
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         for splitter in (self.main_split, self.notes_split):  # the user's sizes win from then on
             splitter.splitterMoved.connect(lambda *_: setattr(self, "_default_split", False))
 
+        self._set_focus_order()
         self.save_status = SaveStatus(self.statusBar(), self.preview.pool)
         self.words_label, self.saved_label = self.save_status.words, self.save_status.saved
 
@@ -152,6 +154,29 @@ class MainWindow(QMainWindow):
         self._reads = 0  # library reads under way (settled())
         self._opening: Target | None = None  # the note being read, to show when it comes
         self._when_opened: list[Callable[[], None]] = []  # then (e.g. the cursor to its end)
+
+    def _set_focus_order(self) -> None:
+        """Tab (Ctrl+Tab in the note, whose Tab indents) goes filter → quick filters → tree →
+        note → photos → preview → the note's header buttons, and round; Shift back."""
+        side, pane = self.sidebar, self.editor
+        order = [
+            side.filter_edit,
+            side.starred_button,
+            side.noted_button,
+            side.day_box,
+            side.track_box,
+            side.room_box,
+            side.tree,
+            side.import_button,  # (instead of the tree while the library is empty)
+            side.sample_button,
+            pane.edit,
+            pane.strip,
+            self.preview,
+            pane.abstract_button,
+            pane.photos_button,
+        ]
+        for first, second in zip(order, order[1:], strict=False):
+            self.setTabOrder(first, second)
 
     def start(self, load_now: bool = True) -> None:
         """Once its parts are given and wired (app.build_window): show the schedule, or say
@@ -564,8 +589,19 @@ class MainWindow(QMainWindow):
         the tree, Space counts as text (it would only select the row the cursor is on,
         which then looks like the note receiving the typing); arrows, Page Up/Down, Home,
         End, Enter and Escape keep browsing the tree. With no note chosen the tree keeps
-        its keys."""
-        if event.type() == QEvent.Type.KeyPress and watched in (self.preview, self.sidebar.tree):
+        its keys. Ctrl+Tab and Ctrl+Shift+Tab move the focus on from these panes as they
+        do from the note."""
+        if event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(watched, event)
+        panes = (self.preview, self.sidebar.tree, self.sidebar.filter_edit)
+        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if watched in panes and ctrl and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            backwards = event.key() == Qt.Key.Key_Backtab or bool(
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            )
+            self.focusNextPrevChild(not backwards)  # as from the note
+            return True
+        if watched in panes[:2]:
             text = event.text()
             plain = not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
             if plain and text and text.isprintable() and self.editor.edit.isEnabled():

@@ -78,3 +78,73 @@ def test_with_no_note_chosen_the_tree_keeps_its_keys(window, qtbot):
     assert window.editor.target is None
     qtbot.keyClicks(tree, "s")
     assert tree.hasFocus() and window.editor.current_text() == ""
+
+
+CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+
+
+def _open(window, qtbot, talk_id):
+    window.sidebar.select_talk(talk_id)
+    window._to_the_note()
+    qtbot.waitUntil(window.settled)
+    window.activateWindow()
+    qtbot.waitUntil(window.editor.edit.hasFocus)
+
+
+def test_ctrl_shift_tab_from_the_note_goes_to_the_tree_and_up_enter_open(window, qtbot, library):
+    """It went to the talk details (a label showing no focus): Up and Enter did nothing
+    and the next words were lost."""
+    talk = _talk(library, "Markdown Beyond the Basics")
+    _open(window, qtbot, talk.id)
+    qtbot.keyClick(window.editor.edit, Qt.Key.Key_Backtab, CTRL | SHIFT)
+    tree = window.sidebar.tree
+    assert QApplication.focusWidget() is tree
+    qtbot.keyClick(tree, Qt.Key.Key_Up)
+    above = window.sidebar.current_talk_id()
+    assert above is not None and above != talk.id
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    qtbot.keyClicks(QApplication.focusWidget(), "Up then Enter")
+    qtbot.waitUntil(window.settled)
+    assert window.editor.target.id == above and window.editor.edit.hasFocus()
+    window.autosaver.flush()
+    assert _body(library, above) == "Up then Enter"
+
+
+def _ring(window, qtbot, start, forward: bool, steps: int = 30) -> list:
+    """The widgets the focus visits from `start` (Ctrl+Tab in the note, Tab elsewhere)."""
+    start.setFocus()
+    qtbot.waitUntil(start.hasFocus)
+    seen = [start]
+    for _ in range(steps):
+        focused = QApplication.focusWidget()
+        mods = CTRL if focused is window.editor.edit else Qt.KeyboardModifier.NoModifier
+        if forward:
+            qtbot.keyClick(focused, Qt.Key.Key_Tab, mods)
+        else:
+            qtbot.keyClick(focused, Qt.Key.Key_Backtab, mods | SHIFT)
+        if QApplication.focusWidget() is start:
+            return seen
+        seen.append(QApplication.focusWidget())
+    raise AssertionError(f"the focus never came back: {seen}")
+
+
+def test_the_focus_goes_round_the_panes_both_ways_on_shown_widgets(window, qtbot, library):
+    _open(window, qtbot, _talk(library, "Markdown Beyond the Basics").id)
+    sidebar, edit, preview = window.sidebar, window.editor.edit, window.preview
+    forward = _ring(window, qtbot, sidebar.filter_edit, forward=True)
+    backward = _ring(window, qtbot, sidebar.filter_edit, forward=False)
+    for ring in (forward, backward):
+        assert all(w.isVisible() and w.isEnabled() for w in ring), ring
+        assert not [w for w in ring if type(w).__name__ == "QLabel"], ring
+    panes = [sidebar.filter_edit, sidebar.tree, edit, preview]
+    assert [w for w in forward if w in panes] == panes
+    assert [w for w in backward if w in panes] == [panes[0], *reversed(panes[1:])]
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    qtbot.keyClick(edit, Qt.Key.Key_Tab, CTRL)  # Ctrl+Tab: the preview, and back
+    assert QApplication.focusWidget() is preview
+    qtbot.keyClicks(preview, "a")  # typed there: into the note
+    assert edit.hasFocus()
+    qtbot.keyClick(edit, Qt.Key.Key_Tab, CTRL)
+    qtbot.keyClick(preview, Qt.Key.Key_Backtab, CTRL | SHIFT)
+    assert edit.hasFocus()
