@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QMainWindow, QSplitter
+from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
 from desktop.core import agenda
 from desktop.core.errors import TalknotesError
@@ -303,10 +303,22 @@ class MainWindow(QMainWindow):
         kind, _, item_id = str(self.settings.value(self._last_note_key(), "")).partition(":")
         if not item_id.isdigit():
             return
+        focus = self.focusWidget()
         if kind == "talk" and self.model.talk(int(item_id)) is not None:
             self.sidebar.select_talk(int(item_id))
         elif kind == "hallway" and self.model.index_of_hallway(int(item_id)) is not None:
             self.sidebar.select_hallway(int(item_id))
+        else:
+            return
+        self.when_open(lambda: self._focus_reopened(focus))
+
+    def _focus_reopened(self, before: QWidget | None) -> None:
+        """The note reopened at start takes the focus (the first words typed went into the
+        filter), unless the writer moved the focus meanwhile or is typing a filter."""
+        now = self.focusWidget()
+        filtering = now is self.sidebar.filter_edit and self.sidebar.filter_edit.text()
+        if now in (before, None) and not filtering:
+            self.editor.edit.setFocus()
 
     def load_sample(self) -> None:
         """Import the bundled sample conference (offered while the library is empty)."""

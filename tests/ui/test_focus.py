@@ -148,3 +148,49 @@ def test_the_focus_goes_round_the_panes_both_ways_on_shown_widgets(window, qtbot
     qtbot.keyClick(edit, Qt.Key.Key_Tab, CTRL)
     qtbot.keyClick(preview, Qt.Key.Key_Backtab, CTRL | SHIFT)
     assert edit.hasFocus()
+
+
+def _start_again(qtbot, library, typed_first: str = ""):
+    """A start as the app makes it: the window shows, then the library opens behind it
+    (typed_first: typed into the filter meanwhile)."""
+    from desktop.app import build_window
+    from tests.ui.conftest import SAMPLE_MORNING, RecordingNotifier
+
+    win = build_window(None, clock=lambda: SAMPLE_MORNING, notifier=RecordingNotifier())
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is win.sidebar.filter_edit)
+    if typed_first:
+        qtbot.keyClicks(win.sidebar.filter_edit, typed_first)
+    win.attach(library)
+    qtbot.waitUntil(lambda: win.settled() and win.editor.target is not None)
+    return win
+
+
+def test_after_a_restart_typing_goes_into_the_reopened_note(window, qtbot, library):
+    talk = _talk(library, "Markdown Beyond the Basics")
+    _open(window, qtbot, talk.id)
+    qtbot.keyClicks(window.editor.edit, "before")
+    window.act_quit.trigger()  # File → Quit (Ctrl+Q)
+    qtbot.waitUntil(lambda: not window.isVisible())
+
+    again = _start_again(qtbot, library)
+    assert again.editor.target.id == talk.id
+    qtbot.waitUntil(again.editor.edit.hasFocus)
+    qtbot.keyClicks(QApplication.focusWidget(), " after")
+    assert again.sidebar.filter_edit.text() == ""
+    again.autosaver.flush()
+    assert _body(library, talk.id) == "before after"
+
+
+def test_a_filter_typed_before_the_note_reopens_keeps_the_focus(window, qtbot, library):
+    talk = _talk(library, "Markdown Beyond the Basics")
+    _open(window, qtbot, talk.id)
+    window.close()
+
+    again = _start_again(qtbot, library, typed_first="key")
+    assert again.editor.target.id == talk.id
+    assert QApplication.focusWidget() is again.sidebar.filter_edit
