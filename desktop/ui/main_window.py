@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
+from PySide6.QtWidgets import QApplication, QFocusFrame, QMainWindow, QSplitter, QWidget
 
 from desktop.core import agenda
 from desktop.core.errors import TalknotesError
@@ -121,6 +121,10 @@ class MainWindow(QMainWindow):
             splitter.splitterMoved.connect(lambda *_: setattr(self, "_default_split", False))
 
         self._set_focus_order()
+        self.focus_frame = QFocusFrame(self)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._show_pane_focus)
         self.save_status = SaveStatus(self.statusBar(), self.preview.pool)
         self.words_label, self.saved_label = self.save_status.words, self.save_status.saved
 
@@ -177,6 +181,13 @@ class MainWindow(QMainWindow):
         ]
         for first, second in zip(order, order[1:], strict=False):
             self.setTabOrder(first, second)
+
+    def _show_pane_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """A ring round the pane that has the focus: the tree's and the preview's own
+        look the same with it as without (the selected row stays blue), so the writer could
+        not tell where the typing would go."""
+        panes = (self.sidebar.tree, self.editor.edit, self.preview)
+        self.focus_frame.setWidget(new if new in panes else None)
 
     def start(self, load_now: bool = True) -> None:
         """Once its parts are given and wired (app.build_window): show the schedule, or say

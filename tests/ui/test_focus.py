@@ -99,6 +99,7 @@ def test_ctrl_shift_tab_from_the_note_goes_to_the_tree_and_up_enter_open(window,
     qtbot.keyClick(window.editor.edit, Qt.Key.Key_Backtab, CTRL | SHIFT)
     tree = window.sidebar.tree
     assert QApplication.focusWidget() is tree
+    assert window.focus_frame.widget() is tree and window.focus_frame.isVisible()  # shown
     qtbot.keyClick(tree, Qt.Key.Key_Up)
     above = window.sidebar.current_talk_id()
     assert above is not None and above != talk.id
@@ -142,7 +143,7 @@ def test_the_focus_goes_round_the_panes_both_ways_on_shown_widgets(window, qtbot
     edit.setFocus()
     qtbot.waitUntil(edit.hasFocus)
     qtbot.keyClick(edit, Qt.Key.Key_Tab, CTRL)  # Ctrl+Tab: the preview, and back
-    assert QApplication.focusWidget() is preview
+    assert QApplication.focusWidget() is preview and window.focus_frame.widget() is preview
     qtbot.keyClicks(preview, "a")  # typed there: into the note
     assert edit.hasFocus()
     qtbot.keyClick(edit, Qt.Key.Key_Tab, CTRL)
