@@ -35,6 +35,15 @@ def is_valid_zone(name: str) -> bool:
     return True
 
 
+def offset_label(offset: timedelta) -> str:
+    """A UTC offset as people read it: "UTC+01:00", "UTC-05:30", "UTC"."""
+    minutes = int(offset.total_seconds()) // 60
+    if minutes == 0:
+        return "UTC"
+    sign = "+" if minutes > 0 else "-"
+    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
 def zone_for_offset(offset: timedelta) -> str:
     """An IANA name for a fixed UTC offset (Etc/GMT-1 is UTC+01:00), else "UTC±HH:MM"."""
     minutes = int(offset.total_seconds()) // 60
@@ -43,8 +52,7 @@ def zone_for_offset(offset: timedelta) -> str:
     if minutes % 60 == 0 and -14 <= minutes // 60 <= 12:
         hours = minutes // 60
         return f"Etc/GMT{'-' if hours > 0 else '+'}{abs(hours)}"
-    sign = "+" if minutes > 0 else "-"
-    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    return offset_label(offset)
 
 
 def zone_agrees(name: str, instants: list[datetime]) -> bool:

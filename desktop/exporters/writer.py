@@ -33,7 +33,13 @@ Progress = Callable[[int, int], None]
 
 
 class ExportConflict(TalknotesError):
-    """The post (or a photo) in the blog was changed since Talknotes last wrote it."""
+    """The post (or a photo) in the blog was changed since Talknotes last wrote it, or a
+    file of its name is there that this library did not write. `reason` says which, without
+    the command line's advice (--overwrite, --copy) that `why` ends with."""
+
+    def __init__(self, what: str, why: str, reason: str = "") -> None:
+        super().__init__(what, why)
+        self.reason = reason or why
 
 
 class ExportCancelled(TalknotesError):
@@ -48,6 +54,7 @@ class PlannedFile:
     content: bytes | None = None  # the post
     photo: PostPhoto | None = None
     why: str = ""  # for "conflict", "remove" and "held"
+    reason: str = ""  # for "conflict": why, without the command line's advice
 
 
 @dataclass
@@ -68,7 +75,7 @@ class ExportPlan:
     def raise_conflicts(self) -> None:
         if self.conflicts:
             first = self.conflicts[0]
-            raise ExportConflict(first.path, first.why)
+            raise ExportConflict(first.path, first.why, first.reason)
 
 
 CONFLICT_HINT = (
@@ -167,20 +174,32 @@ def plan_export(
             action = "unchanged" if same else "update"
             if not ours and not same and not overwrite:
                 action = "conflict"
-        why = "a different file of that name is already in the blog; " + CONFLICT_HINT
+        reason = "a different file of that name is already in the blog"
+        conflict = action == "conflict"
         plan.files.append(
             PlannedFile(
-                relative, "photo", action, photo=photo, why=why if action == "conflict" else ""
+                relative,
+                "photo",
+                action,
+                photo=photo,
+                why=f"{reason}; {CONFLICT_HINT}" if conflict else "",
+                reason=reason if conflict else "",
             )
         )
     relative = generator.post_path(post)
     target = safe_target(blog, relative)
     content = render_post(generator, post)
     action = "create"
+    reason = "the post was edited in the blog since Talknotes wrote it"
     if target.exists():
         current_bytes = target.read_bytes()
         entry = manifest.get(relative)
         edited = not (entry is not None and entry.get("sha256") == _sha(current_bytes))
+        if entry is None:
+            reason = (
+                "a post of that name is already in the blog, and this library did not write "
+                "it (another library, another app, or by hand)"
+            )
         if current_bytes == content:
             action = "unchanged"
         elif not edited:
@@ -190,10 +209,15 @@ def plan_export(
             plan.backups.append(relative)
         else:
             action = "conflict"
-    why = "the post was edited in the blog since Talknotes wrote it; " + CONFLICT_HINT
+    conflict = action == "conflict"
     plan.files.append(
         PlannedFile(
-            relative, "post", action, content=content, why=why if action == "conflict" else ""
+            relative,
+            "post",
+            action,
+            content=content,
+            why=f"{reason}; {CONFLICT_HINT}" if conflict else "",
+            reason=reason if conflict else "",
         )
     )
     for relative, data in generator.extra_files(post, content).items():

@@ -19,7 +19,7 @@ from desktop.core.abstracts import INVISIBLE
 from desktop.core.errors import TalknotesError
 from desktop.core.links import link_kind
 from desktop.core.models import Conference, Link, Talk
-from desktop.core.timezones import is_valid_zone, zone_agrees, zone_for_offset
+from desktop.core.timezones import is_valid_zone, offset_label, zone_agrees, zone_for_offset
 from desktop.core.url_secrets import split_credentials
 
 DEFAULT_DURATION = timedelta(minutes=30)  # for events that give no end
@@ -197,11 +197,12 @@ def resolve_zone(declared: str | None, instants: list[datetime]) -> tuple[str, l
         return declared, warnings
     if not offsets:
         return declared or "UTC", warnings
-    implied = zone_for_offset(offsets.most_common(1)[0][0])
+    offset = offsets.most_common(1)[0][0]
+    implied = zone_for_offset(offset)
     if declared:
         warnings.append(
             f"time zone {quoted(declared)} contradicts the events' UTC offsets; "
-            f"the offsets win (zone {implied})"
+            f"the offsets win ({offset_label(offset)})"  # (Etc/GMT-1 reads as the wrong sign)
         )
     return implied, warnings
 

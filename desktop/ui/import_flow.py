@@ -25,7 +25,22 @@ SCHEDULE_FILTER = "Schedules (*.xml *.json *.ics *.ical);;All files (*)"
 
 
 def summary_text(s: ImportSummary) -> str:
-    return "\n".join(s.describe())
+    """The outcome in the window's words (the command line's, ImportSummary.describe, names
+    the parser and the conference's id and counts every kind, zeros too)."""
+    from desktop.core.wording import counted
+
+    refreshed = bool(s.updated or s.unchanged or s.removed or s.kept_annotated)
+    head = f"{'Refreshed' if refreshed else 'Imported'} “{s.title}”: {counted(s.total, 'talk')}"
+    changes = []
+    if refreshed:
+        changes += [f"{s.added} new"] if s.added else []
+        changes += [f"{s.updated} changed"] if s.updated else []
+        changes += [f"{s.removed} dropped from the schedule"] if s.removed else []
+        if s.kept_annotated:
+            changes.append(f"{s.kept_annotated} dropped but kept for your notes (struck out)")
+        changes = changes or ["nothing changed"]
+    lines = [head + (f" — {', '.join(changes)}." if changes else ".")]
+    return "\n".join(lines + [f"Note: {w}" for w in s.warnings])
 
 
 class ImportFlow(QObject):

@@ -116,6 +116,7 @@ def build_actions(window) -> None:
     file_menu.addActions([window.act_import, window.act_import_url, window.act_refresh])
     file_menu.addAction(window.act_camera_roll)
     file_menu.addAction(window.act_remove_conference)
+    file_menu.aboutToShow.connect(lambda: name_the_removal(window))
     file_menu.addSeparator()
     file_menu.addAction(window.act_export)
     file_menu.addSeparator()
@@ -212,3 +213,18 @@ def ask_to_remove(window, conference_id: int | None = None) -> None:
     from desktop.ui import conference_removal
 
     conference_removal.ask_to_remove(window, conference_id)
+
+
+def name_the_removal(window) -> None:
+    """File → Remove names the conference it would remove: the one of the selected row (or the
+    only one), so the choice is seen before the dialog."""
+    conferences = window.model.conferences()
+    chosen = window.sidebar.current_conference_id()
+    if chosen is None and len(conferences) == 1:
+        chosen = conferences[0].id
+    conference = next((c for c in conferences if c.id == chosen), None)
+    if conference is None:
+        window.act_remove_conference.setText("Re&move Conference…")
+        return
+    title = conference.title if len(conference.title) <= 40 else conference.title[:39] + "…"
+    window.act_remove_conference.setText(f"Re&move “{title.replace('&', '&&')}”…")

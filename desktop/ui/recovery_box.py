@@ -32,8 +32,8 @@ class RecoveryBox(QMessageBox):
         lines = [f"This library: {damaged.describe()} (what can still be read)."]
         if good is not None and good_holds is not None:
             lines.append(
-                f"Newest good backup, from {good.created:%A %d %B %Y, %H:%M}: "
-                f"{good_holds.describe()}."
+                f"Newest good backup, from {good.created:%A} {good.created.day} "
+                f"{good.created:%B %Y, %H:%M}: {good_holds.describe()}."
             )
         else:
             lines.append("No good backup was found.")

@@ -35,7 +35,7 @@ HALLWAY_TITLE = "Hallway notes"
 
 
 def _day_label(day: date, index: int) -> str:
-    return f"Day {index} · {day:%A %d %B}"
+    return f"Day {index} · {day:%A} {day.day} {day:%B}"  # "Saturday 3 February", no 03
 
 
 def _talk_tooltip(talk: Talk) -> str:

@@ -5,7 +5,7 @@ what was typed into it is saved (and in the backup) before it goes."""
 import sqlite3
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from desktop.services.importing import import_schedule
 from desktop.store.notes import save_talk_note
@@ -218,3 +218,19 @@ def test_dropping_a_conference_keeps_qt_s_model_rules_and_the_others_rows(qapp, 
     assert model.index_of_talk(second[0].id).parent().parent() == model.index(0, 0)
     assert model.index_of_hallway(7) is None and model.index_of_hallway(8).row() == 1
     assert model.rowCount() == 2  # Two, and the note of no conference
+
+
+def test_the_file_menu_names_the_conference_it_would_remove(qtbot, window, library):
+    from desktop.ui.menus import name_the_removal
+
+    name_the_removal(window)
+    assert window.act_remove_conference.text() == "Re&move “Harbour Notes Conference 2026”…"
+    import_schedule(library, str(shared_fixture("schedules/json/pretalx-democon.json")))
+    window.reload()
+    qtbot.waitUntil(lambda: window.settled() and len(window.model.conferences()) == 2)
+    window.sidebar.tree.setCurrentIndex(QModelIndex())
+    name_the_removal(window)
+    assert window.act_remove_conference.text() == "Re&move Conference…"  # which one? none yet
+    window.sidebar.tree.setCurrentIndex(_conference_index(window, 2))
+    name_the_removal(window)
+    assert window.act_remove_conference.text() == "Re&move “DemoCon”…"

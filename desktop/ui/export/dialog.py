@@ -33,7 +33,7 @@ from desktop.ui.export.post_preview import PostPreview
 from desktop.ui.export.profile_form import ProfileForm
 from desktop.ui.notifier import Notifier
 
-OVERWRITE, WRITE_COPY = "Overwrite (keep the edited file aside)", "Write a Draft Copy"
+OVERWRITE, WRITE_COPY = "Overwrite (keep the blog's file aside)", "Write a Draft Copy"
 
 
 def _scrolling(widget: QWidget) -> QScrollArea:
@@ -235,7 +235,10 @@ class ExportDialog(QDialog):
     def _done(self, result: ExportResult) -> None:
         self._reset()
         if result.dry_run:
-            lines = [f"{f.action:<9} {f.path}" for f in result.plan.files]
+            lines = [
+                f"{f.action:<9} {f.path}" + (f"\n          ({f.reason})" if f.reason else "")
+                for f in result.plan.files
+            ]
             self.preview.setPlainText("Dry run — nothing was written:\n\n" + "\n".join(lines))
             return
         self.exported.emit(result)
@@ -251,7 +254,12 @@ class ExportDialog(QDialog):
         self._reset()
         if isinstance(exc, ExportConflict):
             choice = self.notifier.choose(
-                self, "Post was edited", f"{exc.what}\n\n{exc.why}", [OVERWRITE, WRITE_COPY]
+                self,
+                "Already in the Blog",
+                f"{exc.what}\n\nNot overwritten: {exc.reason}.\n\nOverwrite it (the blog's "
+                "file is kept in the library's export-backups folder), or write a draft copy "
+                "beside it?",
+                [OVERWRITE, WRITE_COPY],
             )
             if choice is not None:
                 self.run_export(dry_run, overwrite=choice == OVERWRITE, copy=choice == WRITE_COPY)

@@ -199,3 +199,41 @@ def test_exporting_unchanged_notes_again_says_the_post_is_up_to_date(
         "Exported",
         f"Already up to date: nothing changed in {post}",
     )
+
+
+def test_a_post_already_in_the_blog_is_explained_in_the_window_s_words(
+    qtbot, library, tmp_path, notices
+):
+    """A post of that name that this library did not write: the window says so (not "edited",
+    not the command line's --overwrite / --copy), and the dry run gives the reason too."""
+    import_schedule(library, str(SAMPLE))
+    talks = {t.title: t for t in list_talks(library)}
+    save_talk_note(library, talks["Offline First, Always"].id, "Notes.\n")
+    blog = tmp_path / "blog"
+    shutil.copytree(shared_fixture("blogs/jaxxstorm+leebriggs.co.uk"), blog)
+    window = build_window(library, notifier=notices)
+    qtbot.waitUntil(window.settled)
+    qtbot.addWidget(window)
+    window.sidebar.select_talk(talks["Offline First, Always"].id)
+    qtbot.waitUntil(window.settled)
+    dialog = window.open_export()
+    qtbot.waitUntil(dialog.settled, timeout=10_000)
+    dialog.post.blog.setText(str(blog))
+    dialog.load_profile()
+    qtbot.waitUntil(dialog.settled, timeout=10_000)
+    with qtbot.waitSignal(dialog.exported, timeout=20_000) as blocker:
+        dialog.run_export(dry_run=False)
+    post = blog / blocker.args[0].plan.post_path
+    (library.path / "exports.json").unlink()  # as if another library had written it
+    post.write_text(post.read_text() + "\nA line added in the blog.\n")
+    notices.told.clear()
+    dialog.run_export(dry_run=True)
+    qtbot.waitUntil(lambda: "Dry run" in dialog.preview.toPlainText(), timeout=20_000)
+    assert "this library did not write it" in dialog.preview.toPlainText()
+    dialog.run_export(dry_run=False)
+    qtbot.waitUntil(lambda: bool(notices.told), timeout=20_000)
+    kind, title, text = notices.told[0]
+    assert kind == "choose" and title == "Already in the Blog"
+    assert "this library did not write it" in text and "edited" not in text
+    assert "--overwrite" not in text and "--copy" not in text
+    assert post.read_text().endswith("A line added in the blog.\n")  # (cancelled: unchanged)
