@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self.preview.installEventFilter(self)
         self.sidebar.tree.installEventFilter(self)
         self.sidebar.filter_edit.installEventFilter(self)  # (Ctrl+Tab, as from the note)
+        self.editor.strip.installEventFilter(self)  # (typed there: into the note)
         self._search_panel: SearchPanel | None = None
 
         self.notes_split = QSplitter(Qt.Orientation.Horizontal)
@@ -186,7 +187,7 @@ class MainWindow(QMainWindow):
         """A ring round the pane that has the focus: the tree's and the preview's own
         look the same with it as without (the selected row stays blue), so the writer could
         not tell where the typing would go."""
-        panes = (self.sidebar.tree, self.editor.edit, self.preview)
+        panes = (self.sidebar.tree, self.editor.edit, self.editor.strip, self.preview)
         self.focus_frame.setWidget(new if new in panes else None)
 
     def start(self, load_now: bool = True) -> None:
@@ -606,17 +607,17 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, "Talknotes", f"{error.what}\n\n{error.why}")
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
-        """Text typed while the (read-only) preview has the focus — after Ctrl+Tab, a click
-        in it — or while the schedule's tree has it — after a click on a row — goes into
-        the note open or being opened (held there while it is read) instead of nowhere. In
-        the tree, Space counts as text (it would only select the row the cursor is on,
-        which then looks like the note receiving the typing); arrows, Page Up/Down, Home,
-        End, Enter and Escape keep browsing the tree. With no note chosen the tree keeps
-        its keys. Ctrl+Tab and Ctrl+Shift+Tab move the focus on from these panes as they
-        do from the note."""
+        """Text typed while the (read-only) preview or photo strip has the focus — after
+        Ctrl+Tab, a click in it — or while the schedule's tree has it — after a click on a
+        row — goes into the note open or being opened (held there while it is read) instead
+        of nowhere. In the tree, Space counts as text (it would only select the row the
+        cursor is on, which then looks like the note receiving the typing); arrows, Page
+        Up/Down, Home, End, Enter and Escape keep browsing the tree. With no note chosen
+        the tree keeps its keys. Ctrl+Tab and Ctrl+Shift+Tab move the focus on from these
+        panes as they do from the note."""
         if event.type() != QEvent.Type.KeyPress:
             return super().eventFilter(watched, event)
-        panes = (self.preview, self.sidebar.tree, self.sidebar.filter_edit)
+        panes = (self.preview, self.sidebar.tree, self.sidebar.filter_edit, self.editor.strip)
         ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
         if watched in panes and ctrl and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
             backwards = event.key() == Qt.Key.Key_Backtab or bool(
@@ -624,7 +625,7 @@ class MainWindow(QMainWindow):
             )
             self.focusNextPrevChild(not backwards)  # as from the note
             return True
-        if watched in panes[:2]:
+        if watched in (self.preview, self.sidebar.tree, self.editor.strip):
             text = event.text()
             plain = not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
             if plain and text and text.isprintable() and self.editor.edit.isEnabled():

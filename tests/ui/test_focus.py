@@ -195,3 +195,25 @@ def test_a_filter_typed_before_the_note_reopens_keeps_the_focus(window, qtbot, l
     again = _start_again(qtbot, library, typed_first="key")
     assert again.editor.target.id == talk.id
     assert QApplication.focusWidget() is again.sidebar.filter_edit
+
+
+def test_text_typed_in_the_photo_strip_goes_into_the_note(window, qtbot, library):
+    """The strip is in the ring (note → photos → preview) once a note has photos."""
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtGui import QColor, QImage
+
+    talk = _talk(library, "Markdown Beyond the Basics")
+    _open(window, qtbot, talk.id)
+    image = QImage(64, 48, QImage.Format.Format_RGB32)
+    image.fill(QColor("orange"))
+    mime = QMimeData()
+    mime.setImageData(image)
+    with qtbot.waitSignal(window.photos.attached, timeout=10_000):
+        window.editor.edit.insertFromMimeData(mime)
+    strip = window.editor.strip
+    qtbot.waitUntil(strip.isVisible, timeout=5000)
+    qtbot.keyClick(window.editor.edit, Qt.Key.Key_Tab, CTRL)
+    assert QApplication.focusWidget() is strip and window.focus_frame.widget() is strip
+    qtbot.keyClicks(strip, "seen")
+    assert window.editor.edit.hasFocus()
+    assert window.editor.current_text().endswith("seen")
