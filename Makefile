@@ -2,6 +2,9 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PYTHON ?= python3
+# make test runs pytest on this many worker processes (pytest-xdist; 0: in one process). Two
+# match CI's two cores: one worker builds the bundle while the other runs the rest.
+PYTEST_WORKERS ?= 2
 
 .PHONY: run test test-slow lint typecheck bench bundle lock clean
 
@@ -21,7 +24,7 @@ test:
 	@$(MAKE) --no-print-directory $(VENV)/.installed
 	$(PY) -m ruff check desktop tests bench scripts
 	$(PY) -m mypy
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 # The long runs left out of `make test` (e.g. 100 kills of the crash test).
 test-slow:

@@ -165,3 +165,17 @@ def private_schedule():
 
     with http_server(respond) as base:
         yield f"{base}/schedule.xml"
+
+
+# The longest tests, run first (longest first): with `make test`'s two workers (pytest-xdist,
+# --dist worksteal) one builds the bundle and then kills processes while the other runs the
+# rest and takes over the queued tests, so the run does not end waiting for a long test.
+LONGEST_FIRST = ("tests/packaging/test_bundle.py::", "tests/security/test_crash_safety.py::")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        found = (i for i, prefix in enumerate(LONGEST_FIRST) if item.nodeid.startswith(prefix))
+        return next(found, len(LONGEST_FIRST))
+
+    items.sort(key=rank)

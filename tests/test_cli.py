@@ -6,16 +6,14 @@ import sys
 
 import pytest
 
+from tests.cli_in_process import talknotes_in_process
 from tests.conftest import SAMPLE, shared_fixture
 
 
 def run(*args, library, stdin=None, check=True):
-    result = subprocess.run(
-        [sys.executable, "-m", "desktop", "--library", str(library), *args],
-        capture_output=True,
-        text=True,
-        input=stdin,
-    )
+    """`talknotes --library LIBRARY ARGS`, in this process (test_version runs the real
+    command)."""
+    result = talknotes_in_process(["--library", str(library), *args], stdin=stdin)
     if check and result.returncode != 0:
         raise AssertionError(f"exit {result.returncode}: {result.stderr}")
     return result
@@ -164,13 +162,8 @@ def test_every_command_has_help():
         "export",
         "check",
     ):
-        result = subprocess.run(
-            [sys.executable, "-m", "desktop", command, "--help"],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        assert "usage: talknotes" in result.stdout
+        result = talknotes_in_process([command, "--help"])
+        assert result.returncode == 0 and "usage: talknotes" in result.stdout
 
 
 def test_attach_and_export_day_recap(tmp_path):

@@ -7,19 +7,25 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
+from tests.cli_in_process import talknotes_in_process
 from tests.conftest import SAMPLE, http_server, shared_fixture
 
 WILD = Path(__file__).parent / "importers" / "wild"
 
 
 def run(*args, library, check=True, env=None):
-    result = subprocess.run(
-        [sys.executable, "-m", "desktop", "--library", str(library), *args],
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        env=env,
-    )
+    """`talknotes --library LIBRARY ARGS`: in this process, or with `env` a real process of
+    its own (its keyring a file, see keyring_env)."""
+    if env is None:
+        result = talknotes_in_process(["--library", str(library), *args])
+    else:
+        result = subprocess.run(
+            [sys.executable, "-m", "desktop", "--library", str(library), *args],
+            capture_output=True,
+            text=True,
+            stdin=subprocess.DEVNULL,
+            env=env,
+        )
     if check and result.returncode != 0:
         raise AssertionError(f"exit {result.returncode}: {result.stderr}")
     return result

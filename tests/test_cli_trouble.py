@@ -12,6 +12,7 @@ import pytest
 from desktop.store import backup
 from desktop.store.library import make_engine, upgrade
 from desktop.store.migrations import HEAD_REVISION
+from tests.cli_in_process import talknotes_in_process
 from tests.conditions import (
     as_other_user_command,
     database_held,
@@ -34,11 +35,23 @@ def talknotes(*args, library, **popen):
     )
 
 
+def here(*args, library):
+    """`talknotes --library LIBRARY ARGS` in this process, for what a command reports."""
+    return talknotes_in_process(["--library", str(library), *args])
+
+
+def set_up(*args, library):
+    """A command that prepares a library, run in this process (the trouble is met by real
+    `talknotes` processes)."""
+    done = here(*args, library=library)
+    assert done.returncode == 0, done.stderr
+
+
 @pytest.fixture
 def lib(tmp_path):
     folder = tmp_path / "lib"
-    assert talknotes("import", str(SAMPLE), library=folder).returncode == 0
-    assert talknotes("note", "1", "--append", "first words", library=folder).returncode == 0
+    set_up("import", str(SAMPLE), library=folder)
+    set_up("note", "1", "--append", "first words", library=folder)
     return folder
 
 
@@ -70,7 +83,7 @@ def test_attach_on_a_full_disk_says_so(lib, tmp_path):
 @pytest.fixture
 def read_only_lib():
     folder = shared_temp_dir() / "lib"
-    assert talknotes("import", str(SAMPLE), library=folder).returncode == 0
+    set_up("import", str(SAMPLE), library=folder)
     make_read_only(folder)
     yield folder
     folder.chmod(0o755)
@@ -109,7 +122,7 @@ def test_restore_refuses_a_newer_backup_naming_both_versions(lib, tmp_path):
 
 def test_restore_shows_both_sides_and_does_not_drop_notes_unasked(lib, tmp_path):
     empty = tmp_path / "empty"
-    assert talknotes("import", str(SAMPLE), library=empty).returncode == 0
+    set_up("import", str(SAMPLE), library=empty)
     old = backup.make_backup(empty / "talknotes.sqlite3", "manual", to=tmp_path / "old.db")
     refused = talknotes("restore", str(old), library=lib)
     plain_error(refused, old)
@@ -163,12 +176,12 @@ def test_check_reports_leftovers_and_the_next_start_removes_them(lib):
     for path in leftovers:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(b"half")
-    report = json.loads(talknotes("check", "--json", library=lib).stdout)
+    report = json.loads(here("check", "--json", library=lib).stdout)
     assert sorted(report["leftovers"]) == sorted(map(str, leftovers))
     assert {"path", "integrity", "counts", "backups"} <= set(report)  # the contract stays
-    assert talknotes("note", "1", "--append", "x", library=lib).returncode == 0
+    assert here("note", "1", "--append", "x", library=lib).returncode == 0
     assert not any(p.exists() for p in leftovers)
-    assert json.loads(talknotes("check", "--json", library=lib).stdout)["leftovers"] == []
+    assert json.loads(here("check", "--json", library=lib).stdout)["leftovers"] == []
 
 
 def test_check_reports_photos_missing_from_their_note(lib, tmp_path):
@@ -178,5 +191,5 @@ def test_check_reports_photos_missing_from_their_note(lib, tmp_path):
     library = open_library(lib)
     (attached,) = attach_files(library, "talk", 2, [make_photo(tmp_path / "IMG_0001.jpg")])
     library.close()
-    report = json.loads(talknotes("check", "--json", library=lib).stdout)
+    report = json.loads(here("check", "--json", library=lib).stdout)
     assert [p["photo_id"] for p in report["unplaced_photos"]] == [attached.photo.id]

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from desktop.core.errors import TalknotesError
 from desktop.exporters.base import Generator, photo_filenames
@@ -82,6 +83,15 @@ CONFLICT_HINT = (
     "not overwritten. Use --overwrite to replace it (the edited file is kept in the library's "
     "export-backups folder) or --copy to write a draft copy beside it"
 )
+
+
+def _planned(relative: str, kind: str, action: str, reason: str, **what: Any) -> PlannedFile:
+    """A file of the plan; a conflict's `reason`, and its `why` with the command line's
+    advice."""
+    if action != "conflict":
+        return PlannedFile(relative, kind, action, **what)
+    why = f"{reason}; {CONFLICT_HINT}"
+    return PlannedFile(relative, kind, action, why=why, reason=reason, **what)
 
 
 def _sha(data: bytes) -> str:
@@ -175,17 +185,7 @@ def plan_export(
             if not ours and not same and not overwrite:
                 action = "conflict"
         reason = "a different file of that name is already in the blog"
-        conflict = action == "conflict"
-        plan.files.append(
-            PlannedFile(
-                relative,
-                "photo",
-                action,
-                photo=photo,
-                why=f"{reason}; {CONFLICT_HINT}" if conflict else "",
-                reason=reason if conflict else "",
-            )
-        )
+        plan.files.append(_planned(relative, "photo", action, reason, photo=photo))
     relative = generator.post_path(post)
     target = safe_target(blog, relative)
     content = render_post(generator, post)
@@ -209,17 +209,7 @@ def plan_export(
             plan.backups.append(relative)
         else:
             action = "conflict"
-    conflict = action == "conflict"
-    plan.files.append(
-        PlannedFile(
-            relative,
-            "post",
-            action,
-            content=content,
-            why=f"{reason}; {CONFLICT_HINT}" if conflict else "",
-            reason=reason if conflict else "",
-        )
-    )
+    plan.files.append(_planned(relative, "post", action, reason, content=content))
     for relative, data in generator.extra_files(post, content).items():
         target = safe_target(blog, relative)
         extra_action = "create"

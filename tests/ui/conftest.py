@@ -113,3 +113,18 @@ def no_sql_on_the_gui_thread(monkeypatch):
     yield watch
     faults = sorted(set(watch.faults))
     assert not faults, "SQL run on the GUI thread:\n" + "\n".join(faults)
+
+
+def export_dialog_on(qtbot, library, talk_id: int, notices=None):
+    """The export dialog opened from a window built on `library`, on the talk `talk_id`."""
+    from desktop.app import build_window
+
+    window = build_window(library, notifier=notices)
+    qtbot.waitUntil(window.settled)
+    qtbot.addWidget(window)
+    window.sidebar.select_talk(talk_id)
+    qtbot.waitUntil(window.settled)
+    dialog = window.open_export()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.settled, timeout=10_000)
+    return dialog

@@ -44,9 +44,14 @@ def no_event_loop(monkeypatch, qapp):
                 # qWait holds the GIL while it sleeps, and the opening thread would crawl.
                 loop = QEventLoop()
                 widget.library_changed.connect(loop.quit)
-                qapp.lastWindowClosed.connect(loop.quit)  # the opening failed
+                # The opening failed and closed the window. lastWindowClosed is not emitted
+                # here (QApplication.exec is replaced, so Qt is not "in exec"): watch the window.
+                closed = QTimer()
+                closed.timeout.connect(lambda w=widget, done=loop.quit: w.isVisible() or done())
+                closed.start(20)
                 QTimer.singleShot(20_000, loop.quit)
                 loop.exec()
+                closed.stop()
                 shown["window"] = widget
                 shown["gc"] = (gc.isenabled(), gc.get_freeze_count())
                 shown["talks"] = widget.model.talks()

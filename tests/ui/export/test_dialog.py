@@ -8,6 +8,13 @@ from desktop.store.notes import save_talk_note
 from desktop.store.talks import list_talks
 from desktop.ui.backend import Backend
 from tests.conftest import SAMPLE, shared_fixture
+from tests.ui.conftest import export_dialog_on
+
+
+def _jekyll_blog(tmp_path):
+    blog = tmp_path / "blog"
+    shutil.copytree(shared_fixture("blogs/jaxxstorm+leebriggs.co.uk"), blog)
+    return blog
 
 
 def test_export_day_recap_from_the_window(qtbot, library, tmp_path, notices):
@@ -15,15 +22,10 @@ def test_export_day_recap_from_the_window(qtbot, library, tmp_path, notices):
     talks = {t.title: t for t in list_talks(library)}
     save_talk_note(library, talks["Offline First, Always"].id, '> "Never lose a note"\n')
     save_talk_note(library, talks["Schedules Are Data"].id, "Schedules are messy.\n")
-    blog = tmp_path / "blog"
-    shutil.copytree(shared_fixture("blogs/jaxxstorm+leebriggs.co.uk"), blog)
-    window = build_window(library, notifier=notices)
-    qtbot.waitUntil(window.settled)
-    qtbot.addWidget(window)
-    window.sidebar.select_talk(talks["Offline First, Always"].id)
-    qtbot.waitUntil(window.settled)
-    dialog = window.open_export()
-    qtbot.waitUntil(dialog.settled, timeout=10_000)
+    blog = _jekyll_blog(tmp_path)
+    dialog = export_dialog_on(
+        qtbot, library, notices=notices, talk_id=talks["Offline First, Always"].id
+    )
     dialog.post.scope.setCurrentIndex(dialog.post.scope.findData("day"))
     qtbot.waitUntil(dialog.settled, timeout=10_000)
     dialog.post.blog.setText(str(blog))
@@ -209,15 +211,10 @@ def test_a_post_already_in_the_blog_is_explained_in_the_window_s_words(
     import_schedule(library, str(SAMPLE))
     talks = {t.title: t for t in list_talks(library)}
     save_talk_note(library, talks["Offline First, Always"].id, "Notes.\n")
-    blog = tmp_path / "blog"
-    shutil.copytree(shared_fixture("blogs/jaxxstorm+leebriggs.co.uk"), blog)
-    window = build_window(library, notifier=notices)
-    qtbot.waitUntil(window.settled)
-    qtbot.addWidget(window)
-    window.sidebar.select_talk(talks["Offline First, Always"].id)
-    qtbot.waitUntil(window.settled)
-    dialog = window.open_export()
-    qtbot.waitUntil(dialog.settled, timeout=10_000)
+    blog = _jekyll_blog(tmp_path)
+    dialog = export_dialog_on(
+        qtbot, library, notices=notices, talk_id=talks["Offline First, Always"].id
+    )
     dialog.post.blog.setText(str(blog))
     dialog.load_profile()
     qtbot.waitUntil(dialog.settled, timeout=10_000)

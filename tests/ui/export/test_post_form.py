@@ -1,25 +1,18 @@
 """The export dialog's Post tab: what is in view chosen, the days of a day recap."""
 
-from desktop.app import build_window
 from desktop.services.importing import import_schedule
 from desktop.store.notes import save_talk_note
 from desktop.store.talks import list_talks
 from desktop.ui.backend import Backend
 from tests.conftest import SAMPLE
+from tests.ui.conftest import export_dialog_on
 
 
 def test_the_dialog_opens_on_the_open_talk(qtbot, library):
     import_schedule(library, str(SAMPLE))
     talk = next(t for t in list_talks(library) if t.title == "Offline First, Always")
     save_talk_note(library, talk.id, "Offline.\n")
-    window = build_window(library)
-    qtbot.waitUntil(window.settled)
-    qtbot.addWidget(window)
-    window.sidebar.select_talk(talk.id)
-    qtbot.waitUntil(window.settled)
-    dialog = window.open_export()
-    qtbot.addWidget(dialog)
-    qtbot.waitUntil(dialog.settled, timeout=10_000)
+    dialog = export_dialog_on(qtbot, library, talk.id)
     assert dialog.post.scope.currentData() == "talk" and not dialog.post.talks.isEnabled()
 
 

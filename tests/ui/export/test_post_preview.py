@@ -3,12 +3,12 @@
 import re
 import shutil
 
-from desktop.app import build_window
 from desktop.services.importing import import_schedule
 from desktop.store.notes import save_talk_note
 from desktop.store.talks import list_talks
 from desktop.ui.backend import Backend
 from tests.conftest import SAMPLE, shared_fixture
+from tests.ui.conftest import export_dialog_on
 
 
 def test_the_preview_shows_a_posts_photos_before_a_blog_is_chosen(qtbot, library, tmp_path):
@@ -26,14 +26,7 @@ def test_the_preview_shows_a_posts_photos_before_a_blog_is_chosen(qtbot, library
     [attached] = attach_to_talk(library, talk.id, [make_photo(tmp_path / "slide.jpg")])
     thumb = files.thumbnail_path(library.media_dir, attached.photo.sha256)
     thumb.unlink(missing_ok=True)  # as after `talknotes attach`: no thumbnail yet
-    window = build_window(library)
-    qtbot.waitUntil(window.settled)
-    qtbot.addWidget(window)
-    window.sidebar.select_talk(talk.id)
-    qtbot.waitUntil(window.settled)
-    dialog = window.open_export()
-    qtbot.addWidget(dialog)
-    qtbot.waitUntil(dialog.settled, timeout=10_000)
+    dialog = export_dialog_on(qtbot, library, talk.id)
     assert dialog.post.blog.text() == "" and "Slides below." in dialog.preview.toPlainText()
     shown = lambda: re.findall(r'<img src="([^"]+)"', dialog.preview.toHtml())  # noqa: E731
     qtbot.waitUntil(lambda: shown() == [QUrl.fromLocalFile(str(thumb)).toString()], timeout=10_000)
