@@ -30,10 +30,13 @@ __all__ = [
 
 
 def save_note(lib: Library, kind: str, item_id: int, body: str) -> None:
-    """The autosave's write: a talk's note in plain SQL when it can (no SQLAlchemy while
-    typing), else through the ORM; a hallway note by its id."""
-    from desktop.store.quick_save import quick_save
+    """The autosave's write: a talk's note (by the talk) or a hallway note (by its id), in
+    plain SQL when it can (no SQLAlchemy while typing: one statement, store.quick_save),
+    else through the ORM (a new note, a version due)."""
+    from desktop.store.quick_save import quick_save, save_in_place
 
+    if save_in_place(lib, kind, item_id, body):
+        return
     if kind == "talk" and quick_save(lib, item_id, body) is not None:
         return
     from desktop.store import notes

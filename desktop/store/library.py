@@ -34,8 +34,11 @@ class Library:
         self.read_only = read_only  # opened from a folder that cannot be written
         self._engine = engine
         self._lock = threading.Lock()
-        self._readers = threading.local()
-        self._reader_list: list[sqlite3.Connection] = []
+        # By thread ident, not threading.local: a Qt pool thread gets a fresh Python thread
+        # state (and so empty thread-locals) for each job it runs, and each autosave opened a
+        # connection of its own that stayed open (two file descriptors, and a page cache that
+        # filled with the note: 3 MB a save for a 100,000-word note).
+        self._readers: dict[int, sqlite3.Connection] = {}
 
     def __repr__(self) -> str:
         return f"Library({str(self.path)!r})"
@@ -55,18 +58,22 @@ class Library:
     def reader(self) -> sqlite3.Connection:
         """This thread's plain connection, set up as the engine's are: for reading
         (store/reading.py) and the autosave's common case (store/quick_save.py)."""
-        conn = getattr(self._readers, "conn", None)
+        thread = threading.get_ident()  # (reused only once its thread has ended)
+        conn = self._readers.get(thread)
         if conn is None:
             if self.read_only:
                 uri = backup.read_only_uri(self.database_path)
                 conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
                 _on_connect_read_only(conn, None)
             else:
-                conn = sqlite3.connect(self.database_path, check_same_thread=False)
+                # each statement its own transaction unless BEGIN says otherwise: the
+                # autosave's one UPDATE commits as it runs (store.quick_save)
+                conn = sqlite3.connect(
+                    self.database_path, isolation_level=None, check_same_thread=False
+                )
                 _on_connect(conn, None)
-            self._readers.conn = conn
             with self._lock:
-                self._reader_list.append(conn)
+                self._readers[thread] = conn
         return conn
 
     @property
@@ -85,10 +92,9 @@ class Library:
         if self._engine is not None:
             self._engine.dispose()
         with self._lock:
-            readers, self._reader_list = self._reader_list, []
-        for conn in readers:
+            readers, self._readers = self._readers, {}
+        for conn in readers.values():
             conn.close()
-        self._readers = threading.local()
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -24,16 +24,22 @@ _LOOK = (
     "FROM note n WHERE n.talk_id = ?"
 )
 _UPDATE = "UPDATE note SET body = ?, updated_at = ? WHERE id = ?"
-# The common case in one statement: the note exists, its text changed, no version is due
-# (its last version, or the note itself, is younger than SNAPSHOT_EVERY; stored times are
-# UtcDateTime text, which sorts as time does). Each statement hands the GIL to the typing
-# thread and waits to get it back: the look-then-update took ~12 ms of the writer's time
-# while a 100,000-word note was typed into (~5 ms of it its own work).
-_SAVE_IN_PLACE = (
-    "UPDATE note SET body = ?1, updated_at = ?2 WHERE talk_id = ?3 AND body IS NOT ?1 "
+# The autosave's common case in one statement: the note exists, its text changed, no version
+# is due (its last version, or the note itself, is younger than SNAPSHOT_EVERY; stored times
+# are UtcDateTime text, which sorts as time does). Run on its own (the connection commits
+# each statement as it runs), it is one call into SQLite that writes and commits without
+# the GIL. Each call into SQLite hands the GIL to the other threads (typing, the preview's
+# render) and waits to get it back: a look, an update and a commit took ~12 ms of the
+# writer's time while a 100,000-word note was typed into (~5 ms of it its own work).
+_IN_PLACE = (
+    "UPDATE note SET body = ?1, updated_at = ?2 WHERE {which} AND body IS NOT ?1 "
     "AND coalesce((SELECT max(v.saved_at) FROM note_version v WHERE v.note_id = note.id), "
-    "created_at) > ?4 RETURNING id, conference_id, title, created_at"
+    "created_at) > ?4"
 )
+_SAVE_IN_PLACE = {  # by the kind of note: a talk's (by the talk) or a hallway note (by its id)
+    "talk": _IN_PLACE.format(which="talk_id = ?3"),
+    "hallway": _IN_PLACE.format(which="id = ?3 AND talk_id IS NULL"),
+}
 
 
 def _stamp(moment: datetime) -> str:
@@ -46,23 +52,23 @@ def snapshot_due(last_saved_at: datetime | None, created_at: datetime, now: date
     return now - (last_saved_at or created_at) >= SNAPSHOT_EVERY
 
 
+def save_in_place(lib: Library, kind: str, item_id: int, body: str) -> bool:
+    """The autosave's write, in one statement: a talk's note (`kind` "talk", by the talk's
+    id) or a hallway note ("hallway", by the note's id) saved in place, when it exists, its
+    text changed and no version is due. False when it was not saved."""
+    now = datetime.now(UTC)
+    saved = lib.reader().execute(
+        _SAVE_IN_PLACE[kind], (body, _stamp(now), item_id, _stamp(now - SNAPSHOT_EVERY))
+    )
+    return saved.rowcount == 1
+
+
 def quick_save(lib: Library, talk_id: int, body: str) -> Note | None:
-    """Save the talk's note in place when it exists and no version is due; None when it
-    did not (store.notes.save_talk_note does the rest)."""
+    """Save the talk's note in place when it exists and no version is due, and return it;
+    None when it did not (store.notes.save_talk_note does the rest). Looked at under the
+    write lock."""
     now = datetime.now(UTC)
     conn = lib.reader()
-    try:
-        saved = conn.execute(
-            _SAVE_IN_PLACE, (body, _stamp(now), talk_id, _stamp(now - SNAPSHOT_EVERY))
-        ).fetchone()
-        conn.commit()
-    except BaseException:
-        conn.rollback()
-        raise
-    if saved is not None:
-        note_id, conference_id, title, created = saved
-        return _note(note_id, talk_id, conference_id, title, body, parse_utc(created), now)
-    # Not saved: no note yet, the same text, or a version due. Looked at under the write lock.
     conn.execute("BEGIN IMMEDIATE")
     try:
         found = conn.execute(_LOOK, (body, talk_id)).fetchone()

@@ -39,6 +39,10 @@ class Backend(QObject):
         self.readers.setMaxThreadCount(self.READERS)
         self.compute = QThreadPool(self)
         self.compute.setMaxThreadCount(1)
+        for pool in (self.writer, self.readers, self.compute):
+            # never ended for being idle (Qt's default: after 30 s): a thread keeps its
+            # connection to the library (Library.reader) for the next job, not a new one
+            pool.setExpiryTimeout(-1)
 
     def write(
         self, fn: Callable[..., Any], *args: Any, on_done: Done = None, on_error: Failed = None

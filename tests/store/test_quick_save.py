@@ -1,6 +1,7 @@
 """The autosave's common case in plain SQL: saved as the ORM path saves, without SQLAlchemy."""
 
 import json
+import sqlite3
 import subprocess
 import sys
 from datetime import timedelta
@@ -8,8 +9,8 @@ from datetime import timedelta
 from desktop.services.importing import import_schedule
 from desktop.store import reading
 from desktop.store.history import versions
-from desktop.store.notes import save_talk_note
-from desktop.store.quick_save import quick_save
+from desktop.store.notes import save_hallway_note, save_talk_note
+from desktop.store.quick_save import quick_save, save_in_place
 from tests.conftest import SAMPLE, age_note
 
 SAVE_WITHOUT_SQLALCHEMY = """
@@ -67,3 +68,41 @@ def test_in_place_until_a_version_is_due_by_the_stored_times(library):
     assert reading.talk_note(library, talk.id).body == "second"  # untouched
     save_talk_note(library, talk.id, "third")
     assert [v.body for v in versions(library, note.id)] == ["second"]
+
+
+def test_the_autosaves_write_is_one_statement_committed_as_it_runs(library):
+    """save_in_place saves and commits in the one UPDATE (no transaction left open for a
+    commit call); it leaves a new note, the same text and a due version to the others."""
+    import_schedule(library, str(SAMPLE))
+    talk = reading.list_talks(library)[0]
+    assert not save_in_place(library, "talk", talk.id, "no note yet")
+    note = save_talk_note(library, talk.id, "first")
+    assert save_in_place(library, "talk", talk.id, "first and more")
+    assert not library.reader().in_transaction
+    other = sqlite3.connect(library.database_path)  # another connection sees it saved
+    assert other.execute("SELECT body FROM note WHERE id = ?", (note.id,)).fetchone() == (
+        "first and more",
+    )
+    other.close()
+    assert not save_in_place(library, "talk", talk.id, "first and more")  # the same text
+    age_note(library, note.id, 6)
+    assert not save_in_place(
+        library, "talk", talk.id, "later"
+    )  # a version is due: the ORM keeps it
+    assert reading.talk_note(library, talk.id).body == "first and more"
+    assert versions(library, note.id) == []
+
+
+def test_a_hallway_note_is_saved_in_place_too(library):
+    """By its id, and never a talk's note by that id; a due version is the ORM's."""
+    import_schedule(library, str(SAMPLE))
+    talk = reading.list_talks(library)[0]
+    hallway = save_hallway_note(library, "coffee", conference_id=talk.conference_id)
+    talks_note = save_talk_note(library, talk.id, "the talk's")
+    assert save_in_place(library, "hallway", hallway.id, "coffee and talk")
+    assert reading.hallway_notes(library)[0].body == "coffee and talk"
+    assert not save_in_place(library, "hallway", talks_note.id, "not a hallway note")
+    assert reading.talk_note(library, talk.id).body == "the talk's"
+    age_note(library, hallway.id, 6)
+    assert not save_in_place(library, "hallway", hallway.id, "later")
+    assert versions(library, hallway.id) == []

@@ -1,0 +1,24 @@
+"""The backend's threads each keep one connection to the library, however many jobs they
+run (a Qt pool thread starts each job with empty thread-locals)."""
+
+from desktop.ui.backend import Backend
+
+
+def test_each_thread_keeps_one_library_connection(qtbot, library):
+    backend = Backend()
+    opened = len(library._readers)  # (the test's own thread has one)
+    used: list[int] = []
+    for _ in range(6):
+        backend.write(lambda: used.append(id(library.reader())))
+        assert backend.flush()
+        qtbot.wait(5)  # (a pause between jobs, as between autosaves)
+    for _ in range(6):
+        backend.read(lambda: used.append(id(library.reader())))
+    backend.readers.waitForDone()
+    assert len(used) == 12
+    assert len(set(used)) <= 1 + Backend.READERS  # the writer's, and each reader's
+    assert len(library._readers) == opened + len(set(used))
+    assert all(  # nor does a pause longer than Qt's 30 s end a thread (and its connection)
+        pool.expiryTimeout() < 0 for pool in (backend.writer, backend.readers, backend.compute)
+    )
+    backend.shut_down()
