@@ -158,6 +158,8 @@ class NotePane(QWidget):
         self.header.setOpenExternalLinks(True)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.header.setAccessibleName("Talk details")
+        self.header.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its links open by mouse: by
+        # keyboard the focus got stuck there, showing nothing, and what was typed was lost
         self.abstract_button = QToolButton(autoRaise=True)
         self.abstract_button.setText("Abstract ▸")
         self.abstract_button.setCheckable(True)
@@ -182,6 +184,7 @@ class NotePane(QWidget):
         self.abstract.setVisible(False)
         self.abstract.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.abstract.setOpenExternalLinks(True)
+        self.abstract.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # (as the details)
 
         self.edit = MarkdownEdit()
         self.edit.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
