@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
@@ -188,7 +188,8 @@ class MainWindow(QMainWindow):
         look the same with it as without (the selected row stays blue), so the writer could
         not tell where the typing would go."""
         panes = (self.sidebar.tree, self.editor.edit, self.editor.strip, self.preview)
-        self.focus_frame.setWidget(new if new in panes else None)
+        # (None: no ring; Qt takes a null widget, PySide's stub says QWidget)
+        self.focus_frame.setWidget(new if new in panes else cast(QWidget, None))
 
     def start(self, load_now: bool = True) -> None:
         """Once its parts are given and wired (app.build_window): show the schedule, or say
