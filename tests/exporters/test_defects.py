@@ -43,6 +43,23 @@ def _set_talk(lib, current: str, **values) -> None:
         s.commit()
 
 
+def _built_day_one(generator: str, recap_library, tmp_path):
+    """Day one's recap exported into a minimal Hugo or Jekyll site and built: its page."""
+    if generator == "hugo":
+        site = hugo_site(tmp_path)
+        profile = default_profile("hugo")
+        profile.draft = False
+        export(recap_library, DAY1, site, profile=profile)
+        public = build_hugo(site)
+    else:
+        site = jekyll_site(tmp_path)
+        profile = learn(copy_blog("jaxxstorm+leebriggs.co.uk", tmp_path))
+        export(recap_library, DAY1, site, profile=profile, draft=False)
+        public = build_jekyll(site)
+    (page_path,) = _built_pages(public, "harbour-notes")
+    return page_path
+
+
 def _built_pages(public: Path, needle: str) -> list[Path]:
     """The built post pages whose URL has `needle` (not the lists that link to them)."""
     return [
@@ -87,18 +104,8 @@ def test_schedule_text_is_shown_not_run(recap_library, tmp_path, generator):
 
     talk = get_talk(recap_library, recap_library.talks["Offline First, Always"].id)
     assert talk.title == HOSTILE_TITLE
-    if generator == "hugo":
-        site = hugo_site(tmp_path)
-        profile = default_profile("hugo")
-        profile.draft = False
-        export(recap_library, DAY1, site, profile=profile)
-        public = build_hugo(site)  # a shortcode in a title no longer breaks the build
-    else:
-        site = jekyll_site(tmp_path)
-        profile = learn(copy_blog("jaxxstorm+leebriggs.co.uk", tmp_path))
-        export(recap_library, DAY1, site, profile=profile, draft=False)
-        public = build_jekyll(site)
-    (page_path,) = _built_pages(public, "harbour-notes")
+    # a shortcode in a title no longer breaks the Hugo build
+    page_path = _built_day_one(generator, recap_library, tmp_path)
     page = read_page(page_path)
     html = page_path.read_text()
     shown = "<b>Bold</b> & <script>alert(1)</script> {{< youtube x >}} end"
@@ -322,18 +329,7 @@ def test_a_time_stamp_after_a_quote_is_published_after_it(recap_library, tmp_pat
         recap_library.talks["Sketchnoting for Engineers"].id,
         '> "Draw boxes first"\n> \\- Ana Lima\n\n[19:34 WEST] demo time\n',
     )
-    if generator == "hugo":
-        site = hugo_site(tmp_path)
-        profile = default_profile("hugo")
-        profile.draft = False
-        export(recap_library, DAY1, site, profile=profile)
-        public = build_hugo(site)
-    else:
-        site = jekyll_site(tmp_path)
-        profile = learn(copy_blog("jaxxstorm+leebriggs.co.uk", tmp_path))
-        export(recap_library, DAY1, site, profile=profile, draft=False)
-        public = build_jekyll(site)
-    (page_path,) = _built_pages(public, "harbour-notes")
+    page_path = _built_day_one(generator, recap_library, tmp_path)
     page = read_page(page_path)
     assert any("Draw boxes first" in q for q in page.quotes)
     assert "[19:34 WEST] demo time" in page.text
