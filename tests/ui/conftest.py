@@ -128,3 +128,26 @@ def export_dialog_on(qtbot, library, talk_id: int, notices=None):
     qtbot.addWidget(dialog)
     qtbot.waitUntil(dialog.settled, timeout=10_000)
     return dialog
+
+
+def click_talk_row(window, qtbot, talk_id: int) -> None:
+    """Click the talk's row in the sidebar, as a user would (scrolled to it first)."""
+    from PySide6.QtCore import Qt
+
+    sidebar = window.sidebar
+    index = sidebar.proxy.mapFromSource(window.model.index_of_talk(talk_id))
+    sidebar.tree.scrollTo(index)
+    rect = sidebar.tree.visualRect(index)
+    qtbot.mouseClick(sidebar.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def pasted_image(colour: str = "orange"):
+    """Clipboard data holding a small image, as a screenshot pasted into the note."""
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(64, 48, QImage.Format.Format_RGB32)
+    image.fill(QColor(colour))
+    mime = QMimeData()
+    mime.setImageData(image)
+    return mime

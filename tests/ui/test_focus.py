@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.store.notes import talk_note
 from desktop.store.talks import list_talks
-from tests.ui.conftest import sample_window
+from tests.ui.conftest import click_talk_row, pasted_image, sample_window
 
 
 @pytest.fixture
@@ -22,14 +22,6 @@ def _talk(library, title):
     return next(t for t in list_talks(library) if t.title == title)
 
 
-def _click_row(window, qtbot, talk_id):
-    sidebar = window.sidebar
-    index = sidebar.proxy.mapFromSource(window.model.index_of_talk(talk_id))
-    sidebar.tree.scrollTo(index)
-    rect = sidebar.tree.visualRect(index)
-    qtbot.mouseClick(sidebar.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-
-
 def _body(library, talk_id):
     note = talk_note(library, talk_id)
     return note.body if note else ""
@@ -39,10 +31,10 @@ def test_typing_after_a_click_in_the_tree_goes_into_the_clicked_note(window, qtb
     first = _talk(library, "Markdown Beyond the Basics")
     second = _talk(library, "Schedules Are Data")
     window.sidebar.tree.expandAll()
-    _click_row(window, qtbot, first.id)
+    click_talk_row(window, qtbot, first.id)
     qtbot.waitUntil(window.settled)
     qtbot.keyClicks(window.editor.edit, "first")
-    _click_row(window, qtbot, second.id)  # still being read while the writer types
+    click_talk_row(window, qtbot, second.id)  # still being read while the writer types
     assert window.sidebar.tree.hasFocus() and window.editor.holding()  # (being read)
     qtbot.keyClicks(window.sidebar.tree, "Typed after a click.")
     qtbot.waitUntil(window.settled)
@@ -55,7 +47,7 @@ def test_typing_after_a_click_in_the_tree_goes_into_the_clicked_note(window, qtb
 def test_the_tree_keeps_its_browsing_keys(window, qtbot, library):
     talk = _talk(library, "Markdown Beyond the Basics")
     window.sidebar.tree.expandAll()
-    _click_row(window, qtbot, talk.id)
+    click_talk_row(window, qtbot, talk.id)
     qtbot.waitUntil(window.settled)
     tree = window.sidebar.tree
     assert tree.hasFocus()
@@ -199,17 +191,10 @@ def test_a_filter_typed_before_the_note_reopens_keeps_the_focus(window, qtbot, l
 
 def test_text_typed_in_the_photo_strip_goes_into_the_note(window, qtbot, library):
     """The strip is in the ring (note → photos → preview) once a note has photos."""
-    from PySide6.QtCore import QMimeData
-    from PySide6.QtGui import QColor, QImage
-
     talk = _talk(library, "Markdown Beyond the Basics")
     _open(window, qtbot, talk.id)
-    image = QImage(64, 48, QImage.Format.Format_RGB32)
-    image.fill(QColor("orange"))
-    mime = QMimeData()
-    mime.setImageData(image)
     with qtbot.waitSignal(window.photos.attached, timeout=10_000):
-        window.editor.edit.insertFromMimeData(mime)
+        window.editor.edit.insertFromMimeData(pasted_image())
     strip = window.editor.strip
     qtbot.waitUntil(strip.isVisible, timeout=5000)
     qtbot.keyClick(window.editor.edit, Qt.Key.Key_Tab, CTRL)

@@ -10,7 +10,7 @@ from desktop.app import build_window
 from desktop.store.notes import talk_note
 from desktop.store.talks import list_talks
 from desktop.ui.schedule_model import ID_ROLE
-from tests.ui.conftest import sample_window
+from tests.ui.conftest import click_talk_row, sample_window
 
 
 @pytest.fixture
@@ -27,11 +27,7 @@ def _talk(library, title):
 
 def _open_by_click(window, qtbot, talk_id):
     """Click the talk's row, as a user would."""
-    sidebar = window.sidebar
-    index = sidebar.proxy.mapFromSource(window.model.index_of_talk(talk_id))
-    sidebar.tree.scrollTo(index)
-    rect = sidebar.tree.visualRect(index)
-    qtbot.mouseClick(sidebar.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    click_talk_row(window, qtbot, talk_id)
     qtbot.waitUntil(window.settled)
     assert window.editor.target.id == talk_id
 

@@ -2,7 +2,6 @@
 
 import pytest
 from PySide6.QtCore import QMimeData, Qt, QUrl
-from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QListView
 
 from desktop.app import build_window
@@ -12,7 +11,7 @@ from desktop.store.photos import note_photos
 from desktop.store.talks import list_talks
 from tests.conftest import SAMPLE
 from tests.imagegen import make_photo
-from tests.ui.conftest import RecordingNotifier
+from tests.ui.conftest import RecordingNotifier, pasted_image
 
 
 @pytest.fixture
@@ -31,12 +30,8 @@ def window(qtbot, library):
 
 
 def test_paste_and_drop_land_in_note_and_strip(window, qtbot, library, tmp_path, monkeypatch):
-    image = QImage(64, 48, QImage.Format.Format_RGB32)
-    image.fill(QColor("orange"))
-    mime = QMimeData()
-    mime.setImageData(image)
     with qtbot.waitSignal(window.photos.attached, timeout=10_000):
-        window.editor.edit.insertFromMimeData(mime)
+        window.editor.edit.insertFromMimeData(pasted_image())
 
     dropped = make_photo(tmp_path / "IMG_2001.jpg")
     mime = QMimeData()
