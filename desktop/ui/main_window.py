@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QApplication, QFocusFrame, QMainWindow, QSplitter, QWidget
+from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
 from desktop.core import agenda
 from desktop.core.errors import TalknotesError
@@ -17,7 +17,8 @@ from desktop.core.ids import saved_id
 from desktop.core.models import Note
 from desktop.ui import runtime, screen_fit, window_dialogs, window_state
 from desktop.ui.autosave import Autosaver, Target
-from desktop.ui.note_pane import NotePane, copy_key
+from desktop.ui.focus_ring import FocusRing
+from desktop.ui.note_pane import NotePane
 from desktop.ui.preview import Preview, blog_flavor
 from desktop.ui.save_status import SaveStatus
 from desktop.ui.schedule_model import ScheduleModel
@@ -100,12 +101,6 @@ class MainWindow(QMainWindow):
         self.preview = Preview(backend.compute)
         self.preview.position = lambda: self.editor.edit.textCursor().position()
         self.preview.set_flavor(blog_flavor(self.settings))
-        # text typed where nothing takes it (the preview, the tree after a click) goes to
-        # the note: never into the tree's type-ahead, never nowhere
-        self.preview.installEventFilter(self)
-        self.sidebar.tree.installEventFilter(self)
-        self.sidebar.filter_edit.installEventFilter(self)  # (Ctrl+Tab, as from the note)
-        self.editor.strip.installEventFilter(self)  # (typed there: into the note)
         self._search_panel: SearchPanel | None = None
 
         self.notes_split = QSplitter(Qt.Orientation.Horizontal)
@@ -121,11 +116,8 @@ class MainWindow(QMainWindow):
         for splitter in (self.main_split, self.notes_split):  # the user's sizes win from then on
             splitter.splitterMoved.connect(lambda *_: setattr(self, "_default_split", False))
 
-        self._set_focus_order()
-        self.focus_frame = QFocusFrame(self)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._show_pane_focus)
+        self.focus_ring = FocusRing(self)  # where the typing goes, and which pane has it
+        self.focus_frame = self.focus_ring.frame
         self.save_status = SaveStatus(self.statusBar(), self.preview.pool)
         self.words_label, self.saved_label = self.save_status.words, self.save_status.saved
 
@@ -159,37 +151,6 @@ class MainWindow(QMainWindow):
         self._reads = 0  # library reads under way (settled())
         self._opening: Target | None = None  # the note being read, to show when it comes
         self._when_opened: list[Callable[[], None]] = []  # then (e.g. the cursor to its end)
-
-    def _set_focus_order(self) -> None:
-        """Tab (Ctrl+Tab in the note, whose Tab indents) goes filter → quick filters → tree →
-        note → photos → preview → the note's header buttons, and round; Shift back."""
-        side, pane = self.sidebar, self.editor
-        order = [
-            side.filter_edit,
-            side.starred_button,
-            side.noted_button,
-            side.day_box,
-            side.track_box,
-            side.room_box,
-            side.tree,
-            side.import_button,  # (instead of the tree while the library is empty)
-            side.sample_button,
-            pane.edit,
-            pane.strip,
-            self.preview,
-            pane.abstract_button,
-            pane.photos_button,
-        ]
-        for first, second in zip(order, order[1:], strict=False):
-            self.setTabOrder(first, second)
-
-    def _show_pane_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
-        """A ring round the pane that has the focus: the tree's and the preview's own
-        look the same with it as without (the selected row stays blue), so the writer could
-        not tell where the typing would go."""
-        panes = (self.sidebar.tree, self.editor.edit, self.editor.strip, self.preview)
-        # (None: no ring; Qt takes a null widget, PySide's stub says QWidget)
-        self.focus_frame.setWidget(new if new in panes else cast(QWidget, None))
 
     def start(self, load_now: bool = True) -> None:
         """Once its parts are given and wired (app.build_window): show the schedule, or say
@@ -606,34 +567,6 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.warning(self, "Talknotes", f"{error.what}\n\n{error.why}")
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
-        """Text typed while the (read-only) preview or photo strip has the focus — after
-        Ctrl+Tab, a click in it — or while the schedule's tree has it — after a click on a
-        row — goes into the note open or being opened (held there while it is read) instead
-        of nowhere. In the tree, Space counts as text (it would only select the row the
-        cursor is on, which then looks like the note receiving the typing); arrows, Page
-        Up/Down, Home, End, Enter and Escape keep browsing the tree. With no note chosen
-        the tree keeps its keys. Ctrl+Tab and Ctrl+Shift+Tab move the focus on from these
-        panes as they do from the note."""
-        if event.type() != QEvent.Type.KeyPress:
-            return super().eventFilter(watched, event)
-        panes = (self.preview, self.sidebar.tree, self.sidebar.filter_edit, self.editor.strip)
-        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        if watched in panes and ctrl and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
-            backwards = event.key() == Qt.Key.Key_Backtab or bool(
-                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-            )
-            self.focusNextPrevChild(not backwards)  # as from the note
-            return True
-        if watched in (self.preview, self.sidebar.tree, self.editor.strip):
-            text = event.text()
-            plain = not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
-            if plain and text and text.isprintable() and self.editor.edit.isEnabled():
-                self.editor.edit.setFocus()
-                QCoreApplication.sendEvent(self.editor.edit, copy_key(event))
-                return True
-        return super().eventFilter(watched, event)
 
     # --- window state ----------------------------------------------------------------------
 

@@ -1,0 +1,97 @@
+"""Where the typing goes, and the pane that has it: the window's focus order (filter →
+list → note → photos → preview, and round), a ring round the pane with the focus, and text
+typed where nothing takes it (the preview, the photo strip, the list after a click) sent on
+into the note, never into the list's type-ahead, never nowhere."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QFocusFrame, QWidget
+
+from desktop.ui.note_pane import copy_key
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+
+class FocusRing(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        for pane in (window.preview, window.sidebar.tree, window.editor.strip):
+            pane.installEventFilter(self)  # text typed there: into the note
+        window.sidebar.filter_edit.installEventFilter(self)  # (Ctrl+Tab, as from the note)
+        self._set_focus_order()
+        self.frame = QFocusFrame(window)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._show_pane_focus)
+
+    def _set_focus_order(self) -> None:
+        """Tab (Ctrl+Tab in the note, whose Tab indents) goes filter → quick filters → tree →
+        note → photos → preview → the note's header buttons, and round; Shift back."""
+        window = self.window
+        side, pane = window.sidebar, window.editor
+        order = [
+            side.filter_edit,
+            side.starred_button,
+            side.noted_button,
+            side.day_box,
+            side.track_box,
+            side.room_box,
+            side.tree,
+            side.import_button,  # (instead of the tree while the library is empty)
+            side.sample_button,
+            pane.edit,
+            pane.strip,
+            window.preview,
+            pane.abstract_button,
+            pane.photos_button,
+        ]
+        for first, second in zip(order, order[1:], strict=False):
+            window.setTabOrder(first, second)
+
+    def _show_pane_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """A ring round the pane that has the focus: the tree's and the preview's own
+        look the same with it as without (the selected row stays blue), so the writer could
+        not tell where the typing would go."""
+        window = self.window
+        panes = (window.sidebar.tree, window.editor.edit, window.editor.strip, window.preview)
+        # (None: no ring; Qt takes a null widget, PySide's stub says QWidget)
+        self.frame.setWidget(new if new in panes else cast(QWidget, None))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        """Text typed while the (read-only) preview or photo strip has the focus — after
+        Ctrl+Tab, a click in it — or while the schedule's tree has it — after a click on a
+        row — goes into the note open or being opened (held there while it is read) instead
+        of nowhere. In the tree, Space counts as text (it would only select the row the
+        cursor is on, which then looks like the note receiving the typing); arrows, Page
+        Up/Down, Home, End, Enter and Escape keep browsing the tree. With no note chosen
+        the tree keeps its keys. Ctrl+Tab and Ctrl+Shift+Tab move the focus on from these
+        panes as they do from the note."""
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        window = self.window
+        panes = (
+            window.preview,
+            window.sidebar.tree,
+            window.sidebar.filter_edit,
+            window.editor.strip,
+        )
+        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if watched in panes and ctrl and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            backwards = event.key() == Qt.Key.Key_Backtab or bool(
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            )
+            window.focusNextPrevChild(not backwards)  # as from the note
+            return True
+        if watched in (window.preview, window.sidebar.tree, window.editor.strip):
+            text = event.text()
+            plain = not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+            if plain and text and text.isprintable() and window.editor.edit.isEnabled():
+                window.editor.edit.setFocus()
+                QCoreApplication.sendEvent(window.editor.edit, copy_key(event))
+                return True
+        return False
