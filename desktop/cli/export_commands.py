@@ -73,6 +73,7 @@ def cmd_export(lib: Library, args: argparse.Namespace) -> int:
         "warnings": result.warnings,
         "conflicts": [{"path": f.path, "why": f.why} for f in plan.conflicts],
         "backups": plan.backups,
+        "not_read": [{"path": n.path, "why": n.why} for n in result.not_read],
     }
 
     def text() -> str:

@@ -15,6 +15,7 @@ from desktop.exporters.compose import RESERVED, Post, PostPhoto, Section, is_key
 from desktop.exporters.links import talk_links
 from desktop.exporters.literal import clean_text, link_target, markdown_literal
 from desktop.exporters.profile import BlogProfile
+from desktop.exporters.site_config import SiteConfig
 from desktop.exporters.tags import conference_name
 
 _NAME = re.compile(r"[^-A-Za-z0-9_]+")
@@ -49,8 +50,9 @@ class Generator:
         """Sensible defaults when a blog has no posts to learn from."""
         raise NotImplementedError
 
-    def __init__(self, profile: BlogProfile) -> None:
+    def __init__(self, profile: BlogProfile, site: SiteConfig | None = None) -> None:
         self.profile = profile
+        self.site = site or SiteConfig(self.name)  # the blog's configuration, as read
 
     # --- where ---------------------------------------------------------------------------
     def post_path(self, post: Post) -> str:

@@ -48,7 +48,12 @@ class Hugo(Generator):
         )
 
     def _dir(self, post: Post) -> str:
-        return self.profile.post_dir.replace("{year}", f"{post.date.year:04d}").strip("/")
+        folder = self.profile.post_dir.replace("{year}", f"{post.date.year:04d}").strip("/")
+        content = self.site.content_dir
+        if content != "content" and (folder + "/").startswith("content/"):
+            # the defaults' content/ is the blog's contentDir
+            folder = content + folder.removeprefix("content")
+        return folder
 
     def _as_bundle(self, post: Post) -> bool:
         # a draft of a blog with sibling folders is written as a page bundle in that same
@@ -75,7 +80,7 @@ class Hugo(Generator):
     def site_url(self, post: Post, photo: PostPhoto) -> str:
         if self.profile.photos == "static":
             return self.photo_url(post, photo)
-        folder = self.photo_dir(post).removeprefix("content/")
+        folder = self.photo_dir(post).removeprefix(self.site.content_dir + "/")
         return f"/{folder}/{photo.filename}"
 
     def drafts_hide_photos(self, post: Post) -> bool:

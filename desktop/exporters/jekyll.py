@@ -83,15 +83,21 @@ class Jekyll(Generator):
         )
 
     def post_path(self, post: Post) -> str:
+        """In `_drafts/` or `_posts/`, under the config's `source` and `collections_dir`."""
+        folder = self.site.posts_folder()
         if post.draft:
-            return f"_drafts/{post.slug}.md"
-        return f"_posts/{post.date:%Y-%m-%d}-{post.slug}.md"
+            return (folder / "_drafts" / f"{post.slug}.md").as_posix()
+        return (folder / "_posts" / f"{post.date:%Y-%m-%d}-{post.slug}.md").as_posix()
 
-    def photo_dir(self, post: Post) -> str:
+    def _static(self, post: Post) -> str:
+        """The photos' folder as the site serves it."""
         return f"{(self.profile.static_dir or 'assets/img').strip('/')}/{post.photo_folder}"
 
+    def photo_dir(self, post: Post) -> str:
+        return (self.site.site_folder() / self._static(post)).as_posix()
+
     def photo_url(self, post: Post, photo: PostPhoto) -> str:
-        return f"/{self.photo_dir(post)}/{photo.filename}"
+        return f"/{self._static(post)}/{photo.filename}"
 
     def image(self, post: Post, photo: PostPhoto, caption: str) -> str:
         if self.profile.image_style == "relative_url":

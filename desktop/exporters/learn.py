@@ -6,25 +6,20 @@ import os
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from desktop.core.errors import TalknotesError
 from desktop.exporters import frontmatter_io, recap_style
 from desktop.exporters.profile import BlogProfile
 from desktop.exporters.registry import default_profile
-
-HUGO_CONFIGS = (
-    "hugo.toml",
-    "hugo.yaml",
-    "hugo.yml",
-    "hugo.json",
-    "config.toml",
-    "config.yaml",
-    "config.yml",
-    "config.json",
+from desktop.exporters.site_config import (
+    HUGO_CONFIGS,
+    JEKYLL_CONFIGS,
+    NotRead,
+    SiteConfig,
+    read_config,
+    reason,
 )
+
 _FIGURE = re.compile(r"\{\{<\s*figure\s[^>]*?>\}\}")
 _FIGURE_WIDTH = re.compile(r'width="([^"]+)"')
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)")
@@ -35,11 +30,7 @@ def detect(blog: Path) -> str:
     """ "hugo" or "jekyll"; raises when the folder is neither."""
     if not blog.is_dir():
         raise TalknotesError(str(blog), "not a folder")
-    if (
-        (blog / "_config.yml").exists()
-        or (blog / "_config.yaml").exists()
-        or (blog / "_posts").is_dir()
-    ):
+    if any((blog / name).exists() for name in JEKYLL_CONFIGS) or (blog / "_posts").is_dir():
         return "jekyll"
     if any((blog / name).exists() for name in HUGO_CONFIGS) or (blog / "content").is_dir():
         return "hugo"
@@ -48,51 +39,6 @@ def detect(blog: Path) -> str:
         "not a Hugo or Jekyll blog (no hugo.toml/config.*, content/, _config.yml or _posts/ "
         "found); for a plain Markdown post with an HTML copy use --format markdown",
     )
-
-
-def _hugo_config(blog: Path, problems: list[str] | None = None) -> dict[str, Any]:
-    """The blog's Hugo configuration; one that cannot be read teaches nothing, and is told
-    (its file and why) in `problems`."""
-    for name in HUGO_CONFIGS:
-        path = blog / name
-        if not path.exists():
-            continue
-        text = path.read_text(encoding="utf-8", errors="replace")
-        try:
-            if name.endswith(".toml"):
-                import tomllib
-
-                return tomllib.loads(text)
-            if name.endswith(".json"):
-                import json
-
-                config = json.loads(text)
-            else:
-                config = yaml.safe_load(text)
-        except Exception as exc:  # noqa: BLE001 (a config we can't read just teaches nothing)
-            _tell(problems, f"{name}: not read, learned without it ({_reason(exc)})")
-            return {}
-        # a list or a lone value is not a configuration: it teaches nothing either
-        if not isinstance(config, dict):
-            if config is not None:  # (an empty file is no problem)
-                _tell(problems, f"{name}: not read, learned without it (no settings in it)")
-            return {}
-        return config
-    return {}
-
-
-def _tell(problems: list[str] | None, problem: str) -> None:
-    if problems is not None:
-        problems.append(problem)
-
-
-def _reason(exc: Exception) -> str:
-    """A parser's complaint on one line, with where it is (YAML, TOML and JSON say it their
-    own way; YAML's own text spans several lines and names no file)."""
-    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
-        mark = exc.problem_mark
-        return f"{exc.problem} (line {mark.line + 1}, column {mark.column + 1})"
-    return " ".join(str(exc).split()) or type(exc).__name__
 
 
 def _markdown_files(blog: Path, folder: Path) -> list[Path]:
@@ -108,23 +54,28 @@ def _markdown_files(blog: Path, folder: Path) -> list[Path]:
     return sorted(found)
 
 
-def _posts(blog: Path, generator: str) -> list[Path]:
-    if generator == "jekyll":
-        return [p for p in _markdown_files(blog, blog / "_posts") if p.is_file()]
-    return [p for p in _markdown_files(blog, blog / "content") if p.name != "_index.md"]
+def _posts(blog: Path, site: SiteConfig) -> list[Path]:
+    if site.generator == "jekyll":
+        folder = blog / site.posts_folder() / "_posts"
+        return [p for p in _markdown_files(blog, folder) if p.is_file()]
+    folder = blog / site.content_dir
+    return [p for p in _markdown_files(blog, folder) if p.name != "_index.md"]
 
 
 def _front_matter_format(text: str) -> str:
     return "toml" if text.lstrip().startswith("+++") else "yaml"
 
 
-def learn(blog: Path, problems: list[str] | None = None) -> BlogProfile:
+def learn(blog: Path, problems: list[NotRead] | None = None) -> BlogProfile:
     """A profile matching what the blog's existing posts do (defaults when it has none).
     What could not be read (a post's front matter, the configuration) is skipped, and told in
-    `problems` as "file: why"."""
+    `problems` (file, why)."""
     generator = detect(blog)
     profile = default_profile(generator)
-    posts = _posts(blog, generator)
+    unread_config: list[NotRead] = []
+    site = read_config(blog, generator, unread_config)
+    told: list[NotRead] = []
+    posts = _posts(blog, site)
     parsed = []
     for path in posts:
         text = path.read_text(encoding="utf-8", errors="replace")
@@ -132,15 +83,15 @@ def learn(blog: Path, problems: list[str] | None = None) -> BlogProfile:
             post = frontmatter_io.read(text)
         except Exception as exc:  # noqa: BLE001 (skip a post we cannot parse)
             name = path.relative_to(blog).as_posix()
-            _tell(problems, f"{name}: skipped, front matter not read ({_reason(exc)})")
+            told.append(NotRead(name, f"skipped, front matter not read ({reason(exc)})"))
             continue
         if post.metadata:
             parsed.append((path, text, post))
-    if generator == "hugo":
-        config = _hugo_config(blog, problems)
-        keep_case = bool(config.get("disablePathToLower"))
-    else:
-        keep_case = False
+    if problems is not None:
+        problems += told + unread_config
+    keep_case = generator == "hugo" and not site.path_to_lower
+    if generator == "hugo" and profile.post_dir.startswith("content/"):
+        profile.post_dir = site.content_dir + profile.post_dir.removeprefix("content")
     if not parsed:
         return profile
 
@@ -191,7 +142,9 @@ def learn(blog: Path, problems: list[str] | None = None) -> BlogProfile:
     figures = [found for body in bodies for found in _FIGURE.findall(body)]
     md_images = [src for body in bodies for src in _MD_IMAGE.findall(body) if "://" not in src]
     drafts = [bool(post.metadata.get("draft")) for _, _, post in parsed]
-    has_drafts = generator == "jekyll" and any((blog / "_drafts").glob("*.md*"))
+    has_drafts = generator == "jekyll" and any(
+        (blog / site.posts_folder() / "_drafts").glob("*.md*")
+    )
     profile.draft = has_drafts or any(drafts)  # the blog publishes through drafts
     recap_style.learn_recaps(profile, parsed)
     if generator == "hugo":

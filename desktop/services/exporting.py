@@ -17,6 +17,7 @@ from desktop.exporters.base import Generator
 from desktop.exporters.compose import ExportRequest, Post
 from desktop.exporters.learn import detect, learn
 from desktop.exporters.profile import BlogProfile, save_profile, saved_profile
+from desktop.exporters.site_config import NotRead, SiteConfig, read_config
 from desktop.exporters.writer import ExportPlan, Progress, plan_export, write_export
 from desktop.media import files
 from desktop.store import reading, recap_notes
@@ -76,9 +77,9 @@ def recap_text(lib: Library, conference_id: int, day: date | None, part: str) ->
     return recap_texts(lib, conference_id, day, (part,))[0]
 
 
-def generator_for(profile: BlogProfile) -> Generator:
-    """The blog engine a profile names (exporters.registry)."""
-    return registry.generator_class(profile.generator)(profile)
+def generator_for(profile: BlogProfile, site: SiteConfig | None = None) -> Generator:
+    """The blog engine a profile names (exporters.registry), with the blog's configuration."""
+    return registry.generator_class(profile.generator)(profile, site)
 
 
 class PushRefused(TalknotesError):
@@ -93,6 +94,7 @@ class ExportResult:
     committed: bool = False
     pushed: bool = False
     warnings: list[str] = field(default_factory=list)
+    not_read: list[NotRead] = field(default_factory=list)  # blog files skipped, and why
 
 
 def blog_profile(lib: Library, blog: Path, fmt: str = "auto") -> BlogProfile:
@@ -102,18 +104,21 @@ def blog_profile(lib: Library, blog: Path, fmt: str = "auto") -> BlogProfile:
 
 @dataclass
 class BlogReading:
-    """A blog's profile and what could not be read on the way ("file: why", skipped)."""
+    """A blog's profile, its configuration, and what could not be read on the way (skipped:
+    a post's front matter, the configuration)."""
 
     profile: BlogProfile
-    problems: list[str] = field(default_factory=list)
+    problems: list[NotRead] = field(default_factory=list)
+    site: SiteConfig | None = None  # (None: the engine's defaults)
 
 
 def read_blog_profile(lib: Library, blog: Path, fmt: str = "auto") -> BlogReading:
-    """As blog_profile, telling which files were skipped and why (for the export dialog)."""
+    """As blog_profile, telling which files were skipped and why (for the export dialog and
+    the export's warnings), with the blog's configuration."""
     generator = detect(blog) if fmt == "auto" else fmt
     if generator not in registry.ENGINES:
         raise TalknotesError(fmt, f"format must be auto, {', '.join(registry.names())}")
-    problems: list[str] = []
+    problems: list[NotRead] = []
     profile = saved_profile(lib.path, blog)
     if profile is None or profile.generator != generator:
         learned = learn(blog, problems) if generator != "markdown" else None
@@ -121,7 +126,8 @@ def read_blog_profile(lib: Library, blog: Path, fmt: str = "auto") -> BlogReadin
             profile = learned
         else:
             profile = registry.default_profile(generator)
-    return BlogReading(profile, problems)
+    site = read_config(blog, profile.generator, problems)
+    return BlogReading(profile, list(dict.fromkeys(problems)), site)  # (the config told once)
 
 
 def export(
@@ -148,13 +154,18 @@ def export(
     blog = blog.expanduser()
     if not blog.is_dir():
         raise TalknotesError(str(blog), "no such blog folder")
-    profile = profile or blog_profile(lib, blog, fmt)
-    generator = generator_for(profile)
+    not_read: list[NotRead] = []
+    if profile is None:
+        reading = read_blog_profile(lib, blog, fmt)
+        profile, not_read, site = reading.profile, reading.problems, reading.site
+    else:
+        site = read_config(blog, profile.generator, not_read)
+    generator = generator_for(profile, site)
     post = build_post(lib, request, profile)
     post.draft = _draft_state(generator, post, blog, profile.draft) if draft is None else draft
     if copy:
         post.draft = True
-    warnings = list(post.warnings)
+    warnings = [f"{unread.path}: {unread.why}" for unread in not_read] + post.warnings
     if post.missing_photos:
         names = "; ".join(post.missing_photos)
         if not force:
@@ -167,14 +178,16 @@ def export(
     plan = plan_export(generator, post, blog, lib.path, overwrite=overwrite, copy=copy)
     warnings += [f"{f.path}: {f.why}" for f in plan.files if f.action == "held"]
     if dry_run:
-        return ExportResult(plan, [], True, warnings=warnings)
+        return ExportResult(plan, [], True, warnings=warnings, not_read=not_read)
     remove_blog_leftovers(blog)  # of an export into this blog that was killed
     written = write_export(
         generator, plan, lib.path, progress=progress, cancel=cancel, workers=workers
     )
     if remember_profile:
         save_profile(lib.path, blog, profile)
-    result = ExportResult(plan, [f.path for f in written], False, warnings=warnings)
+    result = ExportResult(
+        plan, [f.path for f in written], False, warnings=warnings, not_read=not_read
+    )
     if (commit or push) and written:
         result.committed = git_commit(blog, result.written, f"Talknotes: {post.title}")
     if push:

@@ -4,6 +4,7 @@ import pytest
 
 from desktop.core.errors import TalknotesError
 from desktop.exporters.learn import detect, learn
+from desktop.exporters.site_config import NotRead
 from tests.exporters.conftest import copy_blog
 
 
@@ -147,12 +148,13 @@ def test_what_could_not_be_read_is_told_with_its_file_and_why(tmp_path, name, co
     (tmp_path / "h" / name).write_text(config)
     (posts / "Post.md").write_text("---\ntitle: T\n---\nBody.\n")
     (posts / "Broken.md").write_text("---\ntitle: Broken: colons\n---\nBody.\n")
-    problems: list[str] = []
+    problems: list[NotRead] = []
     profile = learn(tmp_path / "h", problems)
     assert (profile.generator, profile.learned_from) == ("hugo", 1)
-    assert problems[0] == (
+    assert str(problems[0]) == (
         "content/post/Broken.md: skipped, front matter not read "
         "(mapping values are not allowed in this context (line 2, column 14))"
     )
-    assert problems[1].startswith(why) and len(problems) == 2
+    assert str(problems[1]).startswith(why) and len(problems) == 2
+    assert problems[1].path == name
     assert learn(tmp_path / "h").learned_from == 1  # (nobody asking: nothing told)
