@@ -81,3 +81,18 @@ def test_a_damaged_saved_profile_is_named(lib, tmp_path):
     refused = run("export", "--talk", "3", "--to", str(blog), "--json", library=lib, check=False)
     assert refused.returncode == 2 and refused.stdout == ""
     assert refused.stderr.startswith(f"error: {saved}: not a blog profile Talknotes can read (")
+
+
+def test_the_posts_address_is_given(lib, tmp_path):
+    """The address the blog's config gives the post (url, baseurl, permalink); none for a
+    draft, which is not published."""
+    blog = _jekyll_blog(
+        tmp_path / "blog", "url: https://b.example\nbaseurl: /x\npermalink: /:title/\n"
+    )
+    args = ("export", "--talk", "3", "--to", str(blog))
+    data = json.loads(run(*args, "--no-draft", "--json", library=lib).stdout)
+    assert data["url"] == "https://b.example/x/static-sites-in-2026/"
+    human = run(*args, "--no-draft", library=lib).stdout
+    assert "address: https://b.example/x/static-sites-in-2026/" in human.splitlines()
+    draft = json.loads(run(*args, "--draft", "--dry-run", "--json", library=lib).stdout)
+    assert draft["url"] is None

@@ -74,6 +74,7 @@ def cmd_export(lib: Library, args: argparse.Namespace) -> int:
         "conflicts": [{"path": f.path, "why": f.why} for f in plan.conflicts],
         "backups": plan.backups,
         "not_read": [{"path": n.path, "why": n.why} for n in result.not_read],
+        "url": result.url,
     }
 
     def text() -> str:
@@ -86,6 +87,8 @@ def cmd_export(lib: Library, args: argparse.Namespace) -> int:
             lines.append(f"{verb} {changed} files; post: {plan.post_path}{done}")
         else:
             lines.append(f"Already up to date: nothing changed in {plan.post_path}{done}")
+        if result.url:
+            lines.append(f"address: {result.url}")
         lines += [f"kept the edited file: {b}" for b in plan.backups]
         lines += [f"conflict: {c.path}: {c.why}" for c in plan.conflicts]
         return "\n".join(lines)

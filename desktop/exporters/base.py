@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -44,6 +45,7 @@ class Generator:
 
     name = ""
     label = ""  # as the export dialog names it
+    future_setting = ""  # the config setting that builds posts dated in the future
 
     @staticmethod
     def default_profile() -> BlogProfile:
@@ -64,6 +66,25 @@ class Generator:
     def photo_url(self, post: Post, photo: PostPhoto) -> str:
         """How the post refers to the photo (relative or site-absolute)."""
         raise NotImplementedError
+
+    # --- when and at which address, as the blog's engine builds it -------------------------
+    def publish_time(self, post: Post) -> datetime | None:
+        """The time the engine compares with the build's to decide whether the post is out
+        yet; None when it has none (it is built at once)."""
+        return None
+
+    def builds_future(self) -> bool:
+        """Whether the engine builds a post dated after the build (its config says)."""
+        return True
+
+    def post_url(self, post: Post) -> str | None:
+        """The post's address on the site once built; None when it is not published (a
+        draft) or the engine makes no site."""
+        return None
+
+    def built_file(self, post: Post) -> str | None:
+        """Where the engine's build writes the post's page, under its output folder."""
+        return None
 
     # --- what ----------------------------------------------------------------------------
     def image(self, post: Post, photo: PostPhoto, caption: str) -> str:

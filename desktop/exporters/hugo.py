@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from datetime import datetime
+from pathlib import PurePosixPath
+from urllib.parse import quote
 
 from desktop.exporters.base import Generator, one_line
 from desktop.exporters.compose import Post, PostPhoto
@@ -33,9 +37,38 @@ def _plain_alt(text: str) -> str:
     return " ".join(_ALT_DROP.sub(" ", text).split())
 
 
+_PERMALINK_TOKEN = re.compile(
+    r":(slugorfilename|filename|slug|title|yearday|year|monthname|month|"
+    r"weekdayname|weekday|day|sections|section)"
+)
+
+
+def urlize(text: str) -> str:
+    """A title as a Hugo 0.111 permalink's `:title` has it (PathSpec.UnicodeSanitize: letters,
+    digits, marks and `./\\_#+~-@` kept, a run of spaces before a kept character one hyphen,
+    the rest dropped; then lower case, as the whole path is).
+
+    Hand-written: it has to be Hugo's own rule, which no slug library follows."""
+    kept: list[str] = []
+    hyphen_due = was_hyphen = False
+    for i, char in enumerate(text):
+        escape = char == "%" and re.fullmatch(r"[0-9A-Fa-f]{2}", text[i + 1 : i + 3]) is not None
+        mark = unicodedata.category(char).startswith("M")
+        if char.isalpha() or char.isdigit() or mark or char in "./\\_#+~-@" or escape:
+            was_hyphen = char == "-"
+            if hyphen_due and not was_hyphen:
+                kept.append("-")
+            hyphen_due = False
+            kept.append(char)
+        elif kept and not was_hyphen and char.isspace():
+            hyphen_due = True
+    return "".join(kept)
+
+
 class Hugo(Generator):
     name = "hugo"
     label = "Hugo"
+    future_setting = "`buildFuture = true`"
 
     @staticmethod
     def default_profile() -> BlogProfile:
@@ -85,6 +118,65 @@ class Hugo(Generator):
 
     def drafts_hide_photos(self, post: Post) -> bool:
         return self._as_bundle(post)
+
+    def publish_time(self, post: Post) -> datetime | None:
+        """Hugo holds back a page whose front matter date is after the build."""
+        return post.date if self.profile.date_in_front_matter else None
+
+    def builds_future(self) -> bool:
+        return self.site.future
+
+    def post_url(self, post: Post) -> str | None:
+        """The page's address: baseURL, then the section's `permalinks` pattern, else its
+        folders under contentDir and its slug (or file name); lower case unless the config
+        has disablePathToLower. None for a draft."""
+        relative = PurePosixPath(self.post_path(post))
+        if post.draft or not relative.is_relative_to(self.site.content_dir):
+            return None
+        relative = relative.relative_to(self.site.content_dir)
+        bundle = relative.name == "index.md"
+        folders = (relative.parent.parent if bundle else relative.parent).parts
+        name = relative.parent.name if bundle else relative.stem
+        meta = self.front_matter(post)
+        slug = str(meta.get("slug") or "")
+        section = folders[0] if folders else ""
+        template = self.site.permalinks.get(section, "")
+        if template:
+            when = post.date
+            values = {
+                "year": f"{when.year:04d}",
+                "month": f"{when.month:02d}",
+                "monthname": when.strftime("%B"),
+                "day": f"{when.day:02d}",
+                "weekday": str(when.isoweekday() % 7),
+                "weekdayname": when.strftime("%A"),
+                "yearday": str(when.timetuple().tm_yday),
+                "section": section,
+                "sections": "/".join(folders),
+                "title": urlize(post.title),
+                "slug": urlize(slug or post.title),
+                "filename": name,
+                "slugorfilename": urlize(slug) if slug else name,
+            }
+            path = _PERMALINK_TOKEN.sub(lambda m: values[m.group(1)], template)
+            path = re.sub(r"/{2,}", "/", "/" + path.lstrip("/"))
+        elif self.site.ugly_urls:
+            path = "/" + "/".join([*folders, (urlize(slug) or name) + ".html"])
+        else:
+            path = "/" + "/".join([*folders, urlize(slug) or name]) + "/"
+        if self.site.path_to_lower:
+            path = path.lower()
+        return self.site.site_url + self.site.baseurl + quote(path, safe="/#+~:%")
+
+    def built_file(self, post: Post) -> str | None:
+        """Where `hugo` writes the page, under `public/`."""
+        url = self.post_url(post)
+        if url is None:
+            return None
+        from urllib.parse import unquote
+
+        path = unquote(url.removeprefix(self.site.site_url).removeprefix(self.site.baseurl))
+        return (path + "index.html" if path.endswith("/") else path).lstrip("/")
 
     def image(self, post: Post, photo: PostPhoto, caption: str) -> str:
         if self.profile.image_style != "figure":

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime, time, tzinfo
+from pathlib import PurePosixPath
+from typing import Any
+from urllib.parse import quote, unquote
 
+from desktop.core.timezones import get_zone
 from desktop.exporters.base import Generator, escape_alt
 from desktop.exporters.compose import Post, PostPhoto
 from desktop.exporters.profile import BlogProfile
@@ -65,9 +70,66 @@ def paren_lists(markdown: str) -> str:
     return "\n".join(out)
 
 
+# Jekyll's permalink styles (Jekyll::Utils#permalink_style_template)
+_STYLES = {
+    "date": "/:categories/:year/:month/:day/:title:output_ext",
+    "pretty": "/:categories/:year/:month/:day/:title/",
+    "ordinal": "/:categories/:year/:y_day/:title:output_ext",
+    "weekdate": "/:categories/:year/W:week/:short_day/:title:output_ext",
+    "none": "/:categories/:title:output_ext",
+}
+_DATE_PARTS = {
+    "year": "%Y",
+    "month": "%m",
+    "day": "%d",
+    "hour": "%H",
+    "minute": "%M",
+    "second": "%S",
+    "y_day": "%j",
+    "short_year": "%y",
+    "long_month": "%B",
+    "short_month": "%b",
+    "long_day": "%A",
+    "short_day": "%a",
+    "week": "%V",
+    "w_year": "%G",
+    "w_day": "%u",
+}
+_PLACEHOLDER = re.compile(r":([a-z_]+)")
+
+
+def site_zone(name: str) -> tzinfo:
+    """The zone a site is built in: its config's, else this machine's (where Jekyll or Hugo
+    would run when the config names none)."""
+    if name:
+        try:
+            return get_zone(name)
+        except Exception:  # noqa: BLE001 (an unknown name: the engine falls back too)
+            pass
+    local = datetime.now().astimezone().tzinfo
+    assert local is not None
+    return local
+
+
+def _categories(meta: dict[str, Any]) -> list[str]:
+    """A post's categories as Jekyll reads them from its front matter (`categories`: a list,
+    or words; `category`: one), lower case and once each, as its URL has them."""
+    found: list[str] = []
+    for key in ("categories", "category"):
+        value = meta.get(key)
+        if isinstance(value, str):
+            found += value.split() if key == "categories" else [value]
+        elif isinstance(value, list):
+            found += [str(v) for v in value if v is not None]
+        elif value is not None:
+            found.append(str(value))
+    return list(dict.fromkeys(c.lower() for c in found if c))
+
+
 class Jekyll(Generator):
     name = "jekyll"
     label = "Jekyll"
+    future_setting = "`future: true`"
 
     @staticmethod
     def default_profile() -> BlogProfile:
@@ -89,6 +151,82 @@ class Jekyll(Generator):
             return (folder / "_drafts" / f"{post.slug}.md").as_posix()
         return (folder / "_posts" / f"{post.date:%Y-%m-%d}-{post.slug}.md").as_posix()
 
+    def publish_time(self, post: Post) -> datetime:
+        """The post's time as Jekyll reads it: its front matter's date, else midnight of the
+        file name's date in the site's zone (the config's `timezone`, else the machine's)."""
+        if self.profile.date_in_front_matter:
+            return post.date
+        return datetime.combine(post.date.date(), time(0), site_zone(self.site.timezone))
+
+    def builds_future(self) -> bool:
+        return self.site.future
+
+    def post_url(self, post: Post) -> str | None:
+        """The post's address on the site: the config's `url` and `baseurl`, then its
+        permalink (`permalink` of the config, of its front matter defaults for posts, or of
+        the post), the date in the site's zone. None for a draft (not published)."""
+        if post.draft:
+            return None
+        meta = self.front_matter(post)
+        defaults = self._defaults()
+        for key, value in defaults.items():
+            meta.setdefault(key, value)
+        template = str(meta.get("permalink") or self.site.permalink or "date")
+        template = _STYLES.get(template, template)
+        when = self.publish_time(post).astimezone(site_zone(self.site.timezone))
+        slug = str(meta.get("slug") or post.slug)
+        values = {
+            "categories": "/".join(_categories(meta)),
+            "title": slug,
+            "slug": slug,
+            "name": slug,
+            "output_ext": ".html",
+            "path": "",
+            "i_month": str(when.month),
+            "i_day": str(when.day),
+            **{name: when.strftime(form) for name, form in _DATE_PARTS.items()},
+        }
+
+        def placeholder(match: re.Match[str]) -> str:
+            name = match.group(1)
+            for key in (name, name.removesuffix("_")):
+                if key in values:
+                    return quote(values[key], safe="/") + match.group(0)[len(key) + 1 :]
+            return match.group(0)
+
+        path = re.sub(r"/{2,}", "/", "/" + _PLACEHOLDER.sub(placeholder, template))
+        path = path.replace("..", "/").replace("./", "")
+        return self.site.site_url + self.site.baseurl + re.sub(r"/{2,}", "/", path)
+
+    def built_file(self, post: Post) -> str | None:
+        """Where `jekyll build` writes the post, under the site's `_site/`."""
+        url = self.post_url(post)
+        if url is None:
+            return None
+        path = url.removeprefix(self.site.site_url).removeprefix(self.site.baseurl)
+        if path.endswith("/"):
+            path += "index.html"
+        elif not PurePosixPath(path).suffix:
+            path += ".html"
+        return unquote(path.lstrip("/"))
+
+    def _defaults(self) -> dict[str, Any]:
+        """The permalink the config's `defaults` give posts (its scope: all files, or the
+        posts' folder, or type posts); a later entry wins. (Categories given there do not
+        reach the URL: Jekyll 4.3 reads those from the post alone.)"""
+        values: dict[str, Any] = {}
+        for entry in self.site.defaults:
+            scope = entry.get("scope") if isinstance(entry.get("scope"), dict) else {}
+            assert isinstance(scope, dict)
+            path = str(scope.get("path") or "").strip("/")
+            kind = scope.get("type")
+            if path not in ("", ".", "_posts") or kind not in (None, "posts"):
+                continue
+            given = entry.get("values")
+            if isinstance(given, dict) and "permalink" in given:
+                values["permalink"] = given["permalink"]
+        return values
+
     def _static(self, post: Post) -> str:
         """The photos' folder as the site serves it."""
         return f"{(self.profile.static_dir or 'assets/img').strip('/')}/{post.photo_folder}"
@@ -103,7 +241,9 @@ class Jekyll(Generator):
         if self.profile.image_style == "relative_url":
             url = f"{{{{ '{self.photo_url(post, photo)}' | relative_url }}}}"
             return f"![{self.escape_text(escape_alt(caption))}]({url})"
-        return super().image(post, photo, caption)
+        # a site served under a `baseurl` has its files there, not at the host's root
+        url = self.site.baseurl + self.photo_url(post, photo)
+        return f"![{self.escape_text(escape_alt(caption))}]({url})"
 
     def note_text(self, markdown: str) -> str:
         return paren_lists(markdown)

@@ -7,7 +7,7 @@ import re
 import subprocess
 import threading
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from desktop.core.errors import TalknotesError
@@ -95,6 +95,7 @@ class ExportResult:
     pushed: bool = False
     warnings: list[str] = field(default_factory=list)
     not_read: list[NotRead] = field(default_factory=list)  # blog files skipped, and why
+    url: str | None = None  # the post's address once the blog is built (None: a draft)
 
 
 def blog_profile(lib: Library, blog: Path, fmt: str = "auto") -> BlogProfile:
@@ -177,8 +178,10 @@ def export(
         warnings.append(f"left out, their files are missing from the library: {names}")
     plan = plan_export(generator, post, blog, lib.path, overwrite=overwrite, copy=copy)
     warnings += [f"{f.path}: {f.why}" for f in plan.files if f.action == "held"]
+    warnings += future_warning(generator, post, plan.post_path)
+    url = generator.post_url(post)
     if dry_run:
-        return ExportResult(plan, [], True, warnings=warnings, not_read=not_read)
+        return ExportResult(plan, [], True, warnings=warnings, not_read=not_read, url=url)
     remove_blog_leftovers(blog)  # of an export into this blog that was killed
     written = write_export(
         generator, plan, lib.path, progress=progress, cancel=cancel, workers=workers
@@ -186,13 +189,31 @@ def export(
     if remember_profile:
         save_profile(lib.path, blog, profile)
     result = ExportResult(
-        plan, [f.path for f in written], False, warnings=warnings, not_read=not_read
+        plan, [f.path for f in written], False, warnings=warnings, not_read=not_read, url=url
     )
     if (commit or push) and written:
         result.committed = git_commit(blog, result.written, f"Talknotes: {post.title}")
     if push:
         result.pushed = git_push(blog)
     return result
+
+
+def future_warning(
+    generator: Generator, post: Post, post_path: str, now: datetime | None = None
+) -> list[str]:
+    """A published post dated after now is not built by an engine that builds no future
+    posts (Jekyll's default, Hugo's): it would be missing from the site without a word."""
+    when = generator.publish_time(post)
+    now = now or datetime.now(UTC)
+    if post.draft or when is None or generator.builds_future() or when <= now:
+        return []
+    setting = generator.future_setting
+    config = generator.site.config_file or "its config"
+    return [
+        f"{post_path}: dated {when.isoformat(timespec='minutes')}, after now: "
+        f"{generator.label} does not build it before then ({setting} in {config} builds "
+        "posts dated in the future)"
+    ]
 
 
 def _draft_state(generator: Generator, post: Post, blog: Path, default: bool) -> bool:

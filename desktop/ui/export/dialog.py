@@ -248,6 +248,8 @@ class ExportDialog(QDialog):
         told = f"Wrote {len(result.written)} files.{done}\nPost: {result.plan.post_path}"
         if not result.written:
             told = f"Already up to date: nothing changed in {result.plan.post_path}{done}"
+        if result.url:
+            told += f"\nAddress once built: {result.url}"
         self.notifier.inform(self, "Exported", told + notes)
 
     def _failed(self, exc: BaseException, dry_run: bool) -> None:

@@ -52,8 +52,14 @@ def test_export_day_recap_from_the_window(qtbot, library, tmp_path, notices):
     result = blocker.args[0]
     post = blog / result.plan.post_path
     assert post.name == "2026-05-14-harbour-day-one.md"
+    assert result.url == "https://leebriggs.co.uk/blog/2026/05/14/harbour-day-one.html"
     assert notices.told == [
-        ("inform", "Exported", f"Wrote {len(result.written)} files.\nPost: {result.plan.post_path}")
+        (
+            "inform",
+            "Exported",
+            f"Wrote {len(result.written)} files.\nPost: {result.plan.post_path}"
+            f"\nAddress once built: {result.url}",
+        )
     ]
     text = post.read_text()
     assert "series: conferences" in text
@@ -195,11 +201,11 @@ def test_exporting_unchanged_notes_again_says_the_post_is_up_to_date(
         dialog.run_export(dry_run=False)
     with qtbot.waitSignal(dialog.exported, timeout=20_000) as blocker:
         dialog.run_export(dry_run=False)
-    post = blocker.args[0].plan.post_path
+    post, url = blocker.args[0].plan.post_path, blocker.args[0].url
     assert notices.told[-1] == (
         "inform",
         "Exported",
-        f"Already up to date: nothing changed in {post}",
+        f"Already up to date: nothing changed in {post}\nAddress once built: {url}",
     )
 
 
