@@ -12,6 +12,7 @@ ORGANIZATION = "Talknotes"
 LIBRARY_ENV = "TALKNOTES_LIBRARY"
 DATABASE_NAME = "talknotes.sqlite3"
 MEDIA_DIR = "media"
+TRASH_DIR = "trash"  # photo files a conference's removal put aside (media.trash)
 SCHEDULES_DIR = "schedules"
 
 

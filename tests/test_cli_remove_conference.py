@@ -70,7 +70,7 @@ def test_with_notes_removes_it_and_restore_brings_it_back(lib):
     assert not list((lib / "media" / "originals").rglob("*.jpg"))
     (put_aside,) = json.loads(run("check", "--json", library=lib).stdout)["trash"]
     assert put_aside["folder"] == removed["trash"] and put_aside["files"] == 1
-    assert put_aside["bytes"] > 0
+    assert put_aside["bytes"] > 0 and put_aside["backup"] == removed["backup"]
 
     back = json.loads(run("restore", removed["backup"], "--json", library=lib).stdout)
     assert back["photos_back"] == 1

@@ -273,11 +273,16 @@ def cmd_check(folder: Path, args: argparse.Namespace) -> int:
             )
             lines += [f"           {p}" for p in report["leftovers"]]
         for put_aside in report["trash"]:
+            until = (
+                "back with a restore of its backup; it goes when the backup rotation prunes "
+                "that backup"
+                if put_aside["backup"]
+                else "its backup was pruned; kept while an older backup holds their photos"
+            )
             lines.append(
                 f"trash:     {counted(put_aside['files'], 'photo file')} "
                 f"({put_aside['bytes']} bytes) of a "
-                f"removed conference, in {put_aside['folder']} (back with a restore of "
-                "its backup)"
+                f"removed conference, in {put_aside['folder']} ({until})"
             )
         if integrity != "ok":
             lines.append(

@@ -3,8 +3,9 @@ removed), moved out of media/originals instead of deleted.
 
 They lie beside the backup taken before the removal, in a folder named after it:
 `trash/<backup's name>/originals/ab/<sha256>.jpg`. Restoring a backup brings back the files
-its photos show (bring_back); a file goes for good only when no backup left holds a photo of
-it (prune), since no restore could want it then.
+its photos show (bring_back); a folder goes once the backup rotation has pruned its backup,
+but for the files another backup left still holds a photo of (services.maintenance.
+prune_trash): no restore could want the rest.
 """
 
 from __future__ import annotations
@@ -12,9 +13,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from desktop.config import TRASH_DIR
 from desktop.media.files import find_original
-
-TRASH_DIR = "trash"
 
 
 def trash_root(library_dir: Path) -> Path:
@@ -70,13 +70,22 @@ def bring_back(library_dir: Path, media_dir: Path, wanted: set[str]) -> list[Pat
     return back
 
 
-def prune(library_dir: Path, wanted: set[str]) -> list[Path]:
-    """Delete the trashed files of images not in `wanted` (no backup holds a photo of them)."""
+def folders(library_dir: Path) -> list[Path]:
+    """The trash's folders, one per removal (named after the backup taken before it)."""
+    root = trash_root(library_dir)
+    return sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
+
+
+def prune(library_dir: Path, wanted: set[str], among: list[Path] | None = None) -> list[Path]:
+    """Delete the trashed files of images not in `wanted` (no backup holds a photo of them),
+    in the folders `among` (default: all)."""
     deleted = []
     for sha, paths in trashed(library_dir).items():
         if sha in wanted:
             continue
         for path in paths:
+            if among is not None and path.parent.parent.parent not in among:
+                continue
             path.unlink(missing_ok=True)
             deleted.append(path)
     _remove_empty(trash_root(library_dir))

@@ -7,11 +7,14 @@ imported, so the modules that need it are imported inside the calls that write.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from desktop.core.models import Conference, Note, Photo, Talk
 from desktop.services.locking import CLI_WAIT_SECONDS, LibraryBusy, LibraryLock, acquire
-from desktop.store.library import Library, LibraryReadOnly, open_library
+from desktop.store.library import Library, LibraryReadOnly
+from desktop.store.library import open_library as open_store
+from desktop.store.lock import held_here
 from desktop.store.reading import (
     get_conference,
     get_talk,
@@ -43,6 +46,27 @@ __all__ = [
 ]
 
 Schedule = tuple[list[Conference], list[Talk], list[Note]]
+
+
+def open_library(
+    path: Path | str | None = None,
+    *,
+    create: bool = True,
+    auto_backup: bool = True,
+    allow_read_only: bool = False,
+) -> Library:
+    """Open the library (store.library.open_library: created, migrated, the day's backup
+    made). Then, by whoever holds its lock, the trash of a removal whose backup the rotation
+    pruned goes (maintenance.prune_trash; a look at trash/ when there is none)."""
+    lib = open_store(path, create=create, auto_backup=auto_backup, allow_read_only=allow_read_only)
+    if auto_backup and not lib.read_only and held_here(lib.path):
+        from desktop.services import maintenance
+
+        # a trash that cannot be cleaned now stays (`talknotes check` lists it): no reason
+        # not to open
+        with contextlib.suppress(OSError):
+            maintenance.prune_trash(lib.path)
+    return lib
 
 
 def read_schedule(lib: Library) -> Schedule:

@@ -12,19 +12,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop.config import DATABASE_NAME, MEDIA_DIR
+from desktop.config import DATABASE_NAME, MEDIA_DIR, TRASH_DIR
 from desktop.store.backup import (
     Backup,
     Contents,
     LibraryDamaged,
+    backup_dir,
     check_restorable,
     contents,
     integrity,
     list_backups,
-    make_backup,
     newest_good_backup,
     photo_shas,
 )
+from desktop.store.backup import make_backup as make_database_backup
 from desktop.store.backup import restore_backup as restore_database
 from desktop.store.leftovers import all_leftovers
 from desktop.store.library import Library
@@ -86,6 +87,7 @@ def restore(database: Path, backup: Path) -> Restored:
     kept = restore_database(database, backup)
     library_dir = database.parent
     back = trash.bring_back(library_dir, library_dir / MEDIA_DIR, photo_shas(database) or set())
+    prune_trash(library_dir)  # (the before-restore backup may have rotated a removal's out)
     return Restored(kept, back)
 
 
@@ -95,11 +97,20 @@ def restore_backup(database: Path, backup: Path) -> Path | None:
 
 
 def prune_trash(library_dir: Path) -> list[Path]:
-    """Delete the trashed photo files no backup left holds a photo of: no restore can want
-    them (those the library itself shows are kept too)."""
+    """Delete the trash folders whose backup the backup rotation has pruned: a restore of
+    that backup can no longer bring them back. Their files that another backup left (or the
+    library itself) still holds a photo of stay until no restore can want them. Cheap when
+    nothing is due (a look at trash/ and backups/): run after every backup and at each open."""
+    if not (library_dir / TRASH_DIR).is_dir():
+        return []  # (without importing the media code: this runs at each start)
     from desktop.media import trash
 
-    if not trash.trash_root(library_dir).is_dir():
+    due = [
+        folder
+        for folder in trash.folders(library_dir)
+        if not (backup_dir(library_dir) / f"{folder.name}.sqlite3").exists()
+    ]
+    if not due:
         return []
     wanted: set[str] = set()
     for database in [library_dir / DATABASE_NAME, *(b.path for b in list_backups(library_dir))]:
@@ -107,7 +118,19 @@ def prune_trash(library_dir: Path) -> list[Path]:
         if shas is None:
             return []  # a database that cannot be read now: keep everything
         wanted |= shas
-    return trash.prune(library_dir, wanted)
+    return trash.prune(library_dir, wanted, due)
+
+
+def make_backup(
+    database: Path, reason: str = "manual", to: Path | None = None, prune_old: bool = True
+) -> Path:
+    """Back up the library's database (store.backup.make_backup: into backups/ unless `to`,
+    the oldest beyond the rotation's count pruned); the trash of a removal whose backup
+    the rotation pruned goes with it (prune_trash)."""
+    made = make_database_backup(database, reason, to, prune_old=prune_old)
+    if to is None and prune_old:
+        prune_trash(database.parent)
+    return made
 
 
 def trash_contents(library_dir: Path) -> list[dict[str, Any]]:
@@ -118,11 +141,15 @@ def trash_contents(library_dir: Path) -> list[dict[str, Any]]:
     for paths in trash.trashed(library_dir).values():
         for path in paths:
             found.setdefault(path.parent.parent.parent, []).append(path)
-    return [
-        {
-            "folder": str(folder),
-            "files": len(paths),
-            "bytes": sum(p.stat().st_size for p in paths),
-        }
-        for folder, paths in sorted(found.items())
-    ]
+    listed = []
+    for folder, paths in sorted(found.items()):
+        backup = backup_dir(library_dir) / f"{folder.name}.sqlite3"
+        listed.append(
+            {
+                "folder": str(folder),
+                "files": len(paths),
+                "bytes": sum(p.stat().st_size for p in paths),
+                "backup": str(backup) if backup.exists() else None,
+            }
+        )
+    return listed

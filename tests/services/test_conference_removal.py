@@ -166,3 +166,83 @@ def test_trash_goes_once_no_backup_holds_its_photos(library, two):
         backup.path.unlink()
     assert maintenance.prune_trash(library.path) == [trashed]
     assert not trash.trash_root(library.path).exists()
+
+
+def _rotate_out(library, backup):
+    """Manual backups until the rotation prunes `backup` (at most KEEP + 1)."""
+    from desktop.store.backup import KEEP
+
+    for _ in range(KEEP + 1):
+        maintenance.make_backup(library.database_path, "manual")
+        if not backup.exists():
+            return
+    raise AssertionError(f"{backup} was never rotated out")
+
+
+def test_a_trash_folder_goes_when_the_rotation_prunes_its_backup(library, two):
+    """The trash was cleaned only at the next removal: after the backup rotation pruned the
+    backup a removal's files belong to (no restore can bring them back now), they stayed for
+    ever. They go with it; the trash of a later removal, whose backup is kept, stays and its
+    restore still brings its files back."""
+    first = remove_conference(library, 1, with_notes=True)
+    second = remove_conference(library, 2, with_notes=True)  # its backup: the newest of its kind
+    assert first.trash is not None and second.trash is not None
+    from desktop.store.backup import KEEP
+
+    for _ in range(KEEP + 1):
+        maintenance.make_backup(library.database_path, "manual")
+        assert first.trash.exists() == first.backup.exists()
+        if not first.backup.exists():
+            break
+    assert not first.trash.exists()
+    assert second.backup.exists() and all(p.exists() for p in second.photo_files)
+    listed = maintenance.trash_contents(library.path)
+    assert [(t["folder"], t["backup"]) for t in listed] == [(str(second.trash), str(second.backup))]
+    library.close()
+    restored = maintenance.restore(library.database_path, second.backup)
+    assert sorted(p.name for p in restored.photos_back) == sorted(
+        p.name for p in second.photo_files
+    )
+    assert resolve_photo_file(library, two["other"][:16]) is not None
+
+
+def test_a_rotated_out_removals_files_another_backup_holds_stay(library, two):
+    """A file another backup left still holds a photo of (an older backup kept as the newest
+    of its kind) stays after its removal's backup is pruned: restoring that one brings it
+    back."""
+    import shutil
+
+    older = (
+        library.path / "backups" / "talknotes-20200101-000000-000000-before-migration-0009.sqlite3"
+    )
+    maintenance.make_backup(library.database_path, "manual", to=older)
+    removed = remove_conference(library, 1, with_notes=True)
+    remove_conference(library, 2, with_notes=True)
+    _rotate_out(library, removed.backup)
+    assert older.exists()  # (the newest before-migration backup is never pruned)
+    assert [p.exists() for p in removed.photo_files] == [True]
+    (listed,) = [t for t in maintenance.trash_contents(library.path) if t["backup"] is None]
+    assert listed["folder"] == str(removed.trash) and listed["files"] == 1
+    library.close()
+    keep = library.path / "older-copy.sqlite3"
+    shutil.copy(older, keep)
+    restored = maintenance.restore(library.database_path, keep)
+    assert two["own"] in {p.name.split(".")[0] for p in restored.photos_back}
+    assert resolve_photo_file(library, two["own"][:16]) is not None
+
+
+def test_opening_the_library_cleans_a_trash_whose_backup_went(library, two):
+    """The day's backup at an open may rotate a removal's backup out: the open (holding the
+    lock) cleans its trash as a backup does."""
+    from desktop.services.library import open_library
+    from desktop.services.locking import acquire
+
+    removed = remove_conference(library, 1, with_notes=True)
+    library.close()
+    removed.backup.unlink()  # (as a rotation by another run did)
+    lock = acquire(library.path, 1, "command", "test")
+    try:
+        open_library(library.path).close()
+    finally:
+        lock.release()
+    assert not trash.trash_root(library.path).exists()
