@@ -200,3 +200,27 @@ def test_hugo_title_in_a_permalink_is_hugos():
     assert urlize(" Harbour Notes 2026 – Day 1: Zoë's  talk @ #3 ") == (
         "Harbour-Notes-2026-Day-1-Zoës-talk-@-#3"
     )
+
+
+def test_a_jekyll_post_without_a_date_key_waits_for_midnight_in_the_sites_zone():
+    """A recap of a talk at 08:00 in Tokyo, exported at 23:30 UTC the evening before (the
+    talk is over): a post without a date key is dated by its file name, 00:00 of the talk's
+    day in the site's zone (`timezone`, else the build machine's), still half an hour ahead.
+    With a date key it is the talk's own time, already past."""
+    from zoneinfo import ZoneInfo
+
+    from desktop.exporters.compose import Post
+    from desktop.exporters.jekyll import Jekyll
+    from desktop.exporters.site_config import SiteConfig
+    from desktop.services.exporting import future_warning
+
+    talk = datetime(2026, 12, 2, 8, 0, tzinfo=ZoneInfo("Asia/Tokyo"))
+    post = Post("Recap", talk, "", [], "recap", "", [])
+    now = datetime(2026, 12, 1, 23, 30, tzinfo=UTC)
+    profile = default_profile("jekyll")
+    profile.date_in_front_matter = False
+    jekyll = Jekyll(profile, SiteConfig("jekyll", config_file="_config.yml", timezone="UTC"))
+    (told,) = future_warning(jekyll, post, "_posts/2026-12-02-recap.md", now)
+    assert told.startswith("_posts/2026-12-02-recap.md: dated 2026-12-02T00:00+00:00, after now")
+    profile.date_in_front_matter = True
+    assert future_warning(jekyll, post, "_posts/2026-12-02-recap.md", now) == []
