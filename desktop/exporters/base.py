@@ -82,10 +82,6 @@ class Generator:
         draft) or the engine makes no site."""
         return None
 
-    def built_file(self, post: Post) -> str | None:
-        """Where the engine's build writes the post's page, under its output folder."""
-        return None
-
     # --- what ----------------------------------------------------------------------------
     def image(self, post: Post, photo: PostPhoto, caption: str) -> str:
         return f"![{self.escape_text(escape_alt(caption))}]({self.photo_url(post, photo)})"

@@ -168,16 +168,6 @@ class Hugo(Generator):
             path = path.lower()
         return self.site.site_url + self.site.baseurl + quote(path, safe="/#+~:%")
 
-    def built_file(self, post: Post) -> str | None:
-        """Where `hugo` writes the page, under `public/`."""
-        url = self.post_url(post)
-        if url is None:
-            return None
-        from urllib.parse import unquote
-
-        path = unquote(url.removeprefix(self.site.site_url).removeprefix(self.site.baseurl))
-        return (path + "index.html" if path.endswith("/") else path).lstrip("/")
-
     def image(self, post: Post, photo: PostPhoto, caption: str) -> str:
         if self.profile.image_style != "figure":
             # Hugo's goldmark makes an image's alt from the caption's text with no escape or

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, time, tzinfo
-from pathlib import PurePosixPath
 from typing import Any
-from urllib.parse import quote, unquote
+from urllib.parse import quote
 
 from desktop.core.timezones import get_zone
 from desktop.exporters.base import Generator, escape_alt
@@ -197,18 +196,6 @@ class Jekyll(Generator):
         path = re.sub(r"/{2,}", "/", "/" + _PLACEHOLDER.sub(placeholder, template))
         path = path.replace("..", "/").replace("./", "")
         return self.site.site_url + self.site.baseurl + re.sub(r"/{2,}", "/", path)
-
-    def built_file(self, post: Post) -> str | None:
-        """Where `jekyll build` writes the post, under the site's `_site/`."""
-        url = self.post_url(post)
-        if url is None:
-            return None
-        path = url.removeprefix(self.site.site_url).removeprefix(self.site.baseurl)
-        if path.endswith("/"):
-            path += "index.html"
-        elif not PurePosixPath(path).suffix:
-            path += ".html"
-        return unquote(path.lstrip("/"))
 
     def _defaults(self) -> dict[str, Any]:
         """The permalink the config's `defaults` give posts (its scope: all files, or the
