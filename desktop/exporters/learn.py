@@ -12,6 +12,7 @@ from desktop.exporters import frontmatter_io, recap_style
 from desktop.exporters.profile import BlogProfile
 from desktop.exporters.registry import default_profile
 from desktop.exporters.site_config import (
+    HUGO_CONFIG_DIR,
     HUGO_CONFIGS,
     JEKYLL_CONFIGS,
     NotRead,
@@ -32,7 +33,11 @@ def detect(blog: Path) -> str:
         raise TalknotesError(str(blog), "not a folder")
     if any((blog / name).exists() for name in JEKYLL_CONFIGS) or (blog / "_posts").is_dir():
         return "jekyll"
-    if any((blog / name).exists() for name in HUGO_CONFIGS) or (blog / "content").is_dir():
+    if (
+        any((blog / name).exists() for name in HUGO_CONFIGS)
+        or (blog / HUGO_CONFIG_DIR).is_dir()
+        or (blog / "content").is_dir()
+    ):
         return "hugo"
     raise TalknotesError(
         str(blog),

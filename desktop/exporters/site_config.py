@@ -75,7 +75,9 @@ def read_config(blog: Path, generator: str, problems: list[NotRead] | None = Non
     site = SiteConfig(generator)
     if generator == "hugo":
         name, values = _first_config(blog, HUGO_CONFIGS, problems)
-        _read_hugo(site, {str(k).lower(): v for k, v in values.items()}, blog, problems, name)
+        values = {str(k).lower(): v for k, v in values.items()}
+        name = _hugo_config_dir(blog, values, problems) or name
+        _read_hugo(site, values, blog, problems, name)
     elif generator == "jekyll":
         name, values = _first_config(blog, JEKYLL_CONFIGS, problems)
         _read_jekyll(site, values, blog, problems, name)
@@ -89,27 +91,54 @@ def _first_config(
     blog: Path, names: tuple[str, ...], problems: list[NotRead] | None
 ) -> tuple[str, dict[str, Any]]:
     for name in names:
-        path = blog / name
-        if not path.is_file():
-            continue
-        text = path.read_text(encoding="utf-8", errors="replace")
-        try:
-            if name.endswith(".toml"):
-                config: Any = tomllib.loads(text)
-            elif name.endswith(".json"):
-                config = json.loads(text)
-            else:
-                config = yaml.safe_load(text)
-        except Exception as exc:  # noqa: BLE001 (a config we can't read just teaches nothing)
-            _tell(problems, name, f"not read, learned without it ({reason(exc)})")
-            return name, {}
-        # a list or a lone value is not a configuration: it teaches nothing either
-        if not isinstance(config, dict):
-            if config is not None:  # (an empty file is no problem)
-                _tell(problems, name, "not read, learned without it (no settings in it)")
-            return name, {}
-        return name, config
+        if (blog / name).is_file():
+            return name, _load(blog, name, problems)
     return "", {}
+
+
+def _load(blog: Path, name: str, problems: list[NotRead] | None) -> dict[str, Any]:
+    """A config file's settings: {} for one that cannot be read (told) or holds none."""
+    text = (blog / name).read_text(encoding="utf-8", errors="replace")
+    try:
+        if name.endswith(".toml"):
+            config: Any = tomllib.loads(text)
+        elif name.endswith(".json"):
+            config = json.loads(text)
+        else:
+            config = yaml.safe_load(text)
+    except Exception as exc:  # noqa: BLE001 (a config we can't read just teaches nothing)
+        _tell(problems, name, f"not read, learned without it ({reason(exc)})")
+        return {}
+    # a list or a lone value is not a configuration: it teaches nothing either
+    if not isinstance(config, dict):
+        if config is not None:  # (an empty file is no problem)
+            _tell(problems, name, "not read, learned without it (no settings in it)")
+        return {}
+    return config
+
+
+HUGO_CONFIG_DIR = "config/_default"
+
+
+def _hugo_config_dir(blog: Path, values: dict[str, Any], problems: list[NotRead] | None) -> str:
+    """Hugo's configuration directory (`config/_default/`): `hugo.*` or `config.*` holds
+    settings, any other file the settings of the key it is named after (`permalinks.toml`).
+    What the root config file says wins. Returns the folder when it had settings."""
+    folder = blog / HUGO_CONFIG_DIR
+    if not folder.is_dir():
+        return ""
+    found = False
+    for path in sorted(folder.iterdir()):
+        if path.suffix not in (".toml", ".yaml", ".yml", ".json") or not path.is_file():
+            continue
+        settings = _load(blog, f"{HUGO_CONFIG_DIR}/{path.name}", problems)
+        found = found or bool(settings)
+        if path.stem in ("hugo", "config"):
+            for key, value in settings.items():
+                values.setdefault(str(key).lower(), value)
+        elif settings:
+            values.setdefault(path.stem.lower(), settings)
+    return HUGO_CONFIG_DIR if found else ""
 
 
 def _tell(problems: list[NotRead] | None, path: str, why: str) -> None:

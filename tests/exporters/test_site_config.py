@@ -224,3 +224,22 @@ def test_a_jekyll_post_without_a_date_key_waits_for_midnight_in_the_sites_zone()
     assert told.startswith("_posts/2026-12-02-recap.md: dated 2026-12-02T00:00+00:00, after now")
     profile.date_in_front_matter = True
     assert future_warning(jekyll, post, "_posts/2026-12-02-recap.md", now) == []
+
+
+def test_hugos_config_directory_is_read_as_hugo_reads_it(recap_library, tmp_path):
+    """A Hugo blog configured in config/_default/ (its settings in hugo.toml, its permalinks
+    in permalinks.toml, as themes like Blowfish set up): the post went to content/ and its
+    address missed the permalinks."""
+    site = hugo_site(tmp_path)
+    (site / "config.toml").unlink()
+    folder = site / "config" / "_default"
+    folder.mkdir(parents=True)
+    (folder / "hugo.toml").write_text(
+        'baseURL = "https://ex.org/"\ntitle = "T"\ncontentDir = "pages"\n'
+    )
+    (folder / "permalinks.toml").write_text('posts = "/:year/:slugorfilename/"\n')
+    result = export(recap_library, DAY1, site, profile=default_profile("hugo"), draft=False)
+    assert result.plan.post_path == f"pages/posts/{SLUG}/index.md"
+    assert result.url == f"https://ex.org/2026/{SLUG}/"
+    built = build_hugo(site)
+    assert (built / f"2026/{SLUG}/index.html").is_file(), sorted(built.rglob("*.html"))
