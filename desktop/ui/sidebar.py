@@ -73,7 +73,6 @@ class Sidebar(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionHidden(1, True)  # the room is on each talk's second line
         self.tree.setHeaderHidden(True)
         self._open: tuple[str, int] | None = None
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

@@ -35,7 +35,6 @@ def tree(qtbot):
     view.setModel(model)
     view.setItemDelegate(TalkDelegate(model, view))
     view.setHeaderHidden(True)
-    view.header().setSectionHidden(1, True)
     view.resize(420, 500)
     view.expandAll()
     qtbot.addWidget(view)
