@@ -69,9 +69,7 @@ def test_selected_row_in_highlight_with_highlighted_text(tree):
     view, model = tree
     day = model.index(0, 0, model.index(0, 0))
     first, second = model.index(0, 0, day), model.index(1, 0, day)
-    view.selectionModel().setCurrentIndex(
-        second, QItemSelectionModel.SelectionFlag.ClearAndSelect
-    )
+    view.selectionModel().setCurrentIndex(second, QItemSelectionModel.SelectionFlag.ClearAndSelect)
     image = view.viewport().grab().toImage()
     chosen = _colours(image, view.visualRect(second).adjusted(1, 1, -1, -1))
     other = _colours(image, view.visualRect(first).adjusted(1, 1, -1, -1))
