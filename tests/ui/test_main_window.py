@@ -170,7 +170,7 @@ def test_the_filter_applies_when_typing_pauses(window, qtbot):
 
 def test_filter_and_star(window, qtbot, library):
     _filter(window, qtbot, "fatima")
-    proxy = window.sidebar.proxy
+    proxy = window.sidebar.tree.model()  # (the filter, as it narrows)
     conf = proxy.index(0, 0)
     day1 = proxy.index(0, 0, conf)
     assert proxy.rowCount(conf) == 1 and proxy.rowCount(day1) == 1
@@ -279,9 +279,9 @@ def test_search_finds_word_typed_earlier(window, qtbot, library):
 
 def test_quick_filters_track_room_day(window, library):
     sidebar = window.sidebar
-    proxy = sidebar.proxy
 
     def shown():
+        proxy = sidebar.tree.model()  # what the tree shows
         conf = proxy.index(0, 0)
         return sorted(
             window.model.talk(proxy.index(r, 0, proxy.index(d, 0, conf)).data(ID_ROLE)).title
@@ -383,7 +383,7 @@ def test_hallway_note_made_on_first_use_and_saved(window, qtbot, library):
     (entry,) = [i for i in rows if i.data(KIND_ROLE) == "hallway-new"]
     assert entry.data() == "☕ Hallway notes"
     tree = window.sidebar.tree
-    tree.setCurrentIndex(window.sidebar.proxy.mapFromSource(entry))
+    tree.setCurrentIndex(window.sidebar.to_view(entry))
     assert window.editor.target is None  # browsing to it is not choosing it
     tree.setFocus()
     qtbot.keyClick(tree, Qt.Key.Key_Return)
@@ -414,7 +414,7 @@ def test_html_abstract_shown_as_text_and_filterable(window, qtbot, library):
     assert label.isVisible() and "<" not in label.text() and "- write-ahead logging" in label.text()
 
     _filter(window, qtbot, "atomic renames")  # words inside the HTML list
-    proxy = window.sidebar.proxy
+    proxy = window.sidebar.tree.model()  # (the filter, as it narrows)
     day1 = proxy.index(0, 0, proxy.index(0, 0))
     assert proxy.rowCount(day1) == 1 and "Offline First" in proxy.index(0, 0, day1).data()
     _filter(window, qtbot, "<li>")  # markup is not text
