@@ -404,6 +404,23 @@ def test_hallway_note_made_on_first_use_and_saved(window, qtbot, library):
     ]
 
 
+def test_the_abstract_shown_is_the_open_talk_s(window, qtbot, library):
+    """The abstract is made when shown (not as each note opens): left open from one talk to
+    the next, it is the next talk's; closed, a talk's opening leaves it unmade."""
+    first, second = _talk(library, "Static Sites in 2026"), _talk(library, "Schedules Are Data")
+    window.sidebar.select_talk(first.id)
+    qtbot.waitUntil(window.settled)
+    label = window.editor.abstract
+    assert label.text() == ""  # closed: not made
+    window.editor.abstract_button.click()
+    assert "static site generators" in label.text()
+    window.sidebar.select_talk(second.id)
+    qtbot.waitUntil(lambda: window.editor.talk.id == second.id)
+    assert label.isVisible() and "frab XML" in label.text() and "static site" not in label.text()
+    window.editor.abstract_button.click()  # closed again
+    assert not label.isVisible()
+
+
 def test_html_abstract_shown_as_text_and_filterable(window, qtbot, library):
     talk = _talk(library, "Offline First, Always")
     assert "<li>" in talk.abstract  # stored as the schedule published it
