@@ -160,9 +160,10 @@ def _folder(blog: Path, value: object, key: str, name: str, problems: list[NotRe
     told and left at the default (Talknotes writes inside the blog only)."""
     if value is None or value == "":
         return ""
-    text = str(value).strip().strip("/") if isinstance(value, str) else ""
+    raw = value.strip() if isinstance(value, str) else ""
+    text = raw.rstrip("/")
     inside = bool(text) and (blog / text).resolve().is_relative_to(blog.resolve())
-    if not inside or PurePosixPath(text).is_absolute():
+    if not inside or PurePosixPath(raw).is_absolute():
         _tell(problems, name, f"{key}: {value!r} is not a folder inside the blog; ignored")
         return ""
     return PurePosixPath(text).as_posix()

@@ -185,13 +185,16 @@ def test_a_config_folder_leading_out_of_the_blog_is_told_and_ignored(tmp_path):
     from desktop.exporters.site_config import read_config
 
     (tmp_path / "blog").mkdir()
-    (tmp_path / "blog" / "_config.yml").write_text("source: ../elsewhere\n")
-    problems: list = []
-    site = read_config(tmp_path / "blog", "jekyll", problems)
-    assert site.source == ""
-    assert [str(p) for p in problems] == [
-        "_config.yml: source: '../elsewhere' is not a folder inside the blog; ignored"
-    ]
+    for value in ("../elsewhere", "/etc"):
+        (tmp_path / "blog" / "_config.yml").write_text(f"source: {value}\n")
+        problems: list = []
+        site = read_config(tmp_path / "blog", "jekyll", problems)
+        assert site.source == ""
+        assert [str(p) for p in problems] == [
+            f"_config.yml: source: '{value}' is not a folder inside the blog; ignored"
+        ]
+    (tmp_path / "blog" / "_config.yml").write_text("source: ./site/\n")
+    assert read_config(tmp_path / "blog", "jekyll").posts_folder().as_posix() == "site"
 
 
 def test_hugo_title_in_a_permalink_is_hugos():
