@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, time, tzinfo
+from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
@@ -207,7 +208,8 @@ class Jekyll(Generator):
             assert isinstance(scope, dict)
             path = str(scope.get("path") or "").strip("/")
             kind = scope.get("type")
-            if path not in ("", ".", "_posts") or kind not in (None, "posts"):
+            posts = (PurePosixPath(self.site.collections_dir or ".") / "_posts").as_posix()
+            if path not in ("", ".", posts) or kind not in (None, "posts"):
                 continue
             given = entry.get("values")
             if isinstance(given, dict) and "permalink" in given:

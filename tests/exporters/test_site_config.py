@@ -246,3 +246,15 @@ def test_hugos_config_directory_is_read_as_hugo_reads_it(recap_library, tmp_path
     assert result.url == f"https://ex.org/2026/{SLUG}/"
     built = build_hugo(site)
     assert (built / f"2026/{SLUG}/index.html").is_file(), sorted(built.rglob("*.html"))
+
+
+def test_jekyll_defaults_scoped_to_posts_under_collections_dir(recap_library, tmp_path):
+    blog = _jekyll(
+        tmp_path / "blog",
+        "collections_dir: coll\ndefaults:\n  - scope: {path: coll/_posts}\n"
+        "    values: {permalink: '/notes/:title/'}\n",
+    )
+    result = export(recap_library, DAY1, blog, profile=default_profile("jekyll"), draft=False)
+    assert result.plan.post_path.startswith("coll/_posts/")
+    assert result.url == f"/notes/{SLUG}/"
+    assert (build_jekyll(blog) / f"notes/{SLUG}/index.html").is_file()
