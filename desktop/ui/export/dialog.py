@@ -239,6 +239,8 @@ class ExportDialog(QDialog):
                 f"{f.action:<9} {f.path}" + (f"\n          ({f.reason})" if f.reason else "")
                 for f in result.plan.files
             ]
+            lines += [f"\nAddress once built: {result.url}"] if result.url else []
+            lines += [f"⚠ {w}" for w in result.warnings]
             self.preview.setPlainText("Dry run — nothing was written:\n\n" + "\n".join(lines))
             return
         self.exported.emit(result)

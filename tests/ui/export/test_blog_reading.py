@@ -140,6 +140,10 @@ def test_a_blog_that_cannot_be_read_says_which_file_and_why(qtbot, dialog, tmp_p
     assert "(line 2, column 14)" in told and "(line 3, column 1)" in told
     assert dialog.post.blog_state.toolTip() == told
     assert dialog.export_button.isEnabled()
+    dialog.run_export(dry_run=True)  # the config, read again for the export, is named there
+    qtbot.waitUntil(lambda: "Dry run" in dialog.preview.toPlainText(), timeout=20_000)
+    assert "⚠ config.yaml: not read, learned without it (" in dialog.preview.toPlainText()
+    qtbot.waitUntil(dialog.export_button.isEnabled, timeout=3000)
 
     nothing = tmp_path / "photos"
     nothing.mkdir()

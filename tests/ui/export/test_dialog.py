@@ -233,6 +233,7 @@ def test_a_post_already_in_the_blog_is_explained_in_the_window_s_words(
     dialog.run_export(dry_run=True)
     qtbot.waitUntil(lambda: "Dry run" in dialog.preview.toPlainText(), timeout=20_000)
     assert "this library did not write it" in dialog.preview.toPlainText()
+    assert f"Address once built: {blocker.args[0].url}" in dialog.preview.toPlainText()
     dialog.run_export(dry_run=False)
     qtbot.waitUntil(lambda: bool(notices.told), timeout=20_000)
     kind, title, text = notices.told[0]
