@@ -100,7 +100,8 @@ def prune_trash(library_dir: Path) -> list[Path]:
     """Delete the trash folders whose backup the backup rotation has pruned: a restore of
     that backup can no longer bring them back. Their files that another backup left (or the
     library itself) still holds a photo of stay until no restore can want them. Cheap when
-    nothing is due (a look at trash/ and backups/): run after every backup and at each open."""
+    nothing is due (a look at trash/ and backups/): run after every backup and at each open.
+    A file media/ holds again (the same image attached anew) goes with its folder too."""
     if not (library_dir / TRASH_DIR).is_dir():
         return []  # (without importing the media code: this runs at each start)
     from desktop.media import trash
@@ -112,12 +113,17 @@ def prune_trash(library_dir: Path) -> list[Path]:
     ]
     if not due:
         return []
+    from desktop.media.files import find_original
+
     wanted: set[str] = set()
     for database in [library_dir / DATABASE_NAME, *(b.path for b in list_backups(library_dir))]:
         shas = photo_shas(database)
         if shas is None:
             return []  # a database that cannot be read now: keep everything
         wanted |= shas
+    # an image media/ holds again (attached anew) needs no copy here: no restore takes this one
+    media = library_dir / MEDIA_DIR
+    wanted = {sha for sha in wanted if find_original(media, sha) is None}
     return trash.prune(library_dir, wanted, due)
 
 

@@ -246,3 +246,15 @@ def test_opening_the_library_cleans_a_trash_whose_backup_went(library, two):
     finally:
         lock.release()
     assert not trash.trash_root(library.path).exists()
+
+
+def test_a_trashed_file_attached_anew_goes_with_its_folder(library, two, tmp_path):
+    """The same image attached again after the removal is in media/ again: once the
+    removal's backup is pruned, the trash's copy goes too (the library showing it kept it)."""
+    removed = remove_conference(library, 1, with_notes=True)
+    again = make_photo(tmp_path / "own.jpg", size=(300, 200))  # the same bytes as "own"
+    assert files.sha256_of(again) == two["own"]
+    attach_to_talk(library, two["democon"][1].id, [again])
+    removed.backup.unlink()  # (as the rotation does)
+    assert maintenance.prune_trash(library.path) == removed.photo_files
+    assert resolve_photo_file(library, two["own"][:16]) is not None
