@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.schedule_model import DAY_ROLE, ID_ROLE, KIND_ROLE, ScheduleFilter, ScheduleModel
 from desktop.ui.talk_delegate import TalkDelegate
+from desktop.ui.viewport import viewport_height
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu
@@ -335,8 +336,13 @@ class Sidebar(QWidget):
             return
         self.tree.expand(index.parent().parent())
         self.tree.expand(index.parent())
+        rect = self.tree.visualRect(index)
+        in_view = rect.isValid() and rect.top() >= 0 and rect.bottom() < viewport_height(self.tree)
         self.tree.setCurrentIndex(index)
-        self.tree.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        if not in_view:  # (Ctrl+J, a search hit, a reload): brought to the middle. A row in
+            # view stays where it is: a click that scrolled the list moved other talks under
+            # the pointer, and the next click opened a talk not aimed at
+            self.tree.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def reveal(self, talk_id: int) -> None:
         """Scroll to a talk (its day opened) without opening it: the slot running now."""
