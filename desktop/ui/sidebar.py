@@ -97,6 +97,20 @@ class Sidebar(QWidget):
         layout.addWidget(self.filter_edit)
         layout.addLayout(quick)
         layout.addLayout(combos)
+        self.no_match = QLabel(
+            'No talk matches these filters. <a href="clear">Show all talks</a>', wordWrap=True
+        )
+        self.no_match.setAccessibleName("No talk matches")
+        self.no_match.setVisible(False)
+        self.no_match.linkActivated.connect(lambda _link: self.clear_filters())
+        layout.addWidget(self.no_match)
+        for changed in (
+            self.proxy.modelReset,
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.layoutChanged,
+        ):
+            changed.connect(self._say_if_nothing_matches)
         layout.addWidget(self.tree, 1)
         self.empty_panel = self._empty_panel()
         layout.addWidget(self.empty_panel, 1)
@@ -249,6 +263,12 @@ class Sidebar(QWidget):
         if self.proxy.narrowed:
             self.tree.expandAll()
         self.show_open()
+        self._say_if_nothing_matches()
+
+    def _say_if_nothing_matches(self) -> None:
+        """A filter that matches nothing says so (it left a blank list), with a way back."""
+        nothing = self.proxy.narrowed and self.proxy.rowCount() == 0 and self.model.rowCount() > 0
+        self.no_match.setVisible(nothing)
 
     def _show(self, shown: QAbstractItemModel) -> None:
         """Let the tree show `shown` (the model, or the filter over it, which opens every day

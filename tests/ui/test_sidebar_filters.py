@@ -144,3 +144,19 @@ def test_clearing_a_filter_keeps_the_open_days_and_the_open_note(window, qtbot):
     assert window.editor.talk.id == talk.id
     qtbot.keyClicks(window.editor.edit, "still here")
     assert "still here" in window.editor.edit.toPlainText()
+
+
+def test_a_filter_matching_nothing_says_so_with_a_way_back(window, qtbot):
+    """★ My agenda with nothing starred, or words found nowhere, left a blank list."""
+    sidebar = window.sidebar
+    assert not sidebar.no_match.isVisible()
+    sidebar.starred_button.setChecked(True)  # nothing starred yet
+    assert sidebar.no_match.isVisible()
+    assert "No talk matches" in sidebar.no_match.text()
+    sidebar.no_match.linkActivated.emit("clear")  # "Show all talks"
+    assert not sidebar.starred_button.isChecked() and not sidebar.no_match.isVisible()
+    assert _shown(window)["talk"]  # every talk again
+    assert _filter(window, qtbot, "zzzzqqq") == []
+    assert sidebar.no_match.isVisible()
+    assert _filter(window, qtbot, "data") != []
+    assert not sidebar.no_match.isVisible()
