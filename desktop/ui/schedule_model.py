@@ -356,6 +356,13 @@ class ScheduleModel(QAbstractItemModel):
         self._conferences = [c for c in self._conferences if c.id != conference_id]
         return {("talk", t) for t in talks} | {("hallway", n) for n in hallway}
 
+    def row_changed(self, kind: str, item_id: int) -> None:
+        """Have the views repaint a talk's or a hallway note's row (it became, or stopped
+        being, the open note)."""
+        node = (self._talk_rows if kind == "talk" else self._hallway_rows).get(item_id)
+        if node is not None:
+            self._changed(node)
+
     def index_of_hallway(self, note_id: int):
         node = self._hallway_rows.get(note_id)
         return self._index(node) if node else None

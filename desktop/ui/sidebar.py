@@ -70,7 +70,9 @@ class Sidebar(QWidget):
         # the filter). to_view() gives a model row's index in whichever the tree shows.
         self.tree.setModel(model)
         self._open_unfiltered: set[tuple] = set()  # the days open before a filter (_show)
-        self.tree.setItemDelegate(TalkDelegate(model, self.tree))  # two-line talk rows
+        self.tree.setItemDelegate(  # two-line talk rows; the open note's marked
+            TalkDelegate(model, self.tree, open_note=lambda: self._open)
+        )
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setAllColumnsShowFocus(True)
@@ -333,7 +335,12 @@ class Sidebar(QWidget):
 
     def mark_open(self, kind: str | None, item_id: int | None) -> None:
         """The editor shows this talk / hallway note: keep it selected and in view."""
+        before = self._open
         self._open = (kind, item_id) if kind is not None and item_id is not None else None
+        if before != self._open:  # the mark moves (ui.talk_delegate)
+            for row in (before, self._open):
+                if row is not None:
+                    self.model.row_changed(*row)
         self.show_open()
 
     def _open_index(self) -> QModelIndex:
