@@ -19,7 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.schedule_model import DAY_ROLE, ID_ROLE, KIND_ROLE, ScheduleFilter, ScheduleModel
+from desktop.ui.schedule_model import (
+    DAY_ROLE,
+    ID_ROLE,
+    KIND_ROLE,
+    ScheduleFilter,
+    ScheduleModel,
+    fold,
+    word_starts,
+)
 from desktop.ui.talk_delegate import TalkDelegate
 from desktop.ui.viewport import viewport_height
 
@@ -229,13 +237,34 @@ class Sidebar(QWidget):
             and event.key() == Qt.Key.Key_Down
         ):
             self.apply_filter()  # (a filter still waiting for the pause applies now)
-            first = self._first_note_row(QModelIndex())
+            first = self._first_title_match() or self._first_note_row(QModelIndex())
             if first.isValid():
                 self.tree.setCurrentIndex(first)
                 self.tree.scrollTo(first)
                 self.tree.setFocus(Qt.FocusReason.TabFocusReason)
             return True
         return super().eventFilter(watched, event)
+
+    def _first_title_match(self) -> QModelIndex | None:
+        """The first talk shown whose title has the filter's words ("state of go": The State
+        of Go, not an earlier talk naming Go in its abstract); None when none has."""
+        words = word_starts(self.proxy.text)
+        if not words or self.tree.model() is not self.proxy:
+            return None
+        shown = self.proxy
+        for conf_row in range(shown.rowCount()):
+            conf = shown.index(conf_row, 0)
+            for day_row in range(shown.rowCount(conf)):
+                day = shown.index(day_row, 0, conf)
+                for row in range(shown.rowCount(day)):
+                    index = shown.index(row, 0, day)
+                    kind, talk_id = index.data(KIND_ROLE), index.data(ID_ROLE)
+                    talk = self.model.talk(talk_id) if kind == "talk" else None
+                    if talk is not None and all(w.search(fold(talk.title)) for w in words):
+                        self.tree.expand(conf)
+                        self.tree.expand(day)
+                        return index
+        return None
 
     def _first_note_row(self, parent: QModelIndex) -> QModelIndex:
         """The first talk or hallway note shown under `parent`, depth first."""
