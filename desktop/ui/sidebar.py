@@ -19,15 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.schedule_model import (
-    DAY_ROLE,
-    ID_ROLE,
-    KIND_ROLE,
-    ScheduleFilter,
-    ScheduleModel,
-    fold,
-    word_starts,
-)
+from desktop.core.text_match import fold, word_starts
+from desktop.ui.schedule_filter import ScheduleFilter
+from desktop.ui.schedule_model import DAY_ROLE, ID_ROLE, KIND_ROLE, ScheduleModel
 from desktop.ui.talk_delegate import TalkDelegate
 from desktop.ui.viewport import viewport_height
 
