@@ -186,3 +186,58 @@ def test_a_long_title_takes_two_lines_at_most(window, qtbot):
     assert line.toolTip() == long_title.strip()
     line.set_full_text("Offline First, Always")
     assert line.text() == "Offline First, Always"
+
+
+def _lines(html: str, font, width: int) -> list[str]:
+    """The lines the details' label shows at `width` (its rich text laid out as Qt does)."""
+    from PySide6.QtGui import QTextDocument
+
+    doc = QTextDocument()
+    doc.setDefaultFont(font)
+    doc.setDocumentMargin(0)
+    doc.setHtml(html)
+    doc.setTextWidth(width)
+    doc.size()  # (laid out)
+    lines, block = [], doc.begin()
+    while block.isValid():
+        layout, text = block.layout(), block.text()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            lines.append(text[line.textStart() : line.textStart() + line.textLength()].strip())
+        block = block.next()
+    return lines
+
+
+def test_the_details_break_between_facts_not_inside_one(qtbot):
+    """At 1366x768 a FOSDEM talk's details ended "· Main Track - K" and went on "Building";
+    its links "Chat" and "room(app)": each fact and link stays whole on its line, whatever
+    the width, and no line starts with the separator."""
+    from desktop.core.models import Link, Note, Talk
+    from desktop.ui.note_pane import NotePane
+
+    pane = NotePane()
+    qtbot.addWidget(pane)
+    start = datetime(2024, 2, 4, 9, 0, tzinfo=UTC)
+    talk = Talk(
+        "fosdem-2024-1931",
+        "You too could have made curl!",
+        start=start,
+        end=start.replace(hour=9, minute=50),
+        speakers=["Daniel Stenberg"],
+        room="K.1.105 (La Fontaine)",
+        track="Main Track - K Building",
+        url="https://fosdem.org/2024/schedule/event/fosdem-2024-1931/",
+        links=[
+            Link("Chat room(web)", "https://chat.fosdem.org/#/room/web"),
+            Link("Chat room(app)", "https://matrix.to/#/room-app"),
+        ],
+        id=1,
+    )
+    pane.show_talk(talk, Note(talk_id=1))
+    wholes = ["Main Track - K Building", "K.1.105 (La Fontaine)", "Chat room(app)"]
+    for width in range(240, 720, 4):
+        lines = _lines(pane.header.text(), pane.header.font(), width)
+        text = "\n".join(lines).replace("\u00a0", " ").replace("\u2060", "")
+        for whole in wholes:
+            assert whole in text, (width, lines)
+        assert not any(line.startswith("·") for line in text.split("\n")), (width, lines)
