@@ -50,10 +50,10 @@ class FramedThumbnail(QStyledItemDelegate):
             return
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        widget = opt.widget
-        if widget is None:
-            return
-        cell = widget.style().subElementRect(QStyle.SubElement.SE_ItemViewItemDecoration, opt, widget)
+        widget = opt.widget  # (the strip: a view gives its delegate's options its widget)
+        cell = widget.style().subElementRect(
+            QStyle.SubElement.SE_ItemViewItemDecoration, opt, widget
+        )
         shown = QStyle.alignedRect(opt.direction, opt.decorationAlignment, size, cell)
         painter.save()
         painter.setPen(frame_colour(opt.palette))
