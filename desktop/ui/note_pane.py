@@ -287,6 +287,8 @@ class NotePane(QWidget):
         self.edit.setEnabled(False)
 
     def _toggle_abstract(self, shown: bool) -> None:
+        if shown:
+            self._fill_abstract()
         self.abstract.setVisible(shown)
         self.abstract_button.setText("Abstract ▾" if shown else "Abstract ▸")
 
@@ -424,9 +426,16 @@ class NotePane(QWidget):
         self._show_title()
         self.header.setText(_header_html(talk))
         self.header.setVisible(not self.compact)
-        self.abstract.setText(abstracts.to_markdown(talk.abstract))
+        self.abstract.clear()  # made when shown: an HTML abstract's conversion (~5 ms the
+        # first time, html.parser imported) is not in the way of the note opening
+        if self.abstract_button.isChecked():
+            self._fill_abstract()
         self.abstract_button.setVisible(bool(talk.abstract))
         self._open(Target("talk", saved_id(talk.id)), note.body)
+
+    def _fill_abstract(self) -> None:
+        if self.talk is not None and not self.abstract.text():
+            self.abstract.setText(abstracts.to_markdown(self.talk.abstract))
 
     def show_hallway(self, note: Note) -> None:
         self.talk = None

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.schedule_model import ID_ROLE, KIND_ROLE, ScheduleFilter, ScheduleModel
+from desktop.ui.schedule_model import DAY_ROLE, ID_ROLE, KIND_ROLE, ScheduleFilter, ScheduleModel
 from desktop.ui.talk_delegate import TalkDelegate
 
 if TYPE_CHECKING:
@@ -65,15 +64,16 @@ class Sidebar(QWidget):
 
         self.tree = QTreeView()
         self.tree.setAccessibleName("Schedule")
-        self.tree.setModel(self.proxy)
+        # The tree shows the model itself until a filter narrows it, then the filter: through
+        # the proxy, FOSDEM's first showing took ~4 ms more (every row mapped, and asked of
+        # the filter). to_view() gives a model row's index in whichever the tree shows.
+        self.tree.setModel(model)
+        self._open_unfiltered: set[tuple] = set()  # the days open before a filter (_show)
         self.tree.setItemDelegate(TalkDelegate(model, self.tree))  # two-line talk rows
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setAllColumnsShowFocus(True)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionHidden(1, True)  # the room is on each talk's second line
+        self.tree.header().setStretchLastSection(True)  # (one column: kept across models)
         self.tree.setHeaderHidden(True)
         self._open: tuple[str, int] | None = None
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -222,8 +222,9 @@ class Sidebar(QWidget):
 
     def _first_note_row(self, parent: QModelIndex) -> QModelIndex:
         """The first talk or hallway note shown under `parent`, depth first."""
-        for row in range(self.proxy.rowCount(parent)):
-            index = self.proxy.index(row, 0, parent)
+        shown = self.tree.model()
+        for row in range(shown.rowCount(parent)):
+            index = shown.index(row, 0, parent)
             if index.data(KIND_ROLE) in ("talk", "hallway") and index.data(ID_ROLE) is not None:
                 return index
             found = self._first_note_row(index)
@@ -243,9 +244,48 @@ class Sidebar(QWidget):
         self._expand_after_filter()
 
     def _expand_after_filter(self) -> None:
+        self._show(self.proxy if self.proxy.narrowed else self.model)
         if self.proxy.narrowed:
             self.tree.expandAll()
         self.show_open()
+
+    def _show(self, shown: QAbstractItemModel) -> None:
+        """Let the tree show `shown` (the model, or the filter over it, which opens every day
+        that matches). Leaving the filter, the days and conferences open before it open
+        again. (The open note's row: show_open, after.)"""
+        before = self.tree.model()
+        if before is shown:
+            return
+        was_open: set[tuple] = set()
+        for conf_row in range(before.rowCount()):
+            conf = before.index(conf_row, 0)
+            if self.tree.isExpanded(conf):
+                was_open.add(_key(conf))
+            for row in range(before.rowCount(conf)):
+                child = before.index(row, 0, conf)
+                if self.tree.isExpanded(child):
+                    was_open.add(_key(child))
+        if shown is self.proxy:
+            self._open_unfiltered = was_open
+        else:
+            was_open = self._open_unfiltered or was_open
+        selection = self.tree.selectionModel()
+        self.tree.setModel(shown)
+        selection.deleteLater()  # (the view makes one per model and keeps the old ones)
+        for conf_row in range(shown.rowCount()):
+            conf = shown.index(conf_row, 0)
+            if _key(conf) in was_open:
+                self.tree.expand(conf)
+            for row in range(shown.rowCount(conf)):
+                child = shown.index(row, 0, conf)
+                if _key(child) in was_open:
+                    self.tree.expand(child)
+
+    def to_view(self, source: QModelIndex | None) -> QModelIndex:
+        """A model row's index in what the tree shows (invalid: filtered out, or None)."""
+        if source is None or not source.isValid():
+            return QModelIndex()
+        return self.proxy.mapFromSource(source) if self.tree.model() is self.proxy else source
 
     # --- the open note: changed only by an explicit choice ---------------------------------
     # Browsing the tree (arrows, a filter moving the current row, a reload) never opens a
@@ -284,7 +324,7 @@ class Sidebar(QWidget):
             if kind == "talk"
             else self.model.index_of_hallway(item_id)
         )
-        return self.proxy.mapFromSource(source) if source is not None else QModelIndex()
+        return self.to_view(source)
 
     def show_open(self) -> None:
         """Select the open note's row and scroll it into view when the filter shows it, else
@@ -300,8 +340,7 @@ class Sidebar(QWidget):
 
     def reveal(self, talk_id: int) -> None:
         """Scroll to a talk (its day opened) without opening it: the slot running now."""
-        source = self.model.index_of_talk(talk_id)
-        index = self.proxy.mapFromSource(source) if source is not None else QModelIndex()
+        index = self.to_view(self.model.index_of_talk(talk_id))
         if index.isValid():
             self.tree.expand(index.parent().parent())
             self.tree.expand(index.parent())
@@ -313,7 +352,7 @@ class Sidebar(QWidget):
         source = self.model.index_of_talk(talk_id)
         if source is None:
             return False
-        if not self.proxy.mapFromSource(source).isValid():
+        if not self.to_view(source).isValid():
             self.clear_filters()
         self.talk_selected.emit(talk_id)
         return True
@@ -330,7 +369,7 @@ class Sidebar(QWidget):
         source = self.model.index_of_hallway(note_id)
         if source is None:
             return False
-        if not self.proxy.mapFromSource(source).isValid():
+        if not self.to_view(source).isValid():
             self.clear_filters()
         self.hallway_selected.emit(note_id)
         return True
@@ -357,8 +396,14 @@ class Sidebar(QWidget):
 
     def expand_initial(self) -> None:
         """Conferences open, days collapsed except the first: the day list fits the screen."""
-        for row in range(self.proxy.rowCount()):
-            conf = self.proxy.index(row, 0)
+        shown = self.tree.model()
+        for row in range(shown.rowCount()):
+            conf = shown.index(row, 0)
             self.tree.expand(conf)
-            if self.proxy.rowCount(conf):
-                self.tree.expand(self.proxy.index(0, 0, conf))
+            if shown.rowCount(conf):
+                self.tree.expand(shown.index(0, 0, conf))
+
+
+def _key(index: QModelIndex) -> tuple:
+    """A conference's or a day's row, as it stays across a reload (its row may move)."""
+    return (index.data(KIND_ROLE), index.data(ID_ROLE), index.data(DAY_ROLE) or index.data())

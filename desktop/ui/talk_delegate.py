@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPalette
-from PySide6.QtWidgets import QStyledItemDelegate
+from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPainter
@@ -26,6 +26,13 @@ class TalkDelegate(QStyledItemDelegate):
             return None
         return self.model.talk(int(index.data(ID_ROLE)))
 
+    def initStyleOption(  # noqa: N802 (Qt override)
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        if self._talk(index) is not None:
+            option.text = ""  # a talk's two lines are drawn by paint(), over Qt's background
+
     def sizeHint(  # noqa: N802
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
@@ -40,21 +47,20 @@ class TalkDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        # Imported on the first row painted, not with the window: these Qt classes (QStyle's
-        # many enums) took ~10 ms of the start before the first paint, when no row shows.
-        from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
-
+        # The row's background, selection and focus are Qt's own (super().paint, the text
+        # left out by initStyleOption). Neither QStyle nor option.state is touched here: the
+        # first touch makes PySide build QStyle's 13 Python enums (~800 values, 5-10 ms), on
+        # the first row painted at every start. Whether the row is selected is the view's.
+        super().paint(painter, option, index)
         talk = self._talk(index)
         if talk is None:
-            super().paint(painter, option, index)
             return
+        view = self.parent()
+        selected = isinstance(view, QAbstractItemView) and (view.selectionModel().isSelected(index))
+        from PySide6.QtWidgets import QStyleOptionViewItem  # (made with the first row shown)
+
         opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text_line = opt.text
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        self.initStyleOption(opt, index)  # the row's font: bold while running, struck if gone
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         rect = opt.rect.adjusted(4, 2, -4, -2)
         line = QFontMetrics(opt.font).lineSpacing()
@@ -62,11 +68,12 @@ class TalkDelegate(QStyledItemDelegate):
         painter.setFont(opt.font)
         painter.setPen(opt.palette.color(role))
         first = QRect(rect.left(), rect.top(), rect.width(), line)
+        title_line = str(index.data(Qt.ItemDataRole.DisplayRole) or "").split(" — ")[0]
         painter.drawText(
             first,
             Qt.AlignmentFlag.AlignVCenter,
             QFontMetrics(opt.font).elidedText(
-                text_line.split(" — ")[0], Qt.TextElideMode.ElideRight, rect.width()
+                title_line, Qt.TextElideMode.ElideRight, rect.width()
             ),
         )
         small = QFont(opt.font)

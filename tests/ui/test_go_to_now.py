@@ -96,9 +96,9 @@ def test_two_starred_ask_with_starred_first(qtbot, library):
 
 def test_the_sidebar_starts_at_the_running_slot(qtbot, library):
     win = _open(qtbot, library, DAY2_10_10)
-    tree, proxy = win.sidebar.tree, win.sidebar.proxy
+    tree = win.sidebar.tree
     talk = win.titles["Markdown Beyond the Basics"]
-    index = proxy.mapFromSource(win.model.index_of_talk(talk.id))
+    index = win.sidebar.to_view(win.model.index_of_talk(talk.id))
     assert tree.isExpanded(index.parent())  # day 2 open, not only the first morning
     qtbot.waitUntil(lambda: tree.viewport().rect().intersects(tree.visualRect(index)), timeout=3000)
     assert win.editor.target is None  # shown, not opened

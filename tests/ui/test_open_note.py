@@ -77,7 +77,8 @@ def test_a_reload_keeps_the_open_note_and_its_place(window, qtbot, library):
     talk = _talk(library, "Closing Remarks")
     window.sidebar.tree.expandAll()
     _open_by_click(window, qtbot, talk.id)
-    window.sidebar.tree.setCurrentIndex(window.sidebar.proxy.index(0, 0))  # looking elsewhere
+    tree = window.sidebar.tree
+    tree.setCurrentIndex(tree.model().index(0, 0))  # looking elsewhere
     window.reload()
     qtbot.waitUntil(window.settled)
     assert window.editor.target.id == talk.id

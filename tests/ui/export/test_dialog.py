@@ -66,7 +66,7 @@ def test_export_day_recap_from_the_window(qtbot, library, tmp_path, notices):
 def _day_index(window, day_iso: str):
     from desktop.ui.schedule_model import DAY_ROLE, KIND_ROLE
 
-    proxy = window.sidebar.proxy
+    proxy = window.sidebar.tree.model()  # what the tree shows
     conf = proxy.index(0, 0)
     for row in range(proxy.rowCount(conf)):
         index = proxy.index(row, 0, conf)
