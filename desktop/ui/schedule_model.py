@@ -95,10 +95,8 @@ class ScheduleModel(QAbstractItemModel):
         self._state: dict[int, str] = {}  # "running" | "next" | ""
         self._labels: dict[int, str] = {}  # a talk's shown line, made when first asked
         self._folded: dict[int, str] = {}  # a talk's search text folded, made when first asked
-        self._band = QBrush(QApplication.palette().color(QPalette.ColorRole.AlternateBase))
-        accent = QApplication.palette().color(QPalette.ColorRole.Highlight)
-        accent.setAlpha(70)
-        self._accent = QBrush(accent)
+        self._palette_key = -1  # the palette the brushes below were made from (_colours)
+        self._band = self._accent = QBrush()
 
     def talk(self, talk_id: int) -> Talk | None:
         return self._talks.get(talk_id)
@@ -235,8 +233,8 @@ class ScheduleModel(QAbstractItemModel):
             return self._other_data(node, index.column(), role)
         if role == Qt.ItemDataRole.BackgroundRole:
             if self._state.get(saved_id(talk.id)) == "running":
-                return self._accent
-            return self._band if node.banded else None
+                return self._colours()[1]
+            return self._colours()[0] if node.banded else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return _talk_tooltip(talk)
         if index.column() != 0:
@@ -268,6 +266,18 @@ class ScheduleModel(QAbstractItemModel):
                 folded = self._folded[saved_id(talk.id)] = fold(_search_text(talk))
             return folded
         return None
+
+    def _colours(self) -> tuple[QBrush, QBrush]:
+        """The band of alternate slots and the running talks' accent, from the palette now: the
+        theme may have changed (made once, a light theme's band stayed on dark rows)."""
+        palette = QApplication.palette()
+        if palette.cacheKey() != self._palette_key:
+            self._palette_key = palette.cacheKey()
+            self._band = QBrush(palette.color(QPalette.ColorRole.AlternateBase))
+            accent = palette.color(QPalette.ColorRole.Highlight)
+            accent.setAlpha(70)
+            self._accent = QBrush(accent)
+        return self._band, self._accent
 
     def _other_data(self, node: _Node, column: int, role: int):
         """A conference's, a day's or a hallway note's row."""
