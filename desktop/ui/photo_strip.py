@@ -39,6 +39,11 @@ def frame_colour(palette: QPalette) -> QColor:
     )
 
 
+# Marks another shot of a slide already kept. "❐", not "⧉": common fonts (DejaVu, the
+# Linux default) have no ⧉, which showed as an empty box.
+ANOTHER_SHOT = "❐"
+
+
 class FramedThumbnail(QStyledItemDelegate):
     """A thumbnail with a thin frame round it: a white slide on the light theme's white strip
     (a dark one on the dark theme's) could not be seen."""
@@ -100,7 +105,7 @@ class PhotoStrip(QListWidget):
             if pending_suggestion(photo):  # shown apart until accepted: italic, "?"
                 label = f"{photo.suggested_caption}?"
             if photo.duplicate_of is not None:
-                label = f"⧉ {label}"
+                label = f"{ANOTHER_SHOT} {label}"
             item = QListWidgetItem(label)  # elided to the grid's width, in the middle
             item.setData(PHOTO_ROLE, photo)
             item.setToolTip(photo_details(photo))

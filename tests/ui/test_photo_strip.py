@@ -49,3 +49,21 @@ def test_a_slide_the_colour_of_the_strip_shows_its_frame(qtbot, shown, go_dark, 
     image = strip.viewport().grab().toImage()
     rows, columns = _outline(image, icon_area.intersected(image.rect()), background)
     assert rows >= 2 and columns >= 2, (rows, columns)  # round the 96x54 thumbnail
+
+
+def test_another_shot_s_mark_is_a_character_the_font_has(qtbot, shown, tmp_path):
+    """Another shot of a kept slide was marked "⧉", which common fonts lack: an empty box."""
+    from PySide6.QtGui import QFontMetrics
+
+    from desktop.ui.photo_strip import ANOTHER_SHOT
+
+    thumb = tmp_path / "thumb.png"
+    QImage(32, 18, QImage.Format.Format_RGB32).save(str(thumb))
+    strip = shown(PhotoStrip(), 400, 130)
+    kept = Photo("ab" * 32, "sharp.jpg", 1000, 1600, 900, id=1)
+    other = Photo("cd" * 32, "blurry.jpg", 1000, 1600, 900, id=2, duplicate_of=1)
+    strip.show_photos([(kept, thumb), (other, thumb)])
+    assert (
+        strip.item(1).text().startswith(ANOTHER_SHOT) and ANOTHER_SHOT not in strip.item(0).text()
+    )
+    assert QFontMetrics(strip.item(1).font()).inFontUcs4(ord(ANOTHER_SHOT))
