@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
@@ -17,9 +18,13 @@ from desktop.ui.schedule_model import ID_ROLE, KIND_ROLE
 
 
 class TalkDelegate(QStyledItemDelegate):
-    def __init__(self, model, parent=None) -> None:
+    """`open_note()`: the (kind, id) of the note the editor shows, marked by a bar at its
+    row's left edge: browsing the list with the arrows moves the selection off it."""
+
+    def __init__(self, model, parent=None, open_note: Callable[[], tuple | None] | None = None):
         super().__init__(parent)
         self.model = model
+        self.open_note = open_note or (lambda: None)
 
     def _talk(self, index: QModelIndex | QPersistentModelIndex) -> Talk | None:
         if index.column() != 0 or index.data(KIND_ROLE) != "talk":
@@ -52,6 +57,10 @@ class TalkDelegate(QStyledItemDelegate):
         # first touch makes PySide build QStyle's 13 Python enums (~800 values, 5-10 ms), on
         # the first row painted at every start. Whether the row is selected is the view's.
         super().paint(painter, option, index)
+        opened = self.open_note()
+        if opened is not None and (index.data(KIND_ROLE), index.data(ID_ROLE)) == opened:
+            bar = QRect(option.rect.left(), option.rect.top() + 1, 3, option.rect.height() - 2)
+            painter.fillRect(bar, option.palette.color(QPalette.ColorRole.Highlight))
         talk = self._talk(index)
         if talk is None:
             return

@@ -86,3 +86,28 @@ def test_rows_show_what_the_talks_hold(qapp):
     for talk in dated[:60]:
         banded = model.index_of_talk(talk.id).data(Qt.ItemDataRole.BackgroundRole) is not None
         assert banded == bool(slots.index(talk.start) % 2)
+
+
+def test_banded_rows_follow_the_theme(qapp, go_dark):
+    """The band of alternate slots was made from the palette once, as the model was built: a
+    switch to the dark theme left near-white rows under pale text."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QPalette
+
+    model, talks = _fosdem_model()
+    banded = next(
+        index
+        for row in range(40)
+        if (index := model.index(row, 0, model.index(0, 0, model.index(0, 0)))).data(
+            Qt.ItemDataRole.BackgroundRole
+        )
+        is not None
+    )
+    light = banded.data(Qt.ItemDataRole.BackgroundRole).color()
+    assert light == qapp.palette().color(QPalette.ColorRole.AlternateBase)
+    go_dark()
+    palette = qapp.palette()
+    palette.setColor(QPalette.ColorRole.AlternateBase, QColor("#2a2a2a"))  # (as a dark theme)
+    qapp.setPalette(palette)
+    dark = banded.data(Qt.ItemDataRole.BackgroundRole).color()
+    assert dark == QColor("#2a2a2a") and dark != light

@@ -144,3 +144,39 @@ def test_clearing_a_filter_keeps_the_open_days_and_the_open_note(window, qtbot):
     assert window.editor.talk.id == talk.id
     qtbot.keyClicks(window.editor.edit, "still here")
     assert "still here" in window.editor.edit.toPlainText()
+
+
+def test_a_filter_matching_nothing_says_so_with_a_way_back(window, qtbot):
+    """★ My agenda with nothing starred, or words found nowhere, left a blank list."""
+    sidebar = window.sidebar
+    assert not sidebar.no_match.isVisible()
+    sidebar.starred_button.setChecked(True)  # nothing starred yet
+    assert sidebar.no_match.isVisible()
+    assert "No talk matches" in sidebar.no_match.text()
+    sidebar.no_match.linkActivated.emit("clear")  # "Show all talks"
+    assert not sidebar.starred_button.isChecked() and not sidebar.no_match.isVisible()
+    assert _shown(window)["talk"]  # every talk again
+    assert _filter(window, qtbot, "zzzzqqq") == []
+    assert sidebar.no_match.isVisible()
+    assert _filter(window, qtbot, "data") != []
+    assert not sidebar.no_match.isVisible()
+
+
+def test_down_from_the_filter_prefers_a_talk_with_the_words_in_its_title(window, qtbot):
+    """ "state of go", Down, opened an earlier talk naming Go in its abstract, not The State
+    of Go. Down goes to the first talk with the words in its title, when one is shown."""
+    edit = window.sidebar.filter_edit
+    edit.setFocus()
+    qtbot.keyClicks(edit, "talks")  # two talks before it say "talks" in their abstracts
+    shown = _shown(window)["talk"]
+    assert shown.index("Night Owls: Lightning Talks After Dark") > 0
+    qtbot.keyClick(edit, Qt.Key.Key_Down)
+    tree = window.sidebar.tree
+    assert window.model.talk(tree.currentIndex().data(ID_ROLE)).title == (
+        "Night Owls: Lightning Talks After Dark"
+    )
+    edit.setFocus()
+    edit.clear()
+    qtbot.keyClicks(edit, "fatima")  # a speaker: no title has it, the first match then
+    qtbot.keyClick(edit, Qt.Key.Key_Down)
+    assert window.model.talk(tree.currentIndex().data(ID_ROLE)).title == "Schedules Are Data"

@@ -8,6 +8,7 @@ import pytest
 
 from desktop.core.models import Conference
 from desktop.importers import parse_schedule
+from desktop.ui.schedule_model import ID_ROLE
 from tests.conftest import SAMPLE
 
 
@@ -101,3 +102,29 @@ def test_the_title_is_drawn_once(tree):
     first_line = QRect(end + 8, rect.top() + 2, rect.right() - end - 10, line)
     assert first_line.width() > 40  # room for Qt's text, had it been drawn
     assert _near(_colours(image, first_line), (200, 0, 0), 200) == 0
+
+
+def test_the_open_note_s_row_is_marked_when_the_selection_moves_off_it(tree):
+    """Browsing with the arrows moves the selection, not the note typed into: its row keeps
+    a bar at its left edge (in the highlight colour), and only its row."""
+    from PySide6.QtCore import QItemSelectionModel, QRect
+
+    from desktop.ui.talk_delegate import TalkDelegate
+
+    view, model = tree
+    day = model.index(0, 0, model.index(0, 0))
+    first, second = model.index(0, 0, day), model.index(1, 0, day)
+    opened = ("talk", first.data(ID_ROLE))
+    view.setItemDelegate(TalkDelegate(model, view, open_note=lambda: opened))
+    view.selectionModel().setCurrentIndex(
+        second, QItemSelectionModel.SelectionFlag.ClearAndSelect
+    )  # browsed on, one row down
+    image = view.viewport().grab().toImage()
+
+    def left_edge(index):
+        rect = view.visualRect(index)
+        return _colours(image, QRect(rect.left(), rect.top() + 3, 3, rect.height() - 6))
+
+    assert _near(left_edge(first), (0, 0, 200), 10) > 0.9 * sum(left_edge(first).values())
+    third = model.index(2, 0, day)
+    assert _near(left_edge(third), (0, 0, 200), 10) == 0  # another row: no mark
