@@ -80,9 +80,5 @@ def test_cli_write_fails_at_once_while_the_window_holds_the_library(tmp_path):
         holder.kill()
         holder.wait()
     # a killed holder leaves no stale lock behind
-    again = subprocess.run(
-        [sys.executable, "-m", "desktop", "--library", str(lib), "note", "1", "--append", "x"],
-        capture_output=True,
-        text=True,
-    )
+    again, _seconds = _append(lib)
     assert again.returncode == 0, again.stderr
