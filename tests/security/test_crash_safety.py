@@ -97,15 +97,24 @@ def test_kill_while_typing_100_times(library, tmp_path):
 KILL_RUNS = int(os.environ.get("TALKNOTES_KILL_RUNS", "20"))
 
 
-def talknotes(library: Path, *args: str) -> subprocess.Popen:
+def talknotes(library: Path, *args: str, errors: Path) -> subprocess.Popen:
+    """Run the command line; its stderr goes to `errors`, so a failing run can say why."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.Popen(
-        [sys.executable, "-m", "desktop", "--library", str(library), *args],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env=env,
-        cwd=ROOT,
-    )
+    errors.parent.mkdir(parents=True, exist_ok=True)
+    with errors.open("wb") as err:
+        return subprocess.Popen(
+            [sys.executable, "-m", "desktop", "--library", str(library), *args],
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            env=env,
+            cwd=ROOT,
+        )
+
+
+def said(child: subprocess.Popen, errors: Path) -> str:
+    """How a run ended and the end of what it wrote to stderr, for an assertion message."""
+    text = errors.read_text(errors="replace").strip()
+    return f"exit {child.returncode}: {text[-1500:] or '(no stderr)'}"
 
 
 UNREFERENCED = (  # photos whose `photo:KEY` reference is missing from their note's text
@@ -127,10 +136,13 @@ def assert_sound(library: Path) -> None:
         conn.close()
 
 
-def attach_kills(library: Path, tmp_path: Path, runs: int) -> dict[str, int]:
+def attach_kills(library: Path, tmp_path: Path, runs: int) -> tuple[dict[str, int], list[str]]:
+    """Kill each attach at a random moment of storing; returns the outcomes and how each
+    run ended (its exit and stderr)."""
     from tests.imagegen import make_photo
 
     outcomes = {"finished": 0, "killed": 0}
+    ends: list[str] = []  # how each run ended, for the assertion messages
     for run in range(runs):
         rng = random.Random(run)
         photos = [
@@ -139,7 +151,8 @@ def attach_kills(library: Path, tmp_path: Path, runs: int) -> dict[str, int]:
         ]
         originals = library / "media" / "originals"
         before = len(list(originals.rglob("*.jpg")))
-        child = talknotes(library, "attach", str(1 + run % 12), *photos)
+        errors = tmp_path / "stderr" / f"attach-{run}.txt"
+        child = talknotes(library, "attach", str(1 + run % 12), *photos, errors=errors)
         # once the first photo is being stored, at a random moment of storing and committing
         wait_for(
             lambda c=child, n=before, o=originals: (
@@ -150,20 +163,22 @@ def attach_kills(library: Path, tmp_path: Path, runs: int) -> dict[str, int]:
         try:
             child.wait(timeout=rng.uniform(0, 0.4))
             outcomes["finished"] += 1
+            ends.append(f"run {run} finished, {said(child, errors)}")
         except subprocess.TimeoutExpired:
             child.send_signal(signal.SIGKILL)
             child.wait()
             outcomes["killed"] += 1
+            ends.append(f"run {run} killed, {said(child, errors)}")
         assert_sound(library)
-    return outcomes
+    return outcomes, ends
 
 
 def _attach_test(library, tmp_path, runs):
     import_schedule(library, str(SAMPLE))
     library.close()
-    outcomes = attach_kills(library.path, tmp_path, runs)
+    outcomes, ends = attach_kills(library.path, tmp_path, runs)
     print(f"\nattach kills: {outcomes}")
-    assert outcomes["killed"] >= runs // 4  # most runs must really be cut short
+    assert outcomes["killed"] >= runs // 4, "\n".join(ends)  # most runs really cut short
 
 
 def test_kill_during_attach_leaves_no_unreferenced_photo(library, tmp_path):
@@ -208,9 +223,13 @@ def export_kills(library: Path, blog: Path, runs: int) -> list[int]:
     """Kill each export once its photo workers run; returns how many workers outlived it."""
     survivors: list[int] = []
     seen: list[int] = []
+    ends: list[str] = []  # how each run ended, for the assertion messages
     for run in range(runs):
         rng = random.Random(run)
-        child = talknotes(library, "export", "--talk", "3", "--to", str(blog), "--overwrite")
+        errors = library.parent / "stderr" / f"export-{run}.txt"
+        child = talknotes(
+            library, "export", "--talk", "3", "--to", str(blog), "--overwrite", errors=errors
+        )
         started = wait_for(lambda c=child: bool(children_of(c.pid)) or c.poll() is not None, 60)
         assert started
         time.sleep(rng.uniform(0, 0.4))  # a random moment of the encoding
@@ -220,11 +239,13 @@ def export_kills(library: Path, blog: Path, runs: int) -> list[int]:
         wait_for(lambda ws=workers: not any(running(w) for w in ws), 10)
         survivors.append(sum(running(w) for w in workers))
         seen.append(len(workers))
+        ends.append(f"run {run}: {len(workers)} workers, {said(child, errors)}")
         for worker in workers:  # a failing run must not leave them behind either
             if running(worker):
                 os.kill(worker, signal.SIGKILL)
         assert_sound(library)
-    assert sum(n > 0 for n in seen) >= runs * 3 // 4, seen  # the kills hit running pools
+    # the kills hit running pools
+    assert sum(n > 0 for n in seen) >= runs * 3 // 4, (seen, "\n".join(ends))
     return survivors
 
 
@@ -245,8 +266,11 @@ def _export_test(library, tmp_path, runs):
     survivors = export_kills(library.path, blog, runs)
     print(f"\nexport kills: {runs}, surviving workers per kill: {survivors}")
     assert survivors == [0] * runs
-    done = talknotes(library.path, "export", "--talk", "3", "--to", str(blog), "--overwrite")
-    assert done.wait(timeout=120) == 0
+    errors = tmp_path / "stderr" / "export-done.txt"
+    done = talknotes(
+        library.path, "export", "--talk", "3", "--to", str(blog), "--overwrite", errors=errors
+    )
+    assert done.wait(timeout=120) == 0, said(done, errors)
     from desktop.store.leftovers import blog_leftovers
 
     assert blog_leftovers(blog) == []  # the finished export removed what the kills left
