@@ -117,6 +117,12 @@ class Preview(QTextBrowser):
         note is rendered whole as one document."""
         return self._first, self._count, self._total
 
+    @property
+    def idle(self) -> bool:
+        """No render in flight, none scheduled, no build under way: what is shown stays as
+        it is until the next change."""
+        return not self._busy and not self._timer.isActive() and self._target is None
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         """The system switched between light and dark: show the note anew in its colours."""
         super().changeEvent(event)
