@@ -219,13 +219,25 @@ def wait_for(condition, timeout: float) -> bool:
     return condition()
 
 
-def export_kills(library: Path, blog: Path, runs: int) -> list[int]:
-    """Kill each export once its photo workers run; returns how many workers outlived it."""
+def new_blog(folder: Path) -> Path:
+    (folder / "content" / "posts").mkdir(parents=True)
+    (folder / "hugo.toml").write_text('title = "Crash blog"\n')
+    return folder
+
+
+def export_kills(library: Path, blogs: Path, runs: int) -> tuple[list[int], Path]:
+    """Kill each export once its photo workers run; returns how many workers outlived each
+    kill, and the last run's blog.
+
+    Each run exports into a blog of its own: a run whose kill came too late (a loaded
+    machine) has written the photos, and an export into that blog again has none to encode
+    (they are the same): it would start no workers, nor would any run after it."""
     survivors: list[int] = []
     seen: list[int] = []
     ends: list[str] = []  # how each run ended, for the assertion messages
     for run in range(runs):
         rng = random.Random(run)
+        blog = new_blog(blogs / f"blog-{run}")
         errors = library.parent / "stderr" / f"export-{run}.txt"
         child = talknotes(
             library, "export", "--talk", "3", "--to", str(blog), "--overwrite", errors=errors
@@ -247,7 +259,7 @@ def export_kills(library: Path, blog: Path, runs: int) -> list[int]:
         assert_sound(library)
     # the kills hit running pools
     assert sum(n > 0 for n in seen) >= runs * 3 // 4, f"{seen}\n" + "\n".join(ends)
-    return survivors
+    return survivors, blog
 
 
 def _export_test(library, tmp_path, runs):
@@ -261,10 +273,7 @@ def _export_test(library, tmp_path, runs):
     ]
     attach_to_talk(library, 3, big)
     library.close()
-    blog = tmp_path / "blog"
-    (blog / "content" / "posts").mkdir(parents=True)
-    (blog / "hugo.toml").write_text('title = "Crash blog"\n')
-    survivors = export_kills(library.path, blog, runs)
+    survivors, blog = export_kills(library.path, tmp_path / "blogs", runs)
     print(f"\nexport kills: {runs}, surviving workers per kill: {survivors}")
     assert survivors == [0] * runs
     errors = tmp_path / "stderr" / "export-done.txt"
@@ -274,7 +283,7 @@ def _export_test(library, tmp_path, runs):
     assert done.wait(timeout=120) == 0, said(done, errors)
     from desktop.store.leftovers import blog_leftovers
 
-    assert blog_leftovers(blog) == []  # the finished export removed what the kills left
+    assert blog_leftovers(blog) == []  # the finished export removed what the last kill left
 
 
 def test_kill_during_export_leaves_no_worker(library, tmp_path):
