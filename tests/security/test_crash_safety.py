@@ -293,3 +293,62 @@ def test_kill_during_export_leaves_no_worker(library, tmp_path):
 @pytest.mark.slow
 def test_kill_during_export_100_times(library, tmp_path):
     _export_test(library, tmp_path, 100)
+
+
+WINDOW_EXPORT = """
+import sys
+from pathlib import Path
+
+from desktop.exporters.compose import ExportRequest
+from desktop.services.exporting import export
+from desktop.services.library import open_library
+from desktop.services.locking import acquire
+
+library, blog = Path(sys.argv[1]), Path(sys.argv[2])
+lock = acquire(library, 5, "window")  # held as a window holds it, while it exports
+lib = open_library(library, auto_backup=False)
+print("locked", flush=True)
+export(lib, ExportRequest("talk", talk_id=3), blog, overwrite=True)
+"""
+
+
+def test_killed_window_export_leaves_the_library_unlocked(library, tmp_path):
+    """The photo workers are forked from the process that holds the library's lock, so they
+    share its locked descriptor: killed, its workers must go with it, or the library stays
+    locked (until they end: never, idle workers wait for work for ever)."""
+    from desktop.services.locking import LibraryBusy, acquire
+    from desktop.services.photos import attach_to_talk
+    from tests.imagegen import make_photo
+
+    import_schedule(library, str(SAMPLE))
+    big = [
+        make_photo(tmp_path / "big" / f"IMG_{i}.jpg", size=(4000, 3000), serial=f"B{i}")
+        for i in range(8)
+    ]
+    attach_to_talk(library, 3, big)
+    library.close()
+    errors = tmp_path / "window-export.err"
+    with errors.open("wb") as err:
+        window = subprocess.Popen(
+            [sys.executable, "-c", WINDOW_EXPORT, str(library.path), str(new_blog(tmp_path / "b"))],
+            stdout=subprocess.PIPE,
+            stderr=err,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            cwd=ROOT,
+        )
+    assert window.stdout is not None
+    assert window.stdout.readline().strip() == "locked", said(window, errors)
+    assert wait_for(lambda: bool(children_of(window.pid)) or window.poll() is not None, 60)
+    workers = children_of(window.pid)
+    window.send_signal(signal.SIGKILL)
+    window.wait()
+    assert workers, f"the export ended before its workers were seen: {said(window, errors)}"
+    try:
+        lock = acquire(library.path, 5, "command")  # (a worker that outlived it: never)
+    except LibraryBusy:
+        alive = [w for w in workers if running(w)]
+        for worker in alive:
+            os.kill(worker, signal.SIGKILL)
+        raise AssertionError(f"the library stayed locked; workers still running: {alive}") from None
+    lock.release()
