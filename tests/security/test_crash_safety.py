@@ -123,15 +123,16 @@ UNREFERENCED = (  # photos whose `photo:KEY` reference is missing from their not
 )
 
 
-def assert_sound(library: Path) -> None:
-    """Integrity ok and every photo referenced in its note's text."""
+def assert_sound(library: Path, after: str = "") -> None:
+    """Integrity ok and every photo referenced in its note's text; `after`: how the run
+    before ended, for the message."""
     import sqlite3
 
     database = library / "talknotes.sqlite3"
-    assert integrity(database, quick=False) == "ok"
+    assert integrity(database, quick=False) == "ok", after
     conn = sqlite3.connect(database)
     try:
-        assert conn.execute(UNREFERENCED).fetchone()[0] == 0
+        assert conn.execute(UNREFERENCED).fetchone()[0] == 0, after
     finally:
         conn.close()
 
@@ -169,7 +170,7 @@ def attach_kills(library: Path, tmp_path: Path, runs: int) -> tuple[dict[str, in
             child.wait()
             outcomes["killed"] += 1
             ends.append(f"run {run} killed, {said(child, errors)}")
-        assert_sound(library)
+        assert_sound(library, after=ends[-1])
     return outcomes, ends
 
 
@@ -256,7 +257,7 @@ def export_kills(library: Path, blogs: Path, runs: int) -> tuple[list[int], Path
         for worker in workers:  # a failing run must not leave them behind either
             if running(worker):
                 os.kill(worker, signal.SIGKILL)
-        assert_sound(library)
+        assert_sound(library, after=f"run {run}: {said(child, errors)}")
     # the kills hit running pools
     assert sum(n > 0 for n in seen) >= runs * 3 // 4, f"{seen}\n" + "\n".join(ends)
     return survivors, blog
