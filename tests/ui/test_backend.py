@@ -8,9 +8,11 @@ def test_each_thread_keeps_one_library_connection(qtbot, library):
     backend = Backend()
     opened = len(library._readers)  # (the test's own thread has one)
     used: list[int] = []
-    for _ in range(6):
+    for done in range(1, 7):
         backend.write(lambda: used.append(id(library.reader())))
-        assert backend.flush()  # done, its thread back in the pool (as between autosaves)
+        # done, and its thread waiting for the next, as between autosaves (not flush():
+        # Qt's waitForDone ends the pool's threads)
+        qtbot.waitUntil(lambda n=done: len(used) == n)
     for _ in range(6):
         backend.read(lambda: used.append(id(library.reader())))
     backend.readers.waitForDone()
