@@ -71,3 +71,9 @@ def test_a_new_talk_and_a_refreshed_one_read_back_as_written(library):
     _same(stored, changed)  # the ORM update's Python values
     assert stored.start.utcoffset() == timedelta(hours=2)  # in the conference's zone
     assert stored.start.astimezone(UTC) == changed.start.astimezone(UTC)
+
+
+def test_every_schedule_field_is_read_back():
+    """store.reading selects READ and from_row unpacks it by position: a schedule field
+    added to SCHEDULE_FIELDS (and so written by an import) must be added to READ to be read."""
+    assert set(talk_columns.SCHEDULE_FIELDS) <= set(talk_columns.READ)

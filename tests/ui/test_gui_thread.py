@@ -70,7 +70,7 @@ def test_enter_on_a_row_then_typing_at_once_writes_it_all_into_that_note(qtbot, 
     qtbot.waitUntil(window.isActiveWindow)
     tree = window.sidebar.tree
     tree.setFocus()
-    tree.setCurrentIndex(window.sidebar.proxy.mapFromSource(window.model.index_of_talk(talk.id)))
+    tree.setCurrentIndex(window.sidebar.to_view(window.model.index_of_talk(talk.id)))
     qtbot.keyClick(tree, Qt.Key.Key_Return)
     assert not window.settled()  # the note is being read…
     assert _focused() is window.editor.edit  # the typing goes to the note at once
