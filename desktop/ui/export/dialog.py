@@ -7,13 +7,15 @@ import threading
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QProgressBar,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -89,9 +91,9 @@ class ExportDialog(QDialog):
         self.progressed.connect(self._show_progress)
         self.buttons = QDialogButtonBox()
         self.export_button = self.buttons.addButton(
-            "Export", QDialogButtonBox.ButtonRole.AcceptRole
+            "&Export", QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.dry_button = self.buttons.addButton("Dry Run", QDialogButtonBox.ButtonRole.ActionRole)
+        self.dry_button = self.buttons.addButton("&Dry Run", QDialogButtonBox.ButtonRole.ActionRole)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.export_button.clicked.connect(lambda: self.run_export(dry_run=False))
         self.dry_button.clicked.connect(lambda: self.run_export(dry_run=True))
@@ -260,6 +262,7 @@ class ExportDialog(QDialog):
         told = f"Wrote {len(result.written)} files.{done}\nPost: {result.plan.post_path}"
         if not result.written:
             told = f"Already up to date: nothing changed in {result.plan.post_path}{done}"
+        self.preview.setPlainText(f"Exported. {told}{notes}")  # (not the last dry run's list)
         self.notifier.inform(self, "Exported", told + notes)
 
     def _failed(self, exc: BaseException, dry_run: bool) -> None:
@@ -285,6 +288,16 @@ class ExportDialog(QDialog):
     def _error(self, message: str) -> None:
         self.preview.setPlainText(message)
         self.notifier.warn(self, "Export", message)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        """Enter runs the button it is on, nothing else: in a field it ran Export (the button
+        box's default), again after an export. Export is a click, Alt+E, or Enter on it."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focused = self.focusWidget()
+            if isinstance(focused, QPushButton):
+                focused.click()
+            return
+        super().keyPressEvent(event)
 
     def close_or_cancel(self) -> None:
         if self.close_button.text() == "Cancel":

@@ -286,3 +286,41 @@ def test_what_an_export_needs_is_in_view_without_scrolling(
         qtbot.waitUntil(lambda: all(_seen_whole(w) for w in needed), timeout=2000)
     for widget in needed:
         assert _seen_whole(widget), widget
+
+
+def test_after_an_export_the_pane_says_so_and_enter_exports_nothing(
+    qtbot, library, tmp_path, notices
+):
+    """After an export the pane still showed the last dry run ("nothing was written"), and
+    Enter anywhere in the dialog ran Export again."""
+    from PySide6.QtCore import Qt
+
+    from desktop.ui.export.dialog import ExportDialog
+
+    import_schedule(library, str(SAMPLE))
+    talk = next(t for t in list_talks(library) if t.title == "Offline First, Always")
+    save_talk_note(library, talk.id, "Offline.\n")
+    blog = tmp_path / "blog"
+    shutil.copytree(shared_fixture("blogs/jaxxstorm+leebriggs.co.uk"), blog)
+    dialog = ExportDialog(library, Backend(), talk_id=talk.id, notifier=notices)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.settled, timeout=10_000)
+    dialog.post.blog.setText(str(blog))
+    dialog.load_profile()
+    qtbot.waitUntil(dialog.settled, timeout=10_000)
+    dialog.run_export(dry_run=True)
+    qtbot.waitUntil(lambda: dialog.preview.toPlainText().startswith("Dry run"), timeout=20_000)
+    with qtbot.waitSignal(dialog.exported, timeout=20_000) as blocker:
+        dialog.run_export(dry_run=False)
+    shown = dialog.preview.toPlainText()
+    assert shown.startswith("Exported.") and str(blocker.args[0].plan.post_path) in shown
+    assert "nothing was written" not in shown
+    dialog.post.blog.setFocus()
+    qtbot.keyClick(dialog.post.blog, Qt.Key.Key_Return)  # Enter in a field
+    assert not dialog.progress.isVisible()  # no export started (it shows at once when one is)
+    assert dialog.isVisible()
+    dialog.dry_button.setFocus()
+    qtbot.keyClick(dialog.dry_button, Qt.Key.Key_Return)  # Enter on a button: that button
+    assert dialog.progress.isVisible()
+    qtbot.waitUntil(lambda: dialog.preview.toPlainText().startswith("Dry run"), timeout=20_000)
