@@ -367,10 +367,12 @@ class Preview(QTextBrowser):
         cursor.beginEditBlock()
         frames = self.document().rootFrame().childFrames()
         last = frames[-1] if frames else None
-        while len(self._parts) < len(target) and time.perf_counter() < deadline:
-            html = target[len(self._parts)]
+        while len(self._parts) < len(target):  # one part at least: a slice started late
+            html = target[len(self._parts)]  # (a busy machine) still moves the build on
             last = self._insert(cursor, html, last)
             self._parts.append(html)
+            if time.perf_counter() >= deadline:
+                break
         cursor.endEditBlock()
         self.verticalScrollBar().setValue(self._scroll_to)
         if len(self._parts) < len(target):
