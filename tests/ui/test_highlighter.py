@@ -173,3 +173,15 @@ def test_the_lines_shown_are_coloured_ahead_of_the_sweep(qtbot, shown, library):
     qtbot.waitUntil(lambda: hl.done, timeout=20_000)
     assert _spans(hl, block) == [("still **code**", "code")]
     assert _spans(hl, doc.findBlockByNumber(2)) == [("**bold**", "bold"), ("`code`", "code")]
+
+
+def test_colouring_a_note_moves_on_even_when_each_slice_starts_late(edit, qtbot, monkeypatch):
+    """A slice whose time is up before it colours a line (the process was not scheduled for
+    its few ms: a loaded machine) still colours one, so the whole note gets coloured."""
+    import desktop.ui.highlighter as highlighter_module
+
+    monkeypatch.setattr(highlighter_module, "SLICE_S", -1.0)  # every slice starts late
+    edit.setPlainText("\n\n".join(["words **bold** `code`"] * 50))
+    hl = MarkdownHighlighter(edit.document())
+    qtbot.waitUntil(lambda: hl.done)
+    assert _spans(hl, edit.document().lastBlock()) == [("**bold**", "bold"), ("`code`", "code")]
