@@ -35,10 +35,14 @@ class OcrWorker:
         library_path: Path,
         on_event: Callable[[Event], None] | None = None,
         idle_exit_seconds: float = IDLE_EXIT_SECONDS,
+        niceness: int = NICENESS,
     ):
+        """`niceness`: how far below normal the worker's CPU priority is (the lowest by
+        default: it never slows the app down, and it waits long for a busy CPU)."""
         self.library_path = Path(library_path)
         self.on_event = on_event
         self.idle_exit_seconds = idle_exit_seconds
+        self.niceness = niceness
         self.process: Any = None
         self.paused = False
         self._control: Any = None
@@ -67,6 +71,7 @@ class OcrWorker:
                 events_write,
                 self._lock,
                 self.idle_exit_seconds,
+                self.niceness,
             ),
             name="talknotes-ocr",
             daemon=True,
@@ -74,7 +79,7 @@ class OcrWorker:
         self.process.start()
         if hasattr(os, "setpriority"):  # low from its first import on (it nices itself too)
             with contextlib.suppress(OSError):
-                os.setpriority(os.PRIO_PROCESS, self.process.pid, NICENESS)
+                os.setpriority(os.PRIO_PROCESS, self.process.pid, self.niceness)
         control_read.close()
         events_write.close()
         self._reader = threading.Thread(
@@ -171,11 +176,13 @@ def worker_main(
     events: Any,
     write_lock: Any,
     idle_exit_seconds: float = IDLE_EXIT_SECONDS,
+    niceness: int = NICENESS,
 ) -> None:
     """Runs in the worker process."""
     _die_with_parent()
-    with contextlib.suppress(OSError):
-        os.nice(NICENESS)
+    if hasattr(os, "nice"):  # (POSIX) the app has set it already, where it can
+        with contextlib.suppress(OSError):
+            os.nice(max(0, niceness - os.nice(0)))
     os.environ["OMP_NUM_THREADS"] = "1"
     wake = threading.Event()
 

@@ -15,7 +15,7 @@ from functools import partial
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from desktop.core.errors import plain_reason
-from desktop.ui.workers import submit
+from desktop.ui.workers import drain, submit
 
 SAVE_DELAY_MS = 500
 
@@ -86,4 +86,4 @@ class Autosaver(QObject):
     def flush(self, timeout_ms: int = 5000) -> bool:
         """Save everything and wait for it: before quitting."""
         self.save_now()
-        return self.pool.waitForDone(timeout_ms)
+        return drain(self.pool, timeout_ms)

@@ -22,7 +22,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool
 
-from desktop.ui.workers import Job, submit
+from desktop.ui.workers import Job, drain, submit
 
 Done = Callable[[Any], None] | None
 Failed = Callable[[BaseException], None] | None
@@ -65,7 +65,7 @@ class Backend(QObject):
 
     def flush(self, timeout_ms: int = 5000) -> bool:
         """Wait until every write asked for so far is done (quitting, switching library)."""
-        return self.writer.waitForDone(timeout_ms)
+        return drain(self.writer, timeout_ms)
 
     def shut_down(self, timeout_ms: int = 5000) -> bool:
         done = self.writer.waitForDone(timeout_ms)

@@ -114,9 +114,11 @@ class MarkdownHighlighter(QObject):
         deadline = time.perf_counter() + SLICE_S
         block = self._doc.findBlock(self._sweep_at)
         start, changed = block.position(), False
-        while block.isValid() and time.perf_counter() < deadline:
+        while block.isValid():  # one line at least: a slice started late still moves on
             changed |= self._apply(block, dirty=False)[0]
             block = block.next()
+            if time.perf_counter() >= deadline:
+                break
         end = block.position() if block.isValid() else self._doc.characterCount()
         if changed:
             self._dirty(start, end - start)

@@ -117,6 +117,12 @@ class Preview(QTextBrowser):
         note is rendered whole as one document."""
         return self._first, self._count, self._total
 
+    @property
+    def idle(self) -> bool:
+        """No render in flight, none scheduled, no build under way: what is shown stays as
+        it is until the next change."""
+        return not self._busy and not self._timer.isActive() and self._target is None
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         """The system switched between light and dark: show the note anew in its colours."""
         super().changeEvent(event)
@@ -361,10 +367,12 @@ class Preview(QTextBrowser):
         cursor.beginEditBlock()
         frames = self.document().rootFrame().childFrames()
         last = frames[-1] if frames else None
-        while len(self._parts) < len(target) and time.perf_counter() < deadline:
-            html = target[len(self._parts)]
+        while len(self._parts) < len(target):  # one part at least: a slice started late
+            html = target[len(self._parts)]  # (a busy machine) still moves the build on
             last = self._insert(cursor, html, last)
             self._parts.append(html)
+            if time.perf_counter() >= deadline:
+                break
         cursor.endEditBlock()
         self.verticalScrollBar().setValue(self._scroll_to)
         if len(self._parts) < len(target):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QLabel, QStatusBar
 
@@ -52,8 +53,14 @@ class SaveStatus:
             self.pool,
             word_count,
             text,
-            on_done=lambda n: self._show_count(n) if asked == self._asked else None,
+            on_done=lambda n: self._counted(asked, n),
         )
+
+    def _counted(self, asked: int, words: int) -> None:
+        """A count from the pool: shown when it is the last asked for, and the window is
+        still there (closed meanwhile, its labels are gone)."""
+        if asked == self._asked and shiboken6.isValid(self.words):
+            self._show_count(words)
 
     def _show_count(self, words: int) -> None:
         self.words.setText(f"{words:,} words")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -66,3 +67,14 @@ def submit(
     job.signals.failed.connect(lambda _e: release())
     pool.start(job.run)
     return job
+
+
+def drain(pool: QThreadPool, timeout_ms: int) -> bool:
+    """Wait until every job handed to `pool` (of one thread) so far has run; False on timeout.
+    Not QThreadPool.waitForDone, which also ends the pool's threads: the next job then ran on a
+    new thread, which opened a library connection of its own while the old one stayed open."""
+    if pool.maxThreadCount() != 1:
+        raise ValueError("drain() waits behind earlier jobs on a pool of one thread only")
+    done = threading.Event()
+    pool.start(done.set)  # runs after every job started before it
+    return done.wait(timeout_ms / 1000)

@@ -81,6 +81,8 @@ def test_bundle_builds_starts_and_opens_a_library(tmp_path):
     gui = subprocess.Popen(
         [str(exe), "--library", str(library)], env=bare, stderr=subprocess.PIPE, text=True
     )
+    # that it does not exit early: nothing to await for that (the window says nothing
+    # to the outside); the fresh library below awaits the window's own import instead
     time.sleep(4)
     alive = gui.poll() is None
     gui.terminate()

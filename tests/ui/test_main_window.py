@@ -3,8 +3,8 @@
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QToolBar
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication, QToolBar
 
 from desktop.app import build_window
 from desktop.services.importing import import_schedule
@@ -98,7 +98,8 @@ def test_go_to_now_shows_the_end_of_a_long_note(window, qtbot, library):
     edit = window.editor.edit
     assert window.editor.talk.id == talk.id
     in_view = lambda: edit.viewport().rect().contains(edit.cursorRect().center())  # noqa: E731
-    qtbot.wait(300)  # the header and the layout settle
+    # the talk's header, grown for the open talk, laid out (its editor shorter)
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     assert in_view()
     window.resize(1280, 480)
     qtbot.waitUntil(lambda: edit.viewport().height() < 400, timeout=3000)
