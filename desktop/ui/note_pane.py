@@ -12,11 +12,10 @@ from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
-    QKeyEvent,
     QTextCursor,
     QTextDocument,
     QTextOption,
@@ -127,24 +126,6 @@ def _apart_from_quote(cursor: QTextCursor) -> None:
         cursor.insertText("\n")
 
 
-_HELD_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
-
-
-def copy_key(event: QKeyEvent) -> QKeyEvent:
-    """A key event to send later (Qt reuses the one it delivers)."""
-    return QKeyEvent(
-        event.type(),
-        event.key(),
-        event.modifiers(),
-        event.nativeScanCode(),
-        event.nativeVirtualKey(),
-        event.nativeModifiers(),
-        event.text(),
-        event.isAutoRepeat(),
-        event.count(),
-    )
-
-
 class NotePane(QWidget):
     """Compact (small screens, focus mode): the title line alone above the note, with the
     when and where on it; the details, the abstract and the photo strip fold away behind
@@ -233,55 +214,7 @@ class NotePane(QWidget):
         # called on every change (a plain callback: a Qt signal relay cost ~2 ms per key here)
         self.on_edit: Callable[[Target], None] = lambda _t: None
         self.talk: Talk | None = None
-        self._held: list[QKeyEvent | Callable[[], None]] | None = None  # keys typed (and
-        # commands given: a time stamp, a quote) while a note opens, in order
-        self.edit.installEventFilter(self)
         self._show_placeholder()
-
-    # --- keys typed while a note is being opened -------------------------------------------
-
-    def hold_keys(self) -> None:
-        """Until release_keys: keys typed go to no note. The note chosen is being read (off
-        the GUI thread) and takes the place of the one on screen; what is typed meanwhile
-        belongs to it, never to the note still showing. The text widget takes keys (and the
-        focus) meanwhile, even before any note was open."""
-        if self._held is None:
-            self._held = []
-        self.edit.setEnabled(True)
-
-    def holding(self) -> bool:
-        return self._held is not None
-
-    def hold_command(self, command: Callable[[], None]) -> None:
-        """A command on the note (a time stamp, a quote) given while it opens: done when it is
-        open, in its place among the keys typed."""
-        if self._held is None:
-            command()
-        else:
-            self._held.append(command)
-
-    def release_keys(self) -> None:
-        """Type the held keys into the note now open, and do the held commands, in order."""
-        held, self._held = self._held, None
-        for item in held or []:
-            if isinstance(item, QKeyEvent):
-                QCoreApplication.sendEvent(self.edit, item)
-            else:
-                item()
-
-    def drop_held_keys(self) -> int:
-        """The note could not be opened: forget the keys typed for it (their count)."""
-        held, self._held = self._held, None
-        if self.target is None:
-            self.edit.setEnabled(False)
-        return sum(isinstance(item, QKeyEvent) for item in held or [])
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if self._held is not None and watched is self.edit and event.type() in _HELD_EVENTS:
-            if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-                self._held.append(copy_key(event))
-            return True  # (the release of a held key is held back too: it was never pressed)
-        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         """The system switched between light and dark: colour the notes for it."""

@@ -1,0 +1,284 @@
+"""Opening a note: the note chosen is read off the GUI thread (the backend's readers) while the
+keys typed meanwhile are held for it; a later choice wins over an earlier read; steps wait for
+the note chosen (`when_open`); the note open when the window closed opens at the next start."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtGui import QKeyEvent
+
+from desktop.core.ids import saved_id
+from desktop.core.models import Note
+from desktop.ui.autosave import Target
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.note_pane import NotePane
+
+_HELD_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
+
+
+def copy_key(event: QKeyEvent) -> QKeyEvent:
+    """A key event to send later (Qt reuses the one it delivers)."""
+    return QKeyEvent(
+        event.type(),
+        event.key(),
+        event.modifiers(),
+        event.nativeScanCode(),
+        event.nativeVirtualKey(),
+        event.nativeModifiers(),
+        event.text(),
+        event.isAutoRepeat(),
+        event.count(),
+    )
+
+
+class HeldKeys(QObject):
+    """Keys typed (and commands given: a time stamp, a quote) while a note opens, in order,
+    for the note being opened: never for the note still on screen."""
+
+    def __init__(self, pane: NotePane) -> None:
+        super().__init__(pane)
+        self.pane = pane
+        self._held: list[QKeyEvent | Callable[[], None]] | None = None
+        pane.edit.installEventFilter(self)
+
+    def hold(self) -> None:
+        """Until release: keys typed go to no note. The note chosen is being read (off the GUI
+        thread) and takes the place of the one on screen; what is typed meanwhile belongs to
+        it, never to the note still showing. The text widget takes keys (and the focus)
+        meanwhile, even before any note was open."""
+        if self._held is None:
+            self._held = []
+        self.pane.edit.setEnabled(True)
+
+    def holding(self) -> bool:
+        return self._held is not None
+
+    def command(self, command: Callable[[], None]) -> None:
+        """A command on the note (a time stamp, a quote) given while it opens: done when it is
+        open, in its place among the keys typed."""
+        if self._held is None:
+            command()
+        else:
+            self._held.append(command)
+
+    def release(self) -> None:
+        """Type the held keys into the note now open, and do the held commands, in order."""
+        held, self._held = self._held, None
+        for item in held or []:
+            if isinstance(item, QKeyEvent):
+                QCoreApplication.sendEvent(self.pane.edit, item)
+            else:
+                item()
+
+    def drop(self) -> int:
+        """The note could not be opened: forget the keys typed for it (their count)."""
+        held, self._held = self._held, None
+        if self.pane.target is None:
+            self.pane.edit.setEnabled(False)
+        return sum(isinstance(item, QKeyEvent) for item in held or [])
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if self._held is not None and event.type() in _HELD_EVENTS:
+            if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+                self._held.append(copy_key(event))
+            return True  # (the release of a held key is held back too: it was never pressed)
+        return False
+
+
+class NoteOpening(QObject):
+    """The window's way to open a note: `show_talk` / `show_hallway` (the sidebar's choices),
+    `opened` once the editor shows the note chosen."""
+
+    opened = Signal()  # another note is in the editor
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.editor = window.editor
+        self.keys = HeldKeys(window.editor)
+        self.target: Target | None = None  # the note being read, to show when it comes
+        self._when_opened: list[Callable[[], None]] = []  # then (e.g. the cursor to its end)
+        self._reopen_tried = False
+
+    # --- choosing a note -------------------------------------------------------------------
+
+    def show_talk(self, talk_id: int) -> None:
+        """Open a talk's note: at once when the editor holds it, else read in the background;
+        keys typed meanwhile are held for it (HeldKeys)."""
+        from desktop.services.notes import open_talk, talk_note
+
+        window = self.window
+        window.autosaver.save_now()  # switching talk saves at once
+        talk = window.model.talk(talk_id)
+        target = Target("talk", talk_id)
+        if talk is not None and self.editor.has_document(target):
+            self.target = None
+            self._show_talk(talk, Note(talk_id=talk_id))  # (the editor's own copy shows)
+            return
+        if talk is None:  # not in the sidebar (yet): the talk too
+            self._open(target, open_talk, window.library(), talk_id)
+        else:  # only its note
+            self._open(target, lambda lib: (talk, talk_note(lib, talk_id)), window.library())
+
+    def show_hallway(self, note_id: int) -> None:
+        from desktop.services.notes import hallway_note
+
+        self.window.autosaver.save_now()
+        target = Target("hallway", note_id)
+        self._open(target, hallway_note, self.window.library(), note_id)
+
+    def new_hallway_note(self, conference_id: int) -> None:
+        """The conference's hallway note, made on first use."""
+        from desktop.services.notes import new_hallway_note
+        from desktop.ui.schedule_model import HALLWAY_TITLE
+
+        window = self.window
+
+        def made(note) -> None:
+            window.reload(then=lambda: self._open_new_hallway(note.id))
+
+        self.keys.hold()  # what is typed meanwhile goes into the new note
+        window._write(
+            new_hallway_note, window.library(), conference_id, HALLWAY_TITLE, on_done=made
+        )
+
+    def _open_new_hallway(self, note_id: int) -> None:
+        if self.window.sidebar.select_hallway(note_id):
+            self.when_open(self.editor.move_to_end)
+
+    def chosen_target(self) -> Target | None:
+        """The note chosen: the one being opened, else the one open."""
+        return self.target or self.editor.target
+
+    def when_open(self, step: Callable[[], None]) -> None:
+        """Do `step` with the note chosen: now, or when the one being read is shown."""
+        if self.target is None:
+            step()
+        else:
+            self._when_opened.append(step)
+
+    def editor_command(self, command: Callable[[], None]) -> None:
+        """A command on the open note (a stamp, a quote, a photo): on the note being opened
+        when there is one, in its place among the keys typed meanwhile."""
+        self.keys.command(command)
+
+    def to_the_note(self) -> None:
+        """Enter on a row, a search hit, a chooser's pick: the typing goes to the note at once
+        (held there while the note is read)."""
+        self.editor.edit.setFocus()
+        self.when_open(self.editor.edit.setFocus)
+
+    # --- reading it ------------------------------------------------------------------------
+
+    def _open(self, target: Target, read: Callable, *args) -> None:
+        self.target = target
+        self.keys.hold()
+        self.window.sidebar.mark_open(target.kind, target.id)  # the choice shows at once
+        self.window._read(
+            read,
+            *args,
+            on_done=lambda result: self._read_done(target, result),
+            on_error=lambda exc: self._read_failed(target, exc),
+        )
+
+    def _read_done(self, target: Target, result) -> None:
+        if self.target != target:
+            return  # another note was chosen meanwhile
+        self.target = None
+        if target.kind == "talk":
+            talk, note = result
+            self._show_talk(self.window.model.talk(target.id) or talk, note)
+        elif result is not None:
+            self._show_hallway(result)
+        self.keys.release()
+
+    def _read_failed(self, target: Target, exc: BaseException) -> None:
+        if self.target != target:
+            return
+        self.target = None
+        self._when_opened.clear()
+        lost = self.keys.drop()
+        if self.editor.target is not None:  # the note still open is the one marked
+            self.window.sidebar.mark_open(self.editor.target.kind, self.editor.target.id)
+        self.window._failed(exc)
+        if lost:
+            self.window.statusBar().showMessage(
+                f"The note could not be opened; {lost} keys typed for it were not written.",
+                10_000,
+            )
+
+    def _show_talk(self, talk, note: Note) -> None:
+        self.editor.show_talk(talk, note)
+        self.window.sidebar.mark_open("talk", talk.id)
+        self.window.photos.refresh_strip()
+        self._shown()
+        self.keys.release()
+
+    def _show_hallway(self, note: Note) -> None:
+        self.editor.show_hallway(note)
+        self.window.sidebar.mark_open("hallway", saved_id(note.id))
+        self.window.photos.refresh_strip()
+        self._shown()
+
+    def _shown(self) -> None:
+        """The note chosen is in the editor: the steps that waited for it, then `opened`; it
+        is the one reopened at the next start."""
+        then, self._when_opened = self._when_opened, []
+        for step in then:
+            step()
+        target, window = self.editor.target, self.window
+        if target is not None and window.lib is not None:
+            window.settings.setValue(self._last_note_key(), f"{target.kind}:{target.id}")
+        self.opened.emit()
+
+    def drop_notes(self, held: set[Target]) -> Target | None:
+        """These notes are gone (their conference is being removed): none of them opens, and
+        the editor closes the one it shows. Returns the note closed: the one open (or being
+        opened), when it was one of them."""
+        closed = next((t for t in (self.target, self.editor.target) if t in held), None)
+        if self.target in held:
+            self.target = None
+            self._when_opened.clear()
+            self.keys.drop()
+        self.editor.close_notes(held)
+        return closed
+
+    # --- the note open when the window was last closed -------------------------------------
+
+    def _last_note_key(self) -> str:
+        return f"last-note/{self.window.library().path}"
+
+    def reopen_last_note(self) -> None:
+        """Open the note last open in this library, if it still exists. Only at the first
+        showing of the library, and only while no note is open: never over a user's choice."""
+        if self._reopen_tried or self.editor.target is not None:
+            return
+        self._reopen_tried = True
+        window = self.window
+        kind, _, item_id = str(window.settings.value(self._last_note_key(), "")).partition(":")
+        if not item_id.isdigit():
+            return
+        focus = window.focusWidget()
+        if kind == "talk" and window.model.talk(int(item_id)) is not None:
+            window.sidebar.select_talk(int(item_id))
+        elif kind == "hallway" and window.model.index_of_hallway(int(item_id)) is not None:
+            window.sidebar.select_hallway(int(item_id))
+        else:
+            return
+        self.when_open(lambda: self._focus_reopened(focus))
+
+    def _focus_reopened(self, before: QWidget | None) -> None:
+        """The note reopened at start takes the focus (the first words typed went into the
+        filter), unless the writer moved the focus meanwhile or is typing a filter."""
+        window = self.window
+        now = window.focusWidget()
+        filtering = now is window.sidebar.filter_edit and window.sidebar.filter_edit.text()
+        if now in (before, None) and not filtering:
+            self.editor.edit.setFocus()
