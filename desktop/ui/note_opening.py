@@ -8,10 +8,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 
 from desktop.core.ids import saved_id
-from desktop.core.models import Note
+from desktop.core.models import Note, Talk
 from desktop.ui.autosave import Target
 
 if TYPE_CHECKING:
@@ -20,7 +20,15 @@ if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
     from desktop.ui.note_pane import NotePane
 
-_HELD_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
+_HELD_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.InputMethod)
+
+
+def committed_text(event: QInputMethodEvent) -> QInputMethodEvent:
+    """The text an input method (compose, dead keys, an IME) committed, to send later; its
+    pre-edit (the text being composed) is shown only while composing."""
+    copy = QInputMethodEvent("", [])
+    copy.setCommitString(event.commitString(), event.replacementStart(), event.replacementLength())
+    return copy
 
 
 def copy_key(event: QKeyEvent) -> QKeyEvent:
@@ -45,7 +53,7 @@ class HeldKeys(QObject):
     def __init__(self, pane: NotePane) -> None:
         super().__init__(pane)
         self.pane = pane
-        self._held: list[QKeyEvent | Callable[[], None]] | None = None
+        self._held: list[QKeyEvent | QInputMethodEvent | Callable[[], None]] | None = None
         pane.edit.installEventFilter(self)
 
     def hold(self) -> None:
@@ -72,7 +80,7 @@ class HeldKeys(QObject):
         """Type the held keys into the note now open, and do the held commands, in order."""
         held, self._held = self._held, None
         for item in held or []:
-            if isinstance(item, QKeyEvent):
+            if isinstance(item, (QKeyEvent, QInputMethodEvent)):
                 QCoreApplication.sendEvent(self.pane.edit, item)
             else:
                 item()
@@ -82,12 +90,14 @@ class HeldKeys(QObject):
         held, self._held = self._held, None
         if self.pane.target is None:
             self.pane.edit.setEnabled(False)
-        return sum(isinstance(item, QKeyEvent) for item in held or [])
+        return sum(isinstance(item, (QKeyEvent, QInputMethodEvent)) for item in held or [])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if self._held is not None and event.type() in _HELD_EVENTS:
             if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
                 self._held.append(copy_key(event))
+            elif isinstance(event, QInputMethodEvent) and event.commitString():
+                self._held.append(committed_text(event))
             return True  # (the release of a held key is held back too: it was never pressed)
         return False
 
@@ -145,6 +155,7 @@ class NoteOpening(QObject):
             window.reload(then=lambda: self._open_new_hallway(note.id))
 
         self.keys.hold()  # what is typed meanwhile goes into the new note
+        self.editor.show_opening(HALLWAY_TITLE)
         window._write(
             new_hallway_note, window.library(), conference_id, HALLWAY_TITLE, on_done=made
         )
@@ -152,6 +163,9 @@ class NoteOpening(QObject):
     def _open_new_hallway(self, note_id: int) -> None:
         if self.window.sidebar.select_hallway(note_id):
             self.when_open(self.editor.move_to_end)
+        elif self.target is None:  # (gone meanwhile: the note on screen takes typing again)
+            self.keys.drop()
+            self.editor.stop_opening()
 
     def chosen_target(self) -> Target | None:
         """The note chosen: the one being opened, else the one open."""
@@ -179,14 +193,24 @@ class NoteOpening(QObject):
 
     def _open(self, target: Target, read: Callable, *args) -> None:
         self.target = target
-        self.keys.hold()
-        self.window.sidebar.mark_open(target.kind, target.id)  # the choice shows at once
+        self.keys.hold()  # from now on typing is for the note chosen…
+        self.editor.show_opening(*self._name(target))  # …and the pane says so
+        self.window.sidebar.mark_open(target.kind, target.id)  # as the sidebar does
         self.window._read(
             read,
             *args,
             on_done=lambda result: self._read_done(target, result),
             on_error=lambda exc: self._read_failed(target, exc),
         )
+
+    def _name(self, target: Target) -> tuple[str, Talk | None]:
+        """How the pane names the note chosen while it is read (and its talk)."""
+        model = self.window.model
+        if target.kind == "talk":
+            talk = model.talk(target.id)
+            return (talk.title if talk else "the talk"), talk
+        index = model.index_of_hallway(target.id)
+        return (str(index.data()) if index is not None else "the hallway note"), None
 
     def _read_done(self, target: Target, result) -> None:
         if self.target != target:
@@ -205,6 +229,7 @@ class NoteOpening(QObject):
         self.target = None
         self._when_opened.clear()
         lost = self.keys.drop()
+        self.editor.stop_opening()
         if self.editor.target is not None:  # the note still open is the one marked
             self.window.sidebar.mark_open(self.editor.target.kind, self.editor.target.id)
         self.window._failed(exc)
@@ -247,7 +272,11 @@ class NoteOpening(QObject):
             self.target = None
             self._when_opened.clear()
             self.keys.drop()
+            self.editor.stop_opening()
         self.editor.close_notes(held)
+        if self.target is not None and closed is not None:  # another note is still being read
+            self.keys.hold()
+            self.editor.show_opening(*self._name(self.target))
         return closed
 
     # --- the note open when the window was last closed -------------------------------------

@@ -214,6 +214,8 @@ class NotePane(QWidget):
         # called on every change (a plain callback: a Qt signal relay cost ~2 ms per key here)
         self.on_edit: Callable[[Target], None] = lambda _t: None
         self.talk: Talk | None = None
+        # while a note chosen is read: the title line and details it replaced (show_opening)
+        self._before_opening: tuple[str, str, str] | None = None
         self._show_placeholder()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
@@ -286,10 +288,33 @@ class NotePane(QWidget):
 
     def _show_title(self) -> None:
         talk = self.talk
-        if talk is None:
+        if talk is None or self._before_opening is not None:  # (it names the note chosen)
             return
         where = " · ".join(x for x in (agenda.time_label(talk), talk.room) if x)
         self.title_line.set_full_text(talk.title, where if self.compact else "")
+
+    def show_opening(self, name: str, talk: Talk | None = None) -> None:
+        """A note is chosen and being read: the pane names it at once ("Opening …", its
+        talk's details) and the note still showing takes no typing (read-only: no input
+        method, drop or paste reaches it; the keys typed are held for the note chosen)."""
+        if self._before_opening is None:
+            line = self.title_line
+            self._before_opening = (line._full, line._facts, self.header.text())
+        self.title_line.set_full_text(f"Opening {name}…")
+        self.header.setText(_header_html(talk) if talk else "Notes that belong to no talk")
+        self.edit.setReadOnly(True)
+
+    def stop_opening(self) -> None:
+        """The note chosen will not open (it could not be read): the pane names the note it
+        shows again, which takes typing again."""
+        before, self._before_opening = self._before_opening, None
+        self.edit.setReadOnly(False)
+        if self.target is None:
+            self._show_placeholder()
+        elif before is not None:
+            full, facts, header = before
+            self.title_line.set_full_text(full, facts)
+            self.header.setText(header)
 
     def _document(self, target: Target, body: str) -> QTextDocument:
         doc = self._documents.get(target)
@@ -358,6 +383,7 @@ class NotePane(QWidget):
 
     def show_talk(self, talk: Talk, note: Note) -> None:
         self.talk = talk
+        self._before_opening = None  # (the note chosen is here)
         self._show_title()
         self.header.setText(_header_html(talk))
         self.header.setVisible(not self.compact)
@@ -383,6 +409,8 @@ class NotePane(QWidget):
         self.target = target
         self.edit.setDocument(self._document(target, body))
         self.edit.setEnabled(True)
+        self.edit.setReadOnly(False)
+        self._before_opening = None
         place = self._places.get(target)
         if first or place is None:  # opened for the first time this run: typing adds to
             # the end of the note

@@ -3,15 +3,19 @@ thread goes into that note, a later choice wins over an earlier read, and a rest
 note last open."""
 
 import re
+import threading
 from datetime import UTC, datetime
 
 import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QInputMethodEvent
 
 from desktop.app import build_window
 from desktop.services.library import list_talks
 from desktop.services.notes import talk_note
+from desktop.ui.autosave import Target
 from desktop.ui.schedule_model import ID_ROLE
-from tests.ui.conftest import sample_window
+from tests.ui.conftest import click_talk_row, sample_window
 
 
 def _talk(library, title):
@@ -162,3 +166,144 @@ def test_a_remembered_note_that_is_gone_opens_nothing(window, qtbot, library):
     window.close()
     again = _window_again(qtbot, library)
     assert again.editor.target is None
+
+
+class SlowReads:
+    """The reader of a talk's note, held until `release` (a slow disk, a busy reader pool):
+    the window shows one note while another is chosen and being read."""
+
+    def __init__(self) -> None:
+        self.gate = threading.Event()
+        self.gate.set()
+        self.started = threading.Event()
+        self.fail = False
+
+    def hold(self) -> None:
+        self.gate.clear()
+        self.started.clear()
+
+    def release(self) -> None:
+        self.gate.set()
+
+    def wrap(self, read):
+        def slow(*args):
+            self.started.set()
+            self.gate.wait(10)
+            if self.fail:
+                raise OSError(5, "Input/output error")
+            return read(*args)
+
+        return slow
+
+
+@pytest.fixture
+def slow_reads(monkeypatch):
+    import desktop.services.notes as notes
+
+    reads = SlowReads()
+    monkeypatch.setattr(notes, "talk_note", reads.wrap(notes.talk_note))
+    yield reads
+    reads.release()  # (no reader left waiting)
+
+
+def _commit(edit, text: str) -> None:
+    """Text an input method commits (a compose key, dead keys, an IME): no key event."""
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QCoreApplication.sendEvent(edit, event)
+
+
+def _open_a(window, qtbot, library, typed: str):
+    """Talk A open, `typed` into it and saved."""
+    a = _talk(library, "Static Sites in 2026")
+    window.sidebar.select_talk(a.id)
+    qtbot.waitUntil(window.settled)
+    qtbot.keyClicks(window.editor.edit, typed)
+    window.autosaver.flush()
+    return a
+
+
+def test_typing_while_the_chosen_note_is_read_goes_into_it_as_the_pane_says(
+    window, qtbot, library, slow_reads
+):
+    """The sidebar marked B at once while the editor still showed A, named A and took an
+    input method's text into A: the window must say B, and everything typed goes into B."""
+    a = _open_a(window, qtbot, library, "for A")
+    b = _talk(library, "Schedules Are Data")
+    edit = window.editor.edit
+    slow_reads.hold()
+    click_talk_row(window, qtbot, b.id)  # B chosen while A shows; its read is slow
+    qtbot.waitUntil(slow_reads.started.is_set)
+    assert window.sidebar.tree.currentIndex().data(ID_ROLE) == b.id
+    assert window.editor.title_line.full_text() == "Opening Schedules Are Data…"
+    assert "Fatima" in window.editor.header.text()  # B's speaker, not A's
+    assert edit.isReadOnly()  # A, still on screen, takes nothing
+    edit.setFocus()
+    qtbot.keyClicks(edit, "for B ")
+    _commit(edit, "é")  # composed, not a key
+    qtbot.keyClicks(edit, "!")
+    assert window.editor.text_of(Target("talk", a.id)) == "for A"
+    slow_reads.release()
+    qtbot.waitUntil(window.settled)
+    assert window.editor.target == Target("talk", b.id)
+    assert window.editor.title_line.full_text() == "Schedules Are Data"
+    assert not edit.isReadOnly()
+    window.autosaver.flush()
+    assert talk_note(library, b.id).body == "for B é!"
+    assert talk_note(library, a.id).body == "for A"
+
+
+def test_a_filter_change_never_changes_which_note_receives_typing(
+    window, qtbot, library, slow_reads
+):
+    a = _open_a(window, qtbot, library, "A")
+    b = _talk(library, "Schedules Are Data")  # track Data, day 1
+    sidebar, edit = window.sidebar, window.editor.edit
+    slow_reads.hold()
+    sidebar.select_talk(b.id)
+    qtbot.waitUntil(slow_reads.started.is_set)
+    for change in (  # while B opens: filters that hide it, show only A, show nothing
+        lambda: sidebar.filter_edit.setText("Static Sites"),
+        sidebar.apply_filter,
+        lambda: sidebar.track_box.setCurrentIndex(sidebar.track_box.findData("Tooling")),
+        lambda: sidebar.starred_button.setChecked(True),
+        sidebar.clear_filters,
+    ):
+        change()
+        assert window.chosen_target() == Target("talk", b.id)
+        assert window.editor.title_line.full_text() == "Opening Schedules Are Data…"
+        qtbot.keyClicks(edit, "b")
+        _commit(edit, "ß")
+    slow_reads.release()
+    qtbot.waitUntil(window.settled)
+    sidebar.filter_edit.setText("Static Sites")  # open: a filter showing A only
+    sidebar.apply_filter()
+    sidebar.day_box.setCurrentIndex(sidebar.day_box.findData("2026-05-15"))  # not B's day
+    assert window.editor.target == Target("talk", b.id)
+    qtbot.keyClicks(edit, "!")
+    window.autosaver.flush()
+    assert talk_note(library, b.id).body == "bß" * 5 + "!"
+    assert talk_note(library, a.id).body == "A"
+
+
+def test_a_note_that_cannot_be_read_leaves_the_one_shown_named_and_typable(
+    window, qtbot, library, slow_reads
+):
+    a = _open_a(window, qtbot, library, "A")
+    b = _talk(library, "Schedules Are Data")
+    slow_reads.hold()
+    slow_reads.fail = True
+    window.sidebar.select_talk(b.id)
+    qtbot.waitUntil(slow_reads.started.is_set)
+    assert window.editor.title_line.full_text() == "Opening Schedules Are Data…"
+    qtbot.keyClicks(window.editor.edit, "lost")
+    slow_reads.release()
+    qtbot.waitUntil(window.settled)
+    assert window.editor.target == Target("talk", a.id)
+    assert window.editor.title_line.full_text() == "Static Sites in 2026"
+    assert not window.editor.edit.isReadOnly()
+    assert "4 keys typed for it were not written" in window.statusBar().currentMessage()
+    qtbot.keyClicks(window.editor.edit, " again")
+    window.autosaver.flush()
+    assert talk_note(library, a.id).body == "A again"
+    assert talk_note(library, b.id).body == ""
