@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
-from PySide6.QtGui import QInputMethodEvent, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 
 from desktop.core.ids import saved_id
 from desktop.core.models import Note, Talk
@@ -23,9 +23,13 @@ if TYPE_CHECKING:
 _HELD_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.InputMethod)
 
 
-def committed_text(event: QInputMethodEvent) -> QInputMethodEvent:
-    """The text an input method (compose, dead keys, an IME) committed, to send later; its
-    pre-edit (the text being composed) is shown only while composing."""
+def committed_text(event: QEvent) -> QEvent | None:
+    """The text an input method (compose, dead keys, an IME) committed, to send later (None:
+    only a pre-edit, the text being composed, which shows only while composing)."""
+    from PySide6.QtGui import QInputMethodEvent  # (its Qt enums: not before the first paint)
+
+    if not isinstance(event, QInputMethodEvent) or not event.commitString():
+        return None
     copy = QInputMethodEvent("", [])
     copy.setCommitString(event.commitString(), event.replacementStart(), event.replacementLength())
     return copy
@@ -53,7 +57,7 @@ class HeldKeys(QObject):
     def __init__(self, pane: NotePane) -> None:
         super().__init__(pane)
         self.pane = pane
-        self._held: list[QKeyEvent | QInputMethodEvent | Callable[[], None]] | None = None
+        self._held: list[QEvent | Callable[[], None]] | None = None  # key, input method
         pane.edit.installEventFilter(self)
 
     def hold(self) -> None:
@@ -80,7 +84,7 @@ class HeldKeys(QObject):
         """Type the held keys into the note now open, and do the held commands, in order."""
         held, self._held = self._held, None
         for item in held or []:
-            if isinstance(item, (QKeyEvent, QInputMethodEvent)):
+            if isinstance(item, QEvent):
                 QCoreApplication.sendEvent(self.pane.edit, item)
             else:
                 item()
@@ -90,14 +94,16 @@ class HeldKeys(QObject):
         held, self._held = self._held, None
         if self.pane.target is None:
             self.pane.edit.setEnabled(False)
-        return sum(isinstance(item, (QKeyEvent, QInputMethodEvent)) for item in held or [])
+        return sum(isinstance(item, QEvent) for item in held or [])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if self._held is not None and event.type() in _HELD_EVENTS:
             if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
                 self._held.append(copy_key(event))
-            elif isinstance(event, QInputMethodEvent) and event.commitString():
-                self._held.append(committed_text(event))
+            elif event.type() == QEvent.Type.InputMethod:
+                text = committed_text(event)
+                if text is not None:
+                    self._held.append(text)
             return True  # (the release of a held key is held back too: it was never pressed)
         return False
 
