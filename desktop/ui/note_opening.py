@@ -122,6 +122,7 @@ class NoteOpening(QObject):
         self.target: Target | None = None  # the note being read, to show when it comes
         self._when_opened: list[Callable[[], None]] = []  # then (e.g. the cursor to its end)
         self._reopen_tried = False
+        self._making: object | None = None  # a hallway note being made, to open when made
 
     # --- choosing a note -------------------------------------------------------------------
 
@@ -131,6 +132,7 @@ class NoteOpening(QObject):
         from desktop.services.notes import open_talk, talk_note
 
         window = self.window
+        self._making = None  # a later choice wins
         window.autosaver.save_now()  # switching talk saves at once
         talk = window.model.talk(talk_id)
         target = Target("talk", talk_id)
@@ -146,6 +148,7 @@ class NoteOpening(QObject):
     def show_hallway(self, note_id: int) -> None:
         from desktop.services.notes import hallway_note
 
+        self._making = None  # a later choice wins
         self.window.autosaver.save_now()
         target = Target("hallway", note_id)
         self._open(target, hallway_note, self.window.library(), note_id)
@@ -158,15 +161,19 @@ class NoteOpening(QObject):
         window = self.window
 
         def made(note) -> None:
-            window.reload(then=lambda: self._open_new_hallway(note.id))
+            window.reload(then=lambda: self._open_new_hallway(note.id, making))
 
+        self._making = making = object()
         self.keys.hold()  # what is typed meanwhile goes into the new note
         self.editor.show_opening(HALLWAY_TITLE)
         window._write(
             new_hallway_note, window.library(), conference_id, HALLWAY_TITLE, on_done=made
         )
 
-    def _open_new_hallway(self, note_id: int) -> None:
+    def _open_new_hallway(self, note_id: int, making: object) -> None:
+        if making is not self._making:
+            return  # another note was chosen meanwhile: it stays the one receiving typing
+        self._making = None
         if self.window.sidebar.select_hallway(note_id):
             self.when_open(self.editor.move_to_end)
         elif self.target is None:  # (gone meanwhile: the note on screen takes typing again)

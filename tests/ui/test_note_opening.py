@@ -307,3 +307,34 @@ def test_a_note_that_cannot_be_read_leaves_the_one_shown_named_and_typable(
     window.autosaver.flush()
     assert talk_note(library, a.id).body == "A again"
     assert talk_note(library, b.id).body == ""
+
+
+def test_a_talk_chosen_while_a_hallway_note_is_made_stays_open(window, qtbot, library, monkeypatch):
+    """The hallway note, made on the writer thread, opened once made even when the writer
+    had chosen a talk meanwhile: the typing went on into the hallway note, unasked."""
+    import desktop.services.notes as notes
+
+    made = threading.Event()
+    real = notes.new_hallway_note
+    monkeypatch.setattr(notes, "new_hallway_note", lambda *a: made.wait(10) and real(*a))
+    a = _open_a(window, qtbot, library, "A")
+    b = _talk(library, "Schedules Are Data")
+    window.opening.new_hallway_note(a.conference_id)  # its row clicked: made slowly
+    assert window.editor.title_line.full_text() == "Opening Hallway notes…"
+    window.sidebar.select_talk(b.id)  # then a talk chosen
+    qtbot.waitUntil(lambda: window.editor.target == Target("talk", b.id))
+    made.set()
+    qtbot.waitUntil(window.settled)
+    assert window.editor.target == Target("talk", b.id)
+    assert window.model.index_of_hallway(_hallway_id(library)) is not None  # (listed)
+    qtbot.keyClicks(window.editor.edit, "for B")
+    window.autosaver.flush()
+    assert talk_note(library, b.id).body == "for B"
+    assert talk_note(library, a.id).body == "A"
+
+
+def _hallway_id(library) -> int:
+    from desktop.services.notes import hallway_notes
+
+    (note,) = hallway_notes(library)
+    return note.id
