@@ -5,6 +5,7 @@ the note chosen (`when_open`); the note open when the window closed opens at the
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
@@ -50,14 +51,19 @@ def copy_key(event: QKeyEvent) -> QKeyEvent:
     )
 
 
+Held = list[QEvent | Callable[[], None]]  # keys, input method text, commands: in order
+
+
 class HeldKeys(QObject):
     """Keys typed (and commands given: a time stamp, a quote) while a note opens, in order,
-    for the note being opened: never for the note still on screen."""
+    for the note being opened: never for the note still on screen. A note chosen while
+    another is read, after keys were typed for that one, gets its own keys (`split`)."""
 
     def __init__(self, pane: NotePane) -> None:
         super().__init__(pane)
         self.pane = pane
-        self._held: list[QEvent | Callable[[], None]] | None = None  # key, input method
+        self._held: list[Held] | None = None  # one part per note chosen, the first's first
+        self._replaying = False
         pane.edit.installEventFilter(self)
 
     def hold(self) -> None:
@@ -66,11 +72,21 @@ class HeldKeys(QObject):
         it, never to the note still showing. The text widget takes keys (and the focus)
         meanwhile, even before any note was open."""
         if self._held is None:
-            self._held = []
+            self._held = [[]]
         self.pane.edit.setEnabled(True)
 
     def holding(self) -> bool:
         return self._held is not None
+
+    def has_input(self) -> bool:
+        """Something was typed (or a command given) for the note chosen last."""
+        return bool(self._held and self._held[-1])
+
+    def split(self) -> None:
+        """Another note is chosen while the one before it opens: what is typed from now on
+        is for it (released after the first one's, with `release`)."""
+        if self._held is not None:
+            self._held.append([])
 
     def command(self, command: Callable[[], None]) -> None:
         """A command on the note (a time stamp, a quote) given while it opens: done when it is
@@ -78,32 +94,49 @@ class HeldKeys(QObject):
         if self._held is None:
             command()
         else:
-            self._held.append(command)
+            self._held[-1].append(command)
+
+    def _first(self) -> Held:
+        """The first note's part, taken out; holding ends with the last part."""
+        if self._held is None:
+            return []
+        first = self._held.pop(0)
+        if not self._held:
+            self._held = None
+        return first
 
     def release(self) -> None:
-        """Type the held keys into the note now open, and do the held commands, in order."""
-        held, self._held = self._held, None
-        for item in held or []:
-            if isinstance(item, QEvent):
-                QCoreApplication.sendEvent(self.pane.edit, item)
-            else:
-                item()
+        """Type the keys held for the note now open into it, and do its held commands, in
+        order (those for a note chosen after it stay held)."""
+        self._replaying = True
+        try:
+            for item in self._first():
+                if isinstance(item, QEvent):
+                    QCoreApplication.sendEvent(self.pane.edit, item)
+                else:
+                    item()
+        finally:
+            self._replaying = False
 
     def drop(self) -> int:
         """The note could not be opened: forget the keys typed for it (their count)."""
-        held, self._held = self._held, None
-        if self.pane.target is None:
+        lost = sum(isinstance(item, QEvent) for item in self._first())
+        if self._held is None and self.pane.target is None:
             self.pane.edit.setEnabled(False)
-        return sum(isinstance(item, QEvent) for item in held or [])
+        return lost
+
+    def drop_all(self) -> None:
+        while self._held is not None:
+            self.drop()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if self._held is not None and event.type() in _HELD_EVENTS:
+        if self._held is not None and not self._replaying and event.type() in _HELD_EVENTS:
             if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-                self._held.append(copy_key(event))
+                self._held[-1].append(copy_key(event))
             elif event.type() == QEvent.Type.InputMethod:
                 text = committed_text(event)
                 if text is not None:
-                    self._held.append(text)
+                    self._held[-1].append(text)
             return True  # (the release of a held key is held back too: it was never pressed)
         return False
 
@@ -123,6 +156,9 @@ class NoteOpening(QObject):
         self._when_opened: list[Callable[[], None]] = []  # then (e.g. the cursor to its end)
         self._reopen_tried = False
         self._making: object | None = None  # a hallway note being made, to open when made
+        # notes chosen while `target` is read, after something was typed for it: each opens
+        # in turn, with what was typed for it and its when_open steps
+        self._queue: list[tuple[Target, Callable[[], None], list[Callable[[], None]]]] = []
 
     # --- choosing a note -------------------------------------------------------------------
 
@@ -132,13 +168,16 @@ class NoteOpening(QObject):
         from desktop.services.notes import open_talk, talk_note
 
         window = self.window
+        target = Target("talk", talk_id)
+        if self._waits(target, partial(self.show_talk, talk_id)):
+            return
         self._making = None  # a later choice wins
         window.autosaver.save_now()  # switching talk saves at once
         talk = window.model.talk(talk_id)
-        target = Target("talk", talk_id)
         if talk is not None and self.editor.has_document(target):
             self.target = None
             self._show_talk(talk, Note(talk_id=talk_id))  # (the editor's own copy shows)
+            self._open_next()
             return
         if talk is None:  # not in the sidebar (yet): the talk too
             self._open(target, open_talk, window.library(), talk_id)
@@ -148,10 +187,36 @@ class NoteOpening(QObject):
     def show_hallway(self, note_id: int) -> None:
         from desktop.services.notes import hallway_note
 
+        target = Target("hallway", note_id)
+        if self._waits(target, partial(self.show_hallway, note_id)):
+            return
         self._making = None  # a later choice wins
         self.window.autosaver.save_now()
-        target = Target("hallway", note_id)
         self._open(target, hallway_note, self.window.library(), note_id)
+
+    def _waits(self, target: Target, open_it: Callable[[], None]) -> bool:
+        """A note chosen while another is read: when something was typed for that one, this
+        one waits for it to open and take what was typed (then opens, with what is typed
+        from now on); else it takes the other's place (True: it waits)."""
+        if self.target is None:
+            return False
+        if self.keys.has_input():
+            self.keys.split()
+            self._queue.append((target, open_it, []))
+        elif self._queue:  # nothing typed for the one waiting last: this one instead
+            self._queue[-1] = (target, open_it, self._queue[-1][2])
+        else:
+            return False
+        self.editor.show_opening(*self._name(target))  # the window names the last choice
+        self.window.sidebar.mark_open(target.kind, target.id)
+        return True
+
+    def _open_next(self) -> None:
+        """The note shown got what was typed for it: the next one chosen opens."""
+        if self._queue and self.target is None:
+            _target, open_it, steps = self._queue.pop(0)
+            self._when_opened = steps
+            open_it()
 
     def new_hallway_note(self, conference_id: int) -> None:
         """The conference's hallway note, made on first use."""
@@ -181,12 +246,16 @@ class NoteOpening(QObject):
             self.editor.stop_opening()
 
     def chosen_target(self) -> Target | None:
-        """The note chosen: the one being opened, else the one open."""
+        """The note chosen last: one waiting to open, the one being opened, or the one open."""
+        if self._queue:
+            return self._queue[-1][0]
         return self.target or self.editor.target
 
     def when_open(self, step: Callable[[], None]) -> None:
         """Do `step` with the note chosen: now, or when the one being read is shown."""
-        if self.target is None:
+        if self._queue:
+            self._queue[-1][2].append(step)
+        elif self.target is None:
             step()
         else:
             self._when_opened.append(step)
@@ -234,7 +303,8 @@ class NoteOpening(QObject):
             self._show_talk(self.window.model.talk(target.id) or talk, note)
         elif result is not None:
             self._show_hallway(result)
-        self.keys.release()
+            self.keys.release()
+        self._open_next()
 
     def _read_failed(self, target: Target, exc: BaseException) -> None:
         if self.target != target:
@@ -242,10 +312,13 @@ class NoteOpening(QObject):
         self.target = None
         self._when_opened.clear()
         lost = self.keys.drop()
+        self.window._failed(exc)
+        if self._queue:  # the next one chosen opens instead
+            self._open_next()
+            return
         self.editor.stop_opening()
         if self.editor.target is not None:  # the note still open is the one marked
             self.window.sidebar.mark_open(self.editor.target.kind, self.editor.target.id)
-        self.window._failed(exc)
         if lost:
             self.window.statusBar().showMessage(
                 f"The note could not be opened; {lost} keys typed for it were not written.",
@@ -280,11 +353,13 @@ class NoteOpening(QObject):
         """These notes are gone (their conference is being removed): none of them opens, and
         the editor closes the one it shows. Returns the note closed: the one open (or being
         opened), when it was one of them."""
-        closed = next((t for t in (self.target, self.editor.target) if t in held), None)
-        if self.target in held:
+        chosen = [self.target, *(t for t, _open, _steps in self._queue)]
+        closed = next((t for t in (*chosen, self.editor.target) if t in held), None)
+        if any(t in held for t in chosen):  # (and those chosen with them)
             self.target = None
+            self._queue.clear()
             self._when_opened.clear()
-            self.keys.drop()
+            self.keys.drop_all()
             self.editor.stop_opening()
         self.editor.close_notes(held)
         if self.target is not None and closed is not None:  # another note is still being read

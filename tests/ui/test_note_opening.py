@@ -338,3 +338,31 @@ def _hallway_id(library) -> int:
 
     (note,) = hallway_notes(library)
     return note.id
+
+
+def test_keys_typed_for_a_note_being_read_stay_its_when_another_is_chosen(
+    window, qtbot, library, slow_reads
+):
+    """B chosen and typed for ("Opening B…"), then C chosen before B's note was read: what
+    was typed for B went into C. Each note gets what was typed while the window named it."""
+    a = _open_a(window, qtbot, library, "A")
+    b, c = _talk(library, "Schedules Are Data"), _talk(library, "Closing Remarks")
+    edit = window.editor.edit
+    slow_reads.hold()
+    window.sidebar.select_talk(b.id)
+    qtbot.waitUntil(slow_reads.started.is_set)
+    qtbot.keyClicks(edit, "for B")
+    window.sidebar.select_talk(c.id)
+    assert window.editor.title_line.full_text() == "Opening Closing Remarks…"
+    assert window.chosen_target() == Target("talk", c.id)
+    qtbot.keyClicks(edit, "for C")
+    _commit(edit, "!")
+    window.when_open(window.editor.move_to_end)  # (for C, when it opens)
+    slow_reads.release()
+    qtbot.waitUntil(window.settled)
+    assert window.editor.target == Target("talk", c.id)
+    assert window.editor.title_line.full_text() == "Closing Remarks"
+    window.autosaver.flush()
+    assert talk_note(library, b.id).body == "for B"
+    assert talk_note(library, c.id).body == "for C!"
+    assert talk_note(library, a.id).body == "A"
