@@ -198,7 +198,7 @@ class NoteOpening(QObject):
         """A note chosen while another is read: when something was typed for that one, this
         one waits for it to open and take what was typed (then opens, with what is typed
         from now on); else it takes the other's place (True: it waits)."""
-        if self.target is None:
+        if self.target is None and self._making is None:
             return False
         if self.keys.has_input():
             self.keys.split()
@@ -240,10 +240,16 @@ class NoteOpening(QObject):
             return  # another note was chosen meanwhile: it stays the one receiving typing
         self._making = None
         if self.window.sidebar.select_hallway(note_id):
-            self.when_open(self.editor.move_to_end)
+            if self.target is None:
+                self.editor.move_to_end()
+            else:  # its own step (when_open's would be a later choice's)
+                self._when_opened.append(self.editor.move_to_end)
         elif self.target is None:  # (gone meanwhile: the note on screen takes typing again)
             self.keys.drop()
-            self.editor.stop_opening()
+            if self._queue:
+                self._open_next()
+            else:
+                self.editor.stop_opening()
 
     def chosen_target(self) -> Target | None:
         """The note chosen last: one waiting to open, the one being opened, or the one open."""

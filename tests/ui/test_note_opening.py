@@ -366,3 +366,27 @@ def test_keys_typed_for_a_note_being_read_stay_its_when_another_is_chosen(
     assert talk_note(library, b.id).body == "for B"
     assert talk_note(library, c.id).body == "for C!"
     assert talk_note(library, a.id).body == "A"
+
+
+def test_keys_typed_while_a_hallway_note_is_made_stay_its(window, qtbot, library, monkeypatch):
+    import desktop.services.notes as notes
+
+    made = threading.Event()
+    real = notes.new_hallway_note
+    monkeypatch.setattr(notes, "new_hallway_note", lambda *a: made.wait(10) and real(*a))
+    a = _open_a(window, qtbot, library, "A")
+    b = _talk(library, "Schedules Are Data")
+    edit = window.editor.edit
+    window.opening.new_hallway_note(a.conference_id)
+    qtbot.keyClicks(edit, "hall")  # while "Opening Hallway notes…"
+    window.sidebar.select_talk(b.id)
+    assert window.editor.title_line.full_text() == "Opening Schedules Are Data…"
+    qtbot.keyClicks(edit, "for B")
+    made.set()
+    qtbot.waitUntil(window.settled)
+    assert window.editor.target == Target("talk", b.id)
+    window.autosaver.flush()
+    (hallway,) = notes.hallway_notes(library)
+    assert hallway.body == "hall"
+    assert talk_note(library, b.id).body == "for B"
+    assert talk_note(library, a.id).body == "A"
