@@ -319,17 +319,17 @@ class NoteOpening(QObject):
         self._when_opened.clear()
         lost = self.keys.drop()
         self.window._failed(exc)
+        if lost:
+            self.window.statusBar().showMessage(
+                f"The note could not be opened; {lost} keys typed for it were not written.",
+                10_000,
+            )
         if self._queue:  # the next one chosen opens instead
             self._open_next()
             return
         self.editor.stop_opening()
         if self.editor.target is not None:  # the note still open is the one marked
             self.window.sidebar.mark_open(self.editor.target.kind, self.editor.target.id)
-        if lost:
-            self.window.statusBar().showMessage(
-                f"The note could not be opened; {lost} keys typed for it were not written.",
-                10_000,
-            )
 
     def _show_talk(self, talk, note: Note) -> None:
         self.editor.show_talk(talk, note)
