@@ -66,12 +66,12 @@ def main() -> None:
         return statistics.median(r[key] for r in runs) * 1000
 
     for name, value, orm in (  # through the ORM (before store.note_saving), same machine
-        ("first note made (first of the run)", first["wall"] * 1000, "17-56"),
+        ("first note made (first of the run)", first["wall"] * 1000, "17-58"),
         ("first note made (first of the run), CPU", first["cpu"] * 1000, "11-14"),
-        ("a note made (later, median)", ms(later, "wall"), "2.8-3.2"),
-        ("a note made (later, median), CPU", ms(later, "cpu"), "2.8-3.1"),
-        ("a save keeping a version (median)", ms(versioned, "wall"), "2.3-2.8"),
-        ("a save keeping a version (median), CPU", ms(versioned, "cpu"), "2.3-2.8"),
+        ("a note made (later, median)", ms(later, "wall"), "2.8-3.7"),
+        ("a note made (later, median), CPU", ms(later, "cpu"), "2.3-3.1"),
+        ("a save keeping a version (median)", ms(versioned, "wall"), "1.9-2.8"),
+        ("a save keeping a version (median), CPU", ms(versioned, "cpu"), "1.9-2.8"),
     ):
         figure(name, value, "ms", note=f"on the writer's own thread; ORM: {orm} ms")
 
