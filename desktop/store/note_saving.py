@@ -2,9 +2,9 @@
 keystroke, or a hallway note, and keeping the text before a change as a version (every
 SNAPSHOT_EVERY of typing). The autosave's common case, a note saved in place, is quick_save's.
 
-Through the ORM the first note of a run took the writer thread 10–15 ms of Python (the GIL the
-typing thread needs), each later one ~3 ms, a save keeping a version ~2.5 ms
-(bench/bench_first_note.py); here each is a few statements on the thread's own connection.
+Through the ORM the first note of a run took the writer thread 11–14 ms of Python (holding the
+GIL the typing thread needs), each later one ~3 ms, a save keeping a version ~2–3 ms; in plain
+SQL on the thread's own connection ~2.5 ms, 0.4–0.6 ms and 0.2–0.3 ms (bench/bench_first_note.py).
 """
 
 from __future__ import annotations
