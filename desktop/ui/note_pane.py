@@ -215,7 +215,7 @@ class NotePane(QWidget):
         self.on_edit: Callable[[Target], None] = lambda _t: None
         self.talk: Talk | None = None
         # while a note chosen is read: the title line and details it replaced (show_opening)
-        self._before_opening: tuple[str, str, str] | None = None
+        self._before_opening: tuple[str, str, str, str, bool] | None = None
         self._show_placeholder()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
@@ -299,9 +299,17 @@ class NotePane(QWidget):
         method, drop or paste reaches it; the keys typed are held for the note chosen)."""
         if self._before_opening is None:
             line = self.title_line
-            self._before_opening = (line._full, line._facts, self.header.text())
+            self._before_opening = (
+                line._full,
+                line._facts,
+                self.header.text(),
+                self.abstract.text(),
+                self.abstract_button.isVisibleTo(self),
+            )
         self.title_line.set_full_text(f"Opening {name}…")
         self.header.setText(_header_html(talk) if talk else "Notes that belong to no talk")
+        self.abstract.setText(abstracts.to_markdown(talk.abstract) if talk else "")
+        self.abstract_button.setVisible(bool(talk and talk.abstract))
         self.edit.setReadOnly(True)
 
     def stop_opening(self) -> None:
@@ -312,9 +320,11 @@ class NotePane(QWidget):
         if self.target is None:
             self._show_placeholder()
         elif before is not None:
-            full, facts, header = before
+            full, facts, header, abstract, has_abstract = before
             self.title_line.set_full_text(full, facts)
             self.header.setText(header)
+            self.abstract.setText(abstract)
+            self.abstract_button.setVisible(has_abstract)
 
     def _document(self, target: Target, body: str) -> QTextDocument:
         doc = self._documents.get(target)

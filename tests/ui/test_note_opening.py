@@ -301,6 +301,8 @@ def test_a_note_that_cannot_be_read_leaves_the_one_shown_named_and_typable(
     qtbot.waitUntil(window.settled)
     assert window.editor.target == Target("talk", a.id)
     assert window.editor.title_line.full_text() == "Static Sites in 2026"
+    assert "Eitan Cohen" in window.editor.header.text()  # A's details again
+    assert "static site generators" in window.editor.abstract.text()
     assert not window.editor.edit.isReadOnly()
     assert "4 keys typed for it were not written" in window.statusBar().currentMessage()
     qtbot.keyClicks(window.editor.edit, " again")
