@@ -229,6 +229,8 @@ class NoteOpening(QObject):
             window.reload(then=lambda: self._open_new_hallway(note.id, making))
 
         self._making = making = object()
+        if not self.keys.has_input() and not self._queue:
+            self.target = None  # a note being read with nothing typed for it: this instead
         self.keys.hold()  # what is typed meanwhile goes into the new note
         self.editor.show_opening(HALLWAY_TITLE)
         window._write(
