@@ -1,6 +1,6 @@
-"""Opening a note (desktop/ui/note_opening.py): what is typed while a note is read off the GUI
-thread goes into that note, a later choice wins over an earlier read, and a restart reopens the
-note last open."""
+"""Opening a note (desktop/ui/note_opening.py): from the moment a note is chosen the window names
+it and what is typed goes into it (never into the note still on screen, whatever the filters
+do); a later choice wins over an earlier read; a restart reopens the note last open."""
 
 import re
 import threading
