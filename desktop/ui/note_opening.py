@@ -8,7 +8,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 
 from desktop.core.ids import saved_id
@@ -138,7 +138,23 @@ class HeldKeys(QObject):
                 if text is not None:
                     self._held[-1].append(text)
             return True  # (the release of a held key is held back too: it was never pressed)
+        if self._held is not None and event.type() == QEvent.Type.InputMethodQuery:
+            return _input_method_stays_on(self.pane.edit, event)
         return False
+
+
+def _input_method_stays_on(edit: QWidget, query: QEvent) -> bool:
+    """The note on screen is read-only while another opens, and a read-only text refuses
+    input methods: the one in use (an IME, dead keys) would stop composing and send bare
+    keys. It is told the text takes input, so what it commits is held for the note chosen."""
+    from PySide6.QtGui import QInputMethodQueryEvent  # (its Qt enums: not before first paint)
+
+    if not isinstance(query, QInputMethodQueryEvent):
+        return False
+    edit.event(query)  # the text's own answers (where the cursor is, …)
+    if query.queries() & Qt.InputMethodQuery.ImEnabled:
+        query.setValue(Qt.InputMethodQuery.ImEnabled, True)
+    return True
 
 
 class NoteOpening(QObject):

@@ -7,8 +7,8 @@ import threading
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QInputMethodEvent, QInputMethodQueryEvent
 
 from desktop.app import build_window
 from desktop.services.library import list_talks
@@ -213,6 +213,13 @@ def _commit(edit, text: str) -> None:
     QCoreApplication.sendEvent(edit, event)
 
 
+def _input_method_enabled(edit) -> bool:
+    """What the platform's input method is told when it asks whether the text takes input."""
+    query = QInputMethodQueryEvent(Qt.InputMethodQuery.ImEnabled)
+    QCoreApplication.sendEvent(edit, query)
+    return bool(query.value(Qt.InputMethodQuery.ImEnabled))
+
+
 def _open_a(window, qtbot, library, typed: str):
     """Talk A open, `typed` into it and saved."""
     a = _talk(library, "Static Sites in 2026")
@@ -237,7 +244,8 @@ def test_typing_while_the_chosen_note_is_read_goes_into_it_as_the_pane_says(
     assert window.sidebar.tree.currentIndex().data(ID_ROLE) == b.id
     assert window.editor.title_line.full_text() == "Opening Schedules Are Data…"
     assert "Fatima" in window.editor.header.text()  # B's speaker, not A's
-    assert edit.isReadOnly()  # A, still on screen, takes nothing
+    assert edit.isReadOnly()  # A, still on screen, takes nothing…
+    assert _input_method_enabled(edit)  # …but an input method keeps composing, for B
     edit.setFocus()
     qtbot.keyClicks(edit, "for B ")
     _commit(edit, "é")  # composed, not a key
