@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 
+from desktop.core.errors import NotFoundError
 from desktop.core.ids import saved_id
 from desktop.core.models import Note, Talk
 from desktop.ui.autosave import Target
@@ -321,11 +322,14 @@ class NoteOpening(QObject):
     def _read_done(self, target: Target, result) -> None:
         if self.target != target:
             return  # another note was chosen meanwhile
+        if result is None:  # a hallway note gone meanwhile
+            self._read_failed(target, NotFoundError(f"note {target.id}", "no such hallway note"))
+            return
         self.target = None
         if target.kind == "talk":
             talk, note = result
             self._show_talk(self.window.model.talk(target.id) or talk, note)
-        elif result is not None:
+        else:
             self._show_hallway(result)
             self.keys.release()
         self._open_next()

@@ -400,3 +400,18 @@ def test_keys_typed_while_a_hallway_note_is_made_stay_its(window, qtbot, library
     assert hallway.body == "hall"
     assert talk_note(library, b.id).body == "for B"
     assert talk_note(library, a.id).body == "A"
+
+
+def test_a_hallway_note_gone_before_it_opens_leaves_the_one_shown(window, qtbot, library):
+    """What was typed for it is not typed into the note still shown, nor held for ever."""
+    a = _open_a(window, qtbot, library, "A")
+    edit = window.editor.edit
+    window.opening.show_hallway(999_999)  # (removed meanwhile, say)
+    qtbot.keyClicks(edit, "lost")
+    qtbot.waitUntil(window.settled)
+    assert window.editor.target == Target("talk", a.id)
+    assert window.editor.title_line.full_text() == "Static Sites in 2026"
+    assert "4 keys typed for it were not written" in window.statusBar().currentMessage()
+    qtbot.keyClicks(edit, " again")
+    window.autosaver.flush()
+    assert talk_note(library, a.id).body == "A again"
