@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QFocusFrame, QWidget
 
-from desktop.ui.note_opening import copy_key
+from desktop.ui.held_keys import copy_key
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
