@@ -1,7 +1,8 @@
 """The writer thread's cost of the first keystroke into a talk without a note (the note is made)
 and of a save that keeps a version (every 5 minutes of typing), as the window runs them: on a
-thread of their own, the library opened afresh, SQLAlchemy imported beforehand (the window
-imports it on that thread when a note first changes, ui.runtime.warm_up_on_first_change)."""
+thread of their own, the library opened afresh, SQLAlchemy imported beforehand (as the ORM's
+path needed it: plain SQL does not; the window imports it after the first save,
+ui.runtime.warm_up_on_first_change)."""
 
 from __future__ import annotations
 
