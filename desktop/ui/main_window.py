@@ -311,7 +311,7 @@ class MainWindow(QMainWindow):
         self.preview.schedule(self.editor.current_text)
 
     def chosen_target(self) -> Target | None:
-        """The note chosen: the one being opened, else the one open (NoteOpening)."""
+        """The note chosen last: waiting to open, being opened, or open (NoteOpening)."""
         return self.opening.chosen_target()
 
     def when_open(self, step: Callable[[], None]) -> None:
