@@ -77,11 +77,14 @@ def main() -> None:
         DURING_FOSDEM,
     ]
     floor_cmd = [sys.executable, str(ROOT / "bench" / "floor_window.py")]
+    widgets_cmd = [sys.executable, str(ROOT / "bench" / "widgets_window.py")]
     runs: dict[str, list[float]] = {m: [] for m in MOMENTS}
     cpu: dict[str, list[float]] = {m: [] for m in MOMENTS}
     floor_times, floor_cpu = [], []
+    widgets_times, widgets_cpu = [], []
     start(probe, env)
     start(floor_cmd, env)  # warm the file cache, and write bytecode as an install does
+    start(widgets_cmd, env)
     for _ in range(RUNS):  # alternate run by run
         events = start(probe, env)
         for moment in MOMENTS:
@@ -90,8 +93,21 @@ def main() -> None:
         floor = start(floor_cmd, env)
         floor_times.append(floor["first-paint"])
         floor_cpu.append(floor["cpu first-paint"])
+        widgets = start(widgets_cmd, env)
+        widgets_times.append(widgets["first-paint"])
+        widgets_cpu.append(widgets["cpu first-paint"])
     floor = statistics.median(floor_times)
     floor_note = f"{floor:.3f} s bare QMainWindow ({_spread(floor_times)})"
+    bound = statistics.median(widgets_times)
+    figure(  # what the first paint could be with no Talknotes code at all
+        "first paint of the same Qt widgets, no Talknotes code (reference)",
+        bound,
+        "s",
+        floor=floor_note,
+        note=f"{bound / floor:.2f}× floor, median of {RUNS}, {_spread(widgets_times)}; CPU "
+        f"{statistics.median(widgets_cpu) / statistics.median(floor_cpu):.2f}× the floor's "
+        "(bench/widgets_window.py: the window's widgets, menus and actions in Qt alone)",
+    )
     for moment, name, target, before in (
         ("first-paint", "start to first paint, FOSDEM loaded", "≤ 1.3× floor", "0.206 s, 1.77×"),
         (

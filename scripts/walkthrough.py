@@ -7,6 +7,10 @@
         each step; at the end the note is read back with `talknotes note` and checked.
     python scripts/walkthrough.py layout OUTDIR
         The window with a talk open at 1024x600, 1366x768, 1920x1080 and 1920x1080 at 200 %.
+    python scripts/walkthrough.py looks OUTDIR
+        At 1366x768 and 1024x600: a FOSDEM talk's header (its long track and room), the export
+        dialog with a blog chosen, and in the dark theme the photo strip (a white, a blue and
+        a near-black slide) with the focus ring on it.
     python scripts/walkthrough.py remove OUTDIR
         At 1366x768: words typed into a note with a photo, then File → Remove Conference… by
         keys (Alt+F, M; Alt+R in the dialog), the sidebar's menu on the other conference; then
@@ -46,12 +50,17 @@ def main() -> int:
     layout.add_argument("out", type=Path)
     remove = sub.add_parser("remove")
     remove.add_argument("out", type=Path)
+    looks = sub.add_parser("looks")
+    looks.add_argument("out", type=Path)
     app = sub.add_parser("app")  # the app under test (started by the commands above)
     app.add_argument("library")
     app.add_argument("--open", default="")
+    app.add_argument("--theme", default="")
+    app.add_argument("--blog", default="")
+    app.add_argument("--unfold-photos", action="store_true")
     args = parser.parse_args()
     if args.command == "app":
-        return run_app(args.library, args.open)
+        return run_app(args.library, args.open, args.theme, args.blog, args.unfold_photos)
     missing = [t for t in TOOLS if shutil.which(t) is None]
     if missing:
         print(
@@ -63,14 +72,19 @@ def main() -> int:
         return walk_by_keys(args.out, args.size, args.scale)
     if args.command == "remove":
         return walk_removal(args.out)
+    if args.command == "looks":
+        return look_shots(args.out)
     return layout_shots(args.out)
 
 
 # --- the app under test ------------------------------------------------------------------
 
 
-def run_app(library: str, open_title: str) -> int:
-    """The app as desktop.app builds it, on `library`, with the clock at CLOCK."""
+def run_app(
+    library: str, open_title: str, theme: str = "", blog: str = "", unfold_photos: bool = False
+) -> int:
+    """The app as desktop.app builds it, on `library`, with the clock at CLOCK (and the theme
+    and export blog given, as if chosen in an earlier run)."""
     from datetime import datetime
 
     from PySide6.QtCore import QCoreApplication
@@ -87,6 +101,10 @@ def run_app(library: str, open_title: str) -> int:
     from PySide6.QtCore import QSettings, QTimer
 
     QSettings().clear()  # the default layout for this screen, not the last run's
+    if theme:
+        QSettings().setValue("appearance/theme", theme)
+    if blog:
+        QSettings().setValue("export/blog", blog)
     now = datetime.fromisoformat(CLOCK)
     window = build_window(open_library(library), clock=lambda: now)
     window.show()
@@ -98,6 +116,8 @@ def run_app(library: str, open_title: str) -> int:
         talk = next(t for t in window.model.talks() if t.title == open_title)
         window.sidebar.select_talk(talk.id)  # type: ignore[arg-type]
         window.when_open(window.editor.move_to_end)
+        if unfold_photos:
+            window.when_open(lambda: window.editor.photos_button.setChecked(True))
 
     if open_title:
         open_note()
@@ -169,9 +189,11 @@ def _library() -> Path:
     return lib
 
 
-def _start_app(env, lib: Path, scale: str = "1", open_title: str = "") -> subprocess.Popen:
+def _start_app(
+    env, lib: Path, scale: str = "1", open_title: str = "", extra: tuple[str, ...] = ()
+) -> subprocess.Popen:
     env = {**env, "QT_SCALE_FACTOR": scale}
-    args = [sys.executable, __file__, "app", str(lib)]
+    args = [sys.executable, __file__, "app", str(lib), *extra]
     if open_title:
         args += ["--open", open_title]
     app = subprocess.Popen(args, env=env)
@@ -305,6 +327,48 @@ def layout_shots(out: Path) -> int:
             finally:
                 app.terminate()
                 app.wait(timeout=10)
+    return 0
+
+
+def look_shots(out: Path) -> int:
+    """What a stranger's walkthrough found in the layout, to look at: a long track and room
+    in a talk's details, the export dialog's commit checkbox, slides the colour of the photo
+    strip and the focus ring on it in the dark theme."""
+    from PIL import Image
+
+    lib = _library()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    talknotes = [sys.executable, "-m", "desktop", "--library", str(lib)]
+    fixtures = ROOT.parent / "shared" / "fixtures"
+    fosdem = fixtures / "schedules" / "xml" / "fosdem-2024-schedule.xml"
+    if fosdem.exists():
+        subprocess.run([*talknotes, "import", str(fosdem)], env=env, check=True)
+    for name, colour in (("white", "white"), ("blue", "#1f5fbf"), ("black", "#1e1f22")):
+        slide = lib.parent / f"{name}.png"
+        Image.new("RGB", (1600, 900), colour).save(slide)
+        subprocess.run([*talknotes, "attach", "2", str(slide)], env=env, check=True)
+    blog = lib.parent / "blog"
+    shutil.copytree(fixtures / "blogs" / "jaxxstorm+leebriggs.co.uk", blog)
+    for size in ("1366x768", "1024x600"):
+        runs = [
+            ("dark-strip-focus", "Offline First, Always", ("--theme", "dark", "--unfold-photos")),
+            ("export", "Offline First, Always", ("--blog", str(blog))),
+        ]
+        if fosdem.exists():
+            runs.insert(0, ("fosdem-header", "You too could have made curl!", ()))
+        for name, title, extra in runs:
+            with x_session(size) as xenv:
+                app = _start_app(xenv, lib, open_title=title, extra=extra)
+                try:
+                    if name == "dark-strip-focus":
+                        _xdo(xenv, "key", "ctrl+Tab")  # note → photo strip
+                    if name == "export":
+                        _xdo(xenv, "key", "ctrl+e")
+                        time.sleep(3.0)  # the blog is read (off the GUI thread)
+                    _shot(xenv, out / f"looks-{name}-{size}.png")
+                finally:
+                    app.terminate()
+                    app.wait(timeout=10)
     return 0
 
 

@@ -120,9 +120,21 @@ def add_parser(sub, common, parse_day) -> None:
         "export", parents=[common], help="write a talk, a day recap or a conference as a blog post"
     )
     scope = p.add_argument_group("what to export")
-    scope.add_argument("--talk", type=int, metavar="ID", help="one talk")
-    scope.add_argument("--day", type=parse_day, metavar="DATE", help="a day recap (+ --conference)")
-    scope.add_argument("--conference", type=int, metavar="ID", help="the whole conference")
+    scope.add_argument(
+        "--talk", type=int, metavar="ID", help="one talk (ids: talknotes talks, or talks --json)"
+    )
+    scope.add_argument(
+        "--day",
+        type=parse_day,
+        metavar="DATE",
+        help="a day recap, DATE as 2024-02-03 (+ --conference)",
+    )
+    scope.add_argument(
+        "--conference",
+        type=int,
+        metavar="ID",
+        help="the whole conference, or the day's (ids: talknotes conferences)",
+    )
     scope.add_argument(
         "--talks",
         type=lambda v: [int(x) for x in v.split(",")],
@@ -144,7 +156,9 @@ def add_parser(sub, common, parse_day) -> None:
         help="this export as a draft or not (default: as the blog's posts are; the saved "
         "profile is not changed)",
     )
-    p.add_argument("--title", metavar="TEXT")
+    p.add_argument(
+        "--title", metavar="TEXT", help="the post's title (default: the talk's, or a recap's)"
+    )
     p.add_argument(
         "--intro", metavar="TEXT", help="the opening paragraph (default: the recap's intro)"
     )
@@ -152,7 +166,11 @@ def add_parser(sub, common, parse_day) -> None:
         "--wrapup", metavar="TEXT", help="the closing paragraph (default: the recap's wrap-up)"
     )
     p.add_argument(
-        "--tags", type=lambda v: [t.strip() for t in v.split(",") if t.strip()], metavar="TAG,TAG…"
+        "--tags",
+        type=lambda v: [t.strip() for t in v.split(",") if t.strip()],
+        metavar="TAG,TAG…",
+        help="the post's tags (default: the conference, and the blog's own tags the talks "
+        "mention, else their tracks)",
     )
     p.add_argument("--dry-run", action="store_true", help="list what would be written")
     p.add_argument(

@@ -227,10 +227,11 @@ def _chosen_talks(lib: NotesSource, request: ExportRequest) -> tuple[Conference,
     return conf, chosen
 
 
-def _slide_photos(body: str, attached: list[Photo]) -> str:
+def _slide_photos(body: str, attached: list[Photo], told: list[str]) -> str:
     """What slide OCR changes in a note's photo references: a default caption gives way to the
     slide's title line, and another shot of a slide shows the one kept (or nothing, when the
-    note shows that one too)."""
+    note shows that one too). What a blogger would not see coming is added to `told`: a
+    photo placed in the note left out, or shown by another shot."""
     by_key = {photo_refs.key_of(p.sha256): p for p in attached}
     by_id = {p.id: p for p in attached}
     placed = set(photo_refs.keys(body))
@@ -241,7 +242,17 @@ def _slide_photos(body: str, attached: list[Photo]) -> str:
             return photo_refs.make(ref.caption, ref.key)
         kept = by_id.get(photo.duplicate_of, photo)
         if kept is not photo and photo_refs.key_of(kept.sha256) in placed:
+            told.append(
+                f"{photo.original_name} left out: another shot of the same slide, "
+                f"{kept.original_name}, is shown (the sharpest; to choose, Keep This Shot "
+                "on a photo)"
+            )
             return ""  # the slide is shown already, by its kept shot
+        if kept is not photo:
+            told.append(
+                f"{photo.original_name} shown as {kept.original_name}: the sharpest shot of "
+                "the same slide (to choose, Keep This Shot on a photo)"
+            )
         written = ref.caption if kept is photo else ""
         caption = caption_for_export(
             written, kept.caption, kept.caption_typed, kept.suggested_caption
@@ -327,7 +338,9 @@ def build_post(
             last_group = group
             opens.append((talk_level - 1, group))  # top, or below the day
         attached = lib.note_photos(note.id) if note.id is not None else []
-        body = _slide_photos(body, attached)
+        told: list[str] = []
+        body = _slide_photos(body, attached, told)
+        warnings += [f"{talk.title}: {line}" for line in dict.fromkeys(told)]
         referenced = set(photo_refs.keys(body))
         for photo in attached:
             key = photo_refs.key_of(photo.sha256)

@@ -108,11 +108,19 @@ def held_here(library_dir: Path) -> bool:
 
 def acquire(library_dir: Path, timeout: float, kind: str, command: str = "") -> LibraryLock:
     """Take the library's lock as a `kind` ("window" or "command" `command`), waiting up to
-    `timeout` seconds. Raises LibraryBusy naming the holder, or TalknotesError when the folder
+    `timeout` seconds for a command holding it (not for a window: it holds the library until
+    it is closed). Raises LibraryBusy naming the holder, or TalknotesError when the folder
     cannot be written (read-only, disk full)."""
     lock = library_lock(library_dir)
     try:
-        lock.acquire(timeout=timeout)
+        try:
+            lock.acquire(timeout=0)
+        except LockTimeout:
+            holder = current_holder(library_dir)
+            if holder is not None and holder.kind == "window":  # open until someone closes
+                # it: waiting would only delay the answer (a script's command, 3 s each)
+                raise LibraryBusy(str(library_dir), busy_reason(holder), holder) from None
+            lock.acquire(timeout=timeout)  # a command: done soon
     except LockTimeout as exc:
         holder = current_holder(library_dir)
         raise LibraryBusy(str(library_dir), busy_reason(holder), holder) from exc

@@ -5,15 +5,75 @@ into the note, never into the list's type-ahead, never nowhere."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtWidgets import QApplication, QFocusFrame, QWidget
+from PySide6.QtGui import QPainter, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.ui.held_keys import copy_key
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
+
+
+RING_WIDTH = 2  # px
+
+
+class PaneRing(QWidget):
+    """A ring drawn just inside the edge of the pane that has the focus, over its contents,
+    in the palette's text colour (black on the light theme, light grey on the dark one).
+
+    Qt's QFocusFrame draws outside the widget, in its parent: the box round the photo strip
+    and the splitter round the preview cut it off, so on these panes it could not be seen.
+    This ring is the window's child, above everything in it, laid over the pane."""
+
+    _MOVES = (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide)
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._pane: QWidget | None = None
+        self._watched: list[QWidget] = []
+        self.hide()
+
+    def widget(self) -> QWidget | None:
+        return self._pane
+
+    def setWidget(self, pane: QWidget | None) -> None:  # noqa: N802 (as QFocusFrame's)
+        for each in self._watched:
+            each.removeEventFilter(self)
+        self._pane, self._watched = pane, []
+        window = self.parentWidget()
+        while pane is not None and pane is not window:  # it and what holds it: any move
+            pane.installEventFilter(self)
+            self._watched.append(pane)
+            pane = pane.parentWidget()
+        self._fit()
+
+    def _fit(self) -> None:
+        pane, window = self._pane, self.parentWidget()
+        if pane is None or window is None or not pane.isVisible():
+            self.hide()
+            return
+        self.setGeometry(pane.rect().translated(pane.mapTo(window, pane.rect().topLeft())))
+        self.show()
+        self.raise_()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() in self._MOVES:
+            self._fit()
+        return False
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 (Qt override)
+        painter = QPainter(self)
+        pen = QPen(self.palette().color(QPalette.ColorRole.WindowText), RING_WIDTH)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        painter.setPen(pen)
+        half = RING_WIDTH / 2
+        painter.drawRect(self.rect().toRectF().adjusted(half, half, -half, -half))
 
 
 class FocusRing(QObject):
@@ -24,7 +84,7 @@ class FocusRing(QObject):
             pane.installEventFilter(self)  # text typed there: into the note
         window.sidebar.filter_edit.installEventFilter(self)  # (Ctrl+Tab, as from the note)
         self._set_focus_order()
-        self.frame = QFocusFrame(window)
+        self.frame = PaneRing(window)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._show_pane_focus)
@@ -59,8 +119,7 @@ class FocusRing(QObject):
         not tell where the typing would go."""
         window = self.window
         panes = (window.sidebar.tree, window.editor.edit, window.editor.strip, window.preview)
-        # (None: no ring; Qt takes a null widget, PySide's stub says QWidget)
-        self.frame.setWidget(new if new in panes else cast(QWidget, None))
+        self.frame.setWidget(new if new in panes else None)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
         """Text typed while the (read-only) preview or photo strip has the focus — after

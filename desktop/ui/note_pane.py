@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextDocumentLayout,
-    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -38,6 +37,7 @@ from desktop.ui.autosave import Target
 from desktop.ui.document_text import DocumentText
 from desktop.ui.markdown_edit import MarkdownEdit
 from desktop.ui.photo_strip import PhotoStrip
+from desktop.ui.title_line import FactsLine, TitleLine
 
 if TYPE_CHECKING:
     from desktop.ui.highlighter import MarkdownHighlighter
@@ -47,68 +47,43 @@ def _when(talk: Talk) -> str:
     return f"{talk.start:%a %d %b}, {agenda.time_label(talk)}" if talk.start else "unscheduled"
 
 
+UNBROKEN_UP_TO = 40  # characters: a fact this long stays on one line (a longer one wraps)
+SEPARATOR = "\u00a0· "  # a line may end with the dot, never start with it
+
+
+NOWRAP = '<span style="white-space:nowrap">{}</span>'
+
+
+def _whole(text: str) -> str:
+    """A short fact, escaped, kept whole on its line: the details broke inside one ("· Main
+    Track - K" on one line, "Building" on the next). No break at its spaces nor after its
+    hyphens (a word joiner); between facts the line still wraps."""
+    shown = html.escape(text)
+    if len(text) > UNBROKEN_UP_TO:
+        return shown
+    return NOWRAP.format(shown.replace("-", "-&#8288;"))
+
+
+def _whole_link(link: str) -> str:
+    """A link of header_links (`<a href="…">text</a>`) kept whole on its line when short."""
+    text = html.unescape(link.split(">", 1)[1].rsplit("<", 1)[0])
+    return link if len(text) > UNBROKEN_UP_TO else NOWRAP.format(link)
+
+
 def _header_html(talk: Talk) -> str:
     """The talk's details under its title line: subtitle, who, where, when, links."""
     esc = html.escape
-    who = ", ".join(talk.speakers) or "—"
-    facts = " · ".join(x for x in (esc(who), esc(talk.room), _when(talk), esc(talk.track)) if x)
-    links = header_links(talk)  # recordings and slides first, each named by its kind
+    who = ", ".join(_whole(s) for s in talk.speakers) or "—"
+    where_when = (_whole(f) for f in (talk.room, _when(talk), talk.track) if f)
+    facts = SEPARATOR.join((who, *where_when))
+    links = [_whole_link(link) for link in header_links(talk)]  # recordings, slides first
     subtitle = f"<i>{esc(talk.subtitle)}</i><br>" if talk.subtitle else ""
     gone = (
         '<br><span style="color:#c0392b">No longer in the schedule</span>'
         if talk.status == "removed"
         else ""
     )
-    return f"{subtitle}{facts}{gone}" + (f"<br>{' · '.join(links)}" if links else "")
-
-
-TITLE_SHARE = 0.45  # of the title line a talk's title keeps before its facts give way
-
-
-class TitleLine(QLabel):
-    """One line naming the note that receives the typing, elided to the width it gets (it
-    never widens the window)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._full = self._facts = ""
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        font = self.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        self.setFont(font)
-        self.setAccessibleName("Note being written")
-
-    def set_full_text(self, text: str, facts: str = "") -> None:
-        """`facts` (when and where) end the line and stay whole: the text before them gives
-        way first (they are what a short window must still tell)."""
-        self._full, self._facts = text, facts
-        self.setToolTip(self.full_text())
-        self._elide()
-
-    def full_text(self) -> str:
-        return f"{self._full} · {self._facts}" if self._facts else self._full
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        super().resizeEvent(event)
-        self._elide()
-
-    def _elide(self) -> None:
-        """The facts stay whole while the title keeps TITLE_SHARE of the line (or all of
-        itself); on a narrower line the last fact (the room) gives way, then the time: a
-        title cut to a few letters no longer says which note receives the typing."""
-        metrics, width = self.fontMetrics(), self.width()
-        facts = self._facts.split(" · ") if self._facts else []
-        needed = min(metrics.horizontalAdvance(self._full), int(width * TITLE_SHARE))
-        while facts:
-            tail = " · " + " · ".join(facts)
-            room = width - metrics.horizontalAdvance(tail)
-            if room >= needed:
-                head = metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, room)
-                self.setText(head + tail)
-                return
-            facts.pop()
-        self.setText(metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, width))
+    return f"{subtitle}{facts}{gone}" + (f"<br>{SEPARATOR.join(links)}" if links else "")
 
 
 def _apart_from_quote(cursor: QTextCursor) -> None:
@@ -135,6 +110,8 @@ class NotePane(QWidget):
         super().__init__(parent)
         self.compact = self._strip_folded = False
         self.title_line = TitleLine()
+        self.when_where = FactsLine()  # (compact: the details that tell it are folded)
+        self.when_where.setVisible(False)
         self.header = QLabel(textFormat=Qt.TextFormat.RichText, wordWrap=True)
         self.header.setOpenExternalLinks(True)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
@@ -180,15 +157,25 @@ class NotePane(QWidget):
         # the lines shown are coloured at once, ahead of the sweep over a long note
         self.edit.verticalScrollBar().valueChanged.connect(lambda _v: self._colour_shown())
 
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.title_line, 1)
-        top.addWidget(self.abstract_button)
-        top.addWidget(self.photos_button)
+        # the buttons end the title's first line; compact, the when-and-where line under it
+        # (the title then has the whole width: at 1024x600 it had a third of it)
+        self.buttons = QWidget()
+        buttons = QHBoxLayout(self.buttons)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.abstract_button)
+        buttons.addWidget(self.photos_button)
+        self._top = QHBoxLayout()
+        self._top.setContentsMargins(0, 0, 0, 0)
+        self._top.addWidget(self.title_line, 1)
+        self._top.addWidget(self.buttons, 0, Qt.AlignmentFlag.AlignTop)
+        self._facts_row = QHBoxLayout()
+        self._facts_row.setContentsMargins(0, 0, 0, 0)
+        self._facts_row.addWidget(self.when_where, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 6, 6)
         layout.setSpacing(4)
-        layout.addLayout(top)
+        layout.addLayout(self._top)
+        layout.addLayout(self._facts_row)
         layout.addWidget(self.header)
         layout.addWidget(self.notice)
         layout.addWidget(self.abstract)
@@ -215,7 +202,8 @@ class NotePane(QWidget):
         self.on_edit: Callable[[Target], None] = lambda _t: None
         self.talk: Talk | None = None
         # while a note chosen is read: the title line and details it replaced (show_opening)
-        self._before_opening: tuple[str, str, str, str, bool] | None = None
+        self._before_opening: tuple[str, str, str, bool, str, str, bool] | None = None
+        self._opening_talk: Talk | None = None  # (its abstract, should it be unfolded)
         self._show_placeholder()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
@@ -227,6 +215,7 @@ class NotePane(QWidget):
 
     def _show_placeholder(self) -> None:
         self.title_line.set_full_text("No note open")
+        self.when_where.setVisible(False)
         self.header.setText(
             "Pick a talk on the left and press Enter, or press Ctrl+J for the one running now"
         )
@@ -234,6 +223,8 @@ class NotePane(QWidget):
         self.edit.setEnabled(False)
 
     def _toggle_abstract(self, shown: bool) -> None:
+        if shown:
+            self._fill_abstract()
         self.abstract.setVisible(shown)
         self.abstract_button.setText("Abstract ▾" if shown else "Abstract ▸")
 
@@ -249,6 +240,11 @@ class NotePane(QWidget):
             self.compact = compact
             if compact:
                 self.abstract_button.setChecked(False)
+            (self._top if compact else self._facts_row).removeWidget(self.buttons)
+            if compact:
+                self._facts_row.addWidget(self.buttons)
+            else:
+                self._top.addWidget(self.buttons, 0, Qt.AlignmentFlag.AlignTop)
             self._show_title()
             self.header.setVisible(not compact or self.target is None)
         self._sync_strip()
@@ -290,25 +286,34 @@ class NotePane(QWidget):
         talk = self.talk
         if talk is None or self._before_opening is not None:  # (it names the note chosen)
             return
-        where = " · ".join(x for x in (agenda.time_label(talk), talk.room) if x)
-        self.title_line.set_full_text(talk.title, where if self.compact else "")
+        facts = [agenda.time_label(talk), talk.room]
+        self.when_where.set_facts(facts)
+        self.when_where.setVisible(self.compact)
+        where = " · ".join(x for x in facts if x)
+        self.title_line.set_full_text(talk.title, f"{talk.title} · {where}" if where else "")
 
     def show_opening(self, name: str, talk: Talk | None = None) -> None:
         """A note is chosen and being read: the pane names it at once ("Opening …", its
         talk's details) and the note still showing takes no typing (read-only: no input
         method, drop or paste reaches it; the keys typed are held for the note chosen)."""
         if self._before_opening is None:
-            line = self.title_line
+            title, facts = self.title_line, self.when_where
             self._before_opening = (
-                line._full,
-                line._facts,
+                title.full_text(),
+                title.toolTip(),
+                facts.full_text(),
+                facts.isVisibleTo(self),
                 self.header.text(),
                 self.abstract.text(),
                 self.abstract_button.isVisibleTo(self),
             )
+        self._opening_talk = talk
         self.title_line.set_full_text(f"Opening {name}…")
+        self.when_where.set_facts([agenda.time_label(talk), talk.room] if talk else [])
+        self.when_where.setVisible(bool(talk) and self.compact)
         self.header.setText(_header_html(talk) if talk else "Notes that belong to no talk")
-        self.abstract.setText(abstracts.to_markdown(talk.abstract) if talk else "")
+        shown = talk is not None and self.abstract_button.isChecked()
+        self.abstract.setText(abstracts.to_markdown(talk.abstract) if shown and talk else "")
         self.abstract_button.setVisible(bool(talk and talk.abstract))
         self.edit.setReadOnly(True)
 
@@ -320,8 +325,10 @@ class NotePane(QWidget):
         if self.target is None:
             self._show_placeholder()
         elif before is not None:
-            full, facts, header, abstract, has_abstract = before
-            self.title_line.set_full_text(full, facts)
+            title, tip, facts, facts_shown, header, abstract, has_abstract = before
+            self.title_line.set_full_text(title, tip)
+            self.when_where.set_facts(facts.split(" · "))
+            self.when_where.setVisible(facts_shown)
             self.header.setText(header)
             self.abstract.setText(abstract)
             self.abstract_button.setVisible(has_abstract)
@@ -397,13 +404,22 @@ class NotePane(QWidget):
         self._show_title()
         self.header.setText(_header_html(talk))
         self.header.setVisible(not self.compact)
-        self.abstract.setText(abstracts.to_markdown(talk.abstract))
+        self.abstract.clear()  # made when shown: an HTML abstract's conversion (~5 ms the
+        # first time, html.parser imported) is not in the way of the note opening
+        if self.abstract_button.isChecked():
+            self._fill_abstract()
         self.abstract_button.setVisible(bool(talk.abstract))
         self._open(Target("talk", saved_id(talk.id)), note.body)
+
+    def _fill_abstract(self) -> None:
+        talk = self._opening_talk if self._before_opening is not None else self.talk
+        if talk is not None and not self.abstract.text():
+            self.abstract.setText(abstracts.to_markdown(talk.abstract))
 
     def show_hallway(self, note: Note) -> None:
         self.talk = None
         self.title_line.set_full_text(f"☕ {note.title or 'Hallway notes'}")
+        self.when_where.setVisible(False)
         self.header.setText("Notes that belong to no talk")
         self.header.setVisible(not self.compact)
         self.abstract_button.setVisible(False)

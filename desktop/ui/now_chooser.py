@@ -22,9 +22,9 @@ class NowChooser(QDialog):
         self.list.setAccessibleName("Running talks")
         for number, talk in enumerate(talks, start=1):
             key = f"{number}  " if number <= 9 else "    "
-            star = "★ " if talk.starred else ""
+            marks = ("★ " if talk.starred else "") + ("✎ " if talk.has_note else "")
             item = QListWidgetItem(
-                f"{key}{star}{talk.title}  ·  {talk.room}  ·  {agenda.time_label(talk)}"
+                f"{key}{marks}{talk.title}  ·  {talk.room}  ·  {agenda.time_label(talk)}"
             )
             item.setData(Qt.ItemDataRole.UserRole, talk.id)
             self.list.addItem(item)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSettings, QSize, QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication, QImageReader, QPixmap
 from PySide6.QtWidgets import QFileDialog, QGridLayout, QLabel, QWidget
 
@@ -53,9 +54,38 @@ class PhotoPicker(QFileDialog):
         self.preview.setPixmap(QPixmap.fromImage(image))
 
 
+LAST_FOLDER_KEY = "photos/last-folder"
+
+
+def start_folder(settings: QSettings) -> str:
+    """Where the picker opens: the folder photos were last attached from, else the user's
+    pictures folder, else home (not the folder the app was started from)."""
+    last = settings.value(LAST_FOLDER_KEY, "")
+    if isinstance(last, str) and last and Path(last).is_dir():
+        return last
+    pictures = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+    return pictures if pictures and Path(pictures).is_dir() else str(Path.home())
+
+
 def choose_photos(parent: QWidget | None, name_filter: str) -> list[str]:
+    settings = QSettings()
+    folder = start_folder(settings)
     if has_platform_dialog():
-        paths, _ = QFileDialog.getOpenFileNames(parent, "Attach photos", "", name_filter)
-        return paths
-    picker = PhotoPicker(parent, name_filter)
-    return picker.selectedFiles() if picker.exec() == QFileDialog.DialogCode.Accepted else []
+        paths, _ = QFileDialog.getOpenFileNames(parent, "Attach photos", folder, name_filter)
+    else:
+        picker = PhotoPicker(parent, name_filter)
+        picker.setDirectory(folder)
+        fit_picker(picker, parent)
+        accepted = picker.exec() == QFileDialog.DialogCode.Accepted
+        paths = picker.selectedFiles() if accepted else []
+    if paths:
+        settings.setValue(LAST_FOLDER_KEY, str(Path(paths[0]).parent))
+    return paths
+
+
+def fit_picker(picker: QFileDialog, parent: QWidget | None) -> None:
+    """Qt's dialog opens small: its folder box and columns cut. As wide as the window allows
+    (at most 1000 × 640), within the screen."""
+    screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry().size() if screen is not None else QSize(1000, 640)
+    picker.resize(min(1000, room.width() - 40), min(640, room.height() - 60))

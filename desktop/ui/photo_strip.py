@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -15,12 +15,55 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QScrollArea,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
 )
 
 from desktop.core.models import Photo
 
 PHOTO_ROLE = Qt.ItemDataRole.UserRole + 1
+THUMB_SIZE_ROLE = Qt.ItemDataRole.UserRole + 2  # the thumbnail's size on screen (QSize)
+
+
+def frame_colour(palette: QPalette) -> QColor:
+    """Between the strip's background and its text: it stands out from the strip in a
+    light theme and a dark one, and from a white or a black slide."""
+    base, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
+    share = 0.45  # of the text's colour
+    return QColor(
+        round(base.red() + (text.red() - base.red()) * share),
+        round(base.green() + (text.green() - base.green()) * share),
+        round(base.blue() + (text.blue() - base.blue()) * share),
+    )
+
+
+# Marks another shot of a slide already kept. "❐", not "⧉": common fonts (DejaVu, the
+# Linux default) have no ⧉, which showed as an empty box.
+ANOTHER_SHOT = "❐"
+
+
+class FramedThumbnail(QStyledItemDelegate):
+    """A thumbnail with a thin frame round it: a white slide on the light theme's white strip
+    (a dark one on the dark theme's) could not be seen."""
+
+    def paint(self, painter, option, index) -> None:
+        super().paint(painter, option, index)
+        size = index.data(THUMB_SIZE_ROLE)
+        if not isinstance(size, QSize) or size.isEmpty():
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        widget = opt.widget  # (the strip: a view gives its delegate's options its widget)
+        cell = widget.style().subElementRect(
+            QStyle.SubElement.SE_ItemViewItemDecoration, opt, widget
+        )
+        shown = QStyle.alignedRect(opt.direction, opt.decorationAlignment, size, cell)
+        painter.save()
+        painter.setPen(frame_colour(opt.palette))
+        painter.drawRect(QRect(shown).adjusted(-1, -1, 0, 0))  # (a pen's rect ends 1 px on)
+        painter.restore()
 
 
 class PhotoStrip(QListWidget):
@@ -42,6 +85,7 @@ class PhotoStrip(QListWidget):
         self.setFixedHeight(118)
         self.setGridSize(QSize(112, 96))
         self.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keeps a caption's start and number
+        self.setItemDelegate(FramedThumbnail(self))
         self.setMovement(QListView.Movement.Static)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAcceptDrops(True)
@@ -61,7 +105,7 @@ class PhotoStrip(QListWidget):
             if pending_suggestion(photo):  # shown apart until accepted: italic, "?"
                 label = f"{photo.suggested_caption}?"
             if photo.duplicate_of is not None:
-                label = f"⧉ {label}"
+                label = f"{ANOTHER_SHOT} {label}"
             item = QListWidgetItem(label)  # elided to the grid's width, in the middle
             item.setData(PHOTO_ROLE, photo)
             item.setToolTip(photo_details(photo))
@@ -79,6 +123,7 @@ class PhotoStrip(QListWidget):
                 )
                 pixmap.setDevicePixelRatio(ratio)
                 item.setIcon(QIcon(pixmap))
+                item.setData(THUMB_SIZE_ROLE, pixmap.deviceIndependentSize().toSize())
             self.addItem(item)
         self.setVisible(bool(photos))
 

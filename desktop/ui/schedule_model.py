@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from datetime import date, datetime
 
 from PySide6.QtCore import (
     QAbstractItemModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QBrush, QFont, QPalette
@@ -19,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.core import abstracts, agenda
 from desktop.core.ids import saved_id
 from desktop.core.models import Conference, Note, Talk, TalkStatus
+from desktop.core.text_match import fold
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "conference" | "day" | "talk" | "hallway"
 ID_ROLE = Qt.ItemDataRole.UserRole + 2  # talk id, conference id or note id
@@ -30,7 +28,9 @@ TRACK_ROLE = Qt.ItemDataRole.UserRole + 7
 ROOM_ROLE = Qt.ItemDataRole.UserRole + 8
 FOLDED_ROLE = Qt.ItemDataRole.UserRole + 9  # SEARCH_ROLE's text folded (see fold)
 
-COLUMNS = ["Talk", "Room"]
+# One column: the room is on each talk's second line (ui.talk_delegate). A hidden second
+# column doubled the rows Qt and the filter map as the schedule first shows: ~4 ms a start.
+COLUMNS = ["Talk"]
 HALLWAY_TITLE = "Hallway notes"
 
 
@@ -95,10 +95,8 @@ class ScheduleModel(QAbstractItemModel):
         self._state: dict[int, str] = {}  # "running" | "next" | ""
         self._labels: dict[int, str] = {}  # a talk's shown line, made when first asked
         self._folded: dict[int, str] = {}  # a talk's search text folded, made when first asked
-        self._band = QBrush(QApplication.palette().color(QPalette.ColorRole.AlternateBase))
-        accent = QApplication.palette().color(QPalette.ColorRole.Highlight)
-        accent.setAlpha(70)
-        self._accent = QBrush(accent)
+        self._palette_key = -1  # the palette the brushes below were made from (_colours)
+        self._band = self._accent = QBrush()
 
     def talk(self, talk_id: int) -> Talk | None:
         return self._talks.get(talk_id)
@@ -226,8 +224,6 @@ class ScheduleModel(QAbstractItemModel):
         node = self._nodes[index.internalId()]
         talk = node.talk
         if role == Qt.ItemDataRole.DisplayRole:
-            if index.column() == 1:
-                return talk.room if talk is not None else ""
             return self._label(talk) if talk is not None else node.text
         if role == KIND_ROLE:
             return node.kind
@@ -237,8 +233,8 @@ class ScheduleModel(QAbstractItemModel):
             return self._other_data(node, index.column(), role)
         if role == Qt.ItemDataRole.BackgroundRole:
             if self._state.get(saved_id(talk.id)) == "running":
-                return self._accent
-            return self._band if node.banded else None
+                return self._colours()[1]
+            return self._colours()[0] if node.banded else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return _talk_tooltip(talk)
         if index.column() != 0:
@@ -270,6 +266,18 @@ class ScheduleModel(QAbstractItemModel):
                 folded = self._folded[saved_id(talk.id)] = fold(_search_text(talk))
             return folded
         return None
+
+    def _colours(self) -> tuple[QBrush, QBrush]:
+        """The band of alternate slots and the running talks' accent, from the palette now: the
+        theme may have changed (made once, a light theme's band stayed on dark rows)."""
+        palette = QApplication.palette()
+        if palette.cacheKey() != self._palette_key:
+            self._palette_key = palette.cacheKey()
+            self._band = QBrush(palette.color(QPalette.ColorRole.AlternateBase))
+            accent = palette.color(QPalette.ColorRole.Highlight)
+            accent.setAlpha(70)
+            self._accent = QBrush(accent)
+        return self._band, self._accent
 
     def _other_data(self, node: _Node, column: int, role: int):
         """A conference's, a day's or a hallway note's row."""
@@ -356,6 +364,13 @@ class ScheduleModel(QAbstractItemModel):
         self._conferences = [c for c in self._conferences if c.id != conference_id]
         return {("talk", t) for t in talks} | {("hallway", n) for n in hallway}
 
+    def row_changed(self, kind: str, item_id: int) -> None:
+        """Have the views repaint a talk's or a hallway note's row (it became, or stopped
+        being, the open note)."""
+        node = (self._talk_rows if kind == "talk" else self._hallway_rows).get(item_id)
+        if node is not None:
+            self._changed(node)
+
     def index_of_hallway(self, note_id: int):
         node = self._hallway_rows.get(note_id)
         return self._index(node) if node else None
@@ -377,95 +392,3 @@ def _search_text(talk: Talk) -> str:
             abstracts.search_text(talk.abstract),
         ]
     )
-
-
-def fold(text: str) -> str:
-    """Text as the filter compares it: without case or accents ("Zoë" matches "zoe").
-
-    Character by character, folding FOSDEM's titles and abstracts took ~150 ms as the schedule
-    loaded: ASCII text is only case-folded, and the accents are dropped by str.translate."""
-    folded = text.casefold()
-    if folded.isascii():
-        return folded
-    decomposed = unicodedata.normalize("NFKD", folded)
-    drop = {ord(c): None for c in set(decomposed) if unicodedata.combining(c)}
-    return decomposed.translate(drop) if drop else decomposed
-
-
-def word_starts(query: str) -> list[re.Pattern[str]]:
-    """One pattern per word of the query, each at the start of a word (all must match, in
-    any order): "rust" finds "Rust" and "rustc", not "trust"."""
-    return [re.compile(rf"(?<!\w){re.escape(word)}") for word in fold(query).split()]
-
-
-class ScheduleFilter(QSortFilterProxyModel):
-    """Text filter over SEARCH_ROLE (word starts, accents and case ignored) plus quick
-    filters (starred only, with notes only, day, track, room)."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.setRecursiveFilteringEnabled(True)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterRole(SEARCH_ROLE)
-        self.starred_only = False
-        self.noted_only = False
-        self.day = ""  # ISO date, "" for all
-        self.track = ""
-        self.room = ""
-        self.text = ""
-        self._words: list[re.Pattern[str]] = []
-
-    def set_text(self, text: str) -> None:
-        """Filter by words starting with the text's words."""
-        self.text = text.strip()
-        self._words = word_starts(self.text)
-        self.set_quick()
-
-    @property
-    def narrowed(self) -> bool:
-        return bool(
-            self.starred_only or self.noted_only or self.day or self.track or self.room or self.text
-        )
-
-    def set_quick(self, **flags: object) -> None:
-        """starred=, noted= (bool); day=, track=, room= ("" for all)."""
-        begin = getattr(self, "beginFilterChange", None)  # Qt ≥ 6.9
-        if begin:
-            begin()
-        mapping = {"starred": "starred_only", "noted": "noted_only"}
-        for key, value in flags.items():
-            setattr(self, mapping.get(key, key), value)
-        if begin:
-            self.endFilterChange()
-        else:
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, row: int, parent) -> bool:  # noqa: N802 (Qt override)
-        if not self.narrowed:
-            return True  # no filter: every row (asked once per row as the schedule loads)
-        index = self.sourceModel().index(row, 0, parent)
-        kind = index.data(KIND_ROLE)
-        if kind in ("hallway", "hallway-new"):  # a note of no talk: found by its words alone
-            only_words = not (self.starred_only or self.noted_only or self.day or self.track)
-            if not (self._words and only_words and not self.room):
-                return False
-            text = fold(index.data(SEARCH_ROLE) or "")
-            return all(word.search(text) for word in self._words)
-        if kind != "talk":
-            # containers show when a child matches (recursive filtering); alone only when idle
-            return not self.narrowed
-        if self.starred_only and not index.data(STARRED_ROLE):
-            return False
-        if self.noted_only and not index.data(NOTED_ROLE):
-            return False
-        for wanted, role in (
-            (self.day, DAY_ROLE),
-            (self.track, TRACK_ROLE),
-            (self.room, ROOM_ROLE),
-        ):
-            if wanted and index.data(role) != wanted:
-                return False
-        if not self._words:
-            return True
-        text = index.data(FOLDED_ROLE) or ""
-        return all(word.search(text) for word in self._words)

@@ -4,29 +4,25 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.ui.schedule_model import ID_ROLE, KIND_ROLE, ScheduleFilter, ScheduleModel
+from desktop.core.text_match import fold, word_starts
+from desktop.ui.filter_bar import FilterBar
+from desktop.ui.schedule_filter import ScheduleFilter
+from desktop.ui.schedule_model import DAY_ROLE, ID_ROLE, KIND_ROLE, ScheduleModel
 from desktop.ui.talk_delegate import TalkDelegate
+from desktop.ui.viewport import viewport_height
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu
-
-FILTER_PAUSE_MS = 150
 
 
 class Sidebar(QWidget):
@@ -44,36 +40,29 @@ class Sidebar(QWidget):
         self.proxy = ScheduleFilter(self)
         self.proxy.setSourceModel(model)
 
-        self.filter_edit = QLineEdit(placeholderText="Filter: title, speaker, room, track…")
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName("Filter talks")
-        # Filtering FOSDEM's 876 talks takes the tree 15-65 ms: done per key, every letter
-        # would show that late. So the filter applies once the typist pauses.
-        self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_PAUSE_MS)
-        self._filter_timer.timeout.connect(self.apply_filter)
-        self.filter_edit.textChanged.connect(self._filter_typed)
-        self.filter_edit.returnPressed.connect(self.apply_filter)
-        self.filter_edit.installEventFilter(self)  # Down: into the results
-        self.starred_button = self._toggle("★ My agenda", "Show starred talks only")
-        self.starred_button.toggled.connect(lambda on: self._quick(starred=on))
-        self.noted_button = self._toggle("✎ With notes", "Show talks that have notes")
-        self.noted_button.toggled.connect(lambda on: self._quick(noted=on))
-
-        self.day_box = self._combo("All days", "day")
-        self.track_box = self._combo("All tracks", "track")
-        self.room_box = self._combo("All rooms", "room")
+        self.filters = FilterBar(self.proxy)
+        self.filters.changed.connect(self._expand_after_filter)
+        self.filters.into_results.connect(self._into_results)
+        # (the filters' widgets, as the window and its tests know them)
+        bar = self.filters
+        self.filter_edit, self.no_match = bar.filter_edit, bar.no_match
+        self.starred_button, self.noted_button = bar.starred_button, bar.noted_button
+        self.day_box, self.track_box, self.room_box = bar.day_box, bar.track_box, bar.room_box
 
         self.tree = QTreeView()
         self.tree.setAccessibleName("Schedule")
-        self.tree.setModel(self.proxy)
-        self.tree.setItemDelegate(TalkDelegate(model, self.tree))  # two-line talk rows
+        # The tree shows the model itself until a filter narrows it, then the filter: through
+        # the proxy, FOSDEM's first showing took ~4 ms more (every row mapped, and asked of
+        # the filter). to_view() gives a model row's index in whichever the tree shows.
+        self.tree.setModel(model)
+        self._open_unfiltered: set[tuple] = set()  # the days open before a filter (_show)
+        self.tree.setItemDelegate(  # two-line talk rows; the open note's marked
+            TalkDelegate(model, self.tree, open_note=lambda: self._open)
+        )
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setAllColumnsShowFocus(True)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionHidden(1, True)  # the room is on each talk's second line
+        self.tree.header().setStretchLastSection(True)  # (one column: kept across models)
         self.tree.setHeaderHidden(True)
         self._open: tuple[str, int] | None = None
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -82,20 +71,9 @@ class Sidebar(QWidget):
         self.tree.clicked.connect(self._chosen)
         self.tree.activated.connect(self._entered)
 
-        quick = QHBoxLayout()
-        quick.setContentsMargins(0, 0, 0, 0)
-        quick.addWidget(self.starred_button)
-        quick.addWidget(self.noted_button)
-        quick.addStretch(1)
-        combos = QHBoxLayout()
-        combos.setContentsMargins(0, 0, 0, 0)
-        for box in (self.day_box, self.track_box, self.room_box):
-            combos.addWidget(box, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 6)
-        layout.addWidget(self.filter_edit)
-        layout.addLayout(quick)
-        layout.addLayout(combos)
+        layout.addWidget(self.filters)
         layout.addWidget(self.tree, 1)
         self.empty_panel = self._empty_panel()
         layout.addWidget(self.empty_panel, 1)
@@ -152,78 +130,45 @@ class Sidebar(QWidget):
         self.empty_panel.setVisible(empty)
         self.tree.setVisible(not empty)
 
-    @staticmethod
-    def _toggle(text: str, tip: str) -> QToolButton:
-        button = QToolButton()
-        button.setText(text)
-        button.setToolTip(tip)
-        button.setCheckable(True)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        return button
-
-    def _combo(self, everything: str, key: str) -> QComboBox:
-        box = QComboBox()
-        box.setAccessibleName(f"Show only one {key}")
-        box.addItem(everything, "")
-        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        box.setMinimumContentsLength(8)
-        box.currentIndexChanged.connect(lambda _i: self._quick(**{key: box.currentData()}))
-        return box
-
     def refresh_choices(self) -> None:
         """Fill the day / track / room boxes from the talks in the model."""
-        talks = self.model.talks()
-        days = sorted({t.day for t in talks if t.day})
-        choices = (
-            (self.day_box, [(f"{d:%a %d %b}", d.isoformat()) for d in days]),
-            (self.track_box, [(x, x) for x in sorted({t.track for t in talks if t.track})]),
-            (self.room_box, [(x, x) for x in sorted({t.room for t in talks if t.room})]),
-        )
-        for box, items in choices:
-            current = box.currentData()
-            box.blockSignals(True)
-            while box.count() > 1:
-                box.removeItem(1)
-            for label, value in items:
-                box.addItem(label, value)
-            index = box.findData(current)
-            box.setCurrentIndex(max(index, 0))
-            box.blockSignals(False)
-            # the box stays narrow in the sidebar; its list is as wide as its longest entry
-            metrics = box.view().fontMetrics()
-            widest = max(metrics.horizontalAdvance(box.itemText(i)) for i in range(box.count()))
-            box.view().setMinimumWidth(
-                widest + box.view().verticalScrollBar().sizeHint().width() + 24
-            )
+        self.filters.refresh_choices(self.model.talks())
 
-    def _filter_typed(self, text: str) -> None:
-        if text.strip():
-            self._filter_timer.start()
-        else:  # cleared: show everything at once
-            self.apply_filter()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+    def _into_results(self) -> None:
         """Down in the filter field moves to the first match (selected, not opened: Enter
         there opens it, as on any row); with no match the field keeps the focus."""
-        if (
-            watched is self.filter_edit
-            and isinstance(event, QKeyEvent)
-            and event.type() == QEvent.Type.KeyPress
-            and event.key() == Qt.Key.Key_Down
-        ):
-            self.apply_filter()  # (a filter still waiting for the pause applies now)
-            first = self._first_note_row(QModelIndex())
-            if first.isValid():
-                self.tree.setCurrentIndex(first)
-                self.tree.scrollTo(first)
-                self.tree.setFocus(Qt.FocusReason.TabFocusReason)
-            return True
-        return super().eventFilter(watched, event)
+        first = self._first_title_match() or self._first_note_row(QModelIndex())
+        if first.isValid():
+            self.tree.setCurrentIndex(first)
+            self.tree.scrollTo(first)
+            self.tree.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _first_title_match(self) -> QModelIndex | None:
+        """The first talk shown whose title has the filter's words ("state of go": The State
+        of Go, not an earlier talk naming Go in its abstract); None when none has."""
+        words = word_starts(self.proxy.text)
+        if not words or self.tree.model() is not self.proxy:
+            return None
+        shown = self.proxy
+        for conf_row in range(shown.rowCount()):
+            conf = shown.index(conf_row, 0)
+            for day_row in range(shown.rowCount(conf)):
+                day = shown.index(day_row, 0, conf)
+                for row in range(shown.rowCount(day)):
+                    index = shown.index(row, 0, day)
+                    kind, talk_id = index.data(KIND_ROLE), index.data(ID_ROLE)
+                    talk = self.model.talk(talk_id) if kind == "talk" else None
+                    if talk is not None and all(w.search(fold(talk.title)) for w in words):
+                        self.tree.expand(conf)
+                        self.tree.expand(day)
+                        return index
+        return None
 
     def _first_note_row(self, parent: QModelIndex) -> QModelIndex:
         """The first talk or hallway note shown under `parent`, depth first."""
-        for row in range(self.proxy.rowCount(parent)):
-            index = self.proxy.index(row, 0, parent)
+        shown = self.tree.model()
+        for row in range(shown.rowCount(parent)):
+            index = shown.index(row, 0, parent)
             if index.data(KIND_ROLE) in ("talk", "hallway") and index.data(ID_ROLE) is not None:
                 return index
             found = self._first_note_row(index)
@@ -234,18 +179,52 @@ class Sidebar(QWidget):
 
     def apply_filter(self) -> None:
         """Filter by the filter box's text now."""
-        self._filter_timer.stop()
-        self.proxy.set_text(self.filter_edit.text())
-        self._expand_after_filter()
-
-    def _quick(self, **flags: bool) -> None:
-        self.proxy.set_quick(**flags)
-        self._expand_after_filter()
+        self.filters.apply_filter()
 
     def _expand_after_filter(self) -> None:
+        self._show(self.proxy if self.proxy.narrowed else self.model)
         if self.proxy.narrowed:
             self.tree.expandAll()
         self.show_open()
+        self.filters.say_if_nothing_matches()
+
+    def _show(self, shown: QAbstractItemModel) -> None:
+        """Let the tree show `shown` (the model, or the filter over it, which opens every day
+        that matches). Leaving the filter, the days and conferences open before it open
+        again. (The open note's row: show_open, after.)"""
+        before = self.tree.model()
+        if before is shown:
+            return
+        was_open: set[tuple] = set()
+        for conf_row in range(before.rowCount()):
+            conf = before.index(conf_row, 0)
+            if self.tree.isExpanded(conf):
+                was_open.add(_key(conf))
+            for row in range(before.rowCount(conf)):
+                child = before.index(row, 0, conf)
+                if self.tree.isExpanded(child):
+                    was_open.add(_key(child))
+        if shown is self.proxy:
+            self._open_unfiltered = was_open
+        else:
+            was_open = self._open_unfiltered or was_open
+        selection = self.tree.selectionModel()
+        self.tree.setModel(shown)
+        selection.deleteLater()  # (the view makes one per model and keeps the old ones)
+        for conf_row in range(shown.rowCount()):
+            conf = shown.index(conf_row, 0)
+            if _key(conf) in was_open:
+                self.tree.expand(conf)
+            for row in range(shown.rowCount(conf)):
+                child = shown.index(row, 0, conf)
+                if _key(child) in was_open:
+                    self.tree.expand(child)
+
+    def to_view(self, source: QModelIndex | None) -> QModelIndex:
+        """A model row's index in what the tree shows (invalid: filtered out, or None)."""
+        if source is None or not source.isValid():
+            return QModelIndex()
+        return self.proxy.mapFromSource(source) if self.tree.model() is self.proxy else source
 
     # --- the open note: changed only by an explicit choice ---------------------------------
     # Browsing the tree (arrows, a filter moving the current row, a reload) never opens a
@@ -272,7 +251,12 @@ class Sidebar(QWidget):
 
     def mark_open(self, kind: str | None, item_id: int | None) -> None:
         """The editor shows this talk / hallway note: keep it selected and in view."""
+        before = self._open
         self._open = (kind, item_id) if kind is not None and item_id is not None else None
+        if before != self._open:  # the mark moves (ui.talk_delegate)
+            for row in (before, self._open):
+                if row is not None:
+                    self.model.row_changed(*row)
         self.show_open()
 
     def _open_index(self) -> QModelIndex:
@@ -284,7 +268,7 @@ class Sidebar(QWidget):
             if kind == "talk"
             else self.model.index_of_hallway(item_id)
         )
-        return self.proxy.mapFromSource(source) if source is not None else QModelIndex()
+        return self.to_view(source)
 
     def show_open(self) -> None:
         """Select the open note's row and scroll it into view when the filter shows it, else
@@ -295,13 +279,17 @@ class Sidebar(QWidget):
             return
         self.tree.expand(index.parent().parent())
         self.tree.expand(index.parent())
+        rect = self.tree.visualRect(index)
+        in_view = rect.isValid() and rect.top() >= 0 and rect.bottom() < viewport_height(self.tree)
         self.tree.setCurrentIndex(index)
-        self.tree.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        if not in_view:  # (Ctrl+J, a search hit, a reload): brought to the middle. A row in
+            # view stays where it is: a click that scrolled the list moved other talks under
+            # the pointer, and the next click opened a talk not aimed at
+            self.tree.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def reveal(self, talk_id: int) -> None:
         """Scroll to a talk (its day opened) without opening it: the slot running now."""
-        source = self.model.index_of_talk(talk_id)
-        index = self.proxy.mapFromSource(source) if source is not None else QModelIndex()
+        index = self.to_view(self.model.index_of_talk(talk_id))
         if index.isValid():
             self.tree.expand(index.parent().parent())
             self.tree.expand(index.parent())
@@ -313,24 +301,20 @@ class Sidebar(QWidget):
         source = self.model.index_of_talk(talk_id)
         if source is None:
             return False
-        if not self.proxy.mapFromSource(source).isValid():
+        if not self.to_view(source).isValid():
             self.clear_filters()
         self.talk_selected.emit(talk_id)
         return True
 
     def clear_filters(self) -> None:
-        self.filter_edit.clear()
-        self.starred_button.setChecked(False)
-        self.noted_button.setChecked(False)
-        for box in (self.day_box, self.track_box, self.room_box):
-            box.setCurrentIndex(0)
+        self.filters.clear()
 
     def select_hallway(self, note_id: int) -> bool:
         """Open the hallway note (an explicit choice)."""
         source = self.model.index_of_hallway(note_id)
         if source is None:
             return False
-        if not self.proxy.mapFromSource(source).isValid():
+        if not self.to_view(source).isValid():
             self.clear_filters()
         self.hallway_selected.emit(note_id)
         return True
@@ -357,8 +341,14 @@ class Sidebar(QWidget):
 
     def expand_initial(self) -> None:
         """Conferences open, days collapsed except the first: the day list fits the screen."""
-        for row in range(self.proxy.rowCount()):
-            conf = self.proxy.index(row, 0)
+        shown = self.tree.model()
+        for row in range(shown.rowCount()):
+            conf = shown.index(row, 0)
             self.tree.expand(conf)
-            if self.proxy.rowCount(conf):
-                self.tree.expand(self.proxy.index(0, 0, conf))
+            if shown.rowCount(conf):
+                self.tree.expand(shown.index(0, 0, conf))
+
+
+def _key(index: QModelIndex) -> tuple:
+    """A conference's or a day's row, as it stays across a reload (its row may move)."""
+    return (index.data(KIND_ROLE), index.data(ID_ROLE), index.data(DAY_ROLE) or index.data())

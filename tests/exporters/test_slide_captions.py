@@ -34,7 +34,7 @@ def test_suggested_captions_and_kept_shots_in_a_real_hugo_build(recap_library, t
     site = hugo_site(tmp_path)
     profile = default_profile("hugo")
     profile.photos, profile.post_dir = "sibling", "content/post"
-    export(recap_library, DAY1, site, profile=profile)
+    result = export(recap_library, DAY1, site, profile=profile)
     (post,) = (site / "content" / "post").rglob("*.md")
     markdown = post.read_text()
     assert "Write Ahead Logging" in markdown  # the slide's title, not "Offline First, Always – 1"
@@ -45,3 +45,7 @@ def test_suggested_captions_and_kept_shots_in_a_real_hugo_build(recap_library, t
     page = read_page(page_path)
     images = image_files(public, page_path, page)
     assert len(images) == 2 and all(p.is_file() for p in images)  # the blurred shot: left out
+    # …and the blogger is told, naming both shots (the note placed both: it looked kept)
+    told = [w for w in result.warnings if "left out" in w]
+    assert len(told) == 1 and blurry.original_name in told[0] and sharp.original_name in told[0]
+    assert told[0].startswith("Offline First, Always: ")

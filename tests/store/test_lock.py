@@ -7,13 +7,8 @@ import time
 from tests.conftest import SAMPLE
 
 
-def test_cli_write_waits_then_fails_while_library_is_held(tmp_path):
-    lib = tmp_path / "lib"
-    subprocess.run(
-        [sys.executable, "-m", "desktop", "--library", str(lib), "import", str(SAMPLE)],
-        check=True,
-        capture_output=True,
-    )
+def _hold(lib, kind):
+    """Another process holding the library's lock as a `kind` ("window", "command")."""
     holder = subprocess.Popen(
         [
             sys.executable,
@@ -21,7 +16,7 @@ def test_cli_write_waits_then_fails_while_library_is_held(tmp_path):
             (
                 "import sys, time\n"
                 "from desktop.store.lock import acquire\n"
-                f"lock = acquire(__import__('pathlib').Path({str(lib)!r}), 1, 'window')\n"
+                f"lock = acquire(__import__('pathlib').Path({str(lib)!r}), 1, {kind!r})\n"
                 "print('held', flush=True)\n"
                 "time.sleep(30)\n"
             ),
@@ -29,8 +24,24 @@ def test_cli_write_waits_then_fails_while_library_is_held(tmp_path):
         stdout=subprocess.PIPE,
         text=True,
     )
+    assert holder.stdout.readline().strip() == "held"
+    return holder
+
+
+def _imported(tmp_path):
+    lib = tmp_path / "lib"
+    subprocess.run(
+        [sys.executable, "-m", "desktop", "--library", str(lib), "import", str(SAMPLE)],
+        check=True,
+        capture_output=True,
+    )
+    return lib
+
+
+def test_cli_write_waits_for_a_command_then_fails(tmp_path):
+    lib = _imported(tmp_path)
+    holder = _hold(lib, "command")
     try:
-        assert holder.stdout.readline().strip() == "held"
         started = time.monotonic()
         write = subprocess.run(
             [sys.executable, "-m", "desktop", "--library", str(lib), "note", "1", "--append", "x"],
@@ -38,8 +49,28 @@ def test_cli_write_waits_then_fails_while_library_is_held(tmp_path):
             text=True,
         )
         waited = time.monotonic() - started
-        assert write.returncode == 2 and "open in another Talknotes" in write.stderr
-        assert waited >= 2.5  # it waited for the lock before giving up
+        assert write.returncode == 2 and "in use by another Talknotes command" in write.stderr
+        assert waited >= 2.5  # it waited for the command to be done before giving up
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_cli_write_fails_at_once_while_the_window_holds_the_library(tmp_path):
+    """A window holds its library until it is closed: a command that changes the library
+    says so at once (a script's commands waited 3 s each for nothing); reads go on."""
+    lib = _imported(tmp_path)
+    holder = _hold(lib, "window")
+    try:
+        started = time.monotonic()
+        write = subprocess.run(
+            [sys.executable, "-m", "desktop", "--library", str(lib), "note", "1", "--append", "x"],
+            capture_output=True,
+            text=True,
+        )
+        waited = time.monotonic() - started
+        assert write.returncode == 2 and "open in another Talknotes window" in write.stderr
+        assert waited < 2.5  # (the process's own start included; it did not wait 3 s)
         read = subprocess.run(
             [sys.executable, "-m", "desktop", "--library", str(lib), "talks"],
             capture_output=True,

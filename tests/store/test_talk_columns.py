@@ -71,3 +71,10 @@ def test_a_new_talk_and_a_refreshed_one_read_back_as_written(library):
     _same(stored, changed)  # the ORM update's Python values
     assert stored.start.utcoffset() == timedelta(hours=2)  # in the conference's zone
     assert stored.start.astimezone(UTC) == changed.start.astimezone(UTC)
+
+
+def test_a_row_is_unpacked_in_the_order_it_is_selected():
+    """from_row takes a row by position: the columns selected (READ) are the ones it unpacks,
+    in its order. A schedule field added to SCHEDULE_FIELDS without a place in UNPACKED fails
+    here, not as a talk with its title in its subtitle."""
+    assert talk_columns.READ == talk_columns.UNPACKED

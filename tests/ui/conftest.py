@@ -135,7 +135,7 @@ def click_talk_row(window, qtbot, talk_id: int) -> None:
     from PySide6.QtCore import Qt
 
     sidebar = window.sidebar
-    index = sidebar.proxy.mapFromSource(window.model.index_of_talk(talk_id))
+    index = sidebar.to_view(window.model.index_of_talk(talk_id))
     sidebar.tree.scrollTo(index)
     rect = sidebar.tree.visualRect(index)
     qtbot.mouseClick(sidebar.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

@@ -39,7 +39,7 @@ def _open(qtbot, window, talk_id):
 
 
 def _conference_index(window, conference_id):
-    proxy = window.sidebar.proxy
+    proxy = window.sidebar.tree.model()  # (what the tree shows)
     for row in range(proxy.rowCount()):
         index = proxy.index(row, 0)
         if index.data(KIND_ROLE) == "conference" and index.data(ID_ROLE) == conference_id:
@@ -133,7 +133,7 @@ def test_the_conference_menu_removes_that_conference_and_no_other(qtbot, window,
 
 def test_the_context_menu_is_only_on_conferences(qtbot, window):
     conference = _conference_index(window, 1)
-    day = window.sidebar.proxy.index(0, 0, conference)
+    day = window.sidebar.tree.model().index(0, 0, conference)
     assert window.sidebar.conference_menu(day) is None
     assert window.sidebar.conference_menu(conference) is not None
 

@@ -202,3 +202,60 @@ def test_text_typed_in_the_photo_strip_goes_into_the_note(window, qtbot, library
     qtbot.keyClicks(strip, "seen")
     assert window.editor.edit.hasFocus()
     assert window.editor.current_text().endswith("seen")
+
+
+def _changed_share(before, after, rect, side: str) -> float:
+    """The share of the pane's `side` along which a pixel within 3 px of its edge changed
+    colour clearly (by 96 in some channel) when the pane took the focus."""
+    from PySide6.QtGui import QColor
+
+    def changed(x: int, y: int) -> bool:
+        a, b = QColor(before.pixel(x, y)), QColor(after.pixel(x, y))
+        return (
+            max(abs(a.red() - b.red()), abs(a.green() - b.green()), abs(a.blue() - b.blue())) >= 96
+        )
+
+    horizontal = side in ("top", "bottom")
+    edge = {"top": rect.top(), "bottom": rect.bottom(), "left": rect.left(), "right": rect.right()}
+    along = (
+        range(rect.left() + 8, rect.right() - 8)
+        if horizontal
+        else range(rect.top() + 8, rect.bottom() - 8)
+    )
+    hits = 0
+    for at in along:
+        band = range(edge[side] - 3, edge[side] + 4)
+        points = [(at, y) for y in band] if horizontal else [(x, at) for x in band]
+        hits += any(
+            0 <= x < before.width() and 0 <= y < before.height() and changed(x, y)
+            for x, y in points
+        )
+    return hits / len(along)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_the_focus_ring_shows_on_all_four_sides_of_every_pane(window, qtbot, library, theme):
+    """Checked in the dark theme: the ring round the photo strip and the preview could not
+    be seen (in either theme), the box round them cut it off. Each pane that takes the
+    typing shows a ring on its four sides when it has the focus."""
+    talk = _talk(library, "Markdown Beyond the Basics")
+    _open(window, qtbot, talk.id)
+    with qtbot.waitSignal(window.photos.attached, timeout=10_000):
+        window.editor.edit.insertFromMimeData(pasted_image("white"))
+    qtbot.waitUntil(window.editor.strip.isVisible, timeout=5000)
+    window.theme_menu.apply(theme, remember=False)
+    try:
+        panes = (window.sidebar.tree, window.editor.edit, window.editor.strip, window.preview)
+        for pane in panes:
+            window.sidebar.filter_edit.setFocus()  # (no ring)
+            qtbot.waitUntil(lambda: window.sidebar.filter_edit.hasFocus())
+            before = window.grab().toImage()
+            pane.setFocus()
+            qtbot.waitUntil(lambda p=pane: p.hasFocus())
+            after = window.grab().toImage()
+            rect = pane.rect().translated(pane.mapTo(window, pane.rect().topLeft()))
+            for side in ("top", "bottom", "left", "right"):
+                share = _changed_share(before, after, rect, side)
+                assert share >= 0.9, (theme, type(pane).__name__, side, share)
+    finally:
+        window.theme_menu.apply("system", remember=False)

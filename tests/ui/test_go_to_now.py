@@ -61,6 +61,25 @@ def test_several_running_talks_ask_and_remember(window, qtbot):
     assert not window.capture.now_chooser.isVisible()
 
 
+def test_the_chooser_marks_the_talk_already_noted(qtbot, library):
+    """Back in a room after a break, which of the parallel talks was I typing into? The one
+    with notes is marked ✎ (as in the sidebar)."""
+    from desktop.services.notes import save_note
+
+    import_schedule(library, str(SAMPLE))
+    noted = next(t for t in list_talks(library) if t.title == "Time Zones for the Perplexed")
+    save_note(library, "talk", noted.id, "UTC is not a time zone")
+    window = _open(qtbot, library, DAY2_10_10)
+    qtbot.keyClick(window, Qt.Key.Key_J, CTRL)
+    qtbot.waitUntil(window.settled)
+    chooser = window.capture.now_chooser
+    qtbot.waitUntil(chooser.isVisible, timeout=3000)
+    rows = [chooser.list.item(i).text() for i in range(chooser.list.count())]
+    assert [("✎" in row) for row in rows] == [noted.title in row for row in rows]
+    assert any(noted.title in row for row in rows)
+    chooser.reject()
+
+
 def test_arrows_and_enter_choose(window, qtbot):
     qtbot.keyClick(window, Qt.Key.Key_J, CTRL)
     qtbot.waitUntil(window.settled)
@@ -96,9 +115,9 @@ def test_two_starred_ask_with_starred_first(qtbot, library):
 
 def test_the_sidebar_starts_at_the_running_slot(qtbot, library):
     win = _open(qtbot, library, DAY2_10_10)
-    tree, proxy = win.sidebar.tree, win.sidebar.proxy
+    tree = win.sidebar.tree
     talk = win.titles["Markdown Beyond the Basics"]
-    index = proxy.mapFromSource(win.model.index_of_talk(talk.id))
+    index = win.sidebar.to_view(win.model.index_of_talk(talk.id))
     assert tree.isExpanded(index.parent())  # day 2 open, not only the first morning
     qtbot.waitUntil(lambda: tree.viewport().rect().intersects(tree.visualRect(index)), timeout=3000)
     assert win.editor.target is None  # shown, not opened

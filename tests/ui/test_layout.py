@@ -10,7 +10,6 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 
 from desktop.app import build_window
 from desktop.store.talks import list_talks
-from desktop.ui.note_pane import TITLE_SHARE
 from tests.imagegen import make_photo
 from tests.ui.conftest import sample_window
 
@@ -45,7 +44,7 @@ def test_the_note_gets_most_of_the_height(window, qtbot, width, height):
     assert editor.title_line.isVisible()
     if height < 640:  # the details and the photos fold away; their buttons stay
         assert not editor.header.isVisible() and not editor.strip.isVisible()
-        assert "Main Hall" in editor.title_line.full_text()
+        assert "Main Hall" in editor.when_where.full_text() and editor.when_where.isVisible()
         assert editor.photos_button.isVisible() and editor.abstract_button.isVisible()
         editor.photos_button.click()  # unfolded on demand
         assert editor.strip.isVisible()
@@ -131,22 +130,114 @@ def test_no_talk_running_is_said_over_the_note(window, qtbot):
     assert "Opening Keynote" in notice.text()
 
 
-def test_the_compact_title_line_elides_the_title_not_when_and_where(window, qtbot):
-    """At 1024x600 the one-line header showed a truncated title and no time or room."""
+def test_the_compact_title_shows_the_whole_title_and_when_and_where(window, qtbot):
+    """At 1024x600 the one-line header read "Offline First, Al… · 10:00–10:30": the title was
+    cut to under half the line (the buttons took a third of it) and the room gave way. The
+    title has the line to itself and wraps; the time and room go under it, by the buttons."""
     window.resize(1024, 600)
-    qtbot.waitUntil(lambda: not window.editor.header.isVisible(), timeout=3000)
-    line = window.editor.title_line
-    window.editor.edit.setFocus()
+    editor = window.editor
+    qtbot.waitUntil(lambda: not editor.header.isVisible(), timeout=3000)
+    line = editor.title_line
+    qtbot.waitUntil(lambda: line.height() >= line.sizeHint().height(), timeout=2000)
+    shown = line.text().split("\n")
+    assert " ".join(shown) == "Offline First, Always", shown  # whole, not elided
     metrics = line.fontMetrics()
-    line.resize(520, line.height())
-    shown = line.text()
-    assert shown.endswith("10:00–10:30 · Main Hall"), shown
-    assert metrics.horizontalAdvance(shown) <= 520
-    for width in (330, 265):  # 265: the line at 1024x600 ("Offli… · 10:00–10:30 · Main Hall")
-        line.resize(width, line.height())
-        shown = line.text()
-        title = shown.split(" · ")[0]
-        assert shown.endswith("10:00–10:30"), shown  # the room gave way, the time stays
-        assert metrics.horizontalAdvance(shown) <= width
-        assert metrics.horizontalAdvance(title) >= width * TITLE_SHARE, shown
-        assert line.toolTip().endswith("10:00–10:30 · Main Hall")  # all of it, on hover
+    assert all(metrics.horizontalAdvance(part) <= line.width() for part in shown)
+    assert line.height() >= len(shown) * metrics.lineSpacing()  # no line cut off
+    facts = editor.when_where
+    assert facts.isVisible() and facts.text() == "10:00–10:30 · Main Hall"
+    assert facts.fontMetrics().horizontalAdvance(facts.text()) <= facts.width()
+    assert editor.photos_button.isVisible() and editor.abstract_button.isVisible()
+    assert line.toolTip() == "Offline First, Always · 10:00–10:30 · Main Hall"
+
+    facts.resize(90, facts.height())  # too narrow for both: the room gives way first
+    assert facts.text() == "10:00–10:30"
+
+
+def test_the_title_wraps_where_the_details_show_and_takes_one_line_when_it_fits(window, qtbot):
+    """At 1366x768 (details shown under the title) a short title takes one line, as before,
+    and a longer one wraps rather than ending in "…"."""
+    window.resize(1366, 768)
+    editor = window.editor
+    qtbot.waitUntil(lambda: editor.header.isVisible(), timeout=3000)
+    line = editor.title_line
+    assert line.text() == "Offline First, Always"
+    assert line.sizeHint().height() < 2 * line.fontMetrics().lineSpacing()
+    title = "Take Your FOSS Project From Surviving To Thriving"
+    line.set_full_text(title)
+    line.resize(line.fontMetrics().horizontalAdvance(title) * 2 // 3, line.height())
+    shown = line.text().split("\n")
+    assert len(shown) == 2 and " ".join(shown) == title, shown
+    assert not editor.when_where.isVisible()  # (the details under the title tell it)
+
+
+def test_a_long_title_takes_two_lines_at_most(window, qtbot):
+    """A title longer than two lines ends elided on its second, the tooltip has all of it;
+    with no facts (the details show under it) the title line is the title alone."""
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: window.editor.header.isVisible(), timeout=3000)
+    line = window.editor.title_line
+    long_title = "Take Your FOSS Project From Surviving To Thriving, " * 3
+    line.set_full_text(long_title.strip())
+    line.resize(400, line.height())
+    shown = line.text().split("\n")
+    assert len(shown) == 2 and shown[1].endswith("…"), shown
+    assert shown[0].startswith("Take Your FOSS Project")
+    assert line.toolTip() == long_title.strip()
+    line.set_full_text("Offline First, Always")
+    assert line.text() == "Offline First, Always"
+
+
+def _lines(html: str, font, width: int) -> list[str]:
+    """The lines the details' label shows at `width` (its rich text laid out as Qt does)."""
+    from PySide6.QtGui import QTextDocument
+
+    doc = QTextDocument()
+    doc.setDefaultFont(font)
+    doc.setDocumentMargin(0)
+    doc.setHtml(html)
+    doc.setTextWidth(width)
+    doc.size()  # (laid out)
+    lines, block = [], doc.begin()
+    while block.isValid():
+        layout, text = block.layout(), block.text()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            lines.append(text[line.textStart() : line.textStart() + line.textLength()].strip())
+        block = block.next()
+    return lines
+
+
+def test_the_details_break_between_facts_not_inside_one(qtbot):
+    """At 1366x768 a FOSDEM talk's details ended "· Main Track - K" and went on "Building";
+    its links "Chat" and "room(app)": each fact and link stays whole on its line, whatever
+    the width, and no line starts with the separator."""
+    from desktop.core.models import Link, Note, Talk
+    from desktop.ui.note_pane import NotePane
+
+    pane = NotePane()
+    qtbot.addWidget(pane)
+    start = datetime(2024, 2, 4, 9, 0, tzinfo=UTC)
+    talk = Talk(
+        "fosdem-2024-1931",
+        "You too could have made curl!",
+        start=start,
+        end=start.replace(hour=9, minute=50),
+        speakers=["Daniel Stenberg"],
+        room="K.1.105 (La Fontaine)",
+        track="Main Track - K Building",
+        url="https://fosdem.org/2024/schedule/event/fosdem-2024-1931/",
+        links=[
+            Link("Chat room(web)", "https://chat.fosdem.org/#/room/web"),
+            Link("Chat room(app)", "https://matrix.to/#/room-app"),
+        ],
+        id=1,
+    )
+    pane.show_talk(talk, Note(talk_id=1))
+    wholes = ["Main Track - K Building", "K.1.105 (La Fontaine)", "Chat room(app)"]
+    for width in range(240, 720, 4):
+        lines = _lines(pane.header.text(), pane.header.font(), width)
+        text = "\n".join(lines).replace("\u00a0", " ").replace("\u2060", "")
+        for whole in wholes:
+            assert whole in text, (width, lines)
+        assert not any(line.startswith("·") for line in text.split("\n")), (width, lines)

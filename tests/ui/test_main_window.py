@@ -170,7 +170,7 @@ def test_the_filter_applies_when_typing_pauses(window, qtbot):
 
 def test_filter_and_star(window, qtbot, library):
     _filter(window, qtbot, "fatima")
-    proxy = window.sidebar.proxy
+    proxy = window.sidebar.tree.model()  # (the filter, as it narrows)
     conf = proxy.index(0, 0)
     day1 = proxy.index(0, 0, conf)
     assert proxy.rowCount(conf) == 1 and proxy.rowCount(day1) == 1
@@ -279,9 +279,9 @@ def test_search_finds_word_typed_earlier(window, qtbot, library):
 
 def test_quick_filters_track_room_day(window, library):
     sidebar = window.sidebar
-    proxy = sidebar.proxy
 
     def shown():
+        proxy = sidebar.tree.model()  # what the tree shows
         conf = proxy.index(0, 0)
         return sorted(
             window.model.talk(proxy.index(r, 0, proxy.index(d, 0, conf)).data(ID_ROLE)).title
@@ -383,7 +383,7 @@ def test_hallway_note_made_on_first_use_and_saved(window, qtbot, library):
     (entry,) = [i for i in rows if i.data(KIND_ROLE) == "hallway-new"]
     assert entry.data() == "☕ Hallway notes"
     tree = window.sidebar.tree
-    tree.setCurrentIndex(window.sidebar.proxy.mapFromSource(entry))
+    tree.setCurrentIndex(window.sidebar.to_view(entry))
     assert window.editor.target is None  # browsing to it is not choosing it
     tree.setFocus()
     qtbot.keyClick(tree, Qt.Key.Key_Return)
@@ -404,6 +404,23 @@ def test_hallway_note_made_on_first_use_and_saved(window, qtbot, library):
     ]
 
 
+def test_the_abstract_shown_is_the_open_talk_s(window, qtbot, library):
+    """The abstract is made when shown (not as each note opens): left open from one talk to
+    the next, it is the next talk's; closed, a talk's opening leaves it unmade."""
+    first, second = _talk(library, "Static Sites in 2026"), _talk(library, "Schedules Are Data")
+    window.sidebar.select_talk(first.id)
+    qtbot.waitUntil(window.settled)
+    label = window.editor.abstract
+    assert label.text() == ""  # closed: not made
+    window.editor.abstract_button.click()
+    assert "static site generators" in label.text()
+    window.sidebar.select_talk(second.id)
+    qtbot.waitUntil(lambda: window.editor.talk.id == second.id)
+    assert label.isVisible() and "frab XML" in label.text() and "static site" not in label.text()
+    window.editor.abstract_button.click()  # closed again
+    assert not label.isVisible()
+
+
 def test_html_abstract_shown_as_text_and_filterable(window, qtbot, library):
     talk = _talk(library, "Offline First, Always")
     assert "<li>" in talk.abstract  # stored as the schedule published it
@@ -414,7 +431,7 @@ def test_html_abstract_shown_as_text_and_filterable(window, qtbot, library):
     assert label.isVisible() and "<" not in label.text() and "- write-ahead logging" in label.text()
 
     _filter(window, qtbot, "atomic renames")  # words inside the HTML list
-    proxy = window.sidebar.proxy
+    proxy = window.sidebar.tree.model()  # (the filter, as it narrows)
     day1 = proxy.index(0, 0, proxy.index(0, 0))
     assert proxy.rowCount(day1) == 1 and "Offline First" in proxy.index(0, 0, day1).data()
     _filter(window, qtbot, "<li>")  # markup is not text

@@ -82,7 +82,7 @@ def test_enter_on_a_row_then_typing_at_once_writes_it_all_into_that_note(qtbot, 
     qtbot.waitUntil(window.isActiveWindow)
     tree = window.sidebar.tree
     tree.setFocus()
-    tree.setCurrentIndex(window.sidebar.proxy.mapFromSource(window.model.index_of_talk(talk.id)))
+    tree.setCurrentIndex(window.sidebar.to_view(window.model.index_of_talk(talk.id)))
     qtbot.keyClick(tree, Qt.Key.Key_Return)
     assert not window.settled()  # the note is being read…
     assert _focused() is window.editor.edit  # the typing goes to the note at once
@@ -310,6 +310,7 @@ def test_a_note_that_cannot_be_read_leaves_the_one_shown_named_and_typable(
     assert window.editor.target == Target("talk", a.id)
     assert window.editor.title_line.full_text() == "Static Sites in 2026"
     assert "Eitan Cohen" in window.editor.header.text()  # A's details again
+    window.editor.abstract_button.click()  # A's abstract, not B's
     assert "static site generators" in window.editor.abstract.text()
     assert not window.editor.edit.isReadOnly()
     assert "4 keys typed for it were not written" in window.statusBar().currentMessage()

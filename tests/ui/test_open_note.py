@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from desktop.store.notes import talk_note
 from desktop.store.talks import list_talks
-from desktop.ui.schedule_model import ID_ROLE
+from desktop.ui.schedule_model import ID_ROLE, KIND_ROLE
 from tests.ui.conftest import click_talk_row, sample_window
 
 
@@ -74,7 +74,8 @@ def test_a_reload_keeps_the_open_note_and_its_place(window, qtbot, library):
     talk = _talk(library, "Closing Remarks")
     window.sidebar.tree.expandAll()
     _open_by_click(window, qtbot, talk.id)
-    window.sidebar.tree.setCurrentIndex(window.sidebar.proxy.index(0, 0))  # looking elsewhere
+    tree = window.sidebar.tree
+    tree.setCurrentIndex(tree.model().index(0, 0))  # looking elsewhere
     window.reload()
     qtbot.waitUntil(window.settled)
     assert window.editor.target.id == talk.id
@@ -94,3 +95,49 @@ def test_only_an_explicit_choice_opens_a_talk(window, qtbot, library):
     qtbot.waitUntil(window.settled)
     assert window.editor.target.id == browsed != first.id
     assert window.editor.edit.hasFocus()
+
+
+def _rows_in_view(window):
+    """(talk id, rect) of the talk rows wholly in the tree's view, top to bottom."""
+    tree = window.sidebar.tree
+    height = tree.viewport().height()
+    found = []
+    index = tree.indexAt(tree.viewport().rect().topLeft())
+    while index.isValid():
+        rect = tree.visualRect(index)
+        if rect.top() >= height:
+            break
+        wholly = rect.top() >= 0 and rect.bottom() < height
+        if wholly and index.data(KIND_ROLE) == "talk":
+            found.append((index.data(ID_ROLE), rect))
+        index = tree.indexBelow(index)
+    return found
+
+
+def test_a_click_opens_the_talk_under_the_pointer_and_the_list_stays(window, qtbot):
+    """Clicking a talk in view scrolled the list to bring it to the middle: the talks moved
+    under the pointer, and the next click opened another talk than the one aimed at (typed
+    notes went there)."""
+    tree = window.sidebar.tree
+    tree.expandAll()
+    tree.verticalScrollBar().setValue(0)
+    rows = _rows_in_view(window)
+    assert len(rows) >= 3  # (the view is short: the talks below these are out of view)
+    scrolled = tree.verticalScrollBar().value()
+    for talk_id, rect in (rows[-1], rows[-2], rows[0]):  # low in the view first
+        qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.waitUntil(window.settled)
+        assert window.editor.target.id == talk_id  # the talk aimed at
+        assert tree.verticalScrollBar().value() == scrolled  # nothing moved
+        assert tree.visualRect(tree.currentIndex()) == rect
+
+
+def test_a_talk_chosen_out_of_view_is_brought_into_it(window, qtbot, library):
+    tree = window.sidebar.tree
+    tree.expandAll()
+    tree.verticalScrollBar().setValue(0)
+    shown = {talk_id for talk_id, _rect in _rows_in_view(window)}
+    far = next(t for t in reversed(list_talks(library)) if t.id not in shown)
+    assert window.sidebar.select_talk(far.id)  # (as Ctrl+J, a search hit)
+    qtbot.waitUntil(window.settled)
+    qtbot.waitUntil(lambda: _in_view(window, far.id), timeout=3000)

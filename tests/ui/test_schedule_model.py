@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from desktop.core.models import Conference, TalkStatus
 from desktop.importers import parse_schedule
-from desktop.ui.schedule_model import ID_ROLE, KIND_ROLE, ScheduleModel
+from desktop.ui.schedule_model import ID_ROLE, KIND_ROLE, ROOM_ROLE, ScheduleModel
 from tests.conftest import SAMPLE
 
 
@@ -77,12 +77,37 @@ def test_rows_show_what_the_talks_hold(qapp):
         index = model.index(row, 0, day)
         talk = model.talk(index.data(ID_ROLE))
         assert talk.title in index.data() and talk.speakers[0] in index.data()
-        assert model.index(row, 1, day).data() == talk.room
+        assert index.data(ROOM_ROLE) == talk.room  # (shown on the row's second line)
+        assert not model.index(row, 1, day).isValid()  # one column
         assert talk.title in index.data(Qt.ItemDataRole.ToolTipRole)
-        assert model.index(row, 1, day).data(KIND_ROLE) == "talk"
-        assert model.index(row, 1, day).data(ID_ROLE) == talk.id
+        assert index.data(KIND_ROLE) == "talk" and index.data(ID_ROLE) == talk.id
         assert model.parent(index) == day and model.parent(day) == conference
     slots = sorted({t.start for t in dated})
     for talk in dated[:60]:
         banded = model.index_of_talk(talk.id).data(Qt.ItemDataRole.BackgroundRole) is not None
         assert banded == bool(slots.index(talk.start) % 2)
+
+
+def test_banded_rows_follow_the_theme(qapp, go_dark):
+    """The band of alternate slots was made from the palette once, as the model was built: a
+    switch to the dark theme left near-white rows under pale text."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QPalette
+
+    model, talks = _fosdem_model()
+    banded = next(
+        index
+        for row in range(40)
+        if (index := model.index(row, 0, model.index(0, 0, model.index(0, 0)))).data(
+            Qt.ItemDataRole.BackgroundRole
+        )
+        is not None
+    )
+    light = banded.data(Qt.ItemDataRole.BackgroundRole).color()
+    assert light == qapp.palette().color(QPalette.ColorRole.AlternateBase)
+    go_dark()
+    palette = qapp.palette()
+    palette.setColor(QPalette.ColorRole.AlternateBase, QColor("#2a2a2a"))  # (as a dark theme)
+    qapp.setPalette(palette)
+    dark = banded.data(Qt.ItemDataRole.BackgroundRole).color()
+    assert dark == QColor("#2a2a2a") and dark != light

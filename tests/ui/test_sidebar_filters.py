@@ -23,7 +23,7 @@ def window(qtbot, library):
 
 def _shown(window) -> dict[str, list]:
     """{kind: [labels or titles]} of the rows the tree shows."""
-    proxy, found = window.sidebar.proxy, {}
+    proxy, found = window.sidebar.tree.model(), {}  # what the tree shows
 
     def walk(parent):
         for row in range(proxy.rowCount(parent)):
@@ -107,7 +107,7 @@ def test_the_filter_finds_the_hallway_notes_by_their_words(window, qtbot):
     qtbot.keyClicks(window.sidebar.filter_edit, "hallway")
 
     def shown_kinds() -> list[str]:
-        proxy, found = window.sidebar.proxy, []
+        proxy, found = window.sidebar.tree.model(), []  # what the tree shows
         stack = [proxy.index(r, 0) for r in range(proxy.rowCount())]
         while stack:
             index = stack.pop()
@@ -117,3 +117,66 @@ def test_the_filter_finds_the_hallway_notes_by_their_words(window, qtbot):
 
     qtbot.waitUntil(lambda: "talk" not in shown_kinds(), timeout=3000)  # filtered (a pause)
     assert "hallway-new" in shown_kinds()
+
+
+def test_clearing_a_filter_keeps_the_open_days_and_the_open_note(window, qtbot):
+    """The tree shows the model itself until a filter narrows it, then the filter, then the
+    model again (ui.sidebar: the filter cost every start ~4 ms). The filter opens the days
+    that match; cleared, the days the user had open are open again, and the note being typed
+    into is still the selected row."""
+    sidebar, tree = window.sidebar, window.sidebar.tree
+    assert tree.model() is window.model  # nothing narrows it yet
+    shown = tree.model()
+    conf = shown.index(0, 0)
+    day1, day2 = shown.index(0, 0, conf), shown.index(1, 0, conf)
+    tree.collapse(day1)
+    tree.expand(day2)  # the user's own choice of open days
+    talk = window.model.talk(shown.index(0, 0, day2).data(ID_ROLE))
+    assert sidebar.select_talk(talk.id)
+    qtbot.waitUntil(window.settled)
+    assert _filter(window, qtbot, "data") == ["Schedules Are Data", "Time Zones for the Perplexed"]
+    assert tree.model() is sidebar.proxy
+    _filter(window, qtbot, "")  # cleared
+    assert tree.model() is window.model
+    assert tree.isExpanded(shown.index(1, 0, conf)) and not tree.isExpanded(day1)
+    selected = tree.selectionModel().selectedIndexes()
+    assert [i.data(ID_ROLE) for i in selected] == [talk.id]  # the open note's row, alone
+    assert window.editor.talk.id == talk.id
+    qtbot.keyClicks(window.editor.edit, "still here")
+    assert "still here" in window.editor.edit.toPlainText()
+
+
+def test_a_filter_matching_nothing_says_so_with_a_way_back(window, qtbot):
+    """★ My agenda with nothing starred, or words found nowhere, left a blank list."""
+    sidebar = window.sidebar
+    assert not sidebar.no_match.isVisible()
+    sidebar.starred_button.setChecked(True)  # nothing starred yet
+    assert sidebar.no_match.isVisible()
+    assert "No talk matches" in sidebar.no_match.text()
+    sidebar.no_match.linkActivated.emit("clear")  # "Show all talks"
+    assert not sidebar.starred_button.isChecked() and not sidebar.no_match.isVisible()
+    assert _shown(window)["talk"]  # every talk again
+    assert _filter(window, qtbot, "zzzzqqq") == []
+    assert sidebar.no_match.isVisible()
+    assert _filter(window, qtbot, "data") != []
+    assert not sidebar.no_match.isVisible()
+
+
+def test_down_from_the_filter_prefers_a_talk_with_the_words_in_its_title(window, qtbot):
+    """ "state of go", Down, opened an earlier talk naming Go in its abstract, not The State
+    of Go. Down goes to the first talk with the words in its title, when one is shown."""
+    edit = window.sidebar.filter_edit
+    edit.setFocus()
+    qtbot.keyClicks(edit, "talks")  # two talks before it say "talks" in their abstracts
+    shown = _shown(window)["talk"]
+    assert shown.index("Night Owls: Lightning Talks After Dark") > 0
+    qtbot.keyClick(edit, Qt.Key.Key_Down)
+    tree = window.sidebar.tree
+    assert window.model.talk(tree.currentIndex().data(ID_ROLE)).title == (
+        "Night Owls: Lightning Talks After Dark"
+    )
+    edit.setFocus()
+    edit.clear()
+    qtbot.keyClicks(edit, "fatima")  # a speaker: no title has it, the first match then
+    qtbot.keyClick(edit, Qt.Key.Key_Down)
+    assert window.model.talk(tree.currentIndex().data(ID_ROLE)).title == "Schedules Are Data"

@@ -9,8 +9,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QProgressBar,
     QScrollArea,
     QSplitter,
@@ -94,6 +96,11 @@ class ExportDialog(QDialog):
         self.export_button.clicked.connect(lambda: self.run_export(dry_run=False))
         self.dry_button.clicked.connect(lambda: self.run_export(dry_run=True))
         self.close_button.clicked.connect(self.close_or_cancel)
+        # what the export does to the blog's repository, by the Export button: at the end of
+        # the scrolling post form it was below the fold at 1366x768
+        self.commit_box = QCheckBox("Commit in the blog's git repository")
+        self.push_box = QCheckBox("Commit and push (with your own git setup)")
+        self.push_box.toggled.connect(lambda on: self.commit_box.setChecked(True) if on else None)
 
         tabs = QTabWidget()
         # the forms scroll inside the dialog: it never needs more than the screen's height
@@ -106,7 +113,12 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)
         layout.addWidget(self.progress)
-        layout.addWidget(self.buttons)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.commit_box)
+        bottom.addWidget(self.push_box)
+        bottom.addStretch(1)
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
 
         self.post.changed.connect(self.update_preview)
         self.post.failed.connect(self.preview.show_error)
@@ -215,8 +227,8 @@ class ExportDialog(QDialog):
                 copy=copy,
                 progress=progress,
                 cancel=self.cancel_event,
-                commit=self.post.commit_box.isChecked(),
-                push=self.post.push_box.isChecked(),
+                commit=self.commit_box.isChecked(),
+                push=self.push_box.isChecked(),
             ),
             on_done=self._done,
             on_error=lambda exc: self._failed(exc, dry_run),

@@ -1,6 +1,9 @@
 """The export dialog: learned profile shown, talks picked, post written into the blog."""
 
+import contextlib
 import shutil
+
+import pytest
 
 from desktop.app import build_window
 from desktop.services.importing import import_schedule
@@ -63,7 +66,7 @@ def test_export_day_recap_from_the_window(qtbot, library, tmp_path, notices):
 def _day_index(window, day_iso: str):
     from desktop.ui.schedule_model import DAY_ROLE, KIND_ROLE
 
-    proxy = window.sidebar.proxy
+    proxy = window.sidebar.tree.model()  # what the tree shows
     conf = proxy.index(0, 0)
     for row in range(proxy.rowCount(conf)):
         index = proxy.index(row, 0, conf)
@@ -124,8 +127,8 @@ def test_the_dialog_opens_on_what_is_in_view_with_the_blogs_habits(
     qtbot.waitUntil(
         lambda: "I was at Harbour Notes, day one." in dialog.preview.toPlainText(), timeout=3000
     )
-    dialog.post.push_box.setChecked(True)
-    assert dialog.post.commit_box.isChecked()  # a push commits first
+    dialog.push_box.setChecked(True)
+    assert dialog.commit_box.isChecked()  # a push commits first
 
 
 def test_the_dialog_fits_a_small_screen_and_stays_within_it_after_a_dry_run(
@@ -234,3 +237,52 @@ def test_a_post_already_in_the_blog_is_explained_in_the_window_s_words(
     assert "this library did not write it" in text and "edited" not in text
     assert "--overwrite" not in text and "--copy" not in text
     assert post.read_text().endswith("A line added in the blog.\n")  # (cancelled: unchanged)
+
+
+def _seen_whole(widget) -> bool:
+    """Shown and not cut by anything it sits in (a scrolling form's viewport, the dialog)."""
+    if not widget.isVisible():
+        return False
+    rect, child, parent = widget.rect(), widget, widget.parentWidget()
+    while parent is not None:
+        rect = rect.translated(child.pos())
+        if not parent.rect().contains(rect):
+            return False
+        child, parent = parent, parent.parentWidget()
+    return True
+
+
+@pytest.mark.parametrize("screen", [(1366, 768), (1024, 600)])
+def test_what_an_export_needs_is_in_view_without_scrolling(
+    qtbot, library, tmp_path, notices, monkeypatch, screen
+):
+    """At 1366x768, with a blog chosen, the "commit" checkbox was below the scrolling form's
+    fold: what the export does (scope, blog, commit, push, Export) is in view at 1366x768
+    and at 1024x600; the post's optional fields may scroll there."""
+    from PySide6.QtCore import QRect
+
+    from desktop.ui import screen_fit
+    from desktop.ui.export.dialog import ExportDialog
+
+    monkeypatch.setattr(screen_fit, "available", lambda _widget: QRect(0, 0, *screen))
+    import_schedule(library, str(SAMPLE))
+    talks = {t.title: t for t in list_talks(library)}
+    for title in ("Offline First, Always", "Schedules Are Data", "Static Sites in 2026"):
+        save_talk_note(library, talks[title].id, f"{title}.\n")
+    talk = talks["Offline First, Always"]
+    dialog = ExportDialog(
+        library, Backend(), conference_id=talk.conference_id, day=talk.day, notifier=notices
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.post.blog.setText(str(_jekyll_blog(tmp_path)))
+    dialog.load_profile()
+    qtbot.waitUntil(dialog.settled, timeout=10_000)
+    assert dialog.post.blog_state.isVisible()  # "Learned from 5 posts…" under the folder
+    post = dialog.post
+    needed = (post.scope, post.blog, dialog.commit_box, dialog.push_box, dialog.export_button)
+    with contextlib.suppress(qtbot.TimeoutError):  # (the form takes its new height)
+        qtbot.waitUntil(lambda: all(_seen_whole(w) for w in needed), timeout=2000)
+    for widget in needed:
+        assert _seen_whole(widget), widget
