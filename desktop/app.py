@@ -54,7 +54,9 @@ def build_window(
         backend.writer,
         window,
     )
-    window.import_flow = ImportFlow(window, window.library, backend, notifier)
+    window.import_flow = ImportFlow(
+        window, window.library, backend, notifier, conferences=window.model.conferences
+    )
     window.photos = PhotoActions(window, window.library, window.editor, saver, backend, notifier)
     window.capture = CaptureCommands(window)
 

@@ -36,5 +36,8 @@ def resources_dir() -> Path:
     return Path(sys.prefix) / "share" / "talknotes" / "resources"
 
 
+SAMPLE_FILE_NAME = "talknotes-sample-conf.xml"  # (a conference imported from it: the sample)
+
+
 def sample_schedule_path() -> Path:
-    return resources_dir() / "sample" / "talknotes-sample-conf.xml"
+    return resources_dir() / "sample" / SAMPLE_FILE_NAME

@@ -108,6 +108,14 @@ def by_kind(links: list[Link]) -> list[Link]:
     return sorted(links, key=lambda link: _ORDER.get(link.kind or link_kind(link), 3))
 
 
+def recording(talk: Talk) -> str:
+    """The address of the talk's recording, the first the schedule gives ("" when none)."""
+    return next(
+        (link.url for link in by_kind(talk.links) if (link.kind or link_kind(link)) == VIDEO),
+        "",
+    )
+
+
 def watch_later(talks: list[Talk]) -> list[Talk]:
     """Starred talks without a note that now have a recording: the ones missed, to watch."""
     return [t for t in talks if t.starred and not t.has_note and has_recording(t.links)]

@@ -16,7 +16,7 @@ from typing import Protocol
 
 from slugify import slugify
 
-from desktop.core import photo_refs
+from desktop.core import links, photo_refs, stamps
 from desktop.core.errors import TalknotesError
 from desktop.core.ids import saved_id
 from desktop.core.models import Conference, Note, Photo, Talk
@@ -338,6 +338,7 @@ def build_post(
             last_group = group
             opens.append((talk_level - 1, group))  # top, or below the day
         attached = lib.note_photos(note.id) if note.id is not None else []
+        body = stamps.for_readers(body, links.recording(talk))  # [12:34]: "(12:34 in)"
         told: list[str] = []
         body = _slide_photos(body, attached, told)
         warnings += [f"{talk.title}: {line}" for line in dict.fromkeys(told)]

@@ -19,14 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import agenda
-from desktop.core.links import VIDEO, by_kind, watch_later
+from desktop.core.links import recording, watch_later
 from desktop.core.models import Talk
 
 TALK_ID = Qt.ItemDataRole.UserRole
-
-
-def _recording(talk: Talk) -> str:
-    return next((link.url for link in by_kind(talk.links) if link.kind == VIDEO), "")
 
 
 class WatchLaterDialog(QDialog):
@@ -43,7 +39,7 @@ class WatchLaterDialog(QDialog):
             when = f"{talk.day} {agenda.time_label(talk)}" if talk.start else "unscheduled"
             item = QListWidgetItem(f"{talk.title}\n    {when} · {talk.room}")
             item.setData(TALK_ID, talk.id)
-            item.setToolTip(_recording(talk))
+            item.setToolTip(recording(talk))
             self.list.addItem(item)
         self.list.itemActivated.connect(lambda item: self.open_recording(item))
         empty = QLabel(

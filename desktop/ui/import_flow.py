@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop import config
 from desktop.core.errors import TalknotesError
-from desktop.core.models import ImportSummary
+from desktop.core.models import Conference, ImportSummary
 from desktop.ui.notifier import Notifier
 
 if TYPE_CHECKING:
@@ -43,6 +45,26 @@ def summary_text(s: ImportSummary) -> str:
     return "\n".join(lines + [f"Note: {w}" for w in s.warnings])
 
 
+def sample_note(conferences: list[Conference], imported_id: int | None) -> str:
+    """After importing a real schedule: the sample conference loaded into a new library is
+    still there, beside it, in the list and the filters' days, tracks and rooms. How to take
+    it out ("" when it is not there, or it is what was imported)."""
+    sample = next(
+        (
+            c
+            for c in conferences
+            if c.id != imported_id and Path(c.source_uri).name == config.SAMPLE_FILE_NAME
+        ),
+        None,
+    )
+    if sample is None:
+        return ""
+    return (
+        f"The sample conference, “{sample.title}”, is still in the library. To take it out: "
+        "right-click its name in the list → Remove Conference… (a backup is taken first)."
+    )
+
+
 class ImportFlow(QObject):
     imported = Signal(object)  # ImportSummary
     failed = Signal(str)
@@ -54,10 +76,12 @@ class ImportFlow(QObject):
         library: Callable[[], Library],
         backend: Backend,
         notifier: Notifier | None = None,
+        conferences: Callable[[], list[Conference]] = list,
     ) -> None:
         super().__init__(window)
         self.window = window
         self.library = library  # the window's library (opened after it first paints)
+        self.conferences = conferences  # those the window shows
         self.backend = backend  # an import is a write: on the writer thread, after the saves
         self.notifier = notifier or Notifier()
 
@@ -132,7 +156,9 @@ class ImportFlow(QObject):
     def _done(self, progress: QProgressDialog, summary: ImportSummary) -> None:
         progress.close()
         self.imported.emit(summary)
-        self.notifier.inform(self.window, "Schedule imported", summary_text(summary))
+        sample = sample_note(self.conferences(), summary.conference_id)
+        told = summary_text(summary) + (f"\n\n{sample}" if sample else "")
+        self.notifier.inform(self.window, "Schedule imported", told)
 
     def _failed(
         self,

@@ -20,10 +20,14 @@ class Page(HTMLParser):
         self.image_titles: list[str] = []
         self.title = ""
         self.texts: list[str] = []  # every piece of text outside tags, in order
+        self.links: list[tuple[str, str]] = []  # (href, text) of each <a>
+        self._link: tuple[str, list[str]] | None = None
         self._stack: list[str] = []
         self._text: list[str] = []
 
     def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self._link = (dict(attrs).get("href", "") or "", [])
         if tag == "img":
             self.images.append(dict(attrs).get("src", ""))
             self.alts.append(dict(attrs).get("alt", ""))
@@ -33,6 +37,10 @@ class Page(HTMLParser):
             self._text = []
 
     def handle_endtag(self, tag):
+        if tag == "a" and self._link is not None:
+            href, text = self._link
+            self.links.append((href, " ".join("".join(text).split())))
+            self._link = None
         if self._stack and tag == self._stack[-1]:
             self._stack.pop()
             text = " ".join("".join(self._text).split())
@@ -53,6 +61,8 @@ class Page(HTMLParser):
 
     def handle_data(self, data):
         self.texts.append(data)
+        if self._link is not None:
+            self._link[1].append(data)
         if self._stack:
             self._text.append(data)
 

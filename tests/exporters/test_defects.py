@@ -334,3 +334,30 @@ def test_a_time_stamp_after_a_quote_is_published_after_it(recap_library, tmp_pat
     assert any("Draw boxes first" in q for q in page.quotes)
     assert "[19:34 WEST] demo time" in page.text
     assert not any("demo time" in q for q in page.quotes)
+
+
+@pytest.mark.parametrize("generator", ["hugo", "jekyll"])
+def test_a_stamp_into_the_talk_is_published_as_one(recap_library, tmp_path, generator):
+    """[10:15] (10 min 15 s into the talk) was published as it is: a reader takes it for a
+    clock time, before the 10:30 talk began. It reads "(10:15 in)"; with the talk's recording
+    known, it links to that moment of it."""
+    from desktop.store.notes import save_talk_note
+
+    save_talk_note(
+        recap_library,
+        recap_library.talks["Sketchnoting for Engineers"].id,
+        "[10:15]  demo time\n\n[1:02:03] questions\n",
+    )
+    webm = "https://video.example.org/2026/sketchnoting.webm"
+    save_talk_note(
+        recap_library, recap_library.talks["Static Sites in 2026"].id, "[05:00] Hugo's speed\n"
+    )
+    _set_talk(
+        recap_library,
+        "Static Sites in 2026",
+        links_json=json.dumps([{"title": "Video recording", "url": webm, "kind": "video"}]),
+    )
+    page = read_page(_built_day_one(generator, recap_library, tmp_path))
+    assert "(10:15 in) demo time" in page.text and "(1:02:03 in) questions" in page.text
+    assert "[10:15]" not in page.text and "[1:02:03]" not in page.text
+    assert (f"{webm}#t=300", "5:00 in") in page.links

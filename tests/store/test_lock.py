@@ -28,6 +28,17 @@ def _hold(lib, kind):
     return holder
 
 
+def _append(lib):
+    """`talknotes note 1 --append x`: a command that changes the library; its seconds."""
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop", "--library", str(lib), "note", "1", "--append", "x"],
+        capture_output=True,
+        text=True,
+    )
+    return done, time.monotonic() - started
+
+
 def _imported(tmp_path):
     lib = tmp_path / "lib"
     subprocess.run(
@@ -42,13 +53,7 @@ def test_cli_write_waits_for_a_command_then_fails(tmp_path):
     lib = _imported(tmp_path)
     holder = _hold(lib, "command")
     try:
-        started = time.monotonic()
-        write = subprocess.run(
-            [sys.executable, "-m", "desktop", "--library", str(lib), "note", "1", "--append", "x"],
-            capture_output=True,
-            text=True,
-        )
-        waited = time.monotonic() - started
+        write, waited = _append(lib)
         assert write.returncode == 2 and "in use by another Talknotes command" in write.stderr
         assert waited >= 2.5  # it waited for the command to be done before giving up
     finally:
@@ -62,13 +67,7 @@ def test_cli_write_fails_at_once_while_the_window_holds_the_library(tmp_path):
     lib = _imported(tmp_path)
     holder = _hold(lib, "window")
     try:
-        started = time.monotonic()
-        write = subprocess.run(
-            [sys.executable, "-m", "desktop", "--library", str(lib), "note", "1", "--append", "x"],
-            capture_output=True,
-            text=True,
-        )
-        waited = time.monotonic() - started
+        write, waited = _append(lib)
         assert write.returncode == 2 and "open in another Talknotes window" in write.stderr
         assert waited < 2.5  # (the process's own start included; it did not wait 3 s)
         read = subprocess.run(
@@ -81,9 +80,5 @@ def test_cli_write_fails_at_once_while_the_window_holds_the_library(tmp_path):
         holder.kill()
         holder.wait()
     # a killed holder leaves no stale lock behind
-    again = subprocess.run(
-        [sys.executable, "-m", "desktop", "--library", str(lib), "note", "1", "--append", "x"],
-        capture_output=True,
-        text=True,
-    )
+    again, _seconds = _append(lib)
     assert again.returncode == 0, again.stderr
