@@ -31,20 +31,17 @@ __all__ = [
 
 def save_note(lib: Library, kind: str, item_id: int, body: str) -> None:
     """The autosave's write: a talk's note (by the talk) or a hallway note (by its id), in
-    plain SQL when it can (no SQLAlchemy while typing: one statement, store.quick_save),
-    else through the ORM (a new note, a version due)."""
-    from desktop.store.quick_save import quick_save, save_in_place
+    plain SQL, no SQLAlchemy: in one statement when it can (store.quick_save), else making
+    the note or keeping a version too (store.note_saving)."""
+    from desktop.store import note_saving
+    from desktop.store.quick_save import save_in_place
 
     if save_in_place(lib, kind, item_id, body):
         return
-    if kind == "talk" and quick_save(lib, item_id, body) is not None:
-        return
-    from desktop.store import notes
-
     if kind == "talk":
-        notes.save_talk_note(lib, item_id, body)
+        note_saving.save_talk(lib, item_id, body)
     else:
-        notes.save_hallway_note(lib, body, note_id=item_id)
+        note_saving.save_hallway(lib, body, note_id=item_id)
 
 
 def hallway_note(lib: Library, note_id: int) -> Note | None:
@@ -53,9 +50,9 @@ def hallway_note(lib: Library, note_id: int) -> Note | None:
 
 def new_hallway_note(lib: Library, conference_id: int, title: str) -> Note:
     """The conference's hallway note, made (empty) on first use."""
-    from desktop.store import notes
+    from desktop.store.note_saving import save_hallway
 
-    return notes.save_hallway_note(lib, "", conference_id=conference_id, title=title)
+    return save_hallway(lib, "", conference_id=conference_id, title=title)
 
 
 def append_to_talk_note(lib: Library, talk_id: int, text: str) -> Note:

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime
 
 from sqlmodel import Session, col, select
 
 from desktop.core.models import NoteVersion
 from desktop.store.library import Library
+from desktop.store.note_saving import KEEP_VERSIONS as KEEP_VERSIONS
+from desktop.store.note_saving import keep_version
 from desktop.store.quick_save import SNAPSHOT_EVERY as SNAPSHOT_EVERY  # the autosave's rule
-from desktop.store.quick_save import snapshot_due
 from desktop.store.rows import get_row, saved_id
 from desktop.store.tables import NoteRow, NoteVersionRow
-
-KEEP_VERSIONS = 200
 
 
 def snapshot_before_change(
@@ -24,28 +24,14 @@ def snapshot_before_change(
     reason: str = "edit",
     force: bool = False,
 ) -> None:
-    """Keep the note's current text as a version when it is about to change and the last
-    version is older than SNAPSHOT_EVERY (or `force`, before imports, exports, restores)."""
-    if row.id is None or not row.body or row.body == new_body:
+    """note_saving.keep_version for a note row of the caller's session, in its transaction
+    (on its connection): the same rule whether the note changes through the ORM or not."""
+    if row.id is None:
         return
-    last = s.exec(
-        select(NoteVersionRow)
-        .where(NoteVersionRow.note_id == row.id)
-        .order_by(col(NoteVersionRow.saved_at).desc())
-    ).first()
-    if last is not None and last.body == row.body:
-        return
-    if not force and not snapshot_due(last.saved_at if last else None, row.created_at, now):
-        return
-    s.add(NoteVersionRow(note_id=row.id, body=row.body, saved_at=now, reason=reason))
-    old = s.exec(
-        select(NoteVersionRow.id)
-        .where(NoteVersionRow.note_id == row.id)
-        .order_by(col(NoteVersionRow.saved_at).desc())
-        .offset(KEEP_VERSIONS)
-    ).all()
-    for version_id in old:
-        s.delete(s.get(NoteVersionRow, version_id))
+    assert row.created_at is not None
+    dbapi = s.connection().connection.driver_connection
+    assert isinstance(dbapi, sqlite3.Connection)
+    keep_version(dbapi, row.id, row.body, row.created_at, new_body, now, reason, force)
 
 
 def versions(lib: Library, note_id: int) -> list[NoteVersion]:

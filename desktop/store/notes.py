@@ -6,9 +6,8 @@ from datetime import UTC, datetime
 
 from sqlmodel import Session, select
 
-from desktop.core.errors import NotFoundError
 from desktop.core.models import Note
-from desktop.store import convert
+from desktop.store import note_saving
 from desktop.store.history import snapshot_before_change
 from desktop.store.library import Library
 from desktop.store.quick_save import quick_save
@@ -63,23 +62,7 @@ def save_talk_note(lib: Library, talk_id: int, body: str, snapshot: str = "") ->
         quick = quick_save(lib, talk_id, body)
         if quick is not None:
             return quick
-    with Session(lib.engine) as s:
-        existing = _talk_note_row(s, talk_id, create=False)
-        row = existing or _talk_note_row(s, talk_id, create=True)
-        assert row is not None
-        now = _now()
-        if existing is None:
-            row.body = body
-        elif row.body == body:
-            return convert.note(row)
-        else:
-            snapshot_before_change(s, row, body, now, snapshot or "edit", force=bool(snapshot))
-            row.body = body
-            row.updated_at = now
-        s.add(row)
-        s.commit()
-        s.refresh(row)
-        return convert.note(row)
+    return note_saving.save_talk(lib, talk_id, body, snapshot)  # (plain SQL)
 
 
 def append_in_session(s: Session, talk_id: int, text: str) -> NoteRow:
@@ -116,25 +99,7 @@ def save_hallway_note(
     conference_id: int | None = None,
     title: str = "",
 ) -> Note:
-    """Create (note_id None) or update a hallway note."""
-    with Session(lib.engine) as s:
-        now = _now()
-        row: NoteRow | None
-        if note_id is None:
-            row = NoteRow(
-                conference_id=conference_id, title=title, body=body, created_at=now, updated_at=now
-            )
-        else:
-            row = s.get(NoteRow, note_id)
-            if row is None or row.talk_id is not None:
-                raise NotFoundError(f"note {note_id}", "no such hallway note")
-            if row.body == body and (not title or row.title == title):
-                return convert.note(row)
-            snapshot_before_change(s, row, body, now)
-            row.body = body
-            row.title = title or row.title
-            row.updated_at = now
-        s.add(row)
-        s.commit()
-        s.refresh(row)
-        return convert.note(row)
+    """Create (note_id None) or update a hallway note (plain SQL)."""
+    return note_saving.save_hallway(
+        lib, body, note_id=note_id, conference_id=conference_id, title=title
+    )

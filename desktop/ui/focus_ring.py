@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop.ui.note_pane import copy_key
+from desktop.ui.held_keys import copy_key
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow

@@ -9,15 +9,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
+from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from desktop.core import agenda
 from desktop.core.errors import TalknotesError
 from desktop.core.ids import saved_id
-from desktop.core.models import Note
 from desktop.ui import runtime, screen_fit, window_dialogs, window_state
 from desktop.ui.autosave import Autosaver, Target
 from desktop.ui.focus_ring import FocusRing
+from desktop.ui.note_opening import NoteOpening
 from desktop.ui.note_pane import NotePane
 from desktop.ui.preview import Preview, blog_flavor
 from desktop.ui.save_status import SaveStatus
@@ -121,10 +121,12 @@ class MainWindow(QMainWindow):
         self.save_status = SaveStatus(self.statusBar(), self.preview.pool)
         self.words_label, self.saved_label = self.save_status.words, self.save_status.saved
 
-        self.sidebar.talk_selected.connect(self.show_talk)
-        self.sidebar.hallway_selected.connect(self.show_hallway)
-        self.sidebar.hallway_requested.connect(self.new_hallway_note)
-        self.sidebar.note_wanted.connect(self._to_the_note)
+        self.opening = NoteOpening(self)  # the note chosen: read, then shown
+        self.opening.opened.connect(self._note_opened)
+        self.sidebar.talk_selected.connect(self.opening.show_talk)
+        self.sidebar.hallway_selected.connect(self.opening.show_hallway)
+        self.sidebar.hallway_requested.connect(self.opening.new_hallway_note)
+        self.sidebar.note_wanted.connect(self.opening.to_the_note)
         self.sidebar.sample_wanted.connect(self.load_sample)
         self.editor.on_edit = self._edited
 
@@ -147,10 +149,7 @@ class MainWindow(QMainWindow):
         if isinstance(app, QGuiApplication):  # (always: this is a window)
             app.applicationStateChanged.connect(self._app_state_changed)
         self._default_split = window_state.restore(self, self.settings)
-        self._reopen_tried = False
         self._reads = 0  # library reads under way (settled())
-        self._opening: Target | None = None  # the note being read, to show when it comes
-        self._when_opened: list[Callable[[], None]] = []  # then (e.g. the cursor to its end)
 
     def start(self, load_now: bool = True) -> None:
         """Once its parts are given and wired (app.build_window): show the schedule, or say
@@ -161,8 +160,6 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(LOADING)
         elif load_now:
             self.reload()
-
-    # --- actions ---------------------------------------------------------------------------
 
     # --- data ------------------------------------------------------------------------------
 
@@ -245,7 +242,7 @@ class MainWindow(QMainWindow):
     def settled(self) -> bool:
         """No library read or write of the window's under way: it shows the library as it
         is (tests wait for this)."""
-        return self._reads == 0 and self._opening is None
+        return self._reads == 0 and self.opening.target is None
 
     def _populate(self, data: tuple) -> None:
         self.model.populate(*data)
@@ -254,9 +251,8 @@ class MainWindow(QMainWindow):
         self.refresh_clock()
         self.sidebar.show_open()  # a reload never changes the open note
         self.sidebar.show_empty(self.model.rowCount() == 0)  # any empty library: the sample
-        if self.editor.target is None and not self._reopen_tried:
-            self._reopen_last_note()  # once per library: the note open when it was last closed
-        if self.editor.target is None and self._opening is None:  # at start-up: the slot
+        self.opening.reopen_last_note()  # once per library: the note open when last closed
+        if self.editor.target is None and self.opening.target is None:  # at start-up: the slot
             # running now, or the next one
             now = self.clock()
             slot = agenda.candidates(self.model.talks(), now) or agenda.upcoming(
@@ -267,33 +263,6 @@ class MainWindow(QMainWindow):
         self.library_changed.emit()
         runtime.settle_long_lived()
 
-    def _last_note_key(self) -> str:
-        return f"last-note/{self.library().path}"
-
-    def _reopen_last_note(self) -> None:
-        """Open the note last open in this library, if it still exists. Only at the first
-        showing of the library, and only while no note is open: never over a user's choice."""
-        self._reopen_tried = True
-        kind, _, item_id = str(self.settings.value(self._last_note_key(), "")).partition(":")
-        if not item_id.isdigit():
-            return
-        focus = self.focusWidget()
-        if kind == "talk" and self.model.talk(int(item_id)) is not None:
-            self.sidebar.select_talk(int(item_id))
-        elif kind == "hallway" and self.model.index_of_hallway(int(item_id)) is not None:
-            self.sidebar.select_hallway(int(item_id))
-        else:
-            return
-        self.when_open(lambda: self._focus_reopened(focus))
-
-    def _focus_reopened(self, before: QWidget | None) -> None:
-        """The note reopened at start takes the focus (the first words typed went into the
-        filter), unless the writer moved the focus meanwhile or is typing a filter."""
-        now = self.focusWidget()
-        filtering = now is self.sidebar.filter_edit and self.sidebar.filter_edit.text()
-        if now in (before, None) and not filtering:
-            self.editor.edit.setFocus()
-
     def load_sample(self) -> None:
         """Import the bundled sample conference (offered while the library is empty)."""
         from desktop import config
@@ -303,79 +272,13 @@ class MainWindow(QMainWindow):
     def refresh_clock(self) -> None:
         self.model.mark_time(self.clock())
 
-    def show_talk(self, talk_id: int) -> None:
-        """Open a talk's note: at once when the editor holds it, else read in the background;
-        keys typed meanwhile are held for it (NotePane.hold_keys)."""
-        from desktop.services.notes import open_talk, talk_note
-
-        self.autosaver.save_now()  # switching talk saves at once
-        talk = self.model.talk(talk_id)
-        target = Target("talk", talk_id)
-        if talk is not None and self.editor.has_document(target):
-            self._opening = None
-            self._show_talk(talk, Note(talk_id=talk_id))  # (the editor's own copy shows)
-            return
-        if talk is None:  # not in the sidebar (yet): the talk too
-            self._open_note(target, open_talk, self.library(), talk_id)
-        else:  # only its note
-            self._open_note(target, lambda lib: (talk, talk_note(lib, talk_id)), self.library())
-
-    def _open_note(self, target: Target, read: Callable, *args) -> None:
-        self._opening = target
-        self.editor.hold_keys()
-        self.sidebar.mark_open(target.kind, target.id)  # the choice shows at once
-        self._read(
-            read,
-            *args,
-            on_done=lambda result: self._note_read(target, result),
-            on_error=lambda exc: self._note_unread(target, exc),
-        )
-
-    def _note_read(self, target: Target, result) -> None:
-        if self._opening != target:
-            return  # another note was chosen meanwhile
-        self._opening = None
-        if target.kind == "talk":
-            talk, note = result
-            self._show_talk(self.model.talk(target.id) or talk, note)
-        elif result is not None:
-            self._show_hallway(result)
-        self.editor.release_keys()
-
-    def _note_unread(self, target: Target, exc: BaseException) -> None:
-        if self._opening != target:
-            return
-        self._opening = None
-        self._when_opened.clear()
-        lost = self.editor.drop_held_keys()
-        if self.editor.target is not None:  # the note still open is the one marked
-            self.sidebar.mark_open(self.editor.target.kind, self.editor.target.id)
-        self._failed(exc)
-        if lost:
-            self.statusBar().showMessage(
-                f"The note could not be opened; {lost} keys typed for it were not written.",
-                10_000,
-            )
-
-    def _show_talk(self, talk, note: Note) -> None:
-        self.editor.show_talk(talk, note)
-        self.sidebar.mark_open("talk", talk.id)
-        self.photos.refresh_strip()
-        self._note_opened()
-        self.editor.release_keys()
-
     def drop_conference(self, conference_id: int) -> Target | None:
         """The conference is being removed: out of the sidebar at once, and its notes out of
         the editor (typing into them would save into notes that are gone). Call after the
         autosave's flush. Returns the note it closed: the one open (or being opened), when it
         was one of them."""
         held = {Target(*note) for note in self.model.drop_conference(conference_id)}
-        closed = next((t for t in (self._opening, self.editor.target) if t in held), None)
-        if self._opening in held:
-            self._opening = None
-            self._when_opened.clear()
-            self.editor.drop_held_keys()
-        self.editor.close_notes(held)
+        closed = self.opening.drop_notes(held)
         if closed is not None:
             self.sidebar.mark_open(None, None)
             self.preview.render_now(self.editor.current_text)
@@ -389,35 +292,6 @@ class MainWindow(QMainWindow):
         if self.statusBar().currentMessage() == WELCOME:  # it points to the import just done
             self.statusBar().clearMessage()
         self.reload()
-
-    def new_hallway_note(self, conference_id: int) -> None:
-        """The conference's hallway note, made on first use."""
-        from desktop.services.notes import new_hallway_note
-        from desktop.ui.schedule_model import HALLWAY_TITLE
-
-        def made(note) -> None:
-            self.reload(then=lambda: self._open_new_hallway(note.id))
-
-        self.editor.hold_keys()  # what is typed meanwhile goes into the new note
-
-        self._write(new_hallway_note, self.library(), conference_id, HALLWAY_TITLE, on_done=made)
-
-    def _open_new_hallway(self, note_id: int) -> None:
-        if self.sidebar.select_hallway(note_id):
-            self.when_open(self.editor.move_to_end)
-
-    def show_hallway(self, note_id: int) -> None:
-        from desktop.services.notes import hallway_note
-
-        self.autosaver.save_now()
-        target = Target("hallway", note_id)
-        self._open_note(target, hallway_note, self.library(), note_id)
-
-    def _show_hallway(self, note: Note) -> None:
-        self.editor.show_hallway(note)
-        self.sidebar.mark_open("hallway", saved_id(note.id))
-        self.photos.refresh_strip()
-        self._note_opened()
 
     def _edited(self, target: Target) -> None:
         self.autosaver.changed(target, lambda: self.editor.text_of(target))
@@ -436,38 +310,22 @@ class MainWindow(QMainWindow):
             self.words_timer.start()
         self.preview.schedule(self.editor.current_text)
 
-    def _to_the_note(self) -> None:
-        """Enter on a row, a search hit, a chooser's pick: the typing goes to the note at once
-        (held there while the note is read)."""
-        self.editor.edit.setFocus()
-        self.when_open(self.editor.edit.setFocus)
-
-    def editor_command(self, command: Callable[[], None]) -> None:
-        """A command on the open note (a stamp, a quote, a photo): on the note being opened
-        when there is one, in its place among the keys typed meanwhile."""
-        self.editor.hold_command(command)
-
     def chosen_target(self) -> Target | None:
-        """The note chosen: the one being opened, else the one open."""
-        return self._opening or self.editor.target
+        """The note chosen last: waiting to open, being opened, or open (NoteOpening)."""
+        return self.opening.chosen_target()
 
     def when_open(self, step: Callable[[], None]) -> None:
         """Do `step` with the note chosen: now, or when the one being read is shown."""
-        if self._opening is None:
-            step()
-        else:
-            self._when_opened.append(step)
+        self.opening.when_open(step)
+
+    def editor_command(self, command: Callable[[], None]) -> None:
+        """A command on the note chosen (held among the keys typed while it opens)."""
+        self.opening.editor_command(command)
 
     def _note_opened(self) -> None:
         """Another note in the editor: its count and state now, not the last note's, and its
         preview at once (no pause after typing to wait for)."""
-        then, self._when_opened = self._when_opened, []
-        for step in then:
-            step()
         self.words_timer.stop()
-        target = self.editor.target
-        if target is not None and self.lib is not None:  # reopened at the next start
-            self.settings.setValue(self._last_note_key(), f"{target.kind}:{target.id}")
         self.save_status.opened(self.autosaver.dirty)
         self._sync_star()
         if self.preview.isVisible():
@@ -540,8 +398,8 @@ class MainWindow(QMainWindow):
         if hit.talk_id is not None:
             self.sidebar.select_talk(hit.talk_id)
         else:
-            self.show_hallway(hit.note_id)
-        self._to_the_note()
+            self.opening.show_hallway(hit.note_id)
+        self.opening.to_the_note()
 
     def toggle_preview(self) -> None:
         shown = not self.preview.isVisible()

@@ -12,11 +12,10 @@ from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
-    QKeyEvent,
     QTextCursor,
     QTextDocument,
     QTextOption,
@@ -100,24 +99,6 @@ def _apart_from_quote(cursor: QTextCursor) -> None:
         and list_editing.joins_quote(block.previous().text())
     ):
         cursor.insertText("\n")
-
-
-_HELD_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
-
-
-def copy_key(event: QKeyEvent) -> QKeyEvent:
-    """A key event to send later (Qt reuses the one it delivers)."""
-    return QKeyEvent(
-        event.type(),
-        event.key(),
-        event.modifiers(),
-        event.nativeScanCode(),
-        event.nativeVirtualKey(),
-        event.nativeModifiers(),
-        event.text(),
-        event.isAutoRepeat(),
-        event.count(),
-    )
 
 
 class NotePane(QWidget):
@@ -220,55 +201,10 @@ class NotePane(QWidget):
         # called on every change (a plain callback: a Qt signal relay cost ~2 ms per key here)
         self.on_edit: Callable[[Target], None] = lambda _t: None
         self.talk: Talk | None = None
-        self._held: list[QKeyEvent | Callable[[], None]] | None = None  # keys typed (and
-        # commands given: a time stamp, a quote) while a note opens, in order
-        self.edit.installEventFilter(self)
+        # while a note chosen is read: the title line and details it replaced (show_opening)
+        self._before_opening: tuple[str, str, str, bool, str, str, bool] | None = None
+        self._opening_talk: Talk | None = None  # (its abstract, should it be unfolded)
         self._show_placeholder()
-
-    # --- keys typed while a note is being opened -------------------------------------------
-
-    def hold_keys(self) -> None:
-        """Until release_keys: keys typed go to no note. The note chosen is being read (off
-        the GUI thread) and takes the place of the one on screen; what is typed meanwhile
-        belongs to it, never to the note still showing. The text widget takes keys (and the
-        focus) meanwhile, even before any note was open."""
-        if self._held is None:
-            self._held = []
-        self.edit.setEnabled(True)
-
-    def holding(self) -> bool:
-        return self._held is not None
-
-    def hold_command(self, command: Callable[[], None]) -> None:
-        """A command on the note (a time stamp, a quote) given while it opens: done when it is
-        open, in its place among the keys typed."""
-        if self._held is None:
-            command()
-        else:
-            self._held.append(command)
-
-    def release_keys(self) -> None:
-        """Type the held keys into the note now open, and do the held commands, in order."""
-        held, self._held = self._held, None
-        for item in held or []:
-            if isinstance(item, QKeyEvent):
-                QCoreApplication.sendEvent(self.edit, item)
-            else:
-                item()
-
-    def drop_held_keys(self) -> int:
-        """The note could not be opened: forget the keys typed for it (their count)."""
-        held, self._held = self._held, None
-        if self.target is None:
-            self.edit.setEnabled(False)
-        return sum(isinstance(item, QKeyEvent) for item in held or [])
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if self._held is not None and watched is self.edit and event.type() in _HELD_EVENTS:
-            if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-                self._held.append(copy_key(event))
-            return True  # (the release of a held key is held back too: it was never pressed)
-        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         """The system switched between light and dark: colour the notes for it."""
@@ -348,13 +284,54 @@ class NotePane(QWidget):
 
     def _show_title(self) -> None:
         talk = self.talk
-        if talk is None:
+        if talk is None or self._before_opening is not None:  # (it names the note chosen)
             return
         facts = [agenda.time_label(talk), talk.room]
         self.when_where.set_facts(facts)
         self.when_where.setVisible(self.compact)
         where = " · ".join(x for x in facts if x)
         self.title_line.set_full_text(talk.title, f"{talk.title} · {where}" if where else "")
+
+    def show_opening(self, name: str, talk: Talk | None = None) -> None:
+        """A note is chosen and being read: the pane names it at once ("Opening …", its
+        talk's details) and the note still showing takes no typing (read-only: no input
+        method, drop or paste reaches it; the keys typed are held for the note chosen)."""
+        if self._before_opening is None:
+            title, facts = self.title_line, self.when_where
+            self._before_opening = (
+                title.full_text(),
+                title.toolTip(),
+                facts.full_text(),
+                facts.isVisibleTo(self),
+                self.header.text(),
+                self.abstract.text(),
+                self.abstract_button.isVisibleTo(self),
+            )
+        self._opening_talk = talk
+        self.title_line.set_full_text(f"Opening {name}…")
+        self.when_where.set_facts([agenda.time_label(talk), talk.room] if talk else [])
+        self.when_where.setVisible(bool(talk) and self.compact)
+        self.header.setText(_header_html(talk) if talk else "Notes that belong to no talk")
+        shown = talk is not None and self.abstract_button.isChecked()
+        self.abstract.setText(abstracts.to_markdown(talk.abstract) if shown and talk else "")
+        self.abstract_button.setVisible(bool(talk and talk.abstract))
+        self.edit.setReadOnly(True)
+
+    def stop_opening(self) -> None:
+        """The note chosen will not open (it could not be read): the pane names the note it
+        shows again, which takes typing again."""
+        before, self._before_opening = self._before_opening, None
+        self.edit.setReadOnly(False)
+        if self.target is None:
+            self._show_placeholder()
+        elif before is not None:
+            title, tip, facts, facts_shown, header, abstract, has_abstract = before
+            self.title_line.set_full_text(title, tip)
+            self.when_where.set_facts(facts.split(" · "))
+            self.when_where.setVisible(facts_shown)
+            self.header.setText(header)
+            self.abstract.setText(abstract)
+            self.abstract_button.setVisible(has_abstract)
 
     def _document(self, target: Target, body: str) -> QTextDocument:
         doc = self._documents.get(target)
@@ -423,6 +400,7 @@ class NotePane(QWidget):
 
     def show_talk(self, talk: Talk, note: Note) -> None:
         self.talk = talk
+        self._before_opening = None  # (the note chosen is here)
         self._show_title()
         self.header.setText(_header_html(talk))
         self.header.setVisible(not self.compact)
@@ -434,8 +412,9 @@ class NotePane(QWidget):
         self._open(Target("talk", saved_id(talk.id)), note.body)
 
     def _fill_abstract(self) -> None:
-        if self.talk is not None and not self.abstract.text():
-            self.abstract.setText(abstracts.to_markdown(self.talk.abstract))
+        talk = self._opening_talk if self._before_opening is not None else self.talk
+        if talk is not None and not self.abstract.text():
+            self.abstract.setText(abstracts.to_markdown(talk.abstract))
 
     def show_hallway(self, note: Note) -> None:
         self.talk = None
@@ -456,6 +435,8 @@ class NotePane(QWidget):
         self.target = target
         self.edit.setDocument(self._document(target, body))
         self.edit.setEnabled(True)
+        self.edit.setReadOnly(False)
+        self._before_opening = None
         place = self._places.get(target)
         if first or place is None:  # opened for the first time this run: typing adds to
             # the end of the note

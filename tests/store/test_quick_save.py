@@ -1,4 +1,5 @@
-"""The autosave's common case in plain SQL: saved as the ORM path saves, without SQLAlchemy."""
+"""The autosave's common case in plain SQL: saved as the full path (store.note_saving) saves,
+without SQLAlchemy."""
 
 import json
 import sqlite3
@@ -37,7 +38,7 @@ def test_an_existing_note_saves_without_sqlalchemy(library):
     assert reading.talk_note(library, talk.id).body == "typed on"
 
 
-def test_the_quick_path_leaves_new_notes_and_due_versions_to_the_orm(library, monkeypatch):
+def test_the_quick_path_leaves_new_notes_and_due_versions_to_the_full_path(library, monkeypatch):
     import_schedule(library, str(SAMPLE))
     talk = reading.list_talks(library)[0]
     assert quick_save(library, talk.id, "no note yet") is None  # created by save_talk_note
@@ -46,15 +47,15 @@ def test_the_quick_path_leaves_new_notes_and_due_versions_to_the_orm(library, mo
     assert again is not None and again.id == saved.id and again.updated_at >= saved.updated_at
     assert reading.talk_note(library, talk.id) == again
     monkeypatch.setattr("desktop.store.quick_save.SNAPSHOT_EVERY", timedelta(0))
-    assert quick_save(library, talk.id, "third") is None  # a version is due: the ORM keeps it
+    assert quick_save(library, talk.id, "third") is None  # a version is due: note_saving keeps it
     save_talk_note(library, talk.id, "third")
     assert [v.body for v in versions(library, saved.id)][:1] == ["second"]
 
 
 def test_in_place_until_a_version_is_due_by_the_stored_times(library):
     """The one-statement save reads the stored times: a note written 4 minutes ago (no
-    version yet) is saved in place, one written 6 minutes ago is left to the ORM, which keeps
-    a version; the same text again is saved as it is."""
+    version yet) is saved in place, one written 6 minutes ago is left to note_saving, which
+    keeps a version; the same text again is saved as it is."""
     import_schedule(library, str(SAMPLE))
     talk = reading.list_talks(library)[0]
     note = save_talk_note(library, talk.id, "first")
@@ -88,13 +89,13 @@ def test_the_autosaves_write_is_one_statement_committed_as_it_runs(library):
     age_note(library, note.id, 6)
     assert not save_in_place(
         library, "talk", talk.id, "later"
-    )  # a version is due: the ORM keeps it
+    )  # a version is due: note_saving keeps it
     assert reading.talk_note(library, talk.id).body == "first and more"
     assert versions(library, note.id) == []
 
 
 def test_a_hallway_note_is_saved_in_place_too(library):
-    """By its id, and never a talk's note by that id; a due version is the ORM's."""
+    """By its id, and never a talk's note by that id; a due version is note_saving's."""
     import_schedule(library, str(SAMPLE))
     talk = reading.list_talks(library)[0]
     hallway = save_hallway_note(library, "coffee", conference_id=talk.conference_id)

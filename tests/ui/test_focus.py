@@ -35,7 +35,7 @@ def test_typing_after_a_click_in_the_tree_goes_into_the_clicked_note(window, qtb
     qtbot.waitUntil(window.settled)
     qtbot.keyClicks(window.editor.edit, "first")
     click_talk_row(window, qtbot, second.id)  # still being read while the writer types
-    assert window.sidebar.tree.hasFocus() and window.editor.holding()  # (being read)
+    assert window.sidebar.tree.hasFocus() and window.opening.keys.holding()  # (being read)
     qtbot.keyClicks(window.sidebar.tree, "Typed after a click.")
     qtbot.waitUntil(window.settled)
     assert window.editor.target.id == second.id
@@ -77,7 +77,7 @@ CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModi
 
 def _open(window, qtbot, talk_id):
     window.sidebar.select_talk(talk_id)
-    window._to_the_note()
+    window.opening.to_the_note()
     qtbot.waitUntil(window.settled)
     window.activateWindow()
     qtbot.waitUntil(window.editor.edit.hasFocus)

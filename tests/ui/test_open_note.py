@@ -1,12 +1,9 @@
 """The open note changes only by an explicit choice: filters, reloads and refreshes never
 change it, and the sidebar keeps showing (and scrolled to) the talk that receives the typing."""
 
-from datetime import UTC, datetime
-
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.app import build_window
 from desktop.store.notes import talk_note
 from desktop.store.talks import list_talks
 from desktop.ui.schedule_model import ID_ROLE, KIND_ROLE
@@ -98,50 +95,6 @@ def test_only_an_explicit_choice_opens_a_talk(window, qtbot, library):
     qtbot.waitUntil(window.settled)
     assert window.editor.target.id == browsed != first.id
     assert window.editor.edit.hasFocus()
-
-
-def _window_again(qtbot, library):
-    win = build_window(library, clock=lambda: datetime(2026, 5, 14, 9, 10, tzinfo=UTC))
-    qtbot.waitUntil(win.settled)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
-
-def test_a_restart_reopens_the_last_open_note_once(window, qtbot, library):
-    """After a restart the note last written in was not open again."""
-    window.sidebar.select_talk(_talk(library, "Schedules Are Data").id)
-    qtbot.waitUntil(window.settled)
-    window.close()
-    again = _window_again(qtbot, library)
-    assert again.editor.talk.title == "Schedules Are Data"
-    assert (
-        again.sidebar.tree.currentIndex().data(ID_ROLE) == _talk(library, "Schedules Are Data").id
-    )
-    chosen = _talk(library, "Static Sites in 2026")
-    again.sidebar.select_talk(chosen.id)  # the user's choice stays through a reload
-    qtbot.waitUntil(again.settled)
-    again.reload()
-    qtbot.waitUntil(again.settled)
-    assert again.editor.talk.title == "Static Sites in 2026"
-    again.new_hallway_note(again.sidebar.current_conference_id())  # a hallway note too
-    qtbot.waitUntil(again.settled)
-    hallway = again.editor.target
-    again.close()
-    third = _window_again(qtbot, library)
-    assert third.editor.target == hallway and third.editor.talk is None
-
-
-def test_a_remembered_note_that_is_gone_opens_nothing(window, qtbot, library):
-    window.sidebar.select_talk(_talk(library, "Schedules Are Data").id)
-    qtbot.waitUntil(window.settled)
-    remembered = [k for k in window.settings.allKeys() if k.startswith("last-note/")]
-    assert len(remembered) == 1
-    window.settings.setValue(remembered[0], "talk:999999")  # (removed since, say)
-    window.close()
-    again = _window_again(qtbot, library)
-    assert again.editor.target is None
 
 
 def _rows_in_view(window):

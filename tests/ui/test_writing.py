@@ -176,7 +176,7 @@ def test_a_time_stamp_outside_the_talk_is_the_conference_clock_marked(window, qt
     window.clock = lambda: datetime(2026, 5, 14, 10, 5, tzinfo=UTC)  # 5 min into the talk
     window.act_stamp.trigger()
     assert edit.toPlainText() == "[10:10 WEST] [05:00] "
-    window.new_hallway_note(window.sidebar.current_conference_id())  # no talk at all
+    window.opening.new_hallway_note(window.sidebar.current_conference_id())  # no talk at all
     qtbot.waitUntil(window.settled)
     window.clock = lambda: datetime(2026, 5, 14, 12, 0, tzinfo=UTC)
     window.act_stamp.trigger()
