@@ -59,7 +59,6 @@ def attach_once(app, window, photo: Path, heartbeat_ms: int | None) -> tuple[flo
 
 def main() -> None:
     from PySide6.QtCore import QCoreApplication
-    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     from desktop.ui.runtime import prepare_qt
@@ -85,10 +84,10 @@ def main() -> None:
     window.show()
     settle(window)
     window.sidebar.select_talk(2)
-    QTest.qWait(300)
+    settle(window)  # its note open (300 ms was not always enough: the photo went elsewhere)
     blocked, _ = attach_once(app, window, photos[0], heartbeat_ms=1)
     window.sidebar.select_talk(3)
-    QTest.qWait(300)
+    settle(window)
     _, ready = attach_once(app, window, photos[1], heartbeat_ms=None)
     figure(
         "photo attach: GUI thread blocked (24 MP)",

@@ -58,6 +58,7 @@ def build_window(
         window, window.library, backend, notifier, conferences=window.model.conferences
     )
     window.photos = PhotoActions(window, window.library, window.editor, saver, backend, notifier)
+    window.photos.on_chosen_note = window.editor_command
     window.capture = CaptureCommands(window)
 
     window.import_flow.imported.connect(lambda _summary: window.schedule_imported())

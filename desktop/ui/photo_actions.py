@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -91,10 +92,12 @@ class PhotoActions(QObject):
         self.library = library  # the window's library (opened after it first paints)
         self.backend = backend  # photos are written in order with the notes that show them
         self.notifier = notifier or Notifier()
-        editor.edit.images_dropped.connect(self.attach_paths)
+        # runs a command on the note chosen (the window's editor_command), at once by default
+        self.on_chosen_note: Callable[[Callable[[], None]], None] = lambda command: command()
+        editor.edit.images_dropped.connect(self.attach_to_chosen)
         editor.edit.image_pasted.connect(self.attach_image)
         strip = editor.strip
-        strip.files_dropped.connect(self.attach_paths)
+        strip.files_dropped.connect(self.attach_to_chosen)
         strip.jump_requested.connect(self.jump_to)
         strip.view_requested.connect(self.view)
         strip.caption_requested.connect(self.edit_caption)
@@ -119,6 +122,11 @@ class PhotoActions(QObject):
             self.failed.emit("the pasted image could not be read")
             return
         self.attach_paths([str(path)], cleanup=incoming)
+
+    def attach_to_chosen(self, paths: list[str]) -> None:
+        """Files dropped on the note or the strip: for the note chosen. While one opens, the
+        note still on screen is not it: they wait for it, among the keys typed meanwhile."""
+        self.on_chosen_note(partial(self.attach_paths, paths))
 
     def attach_paths(self, paths: list[str], cleanup: Path | None = None) -> None:
         target = self.editor.target

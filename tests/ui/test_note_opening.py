@@ -416,3 +416,28 @@ def test_a_hallway_note_gone_before_it_opens_leaves_the_one_shown(window, qtbot,
     qtbot.keyClicks(edit, " again")
     window.autosaver.flush()
     assert talk_note(library, a.id).body == "A again"
+
+
+def test_photos_dropped_while_a_note_opens_go_to_that_note(window, qtbot, library, slow_reads):
+    """Files dropped on the note (or its strip) while the chosen note is read went to the
+    note still on screen (its photos, its text)."""
+    from desktop.store.photos import note_photos
+    from tests.imagegen import make_photo
+
+    a = _open_a(window, qtbot, library, "for A")
+    b = _talk(library, "Schedules Are Data")
+    photo = make_photo(library.path.parent / "drop" / "IMG_5001.jpg")
+    slow_reads.hold()
+    click_talk_row(window, qtbot, b.id)
+    qtbot.waitUntil(slow_reads.started.is_set)
+    window.editor.edit.images_dropped.emit([str(photo)])  # dropped while B is read
+    slow_reads.release()
+    qtbot.waitUntil(lambda: window.editor.target == Target("talk", b.id))
+    qtbot.waitUntil(lambda: window.editor.strip.count() == 1, timeout=10_000)
+    qtbot.waitUntil(window.settled)
+    window.autosaver.flush()
+    assert [p.original_name for p in note_photos(library, talk_note(library, b.id).id)] == [
+        "IMG_5001.jpg"
+    ]
+    assert note_photos(library, talk_note(library, a.id).id) == []
+    assert "IMG_5001" not in talk_note(library, a.id).body
