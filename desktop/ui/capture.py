@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from desktop.core import agenda
 from desktop.core.ids import saved_id
+from desktop.ui import note_inserts
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -93,7 +94,7 @@ class CaptureCommands:
             )
             if not ok:
                 return
-        self.window.editor.insert_quote(speaker.strip())
+        note_inserts.insert_quote(self.window.editor.edit, speaker.strip())
 
     def insert_timestamp(self) -> None:
         self.window.editor_command(self._insert_timestamp)
@@ -102,7 +103,9 @@ class CaptureCommands:
         target = self.window.editor.target
         if target is None:
             return
-        if not self.window.editor.insert_timestamp(self.window.clock(), self._conference_zone()):
+        editor = self.window.editor
+        now, zone = self.window.clock(), self._conference_zone()
+        if not note_inserts.insert_timestamp(editor.edit, editor.talk, now, zone):
             self.window.statusBar().showMessage(
                 "No talk of this note is running: the stamp is the conference's clock time.",
                 6000,

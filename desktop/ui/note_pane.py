@@ -6,9 +6,7 @@ Each talk keeps its own QTextDocument for the whole run, so undo history survive
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
-from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -29,76 +27,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core import abstracts, agenda, list_editing
+from desktop.core import abstracts, agenda
 from desktop.core.ids import saved_id
-from desktop.core.links import header_links
 from desktop.core.models import Note, Talk
 from desktop.ui.autosave import Target
 from desktop.ui.document_text import DocumentText
 from desktop.ui.markdown_edit import MarkdownEdit
 from desktop.ui.photo_strip import PhotoStrip
+from desktop.ui.talk_details import details_html
 from desktop.ui.title_line import FactsLine, TitleLine
 
 if TYPE_CHECKING:
     from desktop.ui.highlighter import MarkdownHighlighter
-
-
-def _when(talk: Talk) -> str:
-    return f"{talk.start:%a %d %b}, {agenda.time_label(talk)}" if talk.start else "unscheduled"
-
-
-UNBROKEN_UP_TO = 40  # characters: a fact this long stays on one line (a longer one wraps)
-SEPARATOR = "\u00a0· "  # a line may end with the dot, never start with it
-
-
-NOWRAP = '<span style="white-space:nowrap">{}</span>'
-
-
-def _whole(text: str) -> str:
-    """A short fact, escaped, kept whole on its line: the details broke inside one ("· Main
-    Track - K" on one line, "Building" on the next). No break at its spaces nor after its
-    hyphens (a word joiner); between facts the line still wraps."""
-    shown = html.escape(text)
-    if len(text) > UNBROKEN_UP_TO:
-        return shown
-    return NOWRAP.format(shown.replace("-", "-&#8288;"))
-
-
-def _whole_link(link: str) -> str:
-    """A link of header_links (`<a href="…">text</a>`) kept whole on its line when short."""
-    text = html.unescape(link.split(">", 1)[1].rsplit("<", 1)[0])
-    return link if len(text) > UNBROKEN_UP_TO else NOWRAP.format(link)
-
-
-def _header_html(talk: Talk) -> str:
-    """The talk's details under its title line: subtitle, who, where, when, links."""
-    esc = html.escape
-    who = ", ".join(_whole(s) for s in talk.speakers) or "—"
-    where_when = (_whole(f) for f in (talk.room, _when(talk), talk.track) if f)
-    facts = SEPARATOR.join((who, *where_when))
-    links = [_whole_link(link) for link in header_links(talk)]  # recordings, slides first
-    subtitle = f"<i>{esc(talk.subtitle)}</i><br>" if talk.subtitle else ""
-    gone = (
-        '<br><span style="color:#c0392b">No longer in the schedule</span>'
-        if talk.status == "removed"
-        else ""
-    )
-    return f"{subtitle}{facts}{gone}" + (f"<br>{SEPARATOR.join(links)}" if links else "")
-
-
-def _apart_from_quote(cursor: QTextCursor) -> None:
-    """Text the app puts at the start of the line right under a quote line (a time stamp,
-    another quote) gets a blank line before it: else Markdown reads it as the quote's. At the
-    end of a quote's attribution it starts a paragraph too (not on the speaker's name)."""
-    block = cursor.block()
-    if cursor.atBlockEnd() and list_editing.is_attribution(block.text()):
-        cursor.insertText("\n\n")
-    elif (
-        not block.text()[: cursor.positionInBlock()].strip()
-        and block.previous().isValid()
-        and list_editing.joins_quote(block.previous().text())
-    ):
-        cursor.insertText("\n")
 
 
 class NotePane(QWidget):
@@ -311,7 +251,7 @@ class NotePane(QWidget):
         self.title_line.set_full_text(f"Opening {name}…")
         self.when_where.set_facts([agenda.time_label(talk), talk.room] if talk else [])
         self.when_where.setVisible(bool(talk) and self.compact)
-        self.header.setText(_header_html(talk) if talk else "Notes that belong to no talk")
+        self.header.setText(details_html(talk) if talk else "Notes that belong to no talk")
         shown = talk is not None and self.abstract_button.isChecked()
         self.abstract.setText(abstracts.to_markdown(talk.abstract) if shown and talk else "")
         self.abstract_button.setVisible(bool(talk and talk.abstract))
@@ -402,7 +342,7 @@ class NotePane(QWidget):
         self.talk = talk
         self._before_opening = None  # (the note chosen is here)
         self._show_title()
-        self.header.setText(_header_html(talk))
+        self.header.setText(details_html(talk))
         self.header.setVisible(not self.compact)
         self.abstract.clear()  # made when shown: an HTML abstract's conversion (~5 ms the
         # first time, html.parser imported) is not in the way of the note opening
@@ -459,56 +399,3 @@ class NotePane(QWidget):
         self.edit.setTextCursor(cursor)
         self.edit.ensureCursorVisible()
         self.edit.setFocus()
-
-    # --- capture actions -------------------------------------------------------------------
-
-    def insert_quote(self, speaker: str) -> None:
-        """Insert `> "…"` / `> \\- Speaker` with the cursor inside the quotes.
-
-        A selection becomes the quote; otherwise the quote starts a new paragraph.
-        """
-        cursor = self.edit.textCursor()
-        selected = cursor.selectedText().replace("\u2029", " ").strip()
-        cursor.beginEditBlock()
-        if not selected and (cursor.positionInBlock() > 0 or cursor.block().text().strip()):
-            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
-            cursor.insertText("\n\n")
-        elif not selected:
-            _apart_from_quote(cursor)
-        cursor.insertText('> "')
-        inside = cursor.position()
-        cursor.insertText(selected)
-        after_quote = cursor.position()
-        cursor.insertText(f'"\n> \\- {speaker}\n')
-        cursor.endEditBlock()
-        cursor.setPosition(after_quote if selected else inside)
-        self.edit.setTextCursor(cursor)
-        self.edit.setFocus()
-
-    def insert_timestamp(self, now: datetime, zone: tzinfo | None = None) -> bool:
-        """[mm:ss] into the talk (elapsed since its start) and True; outside the talk's slot
-        the clock time in the conference's zone, marked with it ([14:03 CET]), and False: a
-        bare [13:03] would read as a time into the talk, and the machine's zone means nothing
-        to a reader."""
-        start, end = (self.talk.start, self.talk.end) if self.talk else (None, None)
-        running = bool(start and end and start <= now <= end + (end - start))
-        if start and running:
-            elapsed = int((now - start).total_seconds())
-            hours, rest = divmod(elapsed, 3600)
-            stamp = (
-                f"[{hours}:{rest // 60:02d}:{rest % 60:02d}]"
-                if hours
-                else f"[{rest // 60:02d}:{rest % 60:02d}]"
-            )
-        else:
-            zone = (start.tzinfo if start else None) or zone
-            local = now.astimezone(zone) if zone else now
-            stamp = f"[{local:%H:%M} {local.tzname() or 'UTC'}]"
-        cursor = self.edit.textCursor()
-        cursor.beginEditBlock()
-        _apart_from_quote(cursor)
-        cursor.insertText(stamp + " ")
-        cursor.endEditBlock()
-        self.edit.setTextCursor(cursor)
-        self.edit.setFocus()
-        return running
