@@ -103,7 +103,8 @@ def test_go_to_now_shows_the_end_of_a_long_note(window, qtbot, library):
     assert in_view()
     window.resize(1280, 480)
     qtbot.waitUntil(lambda: edit.viewport().height() < 400, timeout=3000)
-    assert in_view()
+    qtbot.waitUntil(in_view, timeout=3000)  # (the resize's layouts may come in more than one
+    # step; a cursor left below the shorter editor never comes back by itself)
     qtbot.keyClicks(edit, "typed")
     assert in_view()
 
