@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QLabel,
     QPushButton,
     QTreeView,
@@ -49,7 +50,7 @@ class Sidebar(QWidget):
         self.starred_button, self.noted_button = bar.starred_button, bar.noted_button
         self.day_box, self.track_box, self.room_box = bar.day_box, bar.track_box, bar.room_box
 
-        self.tree = QTreeView()
+        self.tree = ScheduleTree()
         self.tree.setAccessibleName("Schedule")
         # The tree shows the model itself until a filter narrows it, then the filter: through
         # the proxy, FOSDEM's first showing took ~4 ms more (every row mapped, and asked of
@@ -280,11 +281,11 @@ class Sidebar(QWidget):
         self.tree.expand(index.parent().parent())
         self.tree.expand(index.parent())
         rect = self.tree.visualRect(index)
-        in_view = rect.isValid() and rect.top() >= 0 and rect.bottom() < viewport_height(self.tree)
+        in_view = rect.isValid() and rect.bottom() >= 0 and rect.top() < viewport_height(self.tree)
         self.tree.setCurrentIndex(index)
         if not in_view:  # (Ctrl+J, a search hit, a reload): brought to the middle. A row in
-            # view stays where it is: a click that scrolled the list moved other talks under
-            # the pointer, and the next click opened a talk not aimed at
+            # view, even in part, stays where it is: a click that scrolled the list moved
+            # other talks under the pointer, and the next click opened a talk not aimed at
             self.tree.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def reveal(self, talk_id: int) -> None:
@@ -352,3 +353,17 @@ class Sidebar(QWidget):
 def _key(index: QModelIndex) -> tuple:
     """A conference's or a day's row, as it stays across a reload (its row may move)."""
     return (index.data(KIND_ROLE), index.data(ID_ROLE), index.data(DAY_ROLE) or index.data())
+
+
+class ScheduleTree(QTreeView):
+    """The schedule's tree. A click never scrolls it: Qt brings a row cut off at an edge into
+    view as the mouse presses it, so the second click of a double click (or the next click)
+    landed on another talk, and opened it. Keys still scroll to the current row."""
+
+    def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:  # noqa: N802, B008
+        if (
+            hint == QAbstractItemView.ScrollHint.EnsureVisible
+            and QApplication.mouseButtons() != Qt.MouseButton.NoButton
+        ):
+            return
+        super().scrollTo(index, hint)

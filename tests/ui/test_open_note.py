@@ -2,7 +2,7 @@
 change it, and the sidebar keeps showing (and scrolled to) the talk that receives the typing."""
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from desktop.store.notes import talk_note
 from desktop.store.talks import list_talks
@@ -141,3 +141,27 @@ def test_a_talk_chosen_out_of_view_is_brought_into_it(window, qtbot, library):
     assert window.sidebar.select_talk(far.id)  # (as Ctrl+J, a search hit)
     qtbot.waitUntil(window.settled)
     qtbot.waitUntil(lambda: _in_view(window, far.id), timeout=3000)
+
+
+def test_a_double_click_on_a_row_cut_off_at_the_bottom_opens_that_talk(window, qtbot):
+    """Qt brought a row cut off at the view's edge into view as the mouse pressed it: the
+    list moved, and the double click's second click opened another talk."""
+    tree = window.sidebar.tree
+    tree.expandAll()
+    height = tree.viewport().height()
+    for value in range(tree.verticalScrollBar().maximum() + 1):
+        tree.verticalScrollBar().setValue(value)  # (per row) until a talk is cut off below
+        index = tree.indexAt(tree.viewport().rect().bottomLeft() + QPoint(40, -2))
+        rect = tree.visualRect(index)
+        if index.data(KIND_ROLE) == "talk" and rect.bottom() >= height and rect.top() < height - 6:
+            break
+    else:
+        pytest.skip("no talk row ends below the view at this size")
+    talk_id, scrolled = index.data(ID_ROLE), tree.verticalScrollBar().value()
+    where = QPoint(rect.center().x(), (rect.top() + height) // 2)  # its visible part
+    for _click in range(2):  # a double click, as two clicks in a row
+        qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.waitUntil(window.settled)
+    assert window.editor.target.id == talk_id
+    assert tree.verticalScrollBar().value() == scrolled  # nothing moved under the pointer
+    assert tree.indexAt(where).data(ID_ROLE) == talk_id
