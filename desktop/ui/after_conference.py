@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.core import agenda
 from desktop.core.links import recording, watch_later
 from desktop.core.models import Talk
+from desktop.core.wording import counted
 
 TALK_ID = Qt.ItemDataRole.UserRole
 
@@ -104,7 +105,7 @@ def export_agenda(window: Any, target: str | None = None) -> None:
     window.backend.read(
         work,
         on_done=lambda n: window.statusBar().showMessage(
-            f"Wrote {n} starred talks to {path}", 6000
+            f"Wrote {counted(n, 'starred talk')} to {path}", 6000
         ),
         on_error=lambda exc: _failed(window, "Agenda not exported", exc),
     )

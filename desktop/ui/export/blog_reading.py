@@ -9,6 +9,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from desktop.core.errors import TalknotesError
+from desktop.core.wording import counted
 from desktop.services.exporting import BlogReading, read_blog_profile
 from desktop.services.library import Library
 from desktop.ui.backend import Backend
@@ -73,7 +74,7 @@ def learned_note(reading: BlogReading, *, brief: bool = False) -> str:
     (`brief`: how many, for the line under the folder; the Blog profile tab names them)."""
     profile = reading.profile
     text = (
-        f"Learned from {profile.learned_from} posts of this {profile.generator} blog; "
+        f"Learned from {counted(profile.learned_from, 'post')} of this {profile.generator} blog; "
         "change anything that should differ."
         if profile.learned_from
         else f"No posts to learn from: {profile.generator} defaults."

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import TalknotesError
+from desktop.core.wording import counted
 from desktop.exporters import registry
 from desktop.exporters.profile import BlogProfile
 from desktop.exporters.writer import ExportConflict
@@ -261,7 +262,7 @@ class ExportDialog(QDialog):
         done = " Committed and pushed." if result.pushed else ""
         done = done or (" Committed." if result.committed else "")
         notes = "".join(f"\n• {w}" for w in result.warnings)
-        told = f"Wrote {len(result.written)} files.{done}\nPost: {result.plan.post_path}"
+        told = f"Wrote {counted(len(result.written), 'file')}.{done}\nPost: {result.plan.post_path}"
         if not result.written:
             told = f"Already up to date: nothing changed in {result.plan.post_path}{done}"
         if result.url:

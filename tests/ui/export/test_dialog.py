@@ -6,6 +6,7 @@ import shutil
 import pytest
 
 from desktop.app import build_window
+from desktop.core.wording import counted
 from desktop.services.importing import import_schedule
 from desktop.store.notes import save_talk_note
 from desktop.store.talks import list_talks
@@ -60,7 +61,7 @@ def test_export_day_recap_from_the_window(qtbot, library, tmp_path, notices):
         (
             "inform",
             "Exported",
-            f"Wrote {len(result.written)} files.\nPost: {result.plan.post_path}"
+            f"Wrote {counted(len(result.written), 'file')}.\nPost: {result.plan.post_path}"
             f"\nAddress once built: {result.url}",
         )
     ]
