@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
+from desktop.config import TRASH_DIR
 from desktop.core.models import Conference, Note, Photo, Talk
 from desktop.services.locking import CLI_WAIT_SECONDS, LibraryBusy, LibraryLock, acquire
 from desktop.store.library import Library, LibraryReadOnly
@@ -57,9 +58,14 @@ def open_library(
 ) -> Library:
     """Open the library (store.library.open_library: created, migrated, the day's backup
     made). Then, by whoever holds its lock, the trash of a removal whose backup the rotation
-    pruned goes (maintenance.prune_trash; a look at trash/ when there is none)."""
+    pruned goes (maintenance.prune_trash; with no trash/, nothing is imported for it)."""
     lib = open_store(path, create=create, auto_backup=auto_backup, allow_read_only=allow_read_only)
-    if auto_backup and not lib.read_only and held_here(lib.path):
+    if (
+        auto_backup
+        and not lib.read_only
+        and (lib.path / TRASH_DIR).is_dir()
+        and held_here(lib.path)
+    ):
         from desktop.services import maintenance
 
         # a trash that cannot be cleaned now stays (`talknotes check` lists it): no reason

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 from desktop.core.errors import NotFoundError
 from desktop.core.models import Note
 from desktop.store.quick_save import snapshot_due
-from desktop.store.reading import parse_utc
+from desktop.store.reading import NOTE_COLUMNS, parse_utc
+from desktop.store.reading import note_from_row as _note
 
 if TYPE_CHECKING:
     from desktop.store.library import Library
@@ -32,7 +33,7 @@ _PRUNE = (
     "DELETE FROM note_version WHERE id IN (SELECT id FROM note_version WHERE note_id = ? "
     "ORDER BY saved_at DESC LIMIT -1 OFFSET ?)"
 )
-_NOTE = "SELECT id, talk_id, conference_id, title, body, created_at, updated_at FROM note"
+_NOTE = f"SELECT {NOTE_COLUMNS} FROM note"
 _INSERT = (
     "INSERT INTO note (talk_id, conference_id, title, body, created_at, updated_at) "
     "VALUES (?, ?, ?, ?, ?, ?)"
@@ -66,19 +67,6 @@ def keep_version(
         return
     conn.execute(_ADD_VERSION, (note_id, body, _stamp(now), reason))
     conn.execute(_PRUNE, (note_id, KEEP_VERSIONS))
-
-
-def _note(found: tuple[Any, ...]) -> Note:
-    note_id, talk_id, conference_id, title, body, created, updated = found
-    return Note(
-        id=note_id,
-        talk_id=talk_id,
-        conference_id=conference_id,
-        title=title,
-        body=body,
-        created_at=parse_utc(created),
-        updated_at=parse_utc(updated),
-    )
 
 
 def _write(lib: Library, change: Callable[[sqlite3.Connection, datetime], Note]) -> Note:

@@ -91,15 +91,4 @@ def append_to_talk_note(lib: Library, talk_id: int, text: str) -> Note:
     return save_talk_note(lib, talk_id, body + text.rstrip("\n") + "\n", snapshot="append")
 
 
-def save_hallway_note(
-    lib: Library,
-    body: str,
-    *,
-    note_id: int | None = None,
-    conference_id: int | None = None,
-    title: str = "",
-) -> Note:
-    """Create (note_id None) or update a hallway note (plain SQL)."""
-    return note_saving.save_hallway(
-        lib, body, note_id=note_id, conference_id=conference_id, title=title
-    )
+save_hallway_note = note_saving.save_hallway  # make or update a hallway note (plain SQL)

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from desktop.store.library import Library
 
 _TALK_ORDER = "ORDER BY conference_id, start_utc IS NULL, start_utc, room, id"
-_NOTE_COLUMNS = "id, talk_id, conference_id, title, body, created_at, updated_at"
+NOTE_COLUMNS = "id, talk_id, conference_id, title, body, created_at, updated_at"  # note_from_row's
 _PHOTO_COLUMNS = (
     "p.id, p.sha256, p.original_name, p.size_bytes, p.width, p.height, p.captured_at, "
     "p.capture_source, p.caption, p.note_id, p.caption_typed, p.suggested_caption, "
@@ -145,7 +145,7 @@ def get_talk(lib: Library, talk_id: int) -> Talk:
     return found[0]
 
 
-def _note(row: sqlite3.Row | Params) -> Note:
+def note_from_row(row: sqlite3.Row | Params) -> Note:
     return Note(
         id=row[0],
         talk_id=row[1],
@@ -161,8 +161,8 @@ def talk_note(lib: Library, talk_id: int) -> Note:
     """The talk's note; an empty, unsaved Note when none was written yet."""
     if not _rows(lib, "SELECT 1 FROM talk WHERE id = ?", (talk_id,)):
         raise NotFoundError(f"talk {talk_id}", "no such talk")
-    rows = _rows(lib, f"SELECT {_NOTE_COLUMNS} FROM note WHERE talk_id = ?", (talk_id,))
-    return _note(rows[0]) if rows else Note(talk_id=talk_id)
+    rows = _rows(lib, f"SELECT {NOTE_COLUMNS} FROM note WHERE talk_id = ?", (talk_id,))
+    return note_from_row(rows[0]) if rows else Note(talk_id=talk_id)
 
 
 def hallway_notes(lib: Library, conference_id: int | None = None) -> list[Note]:
@@ -170,8 +170,8 @@ def hallway_notes(lib: Library, conference_id: int | None = None) -> list[Note]:
     params: Params = ()
     if conference_id is not None:
         where, params = where + " AND conference_id = ?", (conference_id,)
-    sql = f"SELECT {_NOTE_COLUMNS} FROM note {where} ORDER BY id"
-    return [_note(r) for r in _rows(lib, sql, params)]
+    sql = f"SELECT {NOTE_COLUMNS} FROM note {where} ORDER BY id"
+    return [note_from_row(r) for r in _rows(lib, sql, params)]
 
 
 def _photo(row: sqlite3.Row | Params) -> Photo:
