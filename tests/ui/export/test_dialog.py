@@ -184,10 +184,9 @@ def test_the_dialog_fits_a_small_screen_and_stays_within_it_after_a_dry_run(
     assert dialog.size().height() <= before.height()
 
 
-def test_exporting_unchanged_notes_again_says_the_post_is_up_to_date(
-    qtbot, library, tmp_path, notices
-):
-    """The second export of the same notes said only "Wrote 0 files."."""
+def _on_a_jekyll_blog(qtbot, library, tmp_path, notices):
+    """The dialog, shown, on a noted talk of the sample with a copy of a real Jekyll blog
+    chosen and read."""
     from desktop.ui.export.dialog import ExportDialog
 
     import_schedule(library, str(SAMPLE))
@@ -197,10 +196,19 @@ def test_exporting_unchanged_notes_again_says_the_post_is_up_to_date(
     shutil.copytree(shared_fixture("blogs/jaxxstorm+leebriggs.co.uk"), blog)
     dialog = ExportDialog(library, Backend(), talk_id=talk.id, notifier=notices)
     qtbot.addWidget(dialog)
+    dialog.show()
     qtbot.waitUntil(dialog.settled, timeout=10_000)
     dialog.post.blog.setText(str(blog))
     dialog.load_profile()
     qtbot.waitUntil(dialog.settled, timeout=10_000)
+    return dialog
+
+
+def test_exporting_unchanged_notes_again_says_the_post_is_up_to_date(
+    qtbot, library, tmp_path, notices
+):
+    """The second export of the same notes said only "Wrote 0 files."."""
+    dialog = _on_a_jekyll_blog(qtbot, library, tmp_path, notices)
     with qtbot.waitSignal(dialog.exported, timeout=20_000):
         dialog.run_export(dry_run=False)
     with qtbot.waitSignal(dialog.exported, timeout=20_000) as blocker:
@@ -303,20 +311,7 @@ def test_after_an_export_the_pane_says_so_and_enter_exports_nothing(
     Enter anywhere in the dialog ran Export again."""
     from PySide6.QtCore import Qt
 
-    from desktop.ui.export.dialog import ExportDialog
-
-    import_schedule(library, str(SAMPLE))
-    talk = next(t for t in list_talks(library) if t.title == "Offline First, Always")
-    save_talk_note(library, talk.id, "Offline.\n")
-    blog = tmp_path / "blog"
-    shutil.copytree(shared_fixture("blogs/jaxxstorm+leebriggs.co.uk"), blog)
-    dialog = ExportDialog(library, Backend(), talk_id=talk.id, notifier=notices)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitUntil(dialog.settled, timeout=10_000)
-    dialog.post.blog.setText(str(blog))
-    dialog.load_profile()
-    qtbot.waitUntil(dialog.settled, timeout=10_000)
+    dialog = _on_a_jekyll_blog(qtbot, library, tmp_path, notices)
     dialog.run_export(dry_run=True)
     qtbot.waitUntil(lambda: dialog.preview.toPlainText().startswith("Dry run"), timeout=20_000)
     with qtbot.waitSignal(dialog.exported, timeout=20_000) as blocker:
