@@ -101,6 +101,8 @@ def test_go_to_now_shows_the_end_of_a_long_note(window, qtbot, library):
     # the talk's header, grown for the open talk, laid out (its editor shorter)
     QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     assert in_view()
+    qtbot.waitUntil(lambda: window.preview.idle)  # its preview shown, as a user finds it
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     window.resize(1280, 480)
     qtbot.waitUntil(lambda: edit.viewport().height() < 400, timeout=3000)
     qtbot.waitUntil(in_view, timeout=3000)  # (the resize's layouts may come in more than one
